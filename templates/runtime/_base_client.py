@@ -1,0 +1,614 @@
+"""`SyncAPIClient` / `AsyncAPIClient`: thin I/O shells around the sans-I/O `_core`.
+
+Both shells share configuration, `copy()`/`with_options()`, the retry decision and result
+handling (`BaseClient`); they differ only in the lines that `await`. Per call:
+prepare (`_core.prepare_call`) -> attempts (send, read the body) with retries -> result
+(parsed body, `APIResponse` for the raw/streamed wrappers, or a `Stream`).
+
+Deadline (`deadline=` seconds on the client, `with_options` or a call) bounds the whole call:
+each attempt's httpx timeouts are cut to the time left, retries never sleep past it, and the
+body read is cut off at the deadline (async: `asyncio.wait_for`; sync: a shared watchdog
+thread shuts down the socket of a response still being read when the deadline passes).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from types import TracebackType
+from typing import IO, TYPE_CHECKING, Any, Callable, Generic, TypeVar
+
+import httpx
+from typing_extensions import Self
+
+from ._core import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    ClientConfig,
+    FinalRequestOptions,
+    PreparedCall,
+    RetryPlan,
+    attempt_timeouts,
+    build_request,
+    deadline_error,
+    make_connection_error,
+    make_status_error,
+    plan_retry,
+    prepare_call,
+    should_retry_status,
+)
+from ._deadline import WATCHDOG, deadline_trace
+from ._exceptions import APIConnectionError, SDKError
+from ._files import open_files
+from ._logging import log_request, log_response, log_retry
+from ._pagination import AsyncPaginator, BaseAsyncPage, BaseSyncPage
+from ._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncBinaryAPIResponse,
+    BinaryAPIResponse,
+    process_response,
+)
+from ._streaming import extract_stream_chunk_type
+from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, RequestOptions, Timeout
+from ._utils import cached_property, mask_secret
+
+if TYPE_CHECKING:
+    from ._files import HttpxFile
+
+__all__ = ["AsyncAPIClient", "BaseClient", "SyncAPIClient"]
+
+_HttpxT = TypeVar("_HttpxT", httpx.Client, httpx.AsyncClient)
+_SyncPageT = TypeVar("_SyncPageT", bound="BaseSyncPage[Any]")
+_AsyncPageT = TypeVar("_AsyncPageT", bound="BaseAsyncPage[Any]")
+_DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+_HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
+
+
+class BaseClient(Generic[_HttpxT]):
+    """Configuration, `copy()` and the I/O-free parts of a call shared by both shells."""
+
+    _client: _HttpxT
+    _response_cls: type[Any]
+    _binary_cls: type[Any]
+    request: Callable[..., Any]
+    """Send one logical call (`cast_to`, `FinalRequestOptions`); defined by each shell."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str,
+        base_url: str | httpx.URL,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: _HttpxT | None = None,
+        idempotency_header: str | None = None,
+        user_agent: str | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        if not isinstance(api_key, str) or not api_key:
+            raise SDKError(f"Missing API key: pass api_key= to {type(self).__name__}()")
+        if http_client is not None and not isinstance(http_client, self._httpx_class()):
+            raise TypeError(
+                f"http_client must be an {self._httpx_class().__name__}, got {type(http_client).__name__}"
+            )
+        self.api_key = api_key
+        self._base_url = base_url
+        self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
+        self._custom_query: dict[str, object] = dict(default_query or {})
+        self._idempotency_header = idempotency_header
+        self._user_agent = user_agent or f"{type(self).__name__}/Python"
+        self._idle_timeout = stream_idle_timeout
+        self._clock: Callable[[], float] = time.monotonic
+        self._wall_clock: Callable[[], float] = time.time
+        self._random: Callable[[], float] = random.random
+        if isinstance(timeout, NotGiven):
+            custom = http_client.timeout if http_client is not None else _HTTPX_DEFAULT_TIMEOUT
+            timeout = custom if custom != _HTTPX_DEFAULT_TIMEOUT else DEFAULT_TIMEOUT
+        self._owns_http_client = True
+        self._client = http_client if http_client is not None else self._default_http_client()
+        self._configure(timeout, max_retries, deadline)
+
+    @classmethod
+    def _httpx_class(cls) -> type[_HttpxT]:
+        raise NotImplementedError
+
+    def _default_http_client(self) -> _HttpxT:
+        return self._httpx_class()(
+            timeout=DEFAULT_TIMEOUT, limits=_DEFAULT_LIMITS, follow_redirects=True
+        )
+
+    def _configure(self, timeout: Timeout, max_retries: int, deadline: float | None) -> None:
+        headers: dict[str, str | Omit] = {
+            "Accept": "application/json",
+            "User-Agent": self._user_agent,
+            "Authorization": f"Bearer {self.api_key}",
+        }
+        self._config = ClientConfig(
+            base_url=self._base_url,
+            headers={**headers, **self._custom_headers},
+            default_query=self._custom_query,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            idempotency_header=self._idempotency_header,
+            secrets=(self.api_key,),
+        )
+        self._deadline = self._config.deadline
+
+    @property
+    def base_url(self) -> httpx.URL:
+        return httpx.URL(self._config.base_url)
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return self._config.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._config.max_retries
+
+    @property
+    def deadline(self) -> float | None:
+        """Overall time budget of each call in seconds (`None`: unbounded)."""
+        return self._config.deadline
+
+    @property
+    def default_headers(self) -> dict[str, str]:
+        """Headers sent with every request (the Authorization value included)."""
+        return dict(self._config.headers)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={self._config.base_url!r} api_key={mask_secret(self.api_key)!r}>"
+
+    def copy(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
+        http_client: _HttpxT | None = None,
+        default_headers: Headers | None = None,
+        set_default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        set_default_query: Query | None = None,
+        stream_idle_timeout: float | NotGiven | None = NOT_GIVEN,
+    ) -> Self:
+        """A new client with some options changed, sharing this client's connection pool.
+
+        `default_headers`/`default_query` merge into the current ones; `set_default_*` replace
+        them. Closing the copy never closes the shared pool.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError(
+                "Pass default_headers (merge) or set_default_headers (replace), not both"
+            )
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("Pass default_query (merge) or set_default_query (replace), not both")
+        if http_client is not None and not isinstance(http_client, self._httpx_class()):
+            raise TypeError(
+                f"http_client must be an {self._httpx_class().__name__}, got {type(http_client).__name__}"
+            )
+        cls = type(self)
+        new = cls.__new__(cls)
+        # Resources are cached properties bound to the old client: leave them out.
+        new.__dict__.update(
+            (k, v)
+            for k, v in self.__dict__.items()
+            if not isinstance(getattr(cls, k, None), cached_property)
+        )
+        new.api_key = api_key or self.api_key
+        new._base_url = base_url if base_url is not None else self._config.base_url
+        if set_default_headers is not None:
+            new._custom_headers = dict(set_default_headers)
+        elif default_headers is not None:
+            new._custom_headers = {**self._custom_headers, **default_headers}
+        if set_default_query is not None:
+            new._custom_query = dict(set_default_query)
+        elif default_query is not None:
+            new._custom_query = {**self._custom_query, **default_query}
+        if not isinstance(stream_idle_timeout, NotGiven):
+            new._idle_timeout = stream_idle_timeout
+        new._client = http_client if http_client is not None else self._client
+        new._owns_http_client = http_client is not None
+        new._configure(
+            self._config.timeout if isinstance(timeout, NotGiven) else timeout,
+            self._config.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            self._config.deadline if isinstance(deadline, NotGiven) else deadline,
+        )
+        return new
+
+    with_options = copy
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: Any,
+        options: RequestOptions | None = None,
+        stream: bool = False,
+        stream_cls: Any = None,
+    ) -> Any:
+        """Low-level GET: retries and client defaults apply; `cast_to=httpx.Response` gives the raw response.
+
+        On the async client this (like the other verbs) returns an awaitable.
+        """
+        return self.request(
+            cast_to,
+            FinalRequestOptions("GET", path, options=options),
+            stream=stream,
+            stream_cls=stream_cls,
+        )
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: Any,
+        body: object = None,
+        files: bool = False,
+        options: RequestOptions | None = None,
+        stream: bool = False,
+        stream_cls: Any = None,
+    ) -> Any:
+        """Low-level POST with a JSON (or, with `files=True`, multipart) body."""
+        opts = FinalRequestOptions("POST", path, body=body, files=files, options=options)
+        return self.request(cast_to, opts, stream=stream, stream_cls=stream_cls)
+
+    def patch(
+        self, path: str, *, cast_to: Any, body: object = None, options: RequestOptions | None = None
+    ) -> Any:
+        return self.request(cast_to, FinalRequestOptions("PATCH", path, body=body, options=options))
+
+    def put(
+        self, path: str, *, cast_to: Any, body: object = None, options: RequestOptions | None = None
+    ) -> Any:
+        return self.request(cast_to, FinalRequestOptions("PUT", path, body=body, options=options))
+
+    def delete(
+        self, path: str, *, cast_to: Any, body: object = None, options: RequestOptions | None = None
+    ) -> Any:
+        return self.request(
+            cast_to, FinalRequestOptions("DELETE", path, body=body, options=options)
+        )
+
+    # --- shared by both shells: retry decisions and results (no I/O) ---------------------
+
+    def _prepare(
+        self, options: FinalRequestOptions, stream: bool, stream_cls: object
+    ) -> PreparedCall:
+        if stream and stream_cls is None:
+            raise TypeError("stream=True needs a stream_cls (e.g. Stream[Chunk])")
+        return prepare_call(self._config, options, stream=stream, now=self._clock())
+
+    def _build(
+        self, call: PreparedCall, files: list[HttpxFile] | None, retries_taken: int
+    ) -> httpx.Request:
+        timeouts = attempt_timeouts(call, self._config, self._clock())
+        if (
+            timeouts is None
+        ):  # a retry wait ended at the deadline (plan_retry leaves time, clocks drift)
+            request = build_request(self._client, call, dict(self._config.timeout_dict), files)
+            raise deadline_error(call, request, retries_taken)
+        timeouts = dict(
+            timeouts
+        )  # per request: httpcore (and streams) read it, the trace hook edits it
+        request = build_request(
+            self._client, call, timeouts, files, self._extensions(call, timeouts)
+        )
+        log_request(request, retries_taken + 1, call.max_retries + 1)
+        return request
+
+    def _extensions(
+        self, call: PreparedCall, timeouts: dict[str, float | None]
+    ) -> dict[str, Any] | None:
+        return None
+
+    def _retry_delay(
+        self,
+        call: PreparedCall,
+        request: httpx.Request,
+        failure: httpx.Response | Exception,
+        retries_taken: int,
+    ) -> float:
+        """Seconds to wait before retrying `failure`, or raise the error the caller should see."""
+        now = self._clock()
+        if isinstance(failure, httpx.Response):
+            error = make_status_error(failure, self._config.secrets)
+            plan = RetryPlan(None)
+            if should_retry_status(failure.status_code, failure.headers, error.body):
+                plan = plan_retry(
+                    call, retries_taken, now, self._random(), failure.headers, self._wall_clock()
+                )
+            if plan.delay is None:
+                raise error
+            # (the failed response was read to the end by `_attempt`, which released it)
+            reason = f"HTTP {failure.status_code}"
+        else:
+            if call.deadline is not None and now >= call.deadline:
+                raise deadline_error(call, request, retries_taken + 1) from failure
+            if not isinstance(failure, httpx.TransportError):
+                raise APIConnectionError(
+                    message=f"Request failed: {failure}", request=request
+                ) from failure
+            plan = plan_retry(call, retries_taken, now, self._random())
+            if plan.delay is None:
+                if plan.deadline_hit:
+                    raise deadline_error(call, request, retries_taken + 1) from failure
+                raise make_connection_error(failure, request, call) from failure
+            reason = type(failure).__name__
+        log_retry(request, plan.delay, retries_taken + 1, call.max_retries, reason)
+        return plan.delay
+
+    def _result(
+        self,
+        cast_to: Any,
+        options: FinalRequestOptions,
+        call: PreparedCall,
+        response: httpx.Response,
+        retries_taken: int,
+        stream_cls: Any,
+    ) -> Any:
+        if call.mode is not None:
+            return self._response_cls(
+                http_response=response,
+                cast_to=cast_to,
+                client=self,
+                options=options,
+                retries_taken=retries_taken,
+                stream_cls=stream_cls,
+                deadline=call.deadline,
+            )
+        if stream_cls is not None:
+            return self._make_stream(stream_cls, response, call.deadline)
+        return process_response(cast_to, response, self, options)
+
+    def _make_stream(
+        self, stream_cls: Any, response: httpx.Response, deadline: float | None
+    ) -> Any:
+        """Build `stream_cls` (e.g. `Stream[Chunk]`) over an open 2xx response."""
+        return stream_cls(
+            cast_to=extract_stream_chunk_type(stream_cls),
+            response=response,
+            client=self,
+            deadline=deadline,
+        )
+
+
+class SyncAPIClient(BaseClient[httpx.Client]):
+    """Base class of generated sync clients."""
+
+    _response_cls = APIResponse
+    _binary_cls = BinaryAPIResponse
+
+    @classmethod
+    def _httpx_class(cls) -> type[httpx.Client]:
+        return httpx.Client
+
+    def request(
+        self,
+        cast_to: Any,
+        options: FinalRequestOptions,
+        *,
+        stream: bool = False,
+        stream_cls: Any = None,
+        binary: bool = False,
+    ) -> Any:
+        """Send one logical call (with retries) and return its result."""
+        call = self._prepare(options, stream, stream_cls)
+        opened: list[IO[bytes]] = []
+        try:
+            files = open_files(call.file_parts, opened) if call.file_parts else None
+            response, retries_taken = self._send(call, files)
+        finally:
+            for handle in opened:
+                handle.close()
+        return self._result(
+            self._binary_cls if binary else cast_to,
+            options,
+            call,
+            response,
+            retries_taken,
+            stream_cls if stream else None,
+        )
+
+    def _send(
+        self, call: PreparedCall, files: list[HttpxFile] | None
+    ) -> tuple[httpx.Response, int]:
+        retries_taken = 0
+        while True:
+            request = self._build(call, files, retries_taken)
+            failure: httpx.Response | Exception
+            try:
+                response = self._attempt(request, call)
+                if response.is_success:
+                    return response, retries_taken
+                failure = response
+            except httpx.RequestError as exc:
+                failure = exc
+            self._sleep(self._retry_delay(call, request, failure, retries_taken))
+            retries_taken += 1
+
+    def _sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+    def _attempt(self, request: httpx.Request, call: PreparedCall) -> httpx.Response:
+        started = self._clock()
+        response = self._client.send(request, stream=True)
+        if not (call.stream and response.is_success):
+            watch = (
+                WATCHDOG.arm(response, call.deadline - self._clock())
+                if call.deadline is not None
+                else None
+            )
+            try:
+                response.read()
+            except BaseException:
+                response.close()
+                raise
+            finally:
+                if watch is not None:
+                    WATCHDOG.cancel(watch)
+        log_response(response, self._clock() - started)
+        return response
+
+    def _extensions(
+        self, call: PreparedCall, timeouts: dict[str, float | None]
+    ) -> dict[str, Any] | None:
+        if call.deadline is None:
+            return None
+        return {"trace": deadline_trace(call.deadline, self._clock, timeouts)}
+
+    def _make_stream(
+        self, stream_cls: Any, response: httpx.Response, deadline: float | None
+    ) -> Any:
+        if deadline is not None:
+            WATCHDOG.arm(response, deadline - self._clock())
+        return super()._make_stream(stream_cls, response, deadline)
+
+    def get_api_list(
+        self,
+        path: str,
+        *,
+        page: type[_SyncPageT],
+        query: Query | None = None,
+        body: object = None,
+        options: RequestOptions | None = None,
+        method: str = "GET",
+    ) -> _SyncPageT:
+        """Fetch the first page of a list endpoint; iterate it to walk every page."""
+        result: _SyncPageT = self.request(
+            page, FinalRequestOptions(method, path, query=query, body=body, options=options)
+        )
+        return result
+
+    def close(self) -> None:
+        """Close the connection pool (unless it is shared from the client this was copied from)."""
+        if self._owns_http_client:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+    """Base class of generated async clients."""
+
+    _response_cls = AsyncAPIResponse
+    _binary_cls = AsyncBinaryAPIResponse
+
+    @classmethod
+    def _httpx_class(cls) -> type[httpx.AsyncClient]:
+        return httpx.AsyncClient
+
+    async def request(
+        self,
+        cast_to: Any,
+        options: FinalRequestOptions,
+        *,
+        stream: bool = False,
+        stream_cls: Any = None,
+        binary: bool = False,
+    ) -> Any:
+        call = self._prepare(options, stream, stream_cls)
+        opened: list[IO[bytes]] = []
+        try:
+            files = open_files(call.file_parts, opened) if call.file_parts else None
+            response, retries_taken = await self._send(call, files)
+        finally:
+            for handle in opened:
+                handle.close()
+        return self._result(
+            self._binary_cls if binary else cast_to,
+            options,
+            call,
+            response,
+            retries_taken,
+            stream_cls if stream else None,
+        )
+
+    async def _send(
+        self, call: PreparedCall, files: list[HttpxFile] | None
+    ) -> tuple[httpx.Response, int]:
+        retries_taken = 0
+        while True:
+            request = self._build(call, files, retries_taken)
+            failure: httpx.Response | Exception
+            try:
+                if call.deadline is None:
+                    response = await self._attempt(request, call)
+                else:
+                    response = await asyncio.wait_for(
+                        self._attempt(request, call), call.deadline - self._clock()
+                    )
+                if response.is_success:
+                    return response, retries_taken
+                failure = response
+            except httpx.RequestError as exc:
+                failure = exc
+            except asyncio.TimeoutError:
+                raise deadline_error(call, request, retries_taken + 1) from None
+            await self._sleep(self._retry_delay(call, request, failure, retries_taken))
+            retries_taken += 1
+
+    async def _sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+    async def _attempt(self, request: httpx.Request, call: PreparedCall) -> httpx.Response:
+        started = self._clock()
+        response = await self._client.send(request, stream=True)
+        if not (call.stream and response.is_success):
+            try:
+                await response.aread()
+            except BaseException:
+                await response.aclose()
+                raise
+        log_response(response, self._clock() - started)
+        return response
+
+    def get_api_list(
+        self,
+        path: str,
+        *,
+        page: type[_AsyncPageT],
+        query: Query | None = None,
+        body: object = None,
+        options: RequestOptions | None = None,
+        method: str = "GET",
+    ) -> AsyncPaginator[Any, _AsyncPageT]:
+        """An `AsyncPaginator`: `await` it for the first page or `async for` every item."""
+        return AsyncPaginator(
+            self, FinalRequestOptions(method, path, query=query, body=body, options=options), page
+        )
+
+    async def close(self) -> None:
+        if self._owns_http_client:
+            await self._client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()

@@ -1,0 +1,605 @@
+"""The client's logic that does no I/O, shared by the sync and async shells.
+
+- `FinalRequestOptions`: what one call asks for (method, path, query, body, per-call options).
+- `ClientConfig` + `prepare_call`: resolve a call against the client's defaults into a
+  `PreparedCall` (URL, merged headers, encoded query and JSON body or multipart parts, timeout,
+  retry budget, absolute deadline, idempotency key) and `build_request` for one attempt.
+- The retry policy: `should_retry_status`, `retry_after_seconds`, `backoff_delay`, `plan_retry`.
+- Errors from responses and transport failures: `make_status_error`, `make_connection_error`,
+  `deadline_error`, `make_validation_error`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import email.utils
+import json
+import math
+import os
+import re
+from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pydantic
+
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    status_error_class,
+)
+from ._files import FileUpload, split_multipart
+from ._qs import stringify_items
+from ._types import NotGiven, Omit, RequestOptions, Timeout
+from ._utils import check_header, mask_secret, strip_not_given
+
+if TYPE_CHECKING:
+    from ._files import HttpxFile
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "ClientConfig",
+    "FinalRequestOptions",
+    "PreparedCall",
+    "RetryPlan",
+    "build_request",
+    "make_status_error",
+    "plan_retry",
+    "prepare_call",
+]
+
+DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+MAX_RETRY_AFTER = 60.0
+"""Longest server-requested wait honoured; asking for more means "give up now"."""
+
+RESPONSE_MODE_HEADER = "X-Sdk-Internal-Response-Mode"
+"""Private marker put in `extra_headers` by the raw/streamed wrappers; stripped, never sent."""
+DEADLINE_EXTENSION = "sdk_deadline"
+"""Key of the call's absolute deadline (client clock) in `httpx.Request.extensions`."""
+
+_NO_BODY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_QUOTA_WORDS = re.compile(
+    r"insufficient[ _](quota|balance)|quota[ _]exceeded|exceeded your current quota|billing", re.I
+)
+
+
+class FinalRequestOptions:
+    """One call as the generated code described it, before client defaults are applied.
+
+    Kept (unresolved) on pages so the next page repeats the call with new query params.
+    """
+
+    __slots__ = ("body", "file_fields", "files", "method", "options", "query", "url")
+
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        *,
+        query: Mapping[str, object] | None = None,
+        body: object = None,
+        files: bool | Sequence[str] = False,
+        options: RequestOptions | None = None,
+    ) -> None:
+        self.method = method.upper()
+        self.url = url
+        self.query = query
+        self.body = body
+        self.files = bool(files)
+        self.file_fields: Sequence[str] = () if isinstance(files, bool) else tuple(files)
+        self.options: RequestOptions = options if options is not None else {}
+
+    def with_query(self, params: Mapping[str, object]) -> FinalRequestOptions:
+        """A copy with `params` merged over the query (for the next page); response mode reset."""
+        headers = {
+            k: v for k, v in self.options.get("headers", {}).items() if k != RESPONSE_MODE_HEADER
+        }
+        options: RequestOptions = {**self.options, "headers": headers}
+        return FinalRequestOptions(
+            self.method,
+            self.url,
+            query={**(self.query or {}), **params},
+            body=self.body,
+            files=self.file_fields or self.files,
+            options=options,
+        )
+
+
+class ClientConfig:
+    """The client-level defaults a call is resolved against (immutable once built)."""
+
+    __slots__ = (
+        "base_url",
+        "deadline",
+        "default_query",
+        "header_keys",
+        "headers",
+        "idempotency_header",
+        "max_retries",
+        "secrets",
+        "timeout",
+        "timeout_dict",
+    )
+
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL,
+        headers: Mapping[str, str | Omit],
+        default_query: Mapping[str, object] | None,
+        timeout: Timeout,
+        max_retries: int,
+        deadline: float | None,
+        idempotency_header: str | None,
+        secrets: Sequence[str] = (),
+    ) -> None:
+        self.base_url = str(base_url).rstrip("/") + "/"
+        self.headers: dict[str, str] = merge_headers({}, headers)
+        self.header_keys = {name.lower(): name for name in self.headers}
+        self.default_query = dict(default_query or {})
+        self.timeout = to_timeout(timeout)
+        self.timeout_dict = self.timeout.as_dict()
+        self.max_retries = check_max_retries(max_retries)
+        self.deadline = check_deadline(deadline)
+        self.idempotency_header = idempotency_header
+        self.secrets = tuple(s for s in secrets if s)
+
+
+def to_timeout(timeout: Timeout) -> httpx.Timeout:
+    """Normalise `float | httpx.Timeout | None` (None = no timeout)."""
+    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+
+
+def check_max_retries(max_retries: object) -> int:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise TypeError(f"max_retries must be an int >= 0, got {max_retries!r}")
+    return max_retries
+
+
+def check_deadline(deadline: float | None) -> float | None:
+    if deadline is not None and (not isinstance(deadline, (int, float)) or not deadline > 0):
+        raise ValueError(f"deadline must be a positive number of seconds or None, got {deadline!r}")
+    return None if deadline is None else float(deadline)
+
+
+def merge_headers(base: Mapping[str, str], extra: Mapping[str, str | Omit]) -> dict[str, str]:
+    """`base` updated with `extra`, matching names case-insensitively; `Omit` removes a header."""
+    merged = dict(base)
+    keys = {name.lower(): name for name in merged}
+    for name, value in extra.items():
+        lower = name.lower()
+        existing = keys.pop(lower, None)
+        if existing is not None:
+            del merged[existing]
+        if not isinstance(value, Omit):
+            merged[name] = check_header(name, value)
+            keys[lower] = name
+    return merged
+
+
+class PreparedCall:
+    """A call resolved against the client: everything needed to send each attempt."""
+
+    __slots__ = (
+        "content",
+        "deadline",
+        "deadline_budget",
+        "file_parts",
+        "form_fields",
+        "headers",
+        "max_retries",
+        "method",
+        "mode",
+        "params",
+        "stream",
+        "timeout",
+        "url",
+    )
+
+    def __init__(self) -> None:
+        self.method = "GET"
+        self.url = ""
+        self.params: list[tuple[str, str]] | None = None
+        self.headers: dict[str, str] = {}
+        self.content: bytes | None = None
+        self.form_fields: dict[str, str | list[str]] | None = None
+        self.file_parts: list[tuple[str, FileUpload]] = []
+        self.timeout = DEFAULT_TIMEOUT
+        self.max_retries = DEFAULT_MAX_RETRIES
+        self.deadline: float | None = None
+        self.deadline_budget: float | None = None
+        self.mode: str | None = None
+        self.stream = False
+
+
+def prepare_call(
+    config: ClientConfig, opts: FinalRequestOptions, *, stream: bool, now: float
+) -> PreparedCall:
+    """Resolve `opts` against `config` (no I/O). `now` is the client clock, for the deadline."""
+    call = PreparedCall()
+    options = opts.options
+    call.method = opts.method
+    url = opts.url
+    call.url = url if url.startswith(("http://", "https://")) else config.base_url + url.lstrip("/")
+
+    extra_headers = options.get("headers")
+    headers = config.headers
+    header_keys: Collection[str] = config.header_keys
+    if extra_headers:
+        extra = dict(extra_headers)
+        mode = extra.pop(RESPONSE_MODE_HEADER, None)
+        call.mode = mode if isinstance(mode, str) else None
+        if extra:
+            headers = merge_headers(headers, extra)
+            header_keys = {name.lower() for name in headers}
+    call.stream = stream or call.mode == "stream"
+
+    query: Mapping[str, object] | None = opts.query
+    extra_query = options.get("params")
+    if config.default_query or extra_query:
+        query = {**config.default_query, **(query or {}), **(extra_query or {})}
+    if query:
+        call.params = stringify_items(query) or None
+
+    body = opts.body
+    extra_body = options.get("extra_json")
+    if extra_body:
+        if call.method in _NO_BODY_METHODS:
+            raise ValueError(
+                f"extra_body cannot be sent with a {call.method} request; use extra_query"
+            )
+        if body is not None and not isinstance(body, Mapping):
+            raise TypeError("extra_body can only be merged into a JSON object body")
+        body = {**(body or {}), **extra_body}
+    if isinstance(body, Mapping):
+        body = strip_not_given(body)
+    added: dict[str, str] = {}
+    if opts.files:
+        call.form_fields, call.file_parts = split_multipart(body or {}, opts.file_fields)  # type: ignore[arg-type]
+        headers = _without_content_type(headers)
+    elif body is not None:
+        call.content = encode_json(body)
+        if "content-type" not in header_keys:
+            added["Content-Type"] = "application/json"
+    idempotency = config.idempotency_header
+    if (
+        idempotency
+        and call.method not in _NO_BODY_METHODS
+        and idempotency.lower() not in header_keys
+    ):
+        added[idempotency] = new_idempotency_key()
+    call.headers = {**headers, **added} if added else headers
+
+    timeout = options.get("timeout", config.timeout)
+    call.timeout = config.timeout if isinstance(timeout, NotGiven) else to_timeout(timeout)
+    call.max_retries = config.max_retries
+    if "max_retries" in options:
+        call.max_retries = check_max_retries(options["max_retries"])
+    budget = config.deadline
+    if "deadline" in options:
+        budget = check_deadline(options["deadline"])
+    call.deadline_budget = budget
+    call.deadline = None if budget is None else now + budget
+    return call
+
+
+def _without_content_type(headers: dict[str, str]) -> dict[str, str]:
+    # httpx writes multipart/form-data with its generated boundary; a user value without one
+    # would make the body unparseable.
+    return {k: v for k, v in headers.items() if k.lower() != "content-type" or "boundary=" in v}
+
+
+def new_idempotency_key() -> str:
+    """A fresh key, reused by every attempt of one logical call."""
+    return f"sdk-retry-{os.urandom(16).hex()}"
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, NotGiven):
+        raise TypeError("NOT_GIVEN cannot be sent inside a request body; leave the key out instead")
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default
+)
+
+
+def encode_json(body: object) -> bytes:
+    """Compact UTF-8 JSON; NaN and infinity are rejected with a clear `ValueError`."""
+    try:
+        return _ENCODER.encode(body).encode("utf-8")
+    except ValueError as exc:
+        if "JSON compliant" in str(exc):
+            raise ValueError(
+                "The request body contains NaN or infinity, which JSON cannot represent"
+            ) from None
+        raise
+
+
+class _ForceMultipart(dict[str, Any]):
+    """An empty `files=` mapping that still makes httpx encode multipart/form-data."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def attempt_timeouts(
+    call: PreparedCall, config: ClientConfig, now: float
+) -> dict[str, float | None] | None:
+    """The httpx timeouts for the next attempt, each cut to the time left before the deadline.
+
+    Returns `None` when the deadline has already passed (no attempt should start).
+    """
+    if call.deadline is None:
+        return config.timeout_dict if call.timeout is config.timeout else call.timeout.as_dict()
+    remaining = call.deadline - now
+    if remaining <= 0:
+        return None
+    return {
+        key: remaining if value is None else min(value, remaining)
+        for key, value in call.timeout.as_dict().items()
+    }
+
+
+def build_request(
+    http_client: httpx.Client | httpx.AsyncClient,
+    call: PreparedCall,
+    timeouts: dict[str, float | None],
+    files: list[HttpxFile] | None = None,
+    extensions: Mapping[str, Any] | None = None,
+) -> httpx.Request:
+    """The `httpx.Request` for one attempt (headers, query and body come from `call`)."""
+    request_extensions: dict[str, Any] = {"timeout": timeouts}
+    if call.deadline is not None:
+        request_extensions[DEADLINE_EXTENSION] = call.deadline
+    if extensions:
+        request_extensions.update(extensions)
+    multipart = call.file_parts or call.form_fields is not None
+    return http_client.build_request(
+        call.method,
+        call.url,
+        params=tuple(call.params) if call.params else None,
+        headers=call.headers,
+        content=call.content,
+        data=call.form_fields if multipart else None,
+        files=(files or _ForceMultipart()) if multipart else None,
+        extensions=request_extensions,
+    )
+
+
+# --- retry policy ------------------------------------------------------------------------
+
+
+def is_quota_exhausted(body: object) -> bool:
+    """True when an error body says the quota or balance is used up (retrying cannot help)."""
+    if not isinstance(body, Mapping):
+        return isinstance(body, str) and bool(_QUOTA_WORDS.search(body))
+    for key in ("code", "type", "message"):
+        value = body.get(key)
+        if isinstance(value, str) and _QUOTA_WORDS.search(value):
+            return True
+    return False
+
+
+def should_retry_status(status_code: int, headers: httpx.Headers, body: object) -> bool:
+    """Whether a non-2xx response is worth retrying (ignoring the retry budget).
+
+    402 and quota-exhausted 429s never are; otherwise `x-should-retry: true|false` decides,
+    else 408, 409, 429 and >= 500 are retried.
+    """
+    if status_code == 402 or (status_code == 429 and is_quota_exhausted(body)):
+        return False
+    hint = headers.get("x-should-retry")
+    if hint == "true":
+        return True
+    if hint == "false":
+        return False
+    return status_code in (408, 409, 429) or status_code >= 500
+
+
+def retry_after_seconds(headers: httpx.Headers | None, now_wall: float) -> float | None:
+    """The server-requested delay from `retry-after-ms` or `Retry-After` (seconds or HTTP date).
+
+    `None` when absent or unusable (garbage, zero, negative, NaN, infinite, a past date).
+    """
+    if headers is None:
+        return None
+    delay: float | None = None
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms is not None:
+        delay = _to_float(raw_ms)
+        delay = None if delay is None else delay / 1000
+    raw = headers.get("retry-after")
+    if delay is None and raw is not None:
+        delay = _to_float(raw)
+        if delay is None:
+            parsed = email.utils.parsedate_tz(raw)
+            if parsed is not None:
+                delay = email.utils.mktime_tz(parsed) - now_wall
+    if delay is None or not math.isfinite(delay) or delay <= 0:
+        return None
+    return delay
+
+
+def _to_float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def backoff_delay(retries_taken: int, rand: float) -> float:
+    """Exponential backoff: 0.5 s doubling per retry, at most 8 s, times a jitter in [0.75, 1]."""
+    base = min(INITIAL_RETRY_DELAY * 2.0 ** min(retries_taken, 32), MAX_RETRY_DELAY)
+    return base * (1 - 0.25 * rand)
+
+
+class RetryPlan:
+    """What to do after a failed attempt: sleep `delay` seconds and retry, or stop."""
+
+    __slots__ = ("deadline_hit", "delay")
+
+    def __init__(self, delay: float | None, deadline_hit: bool = False) -> None:
+        self.delay = delay
+        self.deadline_hit = deadline_hit
+        """The retry was dropped only because it could not finish before the deadline."""
+
+
+def plan_retry(
+    call: PreparedCall,
+    retries_taken: int,
+    now: float,
+    rand: float,
+    headers: httpx.Headers | None = None,
+    now_wall: float = 0.0,
+) -> RetryPlan:
+    """Decide the delay before the next attempt, for a failure that is retryable in kind."""
+    if retries_taken >= call.max_retries:
+        return RetryPlan(None)
+    delay = retry_after_seconds(headers, now_wall)
+    if delay is None:
+        delay = backoff_delay(retries_taken, rand)
+    elif delay > MAX_RETRY_AFTER:
+        return RetryPlan(None)
+    if call.deadline is not None and now + delay >= call.deadline:
+        return RetryPlan(None, deadline_hit=True)
+    return RetryPlan(delay)
+
+
+# --- errors ------------------------------------------------------------------------------
+
+_MESSAGE_KEYS = ("message", "error_msg", "msg", "detail", "error_message", "error_description")
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+_NOT_JSON = object()
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def describe_error_body(text: str) -> tuple[object, str]:
+    """`(body, detail)` for an error response's text, parsed by content (not content type).
+
+    `body` is the inner `error` object, else the decoded JSON, else the raw text (`None` when
+    empty); `detail` is a one-line human message (the server's message when it has one).
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None, ""
+    data: Any = _NOT_JSON
+    if stripped[0] in '{["' or stripped[0].isdigit():
+        with contextlib.suppress(ValueError):
+            data = json.loads(stripped)
+    if data is _NOT_JSON:
+        if stripped.startswith("<") or "<html" in stripped[:512].lower():
+            title = _TITLE.search(stripped)
+            summary = title.group(1) if title else _TAG.sub(" ", stripped)
+            return text, _shorten(summary, 200) + " (HTML response; full text in .body)"
+        return text, _shorten(stripped, 500)
+    body: object = data
+    message: object = None
+    if isinstance(data, Mapping):
+        if "error" in data and data["error"] not in (None, "", {}):
+            body = data["error"]
+        if isinstance(body, Mapping):
+            message = next((body[k] for k in _MESSAGE_KEYS if body.get(k)), None)
+    if isinstance(body, str):
+        message = body
+    if not isinstance(message, str):
+        message = _compact(body if message is None else message)
+    return body, _shorten(message, 500)
+
+
+def _scrub(text: str, secrets: Sequence[str]) -> str:
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, mask_secret(secret))
+    return text
+
+
+def make_status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APIStatusError:
+    """The `APIStatusError` subclass for a non-2xx response whose body has been read."""
+    try:
+        text = response.text
+    except httpx.ResponseNotRead:
+        text = ""
+    body, detail = describe_error_body(_scrub(text, secrets))
+    status = response.status_code
+    if not detail:
+        detail = f"{response.reason_phrase or 'no reason'} (empty body)"
+    message = f"Error code: {status} - {detail}"
+    return status_error_class(status)(message, response=response, body=body)
+
+
+_TIMEOUT_HINTS = {
+    httpx.ConnectTimeout: ("connect", "connecting to the server"),
+    httpx.ReadTimeout: ("read", "waiting for the server to send data"),
+    httpx.WriteTimeout: ("write", "sending the request"),
+    httpx.PoolTimeout: ("pool", "waiting for a free connection from the pool"),
+}
+
+
+def make_connection_error(
+    exc: Exception, request: httpx.Request, call: PreparedCall
+) -> APIConnectionError:
+    """An `APIConnectionError`/`APITimeoutError` for a transport failure, saying what to do."""
+    if isinstance(exc, httpx.TimeoutException):
+        kind, doing = _TIMEOUT_HINTS.get(type(exc), ("", "waiting for the server"))
+        limit = call.timeout.as_dict().get(kind)
+        limit_text = f"the {kind} timeout of {limit:g} s" if limit is not None else "a timeout"
+        return APITimeoutError(
+            request,
+            message=f"Request timed out {doing} ({limit_text} expired). "
+            "Pass a larger `timeout=` to the client or the call, or set `deadline=` to bound the whole call.",
+        )
+    reason = str(exc) or type(exc).__name__
+    return APIConnectionError(message=f"Connection error: {reason}", request=request)
+
+
+def deadline_error(call: PreparedCall, request: httpx.Request, attempts: int) -> APITimeoutError:
+    """The error for a call that ran out of its overall `deadline`."""
+    return APITimeoutError(
+        request,
+        message=f"Request deadline of {call.deadline_budget:g} s exceeded after {attempts} attempt(s). "
+        "Pass a larger `deadline=` (or None to disable it) to the client or the call.",
+    )
+
+
+def make_validation_error(
+    response: httpx.Response, cast_to: object, exc: Exception
+) -> APIResponseValidationError:
+    """An `APIResponseValidationError` carrying the decoded body for a bad 2xx response."""
+    body: object
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        body = response.text or None
+    name = getattr(cast_to, "__name__", None) or repr(cast_to)
+    if isinstance(exc, pydantic.ValidationError):
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '<root>'}: {err['msg']}"
+            for err in exc.errors()[:3]
+        )
+        more = f" (and {exc.error_count() - 3} more)" if exc.error_count() > 3 else ""
+        message = f"Response body does not match {name}: {problems}{more}"
+    else:
+        message = f"Response body is not valid JSON for {name}: {exc}"
+    return APIResponseValidationError(response, body, message=message)

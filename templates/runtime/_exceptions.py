@@ -1,0 +1,210 @@
+"""Exceptions raised by the client.
+
+::
+
+    SDKError(Exception)                      base of everything raised on purpose (re-exported
+    │                                        from the package root as <ClientName>Error)
+    ├── APIError                             .message .request .body .code .param .type
+    │   │                                    .response .status_code .headers .request_id
+    │   ├── APIStatusError                   non-2xx response
+    │   │   ├── BadRequestError              400
+    │   │   ├── AuthenticationError          401
+    │   │   ├── PaymentRequiredError         402  (e.g. DeepSeek "Insufficient Balance")
+    │   │   ├── PermissionDeniedError        403
+    │   │   ├── NotFoundError                404
+    │   │   ├── ConflictError                409
+    │   │   ├── UnprocessableEntityError     422
+    │   │   ├── RateLimitError               429
+    │   │   └── InternalServerError          >= 500
+    │   ├── APIConnectionError               network failure (no usable response)
+    │   │   └── APITimeoutError              a timeout or the call's deadline was hit
+    │   ├── APIResponseValidationError       2xx body does not match the expected type
+    │   └── StreamError                      bad bytes / JSON inside an event stream
+    └── PaginationError(SDKError, RuntimeError)   no next page, or the server repeats a cursor
+
+Any other status (e.g. 405, 413) raises a plain `APIStatusError`. `.body` is the inner `error`
+object when the JSON body has one, else the decoded JSON, else the raw text (`None` if empty).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PaginationError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SDKError",
+    "StreamError",
+    "UnprocessableEntityError",
+]
+
+
+def request_id_of(headers: httpx.Headers) -> str | None:
+    """The server's id for a request: `x-request-id`, falling back to DeepSeek's `x-ds-trace-id`."""
+    value: str | None = headers.get("x-request-id") or headers.get("x-ds-trace-id")
+    return value
+
+
+def _field(body: object, key: str) -> str | None:
+    if isinstance(body, Mapping):
+        value = body.get(key)
+        if value is not None:
+            return str(value)
+    return None
+
+
+class SDKError(Exception):
+    """Base class of every exception this package raises on purpose."""
+
+
+class APIError(SDKError):
+    """An error tied to an HTTP request (and, when there was one, its response)."""
+
+    message: str
+    request: httpx.Request
+    body: object
+    """Inner `error` object of a JSON error body, else the decoded JSON, else raw text."""
+    code: str | None
+    param: str | None
+    type: str | None
+    response: httpx.Response | None
+    status_code: int | None
+    headers: httpx.Headers | None
+    request_id: str | None
+
+    def __init__(
+        self,
+        message: str,
+        request: httpx.Request,
+        *,
+        body: object = None,
+        response: httpx.Response | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+        self.body = body
+        self.code = _field(body, "code")
+        self.param = _field(body, "param")
+        self.type = _field(body, "type")
+        self.response = response
+        self.status_code = response.status_code if response is not None else None
+        self.headers = response.headers if response is not None else None
+        self.request_id = request_id_of(response.headers) if response is not None else None
+
+
+class APIStatusError(APIError):
+    """The server answered with a non-2xx status."""
+
+    response: httpx.Response
+    status_code: int
+    headers: httpx.Headers
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
+        super().__init__(message, response.request, body=body, response=response)
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was malformed (bad JSON, unknown model, ...)."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing or wrong."""
+
+
+class PaymentRequiredError(APIStatusError):
+    """402: the account balance is exhausted. Never retried."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key may not use this resource."""
+
+
+class NotFoundError(APIStatusError):
+    """404: unknown path or object id."""
+
+
+class ConflictError(APIStatusError):
+    """409: the resource is in a conflicting state (retried by default)."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the body parsed but its parameters are invalid."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests (retried unless the quota or balance is exhausted)."""
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the server failed or is overloaded (retried by default)."""
+
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: PaymentRequiredError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status_code: int) -> type[APIStatusError]:
+    """The exception class for an HTTP status code."""
+    if status_code >= 500:
+        return InternalServerError
+    return _STATUS_CLASSES.get(status_code, APIStatusError)
+
+
+class APIConnectionError(APIError):
+    """The request failed before a usable response arrived (DNS, refused, reset, TLS, ...)."""
+
+    def __init__(self, *, message: str = "Connection error.", request: httpx.Request) -> None:
+        super().__init__(message, request)
+
+
+class APITimeoutError(APIConnectionError):
+    """A connect/read/write/pool timeout expired, or the call's overall deadline was hit."""
+
+    def __init__(self, request: httpx.Request, *, message: str = "Request timed out.") -> None:
+        super().__init__(message=message, request=request)
+
+
+class APIResponseValidationError(APIError):
+    """A successful response whose body does not match the type the method returns."""
+
+    response: httpx.Response
+    status_code: int
+    headers: httpx.Headers
+
+    def __init__(self, response: httpx.Response, body: object, *, message: str) -> None:
+        super().__init__(message, response.request, body=body, response=response)
+
+
+class StreamError(APIError):
+    """An event stream carried undecodable bytes, invalid JSON or an error event.
+
+    Constructed like `APIError(message, request, body=...)`; `body` is the offending
+    line/event data (or the decoded error object).
+    """
+
+
+class PaginationError(SDKError, RuntimeError):
+    """There is no next page, or the server returned a cursor it had already returned."""

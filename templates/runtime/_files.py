@@ -1,0 +1,198 @@
+"""File uploads and multipart/form-data bodies.
+
+A file argument may be a `pathlib.Path` (or any `os.PathLike`), an open binary file, `bytes`,
+a `(filename, content[, content_type[, headers]])` tuple, or the result of `to_file(...)` /
+`await async_to_file(...)`. Paths are opened only when the request is sent and streamed from
+disk in chunks (never read into memory); open files are streamed too (and rewound on retry).
+A `str` is rejected: pass `Path("data.jsonl")` for a file on disk or `text.encode()` for its
+content. Filenames come from the path or the file's `.name`; content types are guessed from
+the filename (`mimetypes`), falling back to `application/octet-stream`.
+
+How a multipart body is encoded (the same "brackets" style as query strings, see `_qs`):
+
+- a file anywhere in the body becomes a file part named by its path: `file`, `a[b]`, `files[]`
+- nested objects become `a[b]=value` fields, arrays repeat `a[]=value`
+- booleans are sent as `true` / `false`; `None` and `NOT_GIVEN` fields are left out
+- other scalars are sent with `str()`
+"""
+
+from __future__ import annotations
+
+import inspect
+import io
+import os
+from collections.abc import Mapping, Sequence
+from typing import IO, Any
+
+from ._types import FileContent, FileTypes, FileUpload, NotGiven, name_of
+
+__all__ = ["FileTypes", "FileUpload", "async_to_file", "to_file"]
+
+HttpxFile = tuple[str, tuple[str, Any, str, Mapping[str, str]]]
+
+
+def _reject_str(what: str) -> TypeError:
+    return TypeError(
+        f"{what} got a str; pass a pathlib.Path for a file on disk, "
+        "or bytes (e.g. text.encode()) for its content"
+    )
+
+
+def _content_of(value: object, what: str) -> FileContent | None:
+    """`value` as uploadable content, `None` if it is not file content at all."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, (bytearray, memoryview)):
+        return bytes(value)
+    if isinstance(value, os.PathLike):
+        return value
+    if isinstance(value, io.TextIOBase):
+        raise TypeError(f"{what} got a text-mode file; open it in binary mode ('rb')")
+    if callable(getattr(value, "read", None)):
+        return value  # type: ignore[return-value]  # duck-typed binary file
+    return None
+
+
+def _upload_from(value: object, what: str) -> FileUpload | None:
+    """Interpret a body value as a file (`None` when it is a plain form value)."""
+    if isinstance(value, FileUpload):
+        return value
+    if (
+        isinstance(value, tuple)
+        and 2 <= len(value) <= 4
+        and (value[0] is None or isinstance(value[0], str))
+    ):
+        if isinstance(value[1], str):
+            raise _reject_str(what)
+        content = _content_of(value[1], what)
+        if content is None:
+            return None
+        return FileUpload(
+            content,
+            filename=value[0],
+            content_type=value[2] if len(value) > 2 else None,
+            headers=value[3] if len(value) > 3 else None,
+        )
+    content = _content_of(value, what)
+    return None if content is None else FileUpload(content)
+
+
+def to_file(
+    content: FileTypes, filename: str | None = None, content_type: str | None = None
+) -> FileUpload:
+    """Prepare a file for upload.
+
+    `content` may be bytes, a path, an open binary file, any object with a `.read()` that
+    returns bytes (read now), or an existing `FileUpload`/tuple. Paths and real files stay
+    streamed; `filename`/`content_type` override what would be inferred.
+    """
+    if isinstance(content, str):
+        raise _reject_str("to_file()")
+    upload = _upload_from(content, "to_file()")
+    if upload is None:
+        raise TypeError(f"to_file() cannot upload a {type(content).__name__}")
+    return _finish(upload, filename, content_type)
+
+
+async def async_to_file(
+    content: FileTypes | Any, filename: str | None = None, content_type: str | None = None
+) -> FileUpload:
+    """Like `to_file`, and also accepts objects whose `.read()` is a coroutine (it is awaited)."""
+    if isinstance(content, str):
+        raise _reject_str("async_to_file()")
+    read = getattr(content, "read", None)
+    if inspect.iscoroutinefunction(read):
+        data = await read()
+        if isinstance(data, str):
+            raise _reject_str("async_to_file() read()")
+        return FileUpload(
+            bytes(data), filename=filename or name_of(content), content_type=content_type
+        )
+    return to_file(content, filename, content_type)
+
+
+def _finish(upload: FileUpload, filename: str | None, content_type: str | None) -> FileUpload:
+    content = upload.content
+    if not isinstance(content, (bytes, os.PathLike, io.IOBase)):
+        data = content.read()  # duck-typed reader without a seekable file behind it
+        if isinstance(data, str):
+            raise _reject_str("to_file() read()")
+        content = bytes(data)
+    if filename is None and content_type is None and content is upload.content:
+        return upload
+    return FileUpload(
+        content,
+        filename=filename or upload.filename,
+        content_type=content_type or (None if filename else upload.content_type),
+        headers=upload.headers,
+    )
+
+
+def split_multipart(
+    body: Mapping[str, object], file_fields: Sequence[str] = ()
+) -> tuple[dict[str, str | list[str]], list[tuple[str, FileUpload]]]:
+    """Split a request body into form fields and file parts (no I/O).
+
+    `file_fields` names top-level fields that must hold a file; a `str` there raises
+    `TypeError` instead of being sent as text.
+    """
+    for name in file_fields:
+        if isinstance(body.get(name), str):
+            raise _reject_str(f"`{name}`")
+    fields: dict[str, str | list[str]] = {}
+    files: list[tuple[str, FileUpload]] = []
+    for key, value in body.items():
+        _walk(key, value, fields, files)
+    return fields, files
+
+
+def _walk(
+    key: str,
+    value: object,
+    fields: dict[str, str | list[str]],
+    files: list[tuple[str, FileUpload]],
+) -> None:
+    if value is None or isinstance(value, NotGiven):
+        return
+    if isinstance(value, bool):
+        _add_field(fields, key, "true" if value else "false")
+    elif isinstance(value, (str, int, float)):
+        _add_field(fields, key, str(value))
+    elif isinstance(value, Mapping):
+        for sub_key, sub_value in value.items():
+            _walk(f"{key}[{sub_key}]", sub_value, fields, files)
+    else:
+        upload = _upload_from(value, f"`{key}`")
+        if upload is not None:
+            files.append((key, upload))
+        elif isinstance(value, (list, tuple)):
+            for element in value:
+                _walk(f"{key}[]", element, fields, files)
+        else:
+            raise TypeError(f"Cannot encode {type(value).__name__} for form field {key!r}")
+
+
+def _add_field(fields: dict[str, str | list[str]], key: str, value: str) -> None:
+    existing = fields.get(key)
+    if existing is None:
+        fields[key] = value
+    elif isinstance(existing, list):
+        existing.append(value)
+    else:
+        fields[key] = [existing, value]
+
+
+def open_files(files: list[tuple[str, FileUpload]], opened: list[IO[bytes]]) -> list[HttpxFile]:
+    """Turn file parts into httpx's `files=` form, opening paths (appended to `opened`).
+
+    The caller closes everything in `opened` once the call (with all its retries) is over.
+    """
+    result: list[HttpxFile] = []
+    for field, upload in files:
+        content: FileContent = upload.content
+        if isinstance(content, os.PathLike):
+            handle = open(content, "rb")  # noqa: SIM115 - closed by the caller after the call
+            opened.append(handle)
+            content = handle
+        result.append((field, (upload.filename, content, upload.content_type, upload.headers)))
+    return result

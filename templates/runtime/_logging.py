@@ -1,0 +1,85 @@
+"""Logging for the package: one logger named after the package, enabled by an env var.
+
+The generated `__init__` calls `setup_logging("<PREFIX>_LOG")` once; `<PREFIX>_LOG=debug`
+logs every request (method, URL, attempt, redacted headers) and response (status, elapsed,
+request id); `=info` logs only retries. Secrets never reach a log record: headers go through
+`redact_headers` and bodies are not logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Mapping
+
+import httpx
+
+__all__ = ["log_request", "log_response", "log_retry", "logger", "redact_headers", "setup_logging"]
+
+logger = logging.getLogger(__name__.rpartition(".")[0] or __name__)
+
+SENSITIVE_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "api-key", "x-api-key", "cookie", "set-cookie"}
+)
+
+
+def setup_logging(env_var: str) -> None:
+    """Enable the package logger when `env_var` is `debug` or `info` (case-insensitive)."""
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(os.environ.get(env_var, "").lower())
+    if level is None:
+        return
+    logging.basicConfig(
+        format="[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s",
+        datefmt="%Y-%m-%d %H:%M:%S",
+    )
+    logger.setLevel(level)
+
+
+def redact_headers(headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Copy `headers` with credential-bearing values replaced by `<redacted>`."""
+    pairs = headers.items() if isinstance(headers, Mapping) else headers
+    return {
+        name: "<redacted>" if name.lower() in SENSITIVE_HEADERS else value for name, value in pairs
+    }
+
+
+def log_request(request: httpx.Request, attempt: int, attempts: int) -> None:
+    """DEBUG: one attempt of a request, with credentials redacted from the headers."""
+    if logger.isEnabledFor(logging.DEBUG):
+        headers = redact_headers(request.headers.multi_items())
+        logger.debug(
+            "Request: %s %s (attempt %d of %d) headers=%s",
+            request.method,
+            request.url,
+            attempt,
+            attempts,
+            headers,
+        )
+
+
+def log_response(response: httpx.Response, elapsed: float) -> None:
+    """DEBUG: status, time and request id of a response."""
+    if logger.isEnabledFor(logging.DEBUG):
+        request_id = response.headers.get("x-request-id") or response.headers.get("x-ds-trace-id")
+        request = response.request
+        logger.debug(
+            "Response: %s %s -> %d in %.3f s (request_id=%s)",
+            request.method,
+            request.url,
+            response.status_code,
+            elapsed,
+            request_id,
+        )
+
+
+def log_retry(request: httpx.Request, delay: float, retry: int, retries: int, reason: str) -> None:
+    """INFO: a retry about to wait `delay` seconds."""
+    logger.info(
+        "Retrying %s %s in %.2f s (retry %d of %d) after %s",
+        request.method,
+        request.url,
+        delay,
+        retry,
+        retries,
+        reason,
+    )

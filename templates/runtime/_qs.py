@@ -1,0 +1,49 @@
+"""Query-string and form-field flattening ("brackets" style).
+
+One encoding is used for query parameters and for the non-file fields of multipart bodies:
+
+- nested objects become bracketed keys: `{"a": {"b": 1}}` -> `a[b]=1`
+- arrays repeat the key with `[]`: `{"ids": [1, 2]}` -> `ids[]=1&ids[]=2`
+- booleans are `true` / `false`; `None` and `NOT_GIVEN` values are dropped
+- other scalars use `str()` (floats keep Python's repr, e.g. `0.5`)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ._types import NotGiven
+
+__all__ = ["stringify_items"]
+
+
+def stringify_items(params: Mapping[str, object]) -> list[tuple[str, str]]:
+    """Flatten `params` into ordered `(key, value)` pairs using the brackets style above.
+
+    >>> stringify_items({"limit": 20, "order": None, "tags": ["x", "y"], "f": {"on": True}})
+    [('limit', '20'), ('tags[]', 'x'), ('tags[]', 'y'), ('f[on]', 'true')]
+    """
+    items: list[tuple[str, str]] = []
+    for key, value in params.items():
+        _flatten(items, key, value)
+    return items
+
+
+def _flatten(items: list[tuple[str, str]], key: str, value: object) -> None:
+    if value is None or isinstance(value, NotGiven):
+        return
+    if isinstance(value, bool):
+        items.append((key, "true" if value else "false"))
+    elif isinstance(value, (str, int, float)):
+        items.append((key, str(value)))
+    elif isinstance(value, Mapping):
+        for sub_key, sub_value in value.items():
+            _flatten(items, f"{key}[{sub_key}]", sub_value)
+    elif isinstance(value, (list, tuple)):
+        for element in value:
+            _flatten(items, f"{key}[]", element)
+    else:
+        raise TypeError(
+            f"Cannot encode {type(value).__name__} for parameter {key!r}; "
+            "use str, int, float, bool, a list or a mapping"
+        )

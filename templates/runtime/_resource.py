@@ -1,0 +1,219 @@
+"""Base classes of generated resources (`client.chat.completions`, `client.files`, ...).
+
+Generated methods describe a call and hand it to `_request` / `_request_page`:
+
+    return self._request("post", "/chat/completions", body={...}, options=make_request_options(...),
+                         cast_to=ChatCompletion, stream=stream or False, stream_cls=Stream[ChatCompletionChunk])
+
+`query`/`body` values equal to `NOT_GIVEN` are dropped (so a default the caller did not pass is
+never sent); `None` is sent as JSON `null` in a body and left out of a query string.
+`files=True` (or a sequence naming the top-level file fields) sends the body as
+multipart/form-data, see `_files`; `binary=True` returns a `BinaryAPIResponse`.
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union, overload
+
+from typing_extensions import Literal
+
+from ._core import FinalRequestOptions
+from ._pagination import AsyncPaginator, BaseAsyncPage, BaseSyncPage
+from ._response import AsyncBinaryAPIResponse, BinaryAPIResponse
+from ._types import RequestOptions
+
+if TYPE_CHECKING:
+    from ._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = ["AsyncAPIResource", "SyncAPIResource"]
+
+_T = TypeVar("_T")
+_StreamT = TypeVar("_StreamT")
+_SyncPageT = TypeVar("_SyncPageT", bound=BaseSyncPage[Any])
+_AsyncPageT = TypeVar("_AsyncPageT", bound=BaseAsyncPage[Any])
+Files = Union[bool, Sequence[str]]
+
+
+class SyncAPIResource:
+    """Base of generated sync resources; `self._client` is the client."""
+
+    _client: "SyncAPIClient"
+
+    def __init__(self, client: "SyncAPIClient") -> None:
+        self._client = client
+
+    @overload
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        stream: Literal[False] = False,
+        stream_cls: None = None,
+        binary: Literal[False] = False,
+    ) -> _T: ...
+
+    @overload
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        stream: bool,
+        stream_cls: type[_StreamT],
+        binary: Literal[False] = False,
+    ) -> Union[_T, _StreamT]: ...
+
+    @overload
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: object,
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        binary: Literal[True],
+    ) -> BinaryAPIResponse: ...
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Any,
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        stream: bool = False,
+        stream_cls: Any = None,
+        binary: bool = False,
+    ) -> Any:
+        """Send one call through the client (retries, defaults, parsing)."""
+        opts = FinalRequestOptions(
+            method, path, query=query, body=body, files=files, options=options
+        )
+        return self._client.request(
+            cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
+        )
+
+    def _request_page(
+        self,
+        method: str,
+        path: str,
+        *,
+        page: type[_SyncPageT],
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        options: RequestOptions,
+    ) -> _SyncPageT:
+        """Fetch the first page of a list call; iterating the page walks every later page."""
+        result: _SyncPageT = self._client.request(
+            page, FinalRequestOptions(method, path, query=query, body=body, options=options)
+        )
+        return result
+
+
+class AsyncAPIResource:
+    """Base of generated async resources; `self._client` is the client."""
+
+    _client: "AsyncAPIClient"
+
+    def __init__(self, client: "AsyncAPIClient") -> None:
+        self._client = client
+
+    @overload
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        stream: Literal[False] = False,
+        stream_cls: None = None,
+        binary: Literal[False] = False,
+    ) -> _T: ...
+
+    @overload
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        stream: bool,
+        stream_cls: type[_StreamT],
+        binary: Literal[False] = False,
+    ) -> Union[_T, _StreamT]: ...
+
+    @overload
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: object,
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        binary: Literal[True],
+    ) -> AsyncBinaryAPIResponse: ...
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Any,
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        stream: bool = False,
+        stream_cls: Any = None,
+        binary: bool = False,
+    ) -> Any:
+        opts = FinalRequestOptions(
+            method, path, query=query, body=body, files=files, options=options
+        )
+        return await self._client.request(
+            cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
+        )
+
+    def _request_page(
+        self,
+        method: str,
+        path: str,
+        *,
+        page: type[_AsyncPageT],
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        options: RequestOptions,
+    ) -> AsyncPaginator[Any, _AsyncPageT]:
+        """An `AsyncPaginator` (not awaited): `await` it for the first page or `async for` the items."""
+        return AsyncPaginator(
+            self._client,
+            FinalRequestOptions(method, path, query=query, body=body, options=options),
+            page,
+        )

@@ -1,0 +1,315 @@
+"""Helpers for the SSE / streaming runtime tests (imported by test_sse.py and test_streaming.py).
+
+- `load_runtime()`: the runtime modules, imported from `templates/runtime` as the package `rtpkg`.
+- `chunk_models(base)`: small chat-completion-chunk models on the runtime's `_models.BaseModel`.
+- `ScriptedBody`: a response body (sync and async) played from a script of byte chunks, pauses
+  and exceptions, which records how far it was read and whether it was closed.
+- `Harness`: opens a `Stream` or `AsyncStream` over `httpx.MockTransport` (or any URL) and drives
+  it with the same awaitable API in both modes, so every test runs once per mode.
+- `LoopbackSSEServer`: a tiny HTTP/1.1 keep-alive server on 127.0.0.1 that plays scripts with
+  chunked transfer encoding and counts TCP connections.
+"""
+
+import asyncio
+import socketserver
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator, Sequence
+from types import SimpleNamespace
+from typing import Any
+
+import httpx
+
+
+def load_runtime() -> SimpleNamespace:
+    """The runtime modules the streaming tests use, from the `rtpkg` package.
+
+    `_rt_harness` (the runtime tests' shared harness) registers `templates/runtime` as `rtpkg`,
+    so the runtime's relative imports work without a generated package.
+    """
+    import _rt_harness  # noqa: F401  (registers rtpkg)
+    from rtpkg import _exceptions, _models, _sse, _streaming
+
+    return SimpleNamespace(sse=_sse, streaming=_streaming, exceptions=_exceptions, models=_models)
+
+
+def chunk_models(base: type) -> SimpleNamespace:
+    """Chat-completion-chunk models (the subset the tests need) derived from `base`."""
+
+    class FunctionDelta(base):  # type: ignore[misc,valid-type]
+        name: str | None = None
+        arguments: str | None = None
+
+    class ToolCallDelta(base):  # type: ignore[misc,valid-type]
+        index: int
+        id: str | None = None
+        type: str | None = None
+        function: FunctionDelta | None = None
+
+    class Delta(base):  # type: ignore[misc,valid-type]
+        role: str | None = None
+        content: str | None = None
+        reasoning_content: str | None = None
+        tool_calls: list[ToolCallDelta] | None = None
+
+    class Choice(base):  # type: ignore[misc,valid-type]
+        index: int
+        delta: Delta
+        finish_reason: str | None = None
+
+    class Usage(base):  # type: ignore[misc,valid-type]
+        prompt_tokens: int
+        completion_tokens: int
+        total_tokens: int
+
+    class ChatCompletionChunk(base):  # type: ignore[misc,valid-type]
+        id: str
+        object: str
+        created: int
+        model: str
+        choices: list[Choice]
+        usage: Usage | None = None
+
+    return SimpleNamespace(ChatCompletionChunk=ChatCompletionChunk, Usage=Usage)
+
+
+class Pause:
+    """A script step: wait this long before the next chunk (time.sleep / asyncio.sleep)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+
+Step = bytes | Pause | BaseException
+
+
+class ScriptedBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A streamed response body played from `steps`: bytes are sent, exceptions raised."""
+
+    def __init__(self, steps: Sequence[Step]) -> None:
+        self.steps = list(steps)
+        self.sent = 0  # steps played
+        self.exhausted = False  # every step was played and the body ended
+        self.closed = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        for step in self.steps:
+            self.sent += 1
+            if isinstance(step, Pause):
+                time.sleep(step.seconds)
+            elif isinstance(step, BaseException):
+                raise step
+            else:
+                yield step
+        self.exhausted = True
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for step in self.steps:
+            self.sent += 1
+            if isinstance(step, Pause):
+                await asyncio.sleep(step.seconds)
+            elif isinstance(step, BaseException):
+                raise step
+            else:
+                yield step
+        self.exhausted = True
+
+    def close(self) -> None:
+        self.closed = True
+
+    async def aclose(self) -> None:
+        self.closed = True
+
+
+class Harness:
+    """Opens and drives a Stream (sync) or AsyncStream (async) behind one awaitable API."""
+
+    def __init__(self, rt: SimpleNamespace, is_async: bool) -> None:
+        self.rt = rt
+        self.is_async = is_async
+        self.stream_cls: Any = rt.streaming.AsyncStream if is_async else rt.streaming.Stream
+
+    async def open_mock(
+        self,
+        body: ScriptedBody,
+        cast_to: Any,
+        *,
+        client: object = None,
+        headers: dict[str, str] | None = None,
+        deadline: float | None = None,
+    ) -> Any:
+        """A stream over `httpx.MockTransport` whose 200 response plays `body`."""
+
+        def handler(request: httpx.Request) -> httpx.Response:
+            all_headers = {"content-type": "text/event-stream", **(headers or {})}
+            return httpx.Response(200, headers=all_headers, stream=body)
+
+        transport = httpx.MockTransport(handler)
+        if self.is_async:
+            async with httpx.AsyncClient(transport=transport) as http:
+                request = http.build_request("POST", "http://test/chat/completions")
+                response = await http.send(request, stream=True)
+        else:
+            with httpx.Client(transport=transport) as http:
+                request = http.build_request("POST", "http://test/chat/completions")
+                response = http.send(request, stream=True)
+        return self.stream_cls[cast_to](
+            cast_to=cast_to, response=response, client=client, deadline=deadline
+        )
+
+    async def open_url(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        url: str,
+        cast_to: Any,
+        client: object,
+        deadline: float | None = None,
+    ) -> Any:
+        """A stream over a real connection made by `http` (matching this harness's mode)."""
+        request = http.build_request("GET", url, timeout=httpx.Timeout(30.0))
+        if isinstance(http, httpx.AsyncClient):
+            response = await http.send(request, stream=True)
+        else:
+            response = http.send(request, stream=True)
+        return self.stream_cls[cast_to](
+            cast_to=cast_to, response=response, client=client, deadline=deadline
+        )
+
+    def http_client(self) -> httpx.Client | httpx.AsyncClient:
+        return httpx.AsyncClient() if self.is_async else httpx.Client()
+
+    async def close_http(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        if isinstance(http, httpx.AsyncClient):
+            await http.aclose()
+        else:
+            http.close()
+
+    async def collect(self, stream: Any, limit: int | None = None) -> list[Any]:
+        """Iterate `stream` with a for loop; stop (`break`) after `limit` items."""
+        items: list[Any] = []
+        if self.is_async:
+            async for item in stream:
+                items.append(item)
+                if limit is not None and len(items) >= limit:
+                    break
+        else:
+            for item in stream:
+                items.append(item)
+                if limit is not None and len(items) >= limit:
+                    break
+        return items
+
+    async def collect_until_error(self, stream: Any) -> tuple[list[Any], BaseException]:
+        """Iterate until the stream raises; return the items before it and the exception."""
+        items: list[Any] = []
+        try:
+            if self.is_async:
+                async for item in stream:
+                    items.append(item)
+            else:
+                for item in stream:
+                    items.append(item)
+        except Exception as exc:
+            return items, exc
+        raise AssertionError(f"stream ended without an error after {len(items)} items")
+
+    async def close(self, stream: Any) -> None:
+        if self.is_async:
+            await stream.close()
+        else:
+            stream.close()
+
+    async def enter_exit(self, stream: Any, limit: int) -> list[Any]:
+        """Read `limit` items inside `with`/`async with` and leave the block."""
+        items: list[Any] = []
+        if self.is_async:
+            async with stream as entered:
+                assert entered is stream
+                async for item in stream:
+                    items.append(item)
+                    if len(items) >= limit:
+                        break
+        else:
+            with stream as entered:
+                assert entered is stream
+                for item in stream:
+                    items.append(item)
+                    if len(items) >= limit:
+                        break
+        return items
+
+    async def next_item(self, stream: Any) -> Any:
+        """`next(stream)` / `await stream.__anext__()`; the Stop* exception becomes `None`."""
+        try:
+            return await stream.__anext__() if self.is_async else next(stream)
+        except (StopIteration, StopAsyncIteration):
+            return None
+
+    async def iterate_again(self, stream: Any) -> None:
+        if self.is_async:
+            async for _ in stream:
+                pass
+        else:
+            for _ in stream:
+                pass
+
+
+class _Handler(socketserver.StreamRequestHandler):
+    server: "LoopbackSSEServer"
+
+    def handle(self) -> None:
+        self.server.connections += 1
+        while True:
+            request_line = self.rfile.readline()
+            if not request_line.strip():
+                return
+            length = 0
+            while (header := self.rfile.readline()) not in (b"\r\n", b"\n", b""):
+                name, _, value = header.decode("latin-1").partition(":")
+                if name.strip().lower() == "content-length":
+                    length = int(value)
+            self.rfile.read(length)
+            script = self.server.scripts[request_line.split()[1].decode()]
+            self.wfile.write(
+                b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
+                b"transfer-encoding: chunked\r\n\r\n"
+            )
+            for step in script:
+                if isinstance(step, Pause):
+                    if self.server.stopping.wait(step.seconds):
+                        return
+                else:
+                    assert isinstance(step, bytes)
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(step), step))
+                self.wfile.flush()
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+
+
+class LoopbackSSEServer(socketserver.ThreadingTCPServer):
+    """Serves `scripts[path]` (bytes to send, `Pause`s) on 127.0.0.1; counts connections."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, scripts: dict[str, Sequence[Step]]) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.scripts = scripts
+        self.connections = 0
+        self.stopping = threading.Event()
+        self._thread = threading.Thread(target=self.serve_forever, args=(0.05,), daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def __enter__(self) -> "LoopbackSSEServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stopping.set()
+        self.shutdown()
+        self.server_close()
+        self._thread.join(timeout=5)
