@@ -1,0 +1,214 @@
+"""The generator config (`spec/sdk.yaml`): only what cannot be derived from the spec.
+
+Every key is optional; `load_config(None)` gives a config whose values `lower` derives from the
+spec (package name from the title, base URL from `servers[0]`, ...). An unknown key, or a value
+of the wrong type, raises `ConfigError` naming the key as a JSON pointer into the file.
+
+```yaml
+package: deepseek_sdk            # Python import name
+distribution: deepseek-sdk       # pip distribution name
+version: 0.1.0
+client: DeepSeek                 # sync client class; the async one is Async<client>
+env: {api_key: DEEPSEEK_API_KEY, base_url: DEEPSEEK_BASE_URL, log: DEEPSEEK_LOG}
+base_url: https://api.deepseek.com
+idempotency_header: Idempotency-Key
+operations:                      # keyed by "METHOD /path"
+  GET /user/balance: {resource: user, method: balance, paginate: none}
+helpers:                         # resource -> "module:SyncClass,AsyncClass" under lib/
+  chat.completions: chat_helpers:ChatCompletionsHelpers,AsyncChatCompletionsHelpers
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import yaml
+
+from .errors import ConfigError
+
+__all__ = ["Config", "Env", "Helper", "OperationOverride", "load_config", "parse_config"]
+
+Paginate = Literal["cursor", "page", "none"]
+_HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_HELPER = re.compile(
+    r"^(?P<module>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)"
+    r":(?P<sync>[A-Za-z_][A-Za-z0-9_]*),(?P<async>[A-Za-z_][A-Za-z0-9_]*)$"
+)
+
+
+@dataclass(frozen=True)
+class Env:
+    """Environment variable names the client reads (None: derived from the package name)."""
+
+    api_key: str | None = None
+    base_url: str | None = None
+    log: str | None = None
+
+
+@dataclass(frozen=True)
+class OperationOverride:
+    """Overrides for one operation, keyed in the config by `"METHOD /path"`."""
+
+    resource: str | None = None
+    method: str | None = None
+    paginate: Paginate | None = None
+
+
+@dataclass(frozen=True)
+class Helper:
+    """Hand-written mixins from `lib/<module>.py` added to the resource at dotted path `resource`."""
+
+    resource: str
+    module: str
+    sync_class: str
+    async_class: str
+
+
+@dataclass(frozen=True)
+class Config:
+    """The parsed config; `None` means "derive from the spec"."""
+
+    package: str | None = None
+    distribution: str | None = None
+    version: str | None = None
+    client: str | None = None
+    env: Env = field(default_factory=Env)
+    base_url: str | None = None
+    idempotency_header: str | None = None
+    operations: Mapping[str, OperationOverride] = field(default_factory=dict)
+    helpers: tuple[Helper, ...] = ()
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate the config at `path`; `None` gives the all-defaults config."""
+    if path is None:
+        return Config()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError("", f"not valid YAML: {exc}", file=str(path)) from exc
+    try:
+        return parse_config({} if data is None else data)
+    except ConfigError as exc:
+        exc.file = str(path)
+        raise
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _expect_mapping(value: object, pointer: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(pointer, f"expected a mapping, got {type(value).__name__}")
+    for key in value:
+        if not isinstance(key, str):
+            raise ConfigError(pointer, f"keys must be strings, got {key!r}")
+    return cast(Mapping[str, Any], value)
+
+
+def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], pointer: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise ConfigError(
+                f"{pointer}/{_escape(key)}",
+                f"unknown key {key!r}; expected one of: {', '.join(allowed)}",
+            )
+
+
+def _string(
+    data: Mapping[str, Any], key: str, pointer: str, pattern: re.Pattern[str] | None = None
+) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    where = f"{pointer}/{_escape(key)}"
+    if not isinstance(value, str) or not value:
+        raise ConfigError(where, f"expected a non-empty string, got {value!r}")
+    if pattern is not None and not pattern.match(value):
+        raise ConfigError(where, f"{value!r} is not valid here (expected {pattern.pattern})")
+    return value
+
+
+def _operation_key(key: str, pointer: str) -> str:
+    method, _, path = key.partition(" ")
+    if method.upper() not in _HTTP_METHODS or not path.startswith("/"):
+        raise ConfigError(pointer, f"operation keys look like 'GET /path', got {key!r}")
+    return f"{method.upper()} {path}"
+
+
+def _operation(value: object, pointer: str) -> OperationOverride:
+    data = _expect_mapping(value, pointer)
+    _check_keys(data, ("resource", "method", "paginate"), pointer)
+    paginate = data.get("paginate")
+    if paginate is not None and paginate not in ("cursor", "page", "none"):
+        raise ConfigError(f"{pointer}/paginate", f"expected cursor, page or none, got {paginate!r}")
+    return OperationOverride(
+        resource=_string(data, "resource", pointer, _DOTTED),
+        method=_string(data, "method", pointer, _IDENT),
+        paginate=cast("Paginate | None", paginate),
+    )
+
+
+def parse_config(data: object) -> Config:
+    """Validate already-parsed config data (the YAML document) into a `Config`."""
+    root = _expect_mapping(data, "")
+    _check_keys(
+        root,
+        (
+            "package",
+            "distribution",
+            "version",
+            "client",
+            "env",
+            "base_url",
+            "idempotency_header",
+            "operations",
+            "helpers",
+        ),
+        "",
+    )
+    env_data = _expect_mapping(root.get("env") or {}, "/env")
+    _check_keys(env_data, ("api_key", "base_url", "log"), "/env")
+    env = Env(
+        api_key=_string(env_data, "api_key", "/env", _IDENT),
+        base_url=_string(env_data, "base_url", "/env", _IDENT),
+        log=_string(env_data, "log", "/env", _IDENT),
+    )
+    operations: dict[str, OperationOverride] = {}
+    for key, value in _expect_mapping(root.get("operations") or {}, "/operations").items():
+        pointer = f"/operations/{_escape(key)}"
+        normalized = _operation_key(key, pointer)
+        if normalized in operations:
+            raise ConfigError(pointer, f"operation {normalized!r} is listed twice")
+        operations[normalized] = _operation(value, pointer)
+    helpers: list[Helper] = []
+    for key, value in _expect_mapping(root.get("helpers") or {}, "/helpers").items():
+        pointer = f"/helpers/{_escape(key)}"
+        if not _DOTTED.match(key):
+            raise ConfigError(pointer, f"{key!r} is not a dotted resource path")
+        match = _HELPER.match(value) if isinstance(value, str) else None
+        if match is None:
+            raise ConfigError(pointer, f"expected 'module:SyncClass,AsyncClass', got {value!r}")
+        helpers.append(Helper(key, match["module"], match["sync"], match["async"]))
+    version = root.get("version")
+    if isinstance(version, (int, float)) and not isinstance(version, bool):
+        version = str(version)
+    return Config(
+        package=_string(root, "package", "", _IDENT),
+        distribution=_string(root, "distribution", "", re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")),
+        version=_string({"version": version}, "version", ""),
+        client=_string(root, "client", "", _IDENT),
+        env=env,
+        base_url=_string(root, "base_url", ""),
+        idempotency_header=_string(root, "idempotency_header", ""),
+        operations=operations,
+        helpers=tuple(sorted(helpers, key=lambda helper: helper.resource)),
+    )

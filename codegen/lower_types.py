@@ -1,0 +1,783 @@
+"""Lowering JSON Schemas (OpenAPI 3.0 and 3.1 dialects) to Python type expressions and definitions.
+
+Part of the `lower` stage; `lower.py` drives it. Two sides:
+
+- `"model"` (response side): pydantic models deriving from the runtime `BaseModel`; enums are
+  *open* (`Union[Literal["stop", "length"], str]`) so values the spec does not list still parse;
+  discriminated unions carry a fallback variant (see `_discriminated_union`).
+- `"param"` (request side): `TypedDict`s named `<Name>Param` (`total=False`, required keys in
+  `Required[...]`), closed `Literal`s, `Sequence[...]` for arrays, `FileTypes` for binary strings.
+
+Every named schema (`#/components/schemas/<Name>`) gets one module per side it is used on;
+schemas in one reference cycle share a module. Inline object schemas become classes named
+`<Parent><Field>` in their parent's module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from . import ir
+from .errors import Diagnostic, SpecError
+from .naming import (
+    RESERVED_CLASS_NAMES,
+    Allocator,
+    class_name,
+    docstring,
+    field_identifier,
+    is_identifier,
+    pascal,
+    py_str,
+    singular,
+    snake,
+)
+from .pymodule import Imports, Registry, identifiers, order_definitions
+
+__all__ = ["ModuleBuilder", "Side", "T", "TypeLowerer", "decode_pointer", "escape_pointer"]
+
+Side = Literal["model", "param"]
+_SCHEMA_PREFIX = "#/components/schemas/"
+_SHAPE_KEYS = ("type", "$ref", "enum", "const", "oneOf", "anyOf", "allOf", "items", "properties")
+
+
+def escape_pointer(token: str) -> str:
+    """Escape one JSON-pointer reference token."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def decode_pointer(token: str) -> str:
+    """Decode one JSON-pointer reference token."""
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+@dataclass(frozen=True)
+class T:
+    """A lowered type: union `members` (Python source each) and whether `None` is allowed."""
+
+    members: tuple[str, ...]
+    nullable: bool = False
+
+    @property
+    def text(self) -> str:
+        """The type without `Optional` (`X` or `Union[X, Y]`)."""
+        if len(self.members) == 1:
+            return self.members[0]
+        return f"Union[{', '.join(self.members)}]"
+
+    @property
+    def annotation(self) -> str:
+        """The type as an annotation, `Optional[...]` when nullable."""
+        if not self.nullable:
+            return self.text
+        if self.members == ("None",):
+            return "None"
+        return f"Optional[{self.text}]"
+
+    def with_nullable(self, nullable: bool) -> T:
+        """This type, nullable if it was or `nullable` is true."""
+        return T(self.members, self.nullable or nullable)
+
+
+OBJECT = T(("object",))
+
+
+def union(types: Iterable[T]) -> T:
+    """Flatten `types` into one union, dropping duplicate members."""
+    members: list[str] = []
+    nullable = False
+    for item in types:
+        nullable = nullable or item.nullable
+        for member in item.members:
+            if member == "None":
+                nullable = True
+            elif member not in members:
+                members.append(member)
+    if "object" in members:
+        members = ["object"]
+    if not members:
+        return T(("None",), True)
+    return T(tuple(members), nullable)
+
+
+@dataclass
+class ModuleBuilder:
+    """A `types/` module being filled: definitions in creation order and its public names."""
+
+    path: str  # "types/chat/chat_completion" (no ".py")
+    definitions: list[ir.Definition] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Prop:
+    wire: str
+    schema: Any
+    pointer: str
+
+
+class TypeLowerer:
+    """Lowers schemas of one document; owns the `types/` modules and the class-name namespace."""
+
+    def __init__(self, document: Mapping[str, Any], diagnostics: list[Diagnostic]) -> None:
+        self.document = document
+        self.diagnostics = diagnostics
+        components = document.get("components") or {}
+        self.schemas: Mapping[str, Any] = components.get("schemas") or {}
+        self.names = Allocator(RESERVED_CLASS_NAMES)
+        self.registry = Registry()
+        self.modules: dict[str, ModuleBuilder] = {}
+        self.named: dict[tuple[str, Side], tuple[str, str]] = {}  # -> (class name, module)
+        self.aliases: set[str] = set()  # names defined as type aliases (not classes)
+        self.uses_discriminator = False
+        self._refs: dict[str, frozenset[str]] = {}
+        self._resolving: list[str] = []
+
+    # ------------------------------------------------------------------------- references
+
+    def resolve(self, ref: str, pointer: str) -> tuple[Any, str]:
+        """Follow a local `$ref` (chains included); raise `SpecError` when it dangles."""
+        seen: set[str] = set()
+        while True:
+            if not ref.startswith("#"):
+                raise SpecError(pointer, f"$ref {ref!r} is not a local reference")
+            if ref in seen:
+                raise SpecError(pointer, f"$ref cycle through {ref!r}")
+            seen.add(ref)
+            node: Any = self.document
+            for token in ref[1:].split("/")[1:]:
+                key = decode_pointer(token)
+                if isinstance(node, Mapping) and key in node:
+                    node = node[key]
+                elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
+                    node = node[int(key)]
+                else:
+                    raise SpecError(pointer, f"$ref {ref!r} points at nothing")
+            if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and len(node) == 1:
+                pointer, ref = ref, node["$ref"]
+                continue
+            return node, ref
+
+    def deref(self, schema: Any, pointer: str) -> tuple[Any, str]:
+        """`schema` with a top-level `$ref` followed (named or not)."""
+        if isinstance(schema, Mapping) and isinstance(schema.get("$ref"), str):
+            return self.resolve(schema["$ref"], pointer)
+        return schema, pointer
+
+    @staticmethod
+    def named_ref(schema: Any) -> str | None:
+        """The component name if `schema` is a `$ref` to `#/components/schemas/<Name>`."""
+        if isinstance(schema, Mapping):
+            ref = schema.get("$ref")
+            if isinstance(ref, str) and ref.startswith(_SCHEMA_PREFIX):
+                name = ref[len(_SCHEMA_PREFIX) :]
+                if "/" not in name:
+                    return decode_pointer(name)
+        return None
+
+    def direct_refs(self, name: str) -> frozenset[str]:
+        """Named schemas referenced by schema `name` (without crossing into them)."""
+        cached = self._refs.get(name)
+        if cached is None:
+            cached = frozenset(self.refs_in(self.schemas[name], _SCHEMA_PREFIX + name))
+            self._refs[name] = cached
+        return cached
+
+    def refs_in(self, node: Any, pointer: str) -> set[str]:
+        """Named schemas referenced anywhere inside `node` (inline `$ref`s are followed)."""
+        found: set[str] = set()
+        seen: set[str] = set()
+        stack: list[Any] = [node]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, Mapping):
+                ref = item.get("$ref")
+                if isinstance(ref, str):
+                    named = self.named_ref(item)
+                    if named is not None:
+                        if named not in self.schemas:
+                            raise SpecError(pointer, f"$ref {ref!r} points at nothing")
+                        found.add(named)
+                    elif ref not in seen:
+                        seen.add(ref)
+                        stack.append(self.resolve(ref, pointer)[0])
+                stack.extend(v for k, v in item.items() if k not in ("example", "examples"))
+            elif isinstance(item, list):
+                stack.extend(item)
+        return found
+
+    def closure(self, roots: Iterable[str]) -> set[str]:
+        """`roots` plus every named schema they reach."""
+        seen: set[str] = set()
+        stack = list(roots)
+        while stack:
+            name = stack.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            stack.extend(self.direct_refs(name) - seen)
+        return seen
+
+    # ----------------------------------------------------------------------- schema shapes
+
+    def is_nullable(self, schema: Any) -> bool:
+        """Whether the top level of `schema` admits `null` (3.0 `nullable` or 3.1 style)."""
+        if not isinstance(schema, Mapping):
+            return False
+        if schema.get("nullable") is True:
+            return True
+        types = schema.get("type")
+        if isinstance(types, list) and "null" in types:
+            return True
+        if "enum" in schema and isinstance(schema["enum"], list) and None in schema["enum"]:
+            return True
+        for key in ("oneOf", "anyOf"):
+            variants = schema.get(key)
+            if isinstance(variants, list) and any(self.is_null(v) for v in variants):
+                return True
+        return False
+
+    def is_null(self, schema: Any) -> bool:
+        """Whether `schema` is exactly `null`."""
+        if not isinstance(schema, Mapping):
+            return False
+        if schema.get("type") == "null" or schema.get("type") == ["null"]:
+            return True
+        if "const" in schema and schema["const"] is None:
+            return True
+        return schema.get("enum") == [None]
+
+    def is_class(self, schema: Any, pointer: str = "#") -> bool:
+        """Whether `schema` (not a `$ref`) becomes a class: it has properties, or merges some."""
+        if not isinstance(schema, Mapping) or "$ref" in schema:
+            return False
+        if schema.get("properties"):
+            return True
+        parts = schema.get("allOf")
+        if isinstance(parts, list) and len(parts) > 1:
+            return any(self.is_class(self.deref(p, pointer)[0], pointer) for p in parts)
+        return False
+
+    def properties(
+        self, schema: Any, pointer: str, *, inherit: bool
+    ) -> tuple[str | None, list[_Prop], set[str]]:
+        """Merged properties and required names of an object schema.
+
+        With `inherit`, a single `allOf` `$ref` to a class schema is returned as the base
+        (its properties are then not merged in).
+        """
+        base: str | None = None
+        parts = schema.get("allOf") if isinstance(schema.get("allOf"), list) else []
+        if inherit:
+            class_refs = [
+                named
+                for named in (self.named_ref(p) for p in parts)
+                if named is not None
+                and named in self.schemas
+                and self.is_class(self.schemas[named])
+            ]
+            if len(class_refs) == 1:
+                base = class_refs[0]
+        props: dict[str, _Prop] = {}
+        required: set[str] = set()
+        for index, part in enumerate(parts):
+            part_pointer = f"{pointer}/allOf/{index}"
+            if base is not None and self.named_ref(part) == base:
+                continue
+            target, target_pointer = self.deref(part, part_pointer)
+            if not isinstance(target, Mapping):
+                continue
+            if target_pointer in self._resolving:
+                continue
+            self._resolving.append(target_pointer)
+            try:
+                _, part_props, part_required = self.properties(
+                    target, target_pointer, inherit=False
+                )
+            finally:
+                self._resolving.pop()
+            for prop in part_props:
+                props[prop.wire] = prop
+            required |= part_required
+        own = schema.get("properties")
+        if isinstance(own, Mapping):
+            for wire, prop_schema in own.items():
+                props[str(wire)] = _Prop(
+                    str(wire), prop_schema, f"{pointer}/properties/{escape_pointer(str(wire))}"
+                )
+        own_required = schema.get("required")
+        if isinstance(own_required, list):
+            required |= {str(r) for r in own_required}
+        return base, list(props.values()), required
+
+    # ----------------------------------------------------------------------------- naming
+
+    def module(self, path: str) -> ModuleBuilder:
+        """The module builder for `path` (created on first use)."""
+        builder = self.modules.get(path)
+        if builder is None:
+            builder = self.modules[path] = ModuleBuilder(path)
+        return builder
+
+    def add(
+        self, module: ModuleBuilder, definition: ir.Definition, *, register: bool = True
+    ) -> None:
+        """Append `definition` to `module` and (unless `register` is false: a name that is only
+        unique in its directory and never imported by generated code) record where it lives."""
+        module.definitions.append(definition)
+        if register:
+            self.registry.add(definition.name, module.path)
+        if isinstance(definition, ir.Alias):
+            self.aliases.add(definition.name)
+
+    def inline_name(self, hint: str, side: Side) -> str:
+        """Allocate a class name for an inline schema (`<Parent><Field>[Param]`)."""
+        return self.names.allocate(class_name(hint) + ("Param" if side == "param" else ""))
+
+    # --------------------------------------------------------------------------- lowering
+
+    def named_type(self, name: str, side: Side) -> str:
+        """The Python name of named schema `name` on `side` (planned by `lower.py`)."""
+        planned = self.named.get((name, side))
+        if planned is None:
+            raise SpecError(
+                _SCHEMA_PREFIX + escape_pointer(name), f"schema {name!r} was not planned"
+            )
+        return planned[0]
+
+    def define_named(self, name: str, side: Side) -> None:
+        """Write the definition(s) of named schema `name` for `side` into its module."""
+        schema = self.schemas[name]
+        pointer = _SCHEMA_PREFIX + escape_pointer(name)
+        py_name, module_path = self.named[(name, side)]
+        module = self.module(module_path)
+        description = schema.get("description") if isinstance(schema, Mapping) else None
+        doc = docstring(description) if isinstance(description, str) else None
+        if self.is_class(schema, pointer):
+            self.define_class(py_name, class_name(name), schema, side, module, pointer, doc)
+            return
+        lowered = self.lower(schema, side, module, class_name(name), pointer)
+        if self.is_nullable(schema):
+            lowered = T(lowered.members)
+        self.add(module, ir.Alias(py_name, lowered.annotation, doc))
+
+    def define_class(
+        self,
+        py_name: str,
+        hint: str,
+        schema: Mapping[str, Any],
+        side: Side,
+        module: ModuleBuilder,
+        pointer: str,
+        doc: str | None,
+    ) -> None:
+        """Define a model (or TypedDict) class `py_name` for an object schema."""
+        # TypedDicts cannot redefine an inherited key, so the request side always flattens.
+        base, props, required = self.properties(schema, pointer, inherit=side == "model")
+        bases: tuple[str, ...]
+        if base is not None:
+            bases = (self.named_type(base, side),)
+        else:
+            bases = ("BaseModel",) if side == "model" else ("TypedDict",)
+        fields = self.fields(props, required, side, module, hint)
+        if side == "model":
+            self.add(module, ir.Model(py_name, bases, tuple(fields), doc))
+        else:
+            # Class syntax needs identifier keys, and a key named like a name the annotations
+            # use (`object`, `str`) would shadow it for type checkers.
+            used = {n for f in fields for n in identifiers(f.annotation)}
+            functional = any(not is_identifier(f.name) or f.name in used for f in fields)
+            if functional:
+                fields = [ir.Field(py_str(f.name), f.annotation, None, None) for f in fields]
+            self.add(module, ir.TypedDictDef(py_name, bases, tuple(fields), doc, functional))
+
+    def fields(
+        self,
+        props: list[_Prop],
+        required: set[str],
+        side: Side,
+        module: ModuleBuilder,
+        hint: str,
+    ) -> list[ir.Field]:
+        """Lower object properties to model fields or TypedDict keys."""
+        lowered_props: list[tuple[_Prop, T, str | None]] = []
+        for prop in props:
+            schema = prop.schema
+            if schema is False:
+                continue
+            if isinstance(schema, Mapping):
+                if side == "model" and schema.get("writeOnly") is True:
+                    continue
+                if side == "param" and schema.get("readOnly") is True:
+                    continue
+            lowered = self.lower(schema, side, module, hint + pascal(prop.wire), prop.pointer)
+            description = schema.get("description") if isinstance(schema, Mapping) else None
+            doc = docstring(description) if isinstance(description, str) else None
+            lowered_props.append((prop, lowered, doc))
+        if side == "param":
+            return [
+                ir.Field(
+                    prop.wire,
+                    f"Required[{t.annotation}]" if prop.wire in required else t.annotation,
+                    None,
+                    doc,
+                )
+                for prop, t, doc in lowered_props
+            ]
+        # A field named like a name the class's annotations use (`str`, `object`, `Optional`)
+        # would shadow it (at runtime when it has a default, for type checkers always), so it
+        # gets a trailing underscore and an alias.
+        used = {name for _, t, _ in lowered_props for name in identifiers(t.annotation)}
+        used |= {"Optional", "Field"}
+        out: list[ir.Field] = []
+        taken = Allocator()
+        for prop, lowered, doc in lowered_props:
+            is_required = prop.wire in required
+            py = field_identifier(prop.wire)
+            if py in used:
+                py += "_"
+            py = taken.allocate(py, sep="_")
+            alias = None if py == prop.wire else py_str(prop.wire)
+            if is_required:
+                annotation = lowered.annotation
+                default = None if alias is None else f"Field(alias={alias})"
+            else:
+                annotation = lowered.with_nullable(True).annotation
+                default = "None" if alias is None else f"Field(default=None, alias={alias})"
+            out.append(ir.Field(py, annotation, default, doc))
+        return out
+
+    def lower(self, schema: Any, side: Side, module: ModuleBuilder, hint: str, pointer: str) -> T:
+        """The type of `schema`; inline classes it needs are defined in `module`."""
+        if schema is True or schema is None:
+            return OBJECT
+        if not isinstance(schema, Mapping):
+            raise SpecError(pointer, f"expected a schema object, got {type(schema).__name__}")
+        nullable = self.is_nullable(schema)
+        if "$ref" in schema:
+            return self._lower_ref(schema, side, module, hint, pointer).with_nullable(nullable)
+        if "const" in schema:
+            value = schema["const"]
+            if value is None:
+                return T(("None",), True)
+            literal = _literal(value)
+            return T((f"Literal[{literal}]",) if literal else ("object",), nullable)
+        if isinstance(schema.get("enum"), list):
+            return self._lower_enum(schema, side).with_nullable(nullable)
+        for key in ("oneOf", "anyOf"):
+            variants = schema.get(key)
+            if isinstance(variants, list) and variants and not schema.get("properties"):
+                return self._lower_union(
+                    schema, variants, key, side, module, hint, pointer
+                ).with_nullable(nullable)
+        if self.is_class(schema, pointer):
+            py_name = self.inline_name(hint, side)
+            self.define_class(py_name, hint, schema, side, module, pointer, None)
+            return T((py_name,), nullable)
+        parts = schema.get("allOf")
+        if isinstance(parts, list) and parts:
+            typed = [i for i, p in enumerate(parts) if isinstance(p, Mapping) and _shaped(p)]
+            index = typed[0] if typed else 0
+            inner = self.lower(parts[index], side, module, hint, f"{pointer}/allOf/{index}")
+            return inner.with_nullable(nullable)
+        types = schema.get("type")
+        if isinstance(types, list):
+            kinds = [t for t in types if t != "null"]
+            if not kinds:
+                return T(("None",), True)
+            if len(kinds) > 1:
+                return union(
+                    self._lower_typed(schema, str(kind), side, module, hint, pointer)
+                    for kind in kinds
+                ).with_nullable(nullable)
+            types = kinds[0]
+        if types is None:
+            if "items" in schema:
+                types = "array"
+            elif "properties" in schema or "additionalProperties" in schema:
+                types = "object"
+            else:
+                return OBJECT
+        return self._lower_typed(schema, str(types), side, module, hint, pointer).with_nullable(
+            nullable
+        )
+
+    def _lower_ref(
+        self, schema: Mapping[str, Any], side: Side, module: ModuleBuilder, hint: str, pointer: str
+    ) -> T:
+        named = self.named_ref(schema)
+        if named is not None:
+            if named not in self.schemas:
+                raise SpecError(pointer, f"$ref {schema['$ref']!r} points at nothing")
+            return T((self.named_type(named, side),), self.is_nullable(self.schemas[named]))
+        target, target_pointer = self.resolve(str(schema["$ref"]), pointer)
+        if self.named_ref(target) is not None:
+            return self._lower_ref(target, side, module, hint, target_pointer)
+        if target_pointer in self._resolving:
+            return OBJECT
+        self._resolving.append(target_pointer)
+        try:
+            return self.lower(target, side, module, hint, target_pointer)
+        finally:
+            self._resolving.pop()
+
+    def _lower_enum(self, schema: Mapping[str, Any], side: Side) -> T:
+        values = [v for v in schema["enum"] if v is not None]
+        nullable = len(values) < len(schema["enum"])
+        literals = [lit for lit in (_literal(v) for v in values) if lit is not None]
+        if not values or len(literals) < len(values):
+            base = _base_of(values, schema.get("type"))
+            return T((base,), nullable)
+        members = [f"Literal[{', '.join(dict.fromkeys(literals))}]"]
+        closed = side == "param" or len(values) == 1 or schema.get("x-stainless-const") is True
+        if not closed:
+            members.append(_base_of(values, schema.get("type")))
+        return T(tuple(dict.fromkeys(members)), nullable)
+
+    def _lower_typed(
+        self,
+        schema: Mapping[str, Any],
+        kind: str,
+        side: Side,
+        module: ModuleBuilder,
+        hint: str,
+        pointer: str,
+    ) -> T:
+        if kind == "string":
+            binary = schema.get("format") == "binary" or (
+                "contentMediaType" in schema and "contentEncoding" not in schema
+            )
+            return T(("FileTypes" if binary and side == "param" else "str",))
+        if kind in ("integer", "number", "boolean"):
+            return T(({"integer": "int", "number": "float", "boolean": "bool"}[kind],))
+        if kind == "null":
+            return T(("None",), True)
+        if kind == "array":
+            items = schema.get("items", True)
+            item = self.lower(items, side, module, singular(hint), f"{pointer}/items")
+            container = "list" if side == "model" else "Sequence"
+            return T((f"{container}[{item.annotation}]",))
+        if kind == "object":
+            extra = schema.get("additionalProperties")
+            if isinstance(extra, Mapping) and extra:
+                value = self.lower(
+                    extra, side, module, hint + "Value", f"{pointer}/additionalProperties"
+                )
+                return T((f"dict[str, {value.annotation}]",))
+            return T(("dict[str, object]",))
+        self.diagnostics.append(
+            Diagnostic("warning", pointer, f"unknown type {kind!r}; typed as object")
+        )
+        return OBJECT
+
+    def _lower_union(
+        self,
+        schema: Mapping[str, Any],
+        variants: list[Any],
+        key: str,
+        side: Side,
+        module: ModuleBuilder,
+        hint: str,
+        pointer: str,
+    ) -> T:
+        indexed = [(i, v) for i, v in enumerate(variants) if not self.is_null(v)]
+        nullable = len(indexed) < len(variants)
+        if not indexed:
+            return T(("None",), True)
+        if len(indexed) == 1:
+            index, only = indexed[0]
+            return self.lower(only, side, module, hint, f"{pointer}/{key}/{index}").with_nullable(
+                nullable
+            )
+        discriminator = schema.get("discriminator")
+        if side == "model" and isinstance(discriminator, Mapping):
+            tagged = self._tags(indexed, discriminator, pointer, key)
+            if tagged is not None:
+                return self._discriminated_union(
+                    tagged, str(discriminator["propertyName"]), module, hint, pointer, key
+                ).with_nullable(nullable)
+        lowered = [
+            self.lower(v, side, module, self._variant_hint(hint, v, i), f"{pointer}/{key}/{i}")
+            for i, v in indexed
+        ]
+        return union(lowered).with_nullable(nullable)
+
+    def _variant_hint(self, hint: str, variant: Any, index: int) -> str:
+        if not isinstance(variant, Mapping) or "$ref" in variant:
+            return hint
+        title = variant.get("title")
+        if isinstance(title, str) and pascal(title):
+            return hint + pascal(title)
+        props = variant.get("properties")
+        if isinstance(props, Mapping):
+            tag = props.get("type")
+            if isinstance(tag, Mapping):
+                value = tag.get("const")
+                if value is None and isinstance(tag.get("enum"), list) and len(tag["enum"]) == 1:
+                    value = tag["enum"][0]
+                if isinstance(value, str) and pascal(value):
+                    return hint + pascal(value)
+        if variant.get("type") == "array" or "items" in variant:
+            return hint
+        return f"{hint}Variant{index}"
+
+    def _tags(
+        self,
+        indexed: list[tuple[int, Any]],
+        discriminator: Mapping[str, Any],
+        pointer: str,
+        key: str,
+    ) -> list[tuple[int, Any, str]] | None:
+        """`(index, variant, tag)` for each variant when every one has its own literal tag."""
+        prop = discriminator.get("propertyName")
+        if not isinstance(prop, str):
+            return None
+        mapping = discriminator.get("mapping")
+        inverse: dict[str, list[str]] = {}
+        if isinstance(mapping, Mapping):
+            for tag, target in mapping.items():
+                ref = str(target) if str(target).startswith("#") else _SCHEMA_PREFIX + str(target)
+                inverse.setdefault(ref, []).append(str(tag))
+        out: list[tuple[int, Any, str]] = []
+        for index, variant in indexed:
+            target, target_pointer = self.deref(variant, f"{pointer}/{key}/{index}")
+            if not self.is_class(target, target_pointer):
+                return None
+            variant_ref = variant.get("$ref") if isinstance(variant, Mapping) else None
+            tags = sorted(inverse.get(str(variant_ref), [])) if variant_ref else []
+            if not tags:
+                tag = self._literal_tag(target, target_pointer, prop)
+                tags = [tag] if tag is not None else []
+            if len(tags) != 1:
+                return None
+            out.append((index, variant, tags[0]))
+        if len({tag for _, _, tag in out}) != len(out):
+            return None
+        return out
+
+    def _literal_tag(self, schema: Mapping[str, Any], pointer: str, prop: str) -> str | None:
+        _, props, _ = self.properties(schema, pointer, inherit=False)
+        for item in props:
+            if item.wire != prop:
+                continue
+            target, _ = self.deref(item.schema, item.pointer)
+            if not isinstance(target, Mapping):
+                return None
+            if isinstance(target.get("const"), str):
+                return str(target["const"])
+            enum = target.get("enum")
+            if isinstance(enum, list) and len(enum) == 1 and isinstance(enum[0], str):
+                return enum[0]
+        return None
+
+    def _discriminated_union(
+        self,
+        tagged: list[tuple[int, Any, str]],
+        prop: str,
+        module: ModuleBuilder,
+        hint: str,
+        pointer: str,
+        key: str,
+    ) -> T:
+        """`Annotated[Union[...], Discriminator(...)]` with a fallback for unknown tags.
+
+        Each variant is `Annotated[Variant, Tag("tag")]`; `tag_of` (generated
+        `_discriminated.py`) maps a tag the SDK does not know to a `<Hint>Unknown` model that
+        keeps every field, so a new server-side variant never breaks parsing.
+        """
+        self.uses_discriminator = True
+        members: list[str] = []
+        for index, variant, tag in tagged:
+            variant_hint = self._variant_hint(hint, variant, index)
+            lowered = self.lower(variant, "model", module, variant_hint, f"{pointer}/{key}/{index}")
+            members.append(f"Annotated[{lowered.text}, Tag({py_str(tag)})]")
+        unknown = self.names.allocate(class_name(hint) + "Unknown")
+        attr = field_identifier(prop)
+        default = "None" if attr == prop else f"Field(default=None, alias={py_str(prop)})"
+        doc = docstring(
+            "A variant of this union that this version of the SDK does not know.\n\n"
+            "Every field the server sent is kept: read them as attributes or with `to_dict()`."
+        )
+        self.add(
+            module,
+            ir.Model(
+                unknown,
+                ("BaseModel",),
+                (ir.Field(attr, "Optional[str]", default, None),),
+                doc,
+            ),
+        )
+        members.append(f"Annotated[{unknown}, Tag(UNKNOWN_TAG)]")
+        tags = ", ".join(py_str(tag) for _, _, tag in tagged)
+        attr_arg = "" if attr == prop else f", attr={py_str(attr)}"
+        text = (
+            f"Annotated[Union[{', '.join(members)}], "
+            f"Discriminator(tag_of({py_str(prop)}, {tags}{attr_arg}))]"
+        )
+        return T((text,))
+
+    # ---------------------------------------------------------------------------- output
+
+    def type_modules(self) -> list[ir.TypeModule]:
+        """Finish every module: order definitions, write imports."""
+        out: list[ir.TypeModule] = []
+        for path in sorted(self.modules):
+            builder = self.modules[path]
+            definitions, rebuild = order_definitions(builder.definitions)
+            names = [d.name for d in definitions]
+            imports = Imports(path, self.registry, local=names)
+            # Scan before forward references were quoted (quoted names are still needed).
+            for definition in builder.definitions:
+                if isinstance(definition, ir.Alias):
+                    imports.scan("TypeAlias", definition.annotation)
+                    continue
+                imports.scan(*definition.bases)
+                if isinstance(definition, ir.TypedDictDef) and definition.functional:
+                    imports.need("TypedDict")
+                for item in definition.fields:
+                    imports.scan(item.annotation, item.default or "")
+            out.append(
+                ir.TypeModule(
+                    path=path + ".py",
+                    imports=imports.lines(),
+                    exports=tuple(sorted(names)),
+                    definitions=tuple(definitions),
+                    rebuild=tuple(rebuild),
+                )
+            )
+        return out
+
+
+def _shaped(schema: Mapping[str, Any]) -> bool:
+    return any(key in schema for key in _SHAPE_KEYS)
+
+
+def _literal(value: object) -> str | None:
+    """A `Literal[...]` member for `value`, or None when Literal cannot hold it."""
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return py_str(value)
+    return None
+
+
+def _base_of(values: list[Any], declared: object) -> str:
+    kinds = {type(v) for v in values}
+    if kinds == {bool}:
+        return "bool"
+    if kinds and kinds <= {int}:
+        return "int"
+    if kinds and kinds <= {int, float}:
+        return "float"
+    if kinds == {str}:
+        return "str"
+    return {"integer": "int", "number": "float", "boolean": "bool", "string": "str"}.get(
+        str(declared), "object"
+    )
+
+
+def module_name_for(name: str) -> str:
+    """Module file name (without `.py`) for class `name`."""
+    return snake(name) or "model"

@@ -1,0 +1,263 @@
+"""The SDK surface: what a user of the generated package can call, pass and read.
+
+`extract(api)` reduces the lowered `ir.Api` to the facts `codegen.diff` compares: resources;
+methods (`client.chat.completions.create`) with their parameters (type, required, positional or
+keyword-only), return type, streaming (a `Stream[...]` return) and pagination (a page class
+return); and every class or alias under `types/` with its fields (Python name, wire name, type,
+required). Type expressions are parsed into `typeexpr.PyType` values, so a change of spelling is
+not a change.
+
+Each type also gets its *roles*: `"input"` when a method parameter reaches it (the user builds
+such values), `"output"` when a return type reaches it (the user reads them). A change that
+helps one side hurts the other; the diff classifies by role. The sync side is the surface: the
+async twin mirrors it (a parity test guards that).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from . import ir
+from .typeexpr import PyType, parse, parse_marked
+
+__all__ = ["Field", "Method", "Param", "Role", "Surface", "TypeDef", "extract"]
+
+Role = Literal["input", "output"]
+_STREAMS = frozenset({"Stream", "AsyncStream"})
+_PARAM_MODULE_SUFFIXES = ("_param.py", "_params.py")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One method parameter (the standard `extra_*`/`timeout` extras are not part of it)."""
+
+    name: str
+    type: PyType
+    required: bool
+    positional: bool  # positional-or-keyword (before `*`), else keyword-only
+
+
+@dataclass(frozen=True)
+class Method:
+    """One resource method, as the user calls it."""
+
+    path: str  # "client.chat.completions.create"
+    resource: str  # "chat.completions"
+    name: str
+    http: str  # "POST /chat/completions"
+    params: tuple[Param, ...]
+    returns: PyType  # without the stream members
+    stream: PyType | None  # the chunk type when the method can stream
+    page: str | None  # page class when the method paginates ("SyncCursorPage")
+    params_type: str | None  # name of the TypedDict mirroring the parameters
+
+    def param(self, name: str) -> Param | None:
+        """The parameter called `name`, if any."""
+        return next((p for p in self.params if p.name == name), None)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One attribute of a model, or one key of a TypedDict."""
+
+    name: str  # Python attribute (model) or key (TypedDict)
+    wire: str
+    type: PyType
+    required: bool
+
+
+@dataclass(frozen=True)
+class TypeDef:
+    """A class or alias under `types/`; `roles` says how users meet it."""
+
+    name: str
+    module: str  # "types/model.py"
+    kind: Literal["model", "typeddict", "alias"]
+    bases: tuple[str, ...]
+    fields: tuple[Field, ...]  # own fields, in declaration order
+    alias: PyType | None  # the aliased type (kind == "alias")
+    roles: frozenset[Role]  # derived from the kind when no method uses the type
+    used: bool  # whether some method's parameters or return type reach it
+
+    def field(self, name: str) -> Field | None:
+        """The own field called `name`, if any."""
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class Surface:
+    """The whole surface of one generated SDK, every collection sorted by name."""
+
+    package: str
+    resources: tuple[str, ...]  # dotted resource paths
+    methods: Mapping[str, Method]  # by `Method.path`
+    types: Mapping[str, TypeDef]  # by class name
+
+    def alias(self, name: str) -> PyType | None:
+        """What alias `name` stands for (None when `name` is not an alias)."""
+        found = self.types.get(name)
+        return found.alias if found is not None and found.kind == "alias" else None
+
+    def all_fields(self, name: str) -> dict[str, Field]:
+        """Fields of class `name` including those inherited from its bases (by name)."""
+        out: dict[str, Field] = {}
+        seen: set[str] = set()
+
+        def visit(current: str) -> None:
+            definition = self.types.get(current)
+            if definition is None or current in seen:
+                return
+            seen.add(current)
+            for base in definition.bases:
+                visit(base)
+            out.update({f.name: f for f in definition.fields})
+
+        visit(name)
+        return out
+
+
+# ---------------------------------------------------------------------------------- extract
+
+
+def extract(api: ir.Api) -> Surface:
+    """The surface of `api` (pure; ordering never depends on dict or set iteration order)."""
+    methods: dict[str, Method] = {}
+    for resource in api.resources:
+        for method in resource.methods:
+            found = _method(resource.dotted, method)
+            methods[found.path] = found
+    definitions = [(m.path, d) for m in api.type_modules for d in m.definitions]
+    roles = _roles(definitions, methods.values())
+    types: dict[str, TypeDef] = {}
+    for module, definition in sorted(definitions, key=lambda item: (item[1].name, item[0])):
+        found_type = _typedef(module, definition, roles.get(definition.name))
+        types.setdefault(found_type.name, found_type)
+    return Surface(
+        package=api.package,
+        resources=tuple(sorted(r.dotted for r in api.resources)),
+        methods={path: methods[path] for path in sorted(methods)},
+        types=types,
+    )
+
+
+def _method(resource: str, method: ir.Method) -> Method:
+    signature = method.sync.signature
+    params = tuple(
+        [_param(p, positional=True) for p in signature.positional]
+        + [_param(p, positional=False) for p in signature.keyword]
+    )
+    returns = parse(signature.returns)
+    stream_types = [
+        atom.args[0]
+        for sig in (signature, *method.sync.overloads)
+        for atom in parse(sig.returns).atoms
+        if atom.head in _STREAMS and atom.args
+    ]
+    stream = stream_types[0] if stream_types else None
+    page = next((a.head for a in returns.atoms if _is_page(a.head)), None)
+    params_type = method.info.params_type.rsplit(".", 1)[-1] if method.info.params_type else None
+    return Method(
+        path=f"client.{resource}.{method.name}",
+        resource=resource,
+        name=method.name,
+        http=f"{method.info.http_method.upper()} {method.info.path}",
+        params=params,
+        returns=returns.without(_STREAMS),
+        stream=stream,
+        page=page,
+        params_type=params_type,
+    )
+
+
+def _is_page(head: str) -> bool:
+    return head == "AsyncPaginator" or (
+        head.startswith(("Sync", "Async")) and head.endswith("Page")
+    )
+
+
+def _param(param: ir.Param, *, positional: bool) -> Param:
+    return Param(param.name, parse(param.annotation), param.default is None, positional)
+
+
+def _typedef(module: str, definition: ir.Definition, roles: frozenset[Role] | None) -> TypeDef:
+    used = roles is not None
+    if isinstance(definition, ir.Alias):
+        fallback: Role = "input" if module.endswith(_PARAM_MODULE_SUFFIXES) else "output"
+        alias = parse(definition.annotation)
+        return TypeDef(
+            definition.name, module, "alias", (), (), alias, roles or frozenset({fallback}), used
+        )
+    if isinstance(definition, ir.Model):
+        fields = tuple(_model_field(f) for f in definition.fields)
+        roles = roles or frozenset({"output"})
+        return TypeDef(
+            definition.name, module, "model", definition.bases, fields, None, roles, used
+        )
+    keys = tuple(_typeddict_field(f) for f in definition.fields)
+    roles = roles or frozenset({"input"})
+    return TypeDef(definition.name, module, "typeddict", definition.bases, keys, None, roles, used)
+
+
+def _model_field(field: ir.Field) -> Field:
+    """A model attribute: required unless it has a default (`= None`, `Field(default=...)`)."""
+    wire, has_default = field.name, field.default is not None
+    if field.default is not None:
+        try:
+            call = ast.parse(field.default, mode="eval").body
+        except SyntaxError:
+            call = None
+        if isinstance(call, ast.Call):
+            keywords = {k.arg: k.value for k in call.keywords if k.arg is not None}
+            alias = keywords.get("alias")
+            if isinstance(alias, ast.Constant) and isinstance(alias.value, str):
+                wire = alias.value
+            has_default = bool(call.args) or "default" in keywords or "default_factory" in keywords
+    return Field(field.name, wire, parse(field.annotation), not has_default)
+
+
+def _typeddict_field(field: ir.Field) -> Field:
+    """A TypedDict key: required when wrapped in `Required[...]` (the classes are total=False)."""
+    parsed, marker = parse_marked(field.annotation)
+    key = field.name
+    if key[:1] in ("'", '"'):  # a functional TypedDict spells its keys as string literals
+        key = str(ast.literal_eval(key))
+    return Field(key, key, parsed, marker is True)
+
+
+def _roles(
+    definitions: list[tuple[str, ir.Definition]], methods: Iterable[Method]
+) -> dict[str, frozenset[Role]]:
+    """For each type name, whether method parameters and/or return types reach it."""
+    edges: dict[str, set[str]] = {}
+    for _, definition in definitions:
+        names = edges.setdefault(definition.name, set())
+        if isinstance(definition, ir.Alias):
+            names.update(parse(definition.annotation).names())
+            continue
+        names.update(definition.bases)
+        for item in definition.fields:
+            names.update(parse(item.annotation).names())
+    inputs: set[str] = set()
+    outputs: set[str] = set()
+    for method in methods:
+        for param in method.params:
+            inputs.update(param.type.names())
+        outputs.update(method.returns.names())
+        if method.stream is not None:
+            outputs.update(method.stream.names())
+    found: dict[str, set[Role]] = {}
+    walks: tuple[tuple[Role, set[str]], ...] = (("input", inputs), ("output", outputs))
+    for role, roots in walks:
+        stack = sorted(roots)
+        seen: set[str] = set()
+        while stack:
+            name = stack.pop()
+            if name in seen or name not in edges:
+                continue
+            seen.add(name)
+            found.setdefault(name, set()).add(role)
+            stack.extend(sorted(edges[name] - seen))
+    return {name: frozenset(roles) for name, roles in found.items()}

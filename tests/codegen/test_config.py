@@ -1,0 +1,84 @@
+"""codegen.config: every key optional, unknown keys and bad values rejected with a pointer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from codegen.config import Config, Helper, OperationOverride, load_config, parse_config
+from codegen.errors import ConfigError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_no_config_is_all_defaults() -> None:
+    assert load_config(None) == Config()
+    assert parse_config({}) == Config()
+
+
+def test_project_config_parses() -> None:
+    config = load_config(REPO / "spec" / "sdk.yaml")
+    assert config.package == "deepseek_sdk"
+    assert config.client == "DeepSeek"
+    assert config.env.api_key == "DEEPSEEK_API_KEY"
+    assert config.operations["GET /user/balance"] == OperationOverride("user", "balance")
+    assert (
+        Helper(
+            "chat.completions",
+            "chat_helpers",
+            "ChatCompletionsHelpers",
+            "AsyncChatCompletionsHelpers",
+        )
+        in config.helpers
+    )
+
+
+def test_operation_keys_are_normalised() -> None:
+    config = parse_config({"operations": {"get /a/{id}": {"paginate": "cursor"}}})
+    assert config.operations == {"GET /a/{id}": OperationOverride(paginate="cursor")}
+    assert parse_config({"version": 1.5}).version == "1.5"
+
+
+@pytest.mark.parametrize(
+    ("data", "pointer", "fragment"),
+    [
+        ({"packge": "x"}, "#/packge", "unknown key 'packge'"),
+        ({"env": {"api": "X"}}, "#/env/api", "unknown key 'api'"),
+        ({"operations": {"GET /a": {"name": "x"}}}, "#/operations/GET ~1a/name", "unknown key"),
+        ({"operations": {"FETCH /a": {}}}, "#/operations/FETCH ~1a", "look like 'GET /path'"),
+        (
+            {"operations": {"GET /a": {"paginate": "offset"}}},
+            "#/operations/GET ~1a/paginate",
+            "cursor",
+        ),
+        (
+            {"operations": {"GET /a": {"method": "not valid"}}},
+            "#/operations/GET ~1a/method",
+            "not valid",
+        ),
+        ({"package": "my-sdk"}, "#/package", "not valid"),
+        ({"helpers": {"chat": "no_colon"}}, "#/helpers/chat", "module:SyncClass,AsyncClass"),
+        ({"env": "DEEPSEEK"}, "#/env", "expected a mapping"),
+        ({"client": ""}, "#/client", "non-empty string"),
+        (["a"], "#", "expected a mapping"),
+    ],
+)
+def test_bad_config_names_the_key(data: object, pointer: str, fragment: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(data)
+    assert info.value.pointer == pointer
+    assert fragment in info.value.message
+
+
+def test_load_config_reports_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "sdk.yaml"
+    path.write_text("package: ok\nextra: 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert info.value.file == str(path)
+    assert str(info.value).endswith(
+        "#/extra: unknown key 'extra'; expected one of: package, "
+        "distribution, version, client, env, base_url, "
+        "idempotency_header, operations, helpers"
+    )

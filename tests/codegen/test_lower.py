@@ -1,0 +1,813 @@
+"""codegen.lower: tiny specs in, facts about the API model out."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from codegen import ir
+from codegen.config import Config, parse_config
+from codegen.errors import ConfigError, Diagnostic, SpecError
+from codegen.lower import lower
+
+
+def ok(schema: dict[str, Any] | None = None, media: str = "application/json") -> dict[str, Any]:
+    content = {media: {"schema": schema if schema is not None else {"type": "object"}}}
+    return {"200": {"description": "ok", "content": content}}
+
+
+def build(
+    paths: dict[str, Any],
+    schemas: dict[str, Any] | None = None,
+    config: dict[str, Any] | None = None,
+) -> tuple[ir.Api, list[Diagnostic]]:
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Test", "version": "1"},
+        "servers": [{"url": "https://example.test"}],
+        "paths": paths,
+        "components": {"schemas": schemas or {}},
+    }
+    return lower(SimpleNamespace(document=document), parse_config(config) if config else Config())
+
+
+def methods(api: ir.Api) -> dict[str, ir.Method]:
+    return {f"{r.dotted}.{m.name}": m for r in api.resources for m in r.methods}
+
+
+def method(api: ir.Api, dotted: str) -> ir.Method:
+    return methods(api)[dotted]
+
+
+def definition(api: ir.Api, name: str) -> ir.Definition:
+    for module in api.type_modules:
+        for item in module.definitions:
+            if item.name == name:
+                return item
+    raise KeyError(name)
+
+
+def module_of(api: ir.Api, name: str) -> ir.TypeModule:
+    return next(m for m in api.type_modules if any(d.name == name for d in m.definitions))
+
+
+def field(item: ir.Definition, name: str) -> ir.Field:
+    assert not isinstance(item, ir.Alias)
+    return next(f for f in item.fields if f.name == name)
+
+
+def arg(variant: ir.MethodVariant, name: str) -> ir.CallArg:
+    return next(a for a in variant.args if a.name == name)
+
+
+# ------------------------------------------------------------------- resources and method names
+
+LIST = ok({"type": "object", "properties": {"data": {"type": "array", "items": {}}}})
+PARAM = [{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}]
+
+
+def test_method_names_follow_verb_and_path_shape() -> None:
+    api, _ = build(
+        {
+            "/v1/things": {"get": {"responses": LIST}, "post": {"responses": ok()}},
+            "/v1/things/{thing_id}": {
+                "parameters": PARAM,
+                "get": {"responses": ok()},
+                "post": {"responses": ok()},
+                "delete": {"responses": ok()},
+            },
+            "/v1/things/{thing_id}/cancel": {"parameters": PARAM, "post": {"responses": ok()}},
+            "/v1/things/{thing_id}/events": {"parameters": PARAM, "get": {"responses": LIST}},
+            "/v1/things/{thing_id}/parts": {"parameters": PARAM, "post": {"responses": ok()}},
+            "/v1/things/{thing_id}/parts/{part_id}": {
+                "parameters": [*PARAM, {"name": "part_id", "in": "path", "required": True}],
+                "get": {"responses": ok()},
+            },
+            "/v1/beta/status": {"get": {"responses": ok()}},
+        }
+    )
+    assert sorted(methods(api)) == [
+        "beta.status.retrieve",
+        "things.cancel",
+        "things.create",
+        "things.delete",
+        "things.events.list",
+        "things.list",
+        "things.parts.create",
+        "things.parts.retrieve",
+        "things.retrieve",
+        "things.update",
+    ]
+    assert [c.attr for c in api.client.children] == ["beta", "things"]
+    retrieve = method(api, "things.retrieve").sync
+    assert [p.name for p in retrieve.signature.positional] == ["thing_id"]
+    assert retrieve.args[1].value == "f\"/v1/things/{path_param('thing_id', thing_id)}\""
+
+
+def test_config_overrides_resource_and_method() -> None:
+    api, _ = build(
+        {
+            "/user/balance": {"get": {"responses": ok()}},
+            "/things/{thing_id}/events": {"parameters": PARAM, "get": {"responses": LIST}},
+        },
+        config={
+            "operations": {
+                "GET /user/balance": {"resource": "account", "method": "balance"},
+                "GET /things/{thing_id}/events": {"method": "list_events"},
+            }
+        },
+    )
+    assert sorted(methods(api)) == ["account.balance", "things.list_events"]
+
+
+def test_colliding_names_fall_back_to_operation_ids() -> None:
+    api, _ = build(
+        {
+            "/items": {"post": {"operationId": "createItem", "responses": ok()}},
+            "/items?beta=true": {"post": {"operationId": "createItemBeta", "responses": ok()}},
+            "/items/{item_id}/list": {
+                "parameters": [{"name": "item_id", "in": "path", "required": True}],
+                "post": {"operationId": "listItem", "responses": ok()},
+            },
+            "/items/{item_id}/list/{x}": {
+                "parameters": [
+                    {"name": "item_id", "in": "path", "required": True},
+                    {"name": "x", "in": "path", "required": True},
+                ],
+                "get": {"responses": ok()},
+            },
+        }
+    )
+    assert sorted(methods(api)) == [
+        "items.create_item",
+        "items.create_item_beta",
+        "items.list.create",
+        "items.list.retrieve",
+    ]
+
+
+def test_config_names_that_collide_are_an_error() -> None:
+    paths = {"/a": {"get": {"responses": ok()}}, "/b": {"get": {"responses": ok()}}}
+    overrides = {
+        "GET /a": {"resource": "x", "method": "go"},
+        "GET /b": {"resource": "x", "method": "go"},
+    }
+    with pytest.raises(ConfigError, match="are all named 'go'"):
+        build(paths, config={"operations": overrides})
+    with pytest.raises(ConfigError, match="no operation 'GET /nope'"):
+        build(paths, config={"operations": {"GET /nope": {"method": "x"}}})
+
+
+def test_keywords_and_reserved_names_are_escaped() -> None:
+    api, _ = build(
+        {
+            "/class/{from}": {
+                "get": {
+                    "parameters": [
+                        {"name": "from", "in": "path", "required": True},
+                        {"name": "timeout", "in": "query"},
+                        {"name": "self", "in": "query"},
+                        {"name": "include[]", "in": "query"},
+                    ],
+                    "responses": ok(),
+                }
+            },
+            "/copy": {"get": {"responses": ok()}},
+        }
+    )
+    signature = method(api, "class_.retrieve").sync.signature
+    assert [p.name for p in signature.positional] == ["from_"]
+    assert [p.name for p in signature.keyword] == ["timeout_", "self_", "include"]
+    query = arg(method(api, "class_.retrieve").sync, "query")
+    assert query.entries == ('"timeout": timeout_', '"self": self_', '"include[]": include')
+    assert {c.attr for c in api.client.children} == {"class_", "copy_"}
+
+
+def test_helpers_create_missing_resources_and_add_mixins() -> None:
+    api, _ = build(
+        {"/chat/completions": {"post": {"responses": ok()}}},
+        config={
+            "helpers": {"chat.completions": "chat:Mixin,AsyncMixin", "beta.realtime": "rt:R,AR"}
+        },
+    )
+    resources = {r.dotted: r for r in api.resources}
+    assert resources["chat.completions"].sync.bases == ("Mixin", "SyncAPIResource")
+    assert resources["chat.completions"].async_.bases == ("AsyncMixin", "AsyncAPIResource")
+    assert "from ...lib.chat import AsyncMixin, Mixin" in resources["chat.completions"].imports
+    realtime = resources["beta.realtime"]
+    assert realtime.methods == () and realtime.sync.bases == ("R", "SyncAPIResource")
+    assert api.helpers is True
+
+
+# ---------------------------------------------------------------------- pagination, streaming
+
+
+def page_response(*, has_more: bool) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "data": {"type": "array", "items": {"$ref": "#/components/schemas/Job"}}
+    }
+    if has_more:
+        props["has_more"] = {"type": "boolean"}
+    return ok({"type": "object", "properties": props})
+
+
+JOB = {"Job": {"type": "object", "properties": {"id": {"type": "string"}}}}
+
+
+@pytest.mark.parametrize(
+    ("params", "has_more", "config", "returns"),
+    [
+        (["after", "limit"], True, None, "SyncCursorPage[Job]"),
+        ([], False, None, "SyncPage[Job]"),
+        (["page"], False, None, "ListJobsResponse"),
+        (["after"], True, "none", "ListJobsResponse"),
+        ([], False, "cursor", "SyncCursorPage[Job]"),
+    ],
+)
+def test_pagination_detection(
+    params: list[str], has_more: bool, config: str | None, returns: str
+) -> None:
+    api, _ = build(
+        {
+            "/jobs": {
+                "get": {
+                    "operationId": "listJobs",
+                    "parameters": [{"name": p, "in": "query"} for p in params],
+                    "responses": page_response(has_more=has_more),
+                }
+            }
+        },
+        {
+            **JOB,
+            "ListJobsResponse": page_response(has_more=has_more)["200"]["content"][
+                "application/json"
+            ]["schema"],
+        },
+        config={"operations": {"GET /jobs": {"paginate": config}}} if config else None,
+    )
+    listed = method(api, "jobs.list")
+    expected = returns if returns != "ListJobsResponse" else "JobListResponse"
+    assert listed.sync.signature.returns == expected
+    if "Page" in returns:
+        async_page = "AsyncCursorPage" if "Cursor" in returns else "AsyncPage"
+        assert listed.async_.signature.returns == f"AsyncPaginator[Job, {async_page}[Job]]"
+        assert listed.async_.def_keyword == "def"
+        assert arg(listed.async_, "page").value == f"{async_page}[Job]"
+    else:
+        assert listed.async_.def_keyword == "async def"
+
+
+def test_paginate_config_needs_a_data_array() -> None:
+    with pytest.raises(ConfigError, match="cannot be paginated"):
+        build(
+            {"/jobs": {"get": {"responses": ok()}}},
+            config={"operations": {"GET /jobs": {"paginate": "cursor"}}},
+        )
+
+
+def streaming_op(stream_schema: dict[str, Any] | None) -> dict[str, Any]:
+    props: dict[str, Any] = {"prompt": {"type": "string"}}
+    if stream_schema is not None:
+        props["stream"] = stream_schema
+    return {
+        "post": {
+            "requestBody": {
+                "content": {"application/json": {"schema": {"type": "object", "properties": props}}}
+            },
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Done"}},
+                        "text/event-stream": {"schema": {"$ref": "#/components/schemas/Chunk"}},
+                    },
+                }
+            },
+        }
+    }
+
+
+STREAM_SCHEMAS = {
+    "Done": {"type": "object", "properties": {"text": {"type": "string"}}},
+    "Chunk": {"type": "object", "properties": {"delta": {"type": "string"}}},
+}
+
+
+@pytest.mark.parametrize(
+    ("stream_schema", "false"),
+    [
+        ({"type": "boolean"}, "Literal[False]"),
+        ({"type": ["boolean", "null"]}, "Literal[False] | None"),
+    ],
+)
+def test_stream_overloads(stream_schema: dict[str, Any], false: str) -> None:
+    api, diagnostics = build({"/complete": streaming_op(stream_schema)}, STREAM_SCHEMAS)
+    create = method(api, "complete.create")
+    assert diagnostics == []
+    sync = [(o.keyword[0].name, o.keyword[0].annotation, o.returns) for o in create.sync.overloads]
+    stream_params = [
+        next(p for p in o.keyword if p.name == "stream") for o in create.sync.overloads
+    ]
+    assert [p.annotation for p in stream_params] == [
+        f"{false} | NotGiven",
+        "Literal[True]",
+        "bool",
+    ]
+    assert [o.returns for o in create.sync.overloads] == [
+        "Done",
+        "Stream[Chunk]",
+        "Done | Stream[Chunk]",
+    ]
+    assert [o.returns for o in create.async_.overloads][1] == "AsyncStream[Chunk]"
+    assert create.sync.signature.returns == "Done | Stream[Chunk]"
+    assert arg(create.sync, "stream").value == "stream is True"
+    assert arg(create.async_, "stream_cls").value == "AsyncStream[Chunk]"
+    assert sync[0][0] == "prompt"
+
+
+def test_event_stream_without_stream_param_is_a_warning() -> None:
+    api, diagnostics = build({"/complete": streaming_op(None)}, STREAM_SCHEMAS)
+    assert method(api, "complete.create").sync.overloads == ()
+    assert [d.level for d in diagnostics] == ["warning"]
+    assert "no boolean `stream`" in diagnostics[0].message
+
+
+def test_event_stream_only_always_streams() -> None:
+    api, _ = build(
+        {
+            "/events": {
+                "get": {
+                    "responses": ok({"$ref": "#/components/schemas/Chunk"}, "text/event-stream")
+                }
+            }
+        },
+        STREAM_SCHEMAS,
+    )
+    variant = method(api, "events.retrieve").sync
+    assert variant.signature.returns == "Stream[Chunk]"
+    assert arg(variant, "stream").value == "True"
+    assert variant.call_open == "return cast(Stream[Chunk], self._request("
+
+
+# -------------------------------------------------------------------- bodies, files, binaries
+
+
+def test_multipart_bodies_send_files() -> None:
+    body = {
+        "type": "object",
+        "required": ["file"],
+        "properties": {
+            "file": {"type": "string", "format": "binary"},
+            "more": {"type": "array", "items": {"type": "string", "contentMediaType": "image/png"}},
+        },
+    }
+    api, _ = build(
+        {
+            "/files": {
+                "post": {
+                    "requestBody": {"content": {"multipart/form-data": {"schema": body}}},
+                    "responses": ok(),
+                }
+            },
+            "/files/{id}/content": {
+                "get": {
+                    "parameters": [{"name": "id", "in": "path", "required": True}],
+                    "responses": ok(
+                        {"type": "string", "format": "binary"}, "application/octet-stream"
+                    ),
+                }
+            },
+        }
+    )
+    create = method(api, "files.create").sync
+    assert [(p.name, p.annotation) for p in create.signature.keyword] == [
+        ("file", "FileTypes"),
+        ("more", "Sequence[FileTypes] | NotGiven"),
+    ]
+    assert arg(create, "files").value == "True"
+    content = method(api, "files.content.retrieve")
+    assert content.sync.signature.returns == "BinaryAPIResponse"
+    assert content.async_.signature.returns == "AsyncBinaryAPIResponse"
+    assert arg(content.sync, "binary").value == "True"
+
+
+def test_flattened_body_schema_gets_no_param_type() -> None:
+    api, _ = build(
+        {
+            "/things": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Req"}}
+                        }
+                    },
+                    "responses": ok(),
+                }
+            }
+        },
+        {
+            "Req": {
+                "type": "object",
+                "required": ["opt"],
+                "properties": {"opt": {"$ref": "#/components/schemas/Opt"}},
+            },
+            "Opt": {"type": "object", "properties": {"a": {"type": "integer"}}},
+        },
+    )
+    names = {d.name for m in api.type_modules for d in m.definitions}
+    assert {"OptParam", "ThingCreateParams"} <= names
+    assert "ReqParam" not in names and "Req" not in names
+    params = definition(api, "ThingCreateParams")
+    assert isinstance(params, ir.TypedDictDef)
+    assert params.fields[0].annotation == "Required[OptParam]"
+    assert module_of(api, "ThingCreateParams").path == "types/thing_create_params.py"
+
+
+def test_header_parameters_go_into_extra_headers() -> None:
+    api, _ = build(
+        {
+            "/x": {
+                "get": {
+                    "parameters": [
+                        {"name": "X-Req", "in": "header", "required": True},
+                        {"name": "X-Opt", "in": "header"},
+                        {"name": "session", "in": "cookie"},
+                    ],
+                    "responses": ok(),
+                }
+            }
+        }
+    )
+    options = arg(method(api, "x.retrieve").sync, "options").value
+    assert '**{"X-Req": str(x_req)}' in options
+    assert '**({"X-Opt": str(x_opt)} if not isinstance(x_opt, NotGiven) else {})' in options
+
+
+# ------------------------------------------------------------------------------------ types
+
+
+def test_enums_are_open_on_the_response_side_only() -> None:
+    status = {"type": "string", "enum": ["stop", "length"]}
+    model_or_string = {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["a", "b"]}]}
+    schemas = {
+        "Thing": {
+            "type": "object",
+            "properties": {
+                "status": status,
+                "model": model_or_string,
+                "kind": {"type": "string", "enum": ["only"]},
+                "const": {"const": "fixed"},
+                "level": {"type": "integer", "enum": [1, 2]},
+                "ratio": {"type": "number", "enum": [0.5, 1.5]},
+            },
+        }
+    }
+    api, _ = build(
+        {
+            "/things": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}
+                        }
+                    },
+                    "responses": ok({"$ref": "#/components/schemas/Thing"}),
+                }
+            }
+        },
+        schemas,
+    )
+    model = definition(api, "Thing")
+    assert field(model, "status").annotation == 'Optional[Union[Literal["stop", "length"], str]]'
+    assert field(model, "model").annotation == 'Optional[Union[str, Literal["a", "b"]]]'
+    assert field(model, "kind").annotation == 'Optional[Literal["only"]]'
+    assert field(model, "const").annotation == 'Optional[Literal["fixed"]]'
+    assert field(model, "level").annotation == "Optional[Union[Literal[1, 2], int]]"
+    assert field(model, "ratio").annotation == "Optional[float]"
+    create = method(api, "things.create").sync.signature
+    annotations = {p.name: p.annotation for p in create.keyword}
+    assert annotations["status"] == 'Literal["stop", "length"] | NotGiven'
+    assert annotations["model"] == 'str | Literal["a", "b"] | NotGiven'
+
+
+@pytest.mark.parametrize(
+    "nullable",
+    [
+        {"type": "string", "nullable": True},
+        {"type": ["string", "null"]},
+        {"anyOf": [{"type": "string"}, {"type": "null"}]},
+        {"oneOf": [{"type": "null"}, {"type": "string"}]},
+        {"allOf": [{"type": "string"}], "nullable": True},
+    ],
+)
+def test_nullable_in_both_styles(nullable: dict[str, Any]) -> None:
+    schema = {
+        "type": "object",
+        "required": ["req"],
+        "properties": {"req": nullable, "opt": nullable},
+    }
+    api, _ = build(
+        {
+            "/n": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/N"}}
+                        }
+                    },
+                    "responses": ok({"$ref": "#/components/schemas/N"}),
+                }
+            }
+        },
+        {"N": schema},
+    )
+    model = definition(api, "N")
+    assert (field(model, "req").annotation, field(model, "req").default) == ("Optional[str]", None)
+    assert (field(model, "opt").annotation, field(model, "opt").default) == (
+        "Optional[str]",
+        "None",
+    )
+    keyword = {p.name: p for p in method(api, "n.create").sync.signature.keyword}
+    assert (keyword["req"].annotation, keyword["req"].default) == ("str | None", None)
+    assert (keyword["opt"].annotation, keyword["opt"].default) == (
+        "str | None | NotGiven",
+        "NOT_GIVEN",
+    )
+
+
+def tagged_variant(tag: dict[str, Any], extra: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["type"],
+        "properties": {"type": tag, extra: {"type": "string"}},
+    }
+
+
+def union_api(union: dict[str, Any], variants: dict[str, Any]) -> ir.Api:
+    api, _ = build(
+        {"/u": {"get": {"responses": ok({"$ref": "#/components/schemas/U"})}}},
+        {"U": union, **variants},
+    )
+    return api
+
+
+def test_discriminator_with_mapping() -> None:
+    api = union_api(
+        {
+            "oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}],
+            "discriminator": {
+                "propertyName": "type",
+                "mapping": {"a": "#/components/schemas/A", "b": "B"},
+            },
+        },
+        {
+            "A": tagged_variant({"type": "string"}, "x"),
+            "B": tagged_variant({"type": "string"}, "y"),
+        },
+    )
+    alias = definition(api, "U")
+    assert isinstance(alias, ir.Alias)
+    assert alias.annotation == (
+        'Annotated[Union[Annotated[A, Tag("a")], Annotated[B, Tag("b")], '
+        'Annotated[UUnknown, Tag(UNKNOWN_TAG)]], Discriminator(tag_of("type", "a", "b"))]'
+    )
+    unknown = definition(api, "UUnknown")
+    assert isinstance(unknown, ir.Model) and field(unknown, "type").annotation == "Optional[str]"
+    assert api.discriminated is True
+    assert any("pydantic>=2.5" in d for d in api.dependencies)
+
+
+def test_discriminator_without_mapping_uses_const_tags() -> None:
+    api = union_api(
+        {
+            "oneOf": [
+                tagged_variant({"const": "a"}, "x"),
+                tagged_variant({"type": "string", "enum": ["b"]}, "y"),
+            ],
+            "discriminator": {"propertyName": "type"},
+        },
+        {},
+    )
+    alias = definition(api, "U")
+    assert isinstance(alias, ir.Alias)
+    assert 'Annotated[UA, Tag("a")]' in alias.annotation
+    assert 'Annotated[UB, Tag("b")]' in alias.annotation
+
+
+@pytest.mark.parametrize(
+    ("second_tag", "expected"),
+    [({"const": "a"}, "Union[UA, UA2]"), ({"type": "string"}, "Union[UA, UVariant1]")],
+    ids=["duplicate tag", "no literal tag"],
+)
+def test_discriminator_needs_unique_literal_tags(second_tag: dict[str, Any], expected: str) -> None:
+    api = union_api(
+        {
+            "oneOf": [tagged_variant({"const": "a"}, "x"), tagged_variant(second_tag, "y")],
+            "discriminator": {"propertyName": "type"},
+        },
+        {},
+    )
+    alias = definition(api, "U")
+    assert isinstance(alias, ir.Alias)
+    assert alias.annotation == expected
+    assert api.discriminated is False
+
+
+def test_request_side_unions_are_plain() -> None:
+    api, _ = build(
+        {
+            "/u": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {"u": {"$ref": "#/components/schemas/U"}},
+                                }
+                            }
+                        }
+                    },
+                    "responses": ok(),
+                }
+            }
+        },
+        {
+            "U": {
+                "oneOf": [tagged_variant({"const": "a"}, "x"), tagged_variant({"const": "b"}, "y")],
+                "discriminator": {"propertyName": "type"},
+            }
+        },
+    )
+    alias = definition(api, "UParam")
+    assert isinstance(alias, ir.Alias) and alias.annotation == "Union[UAParam, UBParam]"
+
+
+def test_recursive_schemas_share_a_module_and_rebuild() -> None:
+    node = {
+        "type": "object",
+        "properties": {
+            "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
+            "note": {"$ref": "#/components/schemas/Note"},
+        },
+    }
+    note = {"type": "object", "properties": {"about": {"$ref": "#/components/schemas/Node"}}}
+    api, _ = build(
+        {"/n": {"get": {"responses": ok({"$ref": "#/components/schemas/Node"})}}},
+        {"Node": node, "Note": note},
+    )
+    module = module_of(api, "Node")
+    assert module is module_of(api, "Note")
+    assert module.path == "types/n/node.py"
+    assert set(module.rebuild) <= {"Node", "Note"} and module.rebuild
+    annotations = [
+        f.annotation for d in module.definitions if not isinstance(d, ir.Alias) for f in d.fields
+    ]
+    assert any(a.startswith('"') for a in annotations)  # a quoted forward reference
+
+
+def test_allof_with_one_base_inherits_on_the_response_side() -> None:
+    schemas = {
+        "Base": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "Child": {
+            "allOf": [
+                {"$ref": "#/components/schemas/Base"},
+                {
+                    "type": "object",
+                    "required": ["name"],
+                    "properties": {"name": {"type": "string"}},
+                },
+            ]
+        },
+    }
+    api, _ = build(
+        {
+            "/c": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {"c": {"$ref": "#/components/schemas/Child"}},
+                                }
+                            }
+                        }
+                    },
+                    "responses": ok({"$ref": "#/components/schemas/Child"}),
+                }
+            }
+        },
+        schemas,
+    )
+    child = definition(api, "Child")
+    assert isinstance(child, ir.Model)
+    assert child.bases == ("Base",) and [f.name for f in child.fields] == ["name"]
+    child_param = definition(api, "ChildParam")
+    assert isinstance(child_param, ir.TypedDictDef)
+    assert child_param.bases == ("TypedDict",)
+    assert [f.name for f in child_param.fields] == ["id", "name"]
+
+
+def test_awkward_field_names_get_aliases() -> None:
+    schema = {
+        "type": "object",
+        "properties": {
+            "schema": {"type": "string"},
+            "object": {"type": "string"},
+            "meta": {"type": "object"},  # dict[str, object]: makes `object` a used name
+            "2fa": {"type": "boolean"},
+            "class": {"type": "string"},
+        },
+    }
+    api, _ = build(
+        {"/r": {"get": {"responses": ok({"$ref": "#/components/schemas/R"})}}}, {"R": schema}
+    )
+    model = definition(api, "R")
+    assert isinstance(model, ir.Model)
+    assert [(f.name, f.default) for f in model.fields] == [
+        ("schema_", 'Field(default=None, alias="schema")'),
+        ("object_", 'Field(default=None, alias="object")'),
+        ("meta", "None"),
+        ("n_2fa", 'Field(default=None, alias="2fa")'),
+        ("class_", 'Field(default=None, alias="class")'),
+    ]
+
+
+def test_typeddict_with_non_identifier_keys_is_functional() -> None:
+    schema = {
+        "type": "object",
+        "properties": {"class": {"type": "string"}, "ok": {"type": "string"}},
+    }
+    api, _ = build(
+        {
+            "/r": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {"r": {"$ref": "#/components/schemas/R"}},
+                                }
+                            }
+                        }
+                    },
+                    "responses": ok(),
+                }
+            }
+        },
+        {"R": schema},
+    )
+    param = definition(api, "RParam")
+    assert isinstance(param, ir.TypedDictDef) and param.functional
+    assert [f.name for f in param.fields] == ['"class"', '"ok"']
+
+
+def test_types_used_by_one_resource_are_grouped() -> None:
+    api, _ = build(
+        {
+            "/chat/completions": {"get": {"responses": ok({"$ref": "#/components/schemas/Only"})}},
+            "/files": {"get": {"responses": ok({"$ref": "#/components/schemas/Shared"})}},
+            "/models": {"get": {"responses": ok({"$ref": "#/components/schemas/Shared"})}},
+        },
+        {
+            "Only": {
+                "type": "object",
+                "properties": {"s": {"$ref": "#/components/schemas/Shared"}},
+            },
+            "Shared": {"type": "object", "properties": {"id": {"type": "string"}}},
+            "Unused": {"type": "string"},
+        },
+    )
+    assert module_of(api, "Only").path == "types/chat/only.py"
+    assert module_of(api, "Shared").path == "types/shared.py"
+    assert module_of(api, "Unused").path == "types/unused.py"
+    assert "from ..shared import Shared" in module_of(api, "Only").imports
+    root = next(i for i in api.init_modules if i.path == "types/__init__.py")
+    assert ir.LazyExport("Only", ".chat.only", "Only") in root.exports
+
+
+def test_dangling_refs_are_spec_errors() -> None:
+    with pytest.raises(SpecError) as info:
+        build({"/x": {"get": {"responses": ok({"$ref": "#/components/schemas/Missing"})}}})
+    assert "Missing" in info.value.message
+
+
+def test_client_defaults_come_from_config_then_spec() -> None:
+    api, _ = build({"/x": {"get": {"responses": ok()}}})
+    assert (api.package, api.client.name, api.client.error_name) == (
+        "test_sdk",
+        "Test",
+        "TestError",
+    )
+    assert api.client.env_api_key == '"TEST_SDK_API_KEY"'
+    assert api.client.default_base_url == '"https://example.test"'
+    api, _ = build(
+        {"/x": {"get": {"responses": ok()}}},
+        config={"package": "p", "client": "C", "env": {"api_key": "K"}, "base_url": "https://b"},
+    )
+    assert (api.package, api.client.name, api.client.env_api_key) == ("p", "C", '"K"')
+    assert api.client.default_base_url == '"https://b"'

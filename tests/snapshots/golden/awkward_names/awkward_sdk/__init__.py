@@ -1,0 +1,111 @@
+"""Python SDK for the Awkward.
+
+    from awkward_sdk import Awkward
+
+    client = Awkward()  # reads $AWKWARD_SDK_API_KEY
+
+Resources (`client.<name>`) and `awkward_sdk.types` are imported lazily, on first use.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from ._client import AsyncAwkward, Awkward
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    SDKError,
+    StreamError,
+    UnprocessableEntityError,
+)
+from ._files import async_to_file, to_file
+from ._logging import setup_logging
+from ._models import BaseModel
+from ._streaming import AsyncStream, Stream
+from ._types import NOT_GIVEN, NotGiven, Omit, omit
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from . import resources, types
+
+AwkwardError = SDKError
+"""Base class of every error this package raises."""
+
+__all__ = [
+    "Awkward",
+    "AsyncAwkward",
+    "AwkwardError",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SDKError",
+    "StreamError",
+    "UnprocessableEntityError",
+    "NOT_GIVEN",
+    "AsyncStream",
+    "BaseModel",
+    "NotGiven",
+    "Omit",
+    "Stream",
+    "__version__",
+    "async_to_file",
+    "omit",
+    "resources",
+    "to_file",
+    "types",
+]
+
+setup_logging("AWKWARD_SDK_LOG")
+
+# Tracebacks show `awkward_sdk.NotFoundError`, not the private module it is defined in.
+for _error in (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    SDKError,
+    StreamError,
+    UnprocessableEntityError,
+):
+    _error.__module__ = __name__
+del _error
+
+
+def __getattr__(name: str) -> Any:
+    """Import `types` and `resources` on first access (they are large)."""
+    if name in ("types", "resources"):
+        import importlib
+
+        module = importlib.import_module(f".{name}", __name__)
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

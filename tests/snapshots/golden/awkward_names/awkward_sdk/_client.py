@@ -1,0 +1,204 @@
+"""The Awkward and AsyncAwkward clients."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import httpx
+
+from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._core import DEFAULT_MAX_RETRIES
+from ._exceptions import SDKError
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ._utils import cached_property
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .resources.class_.class_ import (
+        AsyncClass,
+        AsyncClassWithRawResponse,
+        AsyncClassWithStreamingResponse,
+        Class,
+        ClassWithRawResponse,
+        ClassWithStreamingResponse,
+    )
+
+__all__ = [
+    "AsyncAwkward",
+    "AsyncAwkwardWithRawResponse",
+    "AsyncAwkwardWithStreamingResponse",
+    "Awkward",
+    "AwkwardWithRawResponse",
+    "AwkwardWithStreamingResponse",
+]
+
+
+class Awkward(SyncAPIClient):
+    """Client for the Awkward."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.Client | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `AWKWARD_SDK_API_KEY` environment variable and `base_url` to
+        `AWKWARD_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("AWKWARD_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the AWKWARD_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("AWKWARD_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="awkward-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def class_(self) -> Class:
+        from .resources.class_.class_ import Class
+
+        return Class(self)
+
+    @cached_property
+    def with_raw_response(self) -> AwkwardWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return AwkwardWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AwkwardWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return AwkwardWithStreamingResponse(self)
+
+
+
+class AsyncAwkward(AsyncAPIClient):
+    """Async client for the Awkward."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `AWKWARD_SDK_API_KEY` environment variable and `base_url` to
+        `AWKWARD_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("AWKWARD_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the AWKWARD_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("AWKWARD_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="awkward-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def class_(self) -> AsyncClass:
+        from .resources.class_.class_ import AsyncClass
+
+        return AsyncClass(self)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAwkwardWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return AsyncAwkwardWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAwkwardWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return AsyncAwkwardWithStreamingResponse(self)
+
+
+
+class AwkwardWithRawResponse:
+    def __init__(self, client: Awkward) -> None:
+        self._client = client
+
+    @cached_property
+    def class_(self) -> ClassWithRawResponse:
+        from .resources.class_.class_ import ClassWithRawResponse
+
+        return ClassWithRawResponse(self._client.class_)
+
+
+
+class AsyncAwkwardWithRawResponse:
+    def __init__(self, client: AsyncAwkward) -> None:
+        self._client = client
+
+    @cached_property
+    def class_(self) -> AsyncClassWithRawResponse:
+        from .resources.class_.class_ import AsyncClassWithRawResponse
+
+        return AsyncClassWithRawResponse(self._client.class_)
+
+
+
+class AwkwardWithStreamingResponse:
+    def __init__(self, client: Awkward) -> None:
+        self._client = client
+
+    @cached_property
+    def class_(self) -> ClassWithStreamingResponse:
+        from .resources.class_.class_ import ClassWithStreamingResponse
+
+        return ClassWithStreamingResponse(self._client.class_)
+
+
+
+class AsyncAwkwardWithStreamingResponse:
+    def __init__(self, client: AsyncAwkward) -> None:
+        self._client = client
+
+    @cached_property
+    def class_(self) -> AsyncClassWithStreamingResponse:
+        from .resources.class_.class_ import AsyncClassWithStreamingResponse
+
+        return AsyncClassWithStreamingResponse(self._client.class_)
+

@@ -1,0 +1,34 @@
+"""Request and response types of `awkward_sdk.types.class_`, imported lazily on first use."""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .record import Record
+    from .record2 import Record2
+
+__all__ = [
+    "Record",
+    "Record2",
+]
+
+_LAZY: dict[str, str] = {
+    "Record": ".record",
+    "Record2": ".record2",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first access."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if module_name == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

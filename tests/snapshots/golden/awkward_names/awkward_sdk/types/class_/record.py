@@ -1,0 +1,31 @@
+from typing import Optional
+
+from pydantic import Field
+
+from ..._models import BaseModel
+
+__all__ = ["Record"]
+
+
+class Record(BaseModel):
+    """Ends with a quote\""""
+
+    class_: Optional[str] = Field(default=None, alias="class")
+
+    schema_: Optional[str] = Field(default=None, alias="schema")
+    """Shadows BaseModel.schema."""
+
+    model_name_: Optional[str] = Field(default=None, alias="model_name")
+
+    n_2fa: Optional[bool] = Field(default=None, alias="2fa")
+
+    api_key_created: Optional[int] = Field(default=None, alias="api-key.created")
+
+    id_: Optional[str] = Field(default=None, alias="_id")
+
+    str_: Optional[str] = Field(default=None, alias="str")
+    """Shadows the builtin used below."""
+
+    label: Optional[str] = None
+
+    Tag: Optional[str] = None

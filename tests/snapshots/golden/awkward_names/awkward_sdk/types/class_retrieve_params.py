@@ -1,0 +1,17 @@
+from collections.abc import Sequence
+
+from typing_extensions import TypedDict
+
+__all__ = ["ClassRetrieveParams"]
+
+
+ClassRetrieveParams = TypedDict(
+    "ClassRetrieveParams",
+    {
+        "self": str,
+        "timeout": int,
+        "include[]": Sequence[str],
+    },
+    total=False,
+)
+"""Parameters of `client.class_.retrieve()`."""

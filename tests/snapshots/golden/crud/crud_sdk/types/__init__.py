@@ -1,0 +1,40 @@
+"""Request and response types of `crud_sdk.types`, imported lazily on first use."""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import widgets
+    from .widget_create_params import WidgetCreateParams
+    from .widget_update_params import WidgetUpdateParams
+    from .widgets.widget import Widget
+
+__all__ = [
+    "Widget",
+    "WidgetCreateParams",
+    "WidgetUpdateParams",
+    "widgets",
+]
+
+_LAZY: dict[str, str] = {
+    "Widget": ".widgets.widget",
+    "WidgetCreateParams": ".widget_create_params",
+    "WidgetUpdateParams": ".widget_update_params",
+    "widgets": ".widgets",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first access."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if module_name == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

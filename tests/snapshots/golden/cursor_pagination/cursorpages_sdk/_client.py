@@ -1,0 +1,248 @@
+"""The CursorPages and AsyncCursorPages clients."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import httpx
+
+from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._core import DEFAULT_MAX_RETRIES
+from ._exceptions import SDKError
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ._utils import cached_property
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .resources.jobs import (
+        AsyncJobs,
+        AsyncJobsWithRawResponse,
+        AsyncJobsWithStreamingResponse,
+        Jobs,
+        JobsWithRawResponse,
+        JobsWithStreamingResponse,
+    )
+    from .resources.models import (
+        AsyncModels,
+        AsyncModelsWithRawResponse,
+        AsyncModelsWithStreamingResponse,
+        Models,
+        ModelsWithRawResponse,
+        ModelsWithStreamingResponse,
+    )
+
+__all__ = [
+    "AsyncCursorPages",
+    "AsyncCursorPagesWithRawResponse",
+    "AsyncCursorPagesWithStreamingResponse",
+    "CursorPages",
+    "CursorPagesWithRawResponse",
+    "CursorPagesWithStreamingResponse",
+]
+
+
+class CursorPages(SyncAPIClient):
+    """Client for the Cursor Pages."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.Client | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `CURSORPAGES_SDK_API_KEY` environment variable and `base_url`
+        to `CURSORPAGES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("CURSORPAGES_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the CURSORPAGES_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("CURSORPAGES_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="cursorpages-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def jobs(self) -> Jobs:
+        from .resources.jobs import Jobs
+
+        return Jobs(self)
+
+    @cached_property
+    def models(self) -> Models:
+        from .resources.models import Models
+
+        return Models(self)
+
+    @cached_property
+    def with_raw_response(self) -> CursorPagesWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return CursorPagesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> CursorPagesWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return CursorPagesWithStreamingResponse(self)
+
+
+
+class AsyncCursorPages(AsyncAPIClient):
+    """Async client for the Cursor Pages."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `CURSORPAGES_SDK_API_KEY` environment variable and `base_url`
+        to `CURSORPAGES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("CURSORPAGES_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the CURSORPAGES_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("CURSORPAGES_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="cursorpages-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def jobs(self) -> AsyncJobs:
+        from .resources.jobs import AsyncJobs
+
+        return AsyncJobs(self)
+
+    @cached_property
+    def models(self) -> AsyncModels:
+        from .resources.models import AsyncModels
+
+        return AsyncModels(self)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncCursorPagesWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return AsyncCursorPagesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncCursorPagesWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return AsyncCursorPagesWithStreamingResponse(self)
+
+
+
+class CursorPagesWithRawResponse:
+    def __init__(self, client: CursorPages) -> None:
+        self._client = client
+
+    @cached_property
+    def jobs(self) -> JobsWithRawResponse:
+        from .resources.jobs import JobsWithRawResponse
+
+        return JobsWithRawResponse(self._client.jobs)
+
+    @cached_property
+    def models(self) -> ModelsWithRawResponse:
+        from .resources.models import ModelsWithRawResponse
+
+        return ModelsWithRawResponse(self._client.models)
+
+
+
+class AsyncCursorPagesWithRawResponse:
+    def __init__(self, client: AsyncCursorPages) -> None:
+        self._client = client
+
+    @cached_property
+    def jobs(self) -> AsyncJobsWithRawResponse:
+        from .resources.jobs import AsyncJobsWithRawResponse
+
+        return AsyncJobsWithRawResponse(self._client.jobs)
+
+    @cached_property
+    def models(self) -> AsyncModelsWithRawResponse:
+        from .resources.models import AsyncModelsWithRawResponse
+
+        return AsyncModelsWithRawResponse(self._client.models)
+
+
+
+class CursorPagesWithStreamingResponse:
+    def __init__(self, client: CursorPages) -> None:
+        self._client = client
+
+    @cached_property
+    def jobs(self) -> JobsWithStreamingResponse:
+        from .resources.jobs import JobsWithStreamingResponse
+
+        return JobsWithStreamingResponse(self._client.jobs)
+
+    @cached_property
+    def models(self) -> ModelsWithStreamingResponse:
+        from .resources.models import ModelsWithStreamingResponse
+
+        return ModelsWithStreamingResponse(self._client.models)
+
+
+
+class AsyncCursorPagesWithStreamingResponse:
+    def __init__(self, client: AsyncCursorPages) -> None:
+        self._client = client
+
+    @cached_property
+    def jobs(self) -> AsyncJobsWithStreamingResponse:
+        from .resources.jobs import AsyncJobsWithStreamingResponse
+
+        return AsyncJobsWithStreamingResponse(self._client.jobs)
+
+    @cached_property
+    def models(self) -> AsyncModelsWithStreamingResponse:
+        from .resources.models import AsyncModelsWithStreamingResponse
+
+        return AsyncModelsWithStreamingResponse(self._client.models)
+

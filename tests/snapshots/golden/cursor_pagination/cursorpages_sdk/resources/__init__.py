@@ -1,0 +1,68 @@
+"""Resources of `cursorpages_sdk.resources`, imported lazily on first use."""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .jobs import (
+        AsyncJobs,
+        AsyncJobsWithRawResponse,
+        AsyncJobsWithStreamingResponse,
+        Jobs,
+        JobsWithRawResponse,
+        JobsWithStreamingResponse,
+    )
+    from .models import (
+        AsyncModels,
+        AsyncModelsWithRawResponse,
+        AsyncModelsWithStreamingResponse,
+        Models,
+        ModelsWithRawResponse,
+        ModelsWithStreamingResponse,
+    )
+
+__all__ = [
+    "AsyncJobs",
+    "AsyncJobsWithRawResponse",
+    "AsyncJobsWithStreamingResponse",
+    "AsyncModels",
+    "AsyncModelsWithRawResponse",
+    "AsyncModelsWithStreamingResponse",
+    "Jobs",
+    "JobsWithRawResponse",
+    "JobsWithStreamingResponse",
+    "Models",
+    "ModelsWithRawResponse",
+    "ModelsWithStreamingResponse",
+]
+
+_LAZY: dict[str, str] = {
+    "AsyncJobs": ".jobs",
+    "AsyncJobsWithRawResponse": ".jobs",
+    "AsyncJobsWithStreamingResponse": ".jobs",
+    "AsyncModels": ".models",
+    "AsyncModelsWithRawResponse": ".models",
+    "AsyncModelsWithStreamingResponse": ".models",
+    "Jobs": ".jobs",
+    "JobsWithRawResponse": ".jobs",
+    "JobsWithStreamingResponse": ".jobs",
+    "Models": ".models",
+    "ModelsWithRawResponse": ".models",
+    "ModelsWithStreamingResponse": ".models",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first access."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if module_name == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

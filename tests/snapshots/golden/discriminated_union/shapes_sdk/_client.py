@@ -1,0 +1,248 @@
+"""The Shapes and AsyncShapes clients."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import httpx
+
+from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._core import DEFAULT_MAX_RETRIES
+from ._exceptions import SDKError
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ._utils import cached_property
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .resources.drawings import (
+        AsyncDrawings,
+        AsyncDrawingsWithRawResponse,
+        AsyncDrawingsWithStreamingResponse,
+        Drawings,
+        DrawingsWithRawResponse,
+        DrawingsWithStreamingResponse,
+    )
+    from .resources.shapes import (
+        AsyncShapes2,
+        AsyncShapes2WithRawResponse,
+        AsyncShapes2WithStreamingResponse,
+        Shapes2,
+        Shapes2WithRawResponse,
+        Shapes2WithStreamingResponse,
+    )
+
+__all__ = [
+    "AsyncShapes",
+    "AsyncShapesWithRawResponse",
+    "AsyncShapesWithStreamingResponse",
+    "Shapes",
+    "ShapesWithRawResponse",
+    "ShapesWithStreamingResponse",
+]
+
+
+class Shapes(SyncAPIClient):
+    """Client for the Shapes."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.Client | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `SHAPES_SDK_API_KEY` environment variable and `base_url` to
+        `SHAPES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("SHAPES_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the SHAPES_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("SHAPES_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="shapes-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def drawings(self) -> Drawings:
+        from .resources.drawings import Drawings
+
+        return Drawings(self)
+
+    @cached_property
+    def shapes(self) -> Shapes2:
+        from .resources.shapes import Shapes2
+
+        return Shapes2(self)
+
+    @cached_property
+    def with_raw_response(self) -> ShapesWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return ShapesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ShapesWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return ShapesWithStreamingResponse(self)
+
+
+
+class AsyncShapes(AsyncAPIClient):
+    """Async client for the Shapes."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `SHAPES_SDK_API_KEY` environment variable and `base_url` to
+        `SHAPES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("SHAPES_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the SHAPES_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("SHAPES_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="shapes-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def drawings(self) -> AsyncDrawings:
+        from .resources.drawings import AsyncDrawings
+
+        return AsyncDrawings(self)
+
+    @cached_property
+    def shapes(self) -> AsyncShapes2:
+        from .resources.shapes import AsyncShapes2
+
+        return AsyncShapes2(self)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncShapesWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return AsyncShapesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncShapesWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return AsyncShapesWithStreamingResponse(self)
+
+
+
+class ShapesWithRawResponse:
+    def __init__(self, client: Shapes) -> None:
+        self._client = client
+
+    @cached_property
+    def drawings(self) -> DrawingsWithRawResponse:
+        from .resources.drawings import DrawingsWithRawResponse
+
+        return DrawingsWithRawResponse(self._client.drawings)
+
+    @cached_property
+    def shapes(self) -> Shapes2WithRawResponse:
+        from .resources.shapes import Shapes2WithRawResponse
+
+        return Shapes2WithRawResponse(self._client.shapes)
+
+
+
+class AsyncShapesWithRawResponse:
+    def __init__(self, client: AsyncShapes) -> None:
+        self._client = client
+
+    @cached_property
+    def drawings(self) -> AsyncDrawingsWithRawResponse:
+        from .resources.drawings import AsyncDrawingsWithRawResponse
+
+        return AsyncDrawingsWithRawResponse(self._client.drawings)
+
+    @cached_property
+    def shapes(self) -> AsyncShapes2WithRawResponse:
+        from .resources.shapes import AsyncShapes2WithRawResponse
+
+        return AsyncShapes2WithRawResponse(self._client.shapes)
+
+
+
+class ShapesWithStreamingResponse:
+    def __init__(self, client: Shapes) -> None:
+        self._client = client
+
+    @cached_property
+    def drawings(self) -> DrawingsWithStreamingResponse:
+        from .resources.drawings import DrawingsWithStreamingResponse
+
+        return DrawingsWithStreamingResponse(self._client.drawings)
+
+    @cached_property
+    def shapes(self) -> Shapes2WithStreamingResponse:
+        from .resources.shapes import Shapes2WithStreamingResponse
+
+        return Shapes2WithStreamingResponse(self._client.shapes)
+
+
+
+class AsyncShapesWithStreamingResponse:
+    def __init__(self, client: AsyncShapes) -> None:
+        self._client = client
+
+    @cached_property
+    def drawings(self) -> AsyncDrawingsWithStreamingResponse:
+        from .resources.drawings import AsyncDrawingsWithStreamingResponse
+
+        return AsyncDrawingsWithStreamingResponse(self._client.drawings)
+
+    @cached_property
+    def shapes(self) -> AsyncShapes2WithStreamingResponse:
+        from .resources.shapes import AsyncShapes2WithStreamingResponse
+
+        return AsyncShapes2WithStreamingResponse(self._client.shapes)
+

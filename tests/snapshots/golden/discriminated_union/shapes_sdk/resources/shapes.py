@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+import httpx
+
+from .._resource import AsyncAPIResource, SyncAPIResource
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
+from .._utils import cached_property, path_param
+from ..types.shape import Shape
+
+__all__ = ["AsyncShapes2", "AsyncShapes2WithRawResponse", "AsyncShapes2WithStreamingResponse", "Shapes2", "Shapes2WithRawResponse", "Shapes2WithStreamingResponse"]
+
+
+class Shapes2(SyncAPIResource):
+    """`client.shapes`."""
+
+    @cached_property
+    def with_raw_response(self) -> Shapes2WithRawResponse:
+        """Each method returns the raw response (headers, status, `.parse()`) instead."""
+        return Shapes2WithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> Shapes2WithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return Shapes2WithStreamingResponse(self)
+
+    def retrieve(
+        self,
+        shape_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Shape:
+        return cast(Shape, self._request(
+            "get",
+            f"/shapes/{path_param('shape_id', shape_id)}",
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            cast_to=cast(Any, Shape),
+        ))
+
+
+class AsyncShapes2(AsyncAPIResource):
+    """`client.shapes` (async)."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncShapes2WithRawResponse:
+        """Each method returns the raw response (headers, status, `.parse()`) instead."""
+        return AsyncShapes2WithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncShapes2WithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return AsyncShapes2WithStreamingResponse(self)
+
+    async def retrieve(
+        self,
+        shape_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Shape:
+        return cast(Shape, await self._request(
+            "get",
+            f"/shapes/{path_param('shape_id', shape_id)}",
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            cast_to=cast(Any, Shape),
+        ))
+
+
+class Shapes2WithRawResponse:
+    def __init__(self, resource: Shapes2) -> None:
+        self._resource = resource
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+
+
+class AsyncShapes2WithRawResponse:
+    def __init__(self, resource: AsyncShapes2) -> None:
+        self._resource = resource
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class Shapes2WithStreamingResponse:
+    def __init__(self, resource: Shapes2) -> None:
+        self._resource = resource
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncShapes2WithStreamingResponse:
+    def __init__(self, resource: AsyncShapes2) -> None:
+        self._resource = resource
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+

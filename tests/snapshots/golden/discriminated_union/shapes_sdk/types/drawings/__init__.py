@@ -1,0 +1,45 @@
+"""Request and response types of `shapes_sdk.types.drawings`, imported lazily on first use."""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .drawing import (
+        Drawing,
+        DrawingLayerRaster,
+        DrawingLayerUnknown,
+        DrawingLayerVector,
+        DrawingNoteVariant1,
+    )
+
+__all__ = [
+    "Drawing",
+    "DrawingLayerRaster",
+    "DrawingLayerUnknown",
+    "DrawingLayerVector",
+    "DrawingNoteVariant1",
+]
+
+_LAZY: dict[str, str] = {
+    "Drawing": ".drawing",
+    "DrawingLayerRaster": ".drawing",
+    "DrawingLayerUnknown": ".drawing",
+    "DrawingLayerVector": ".drawing",
+    "DrawingNoteVariant1": ".drawing",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first access."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if module_name == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

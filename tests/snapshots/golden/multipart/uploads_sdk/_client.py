@@ -1,0 +1,204 @@
+"""The Uploads and AsyncUploads clients."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import httpx
+
+from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._core import DEFAULT_MAX_RETRIES
+from ._exceptions import SDKError
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ._utils import cached_property
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .resources.files.files import (
+        AsyncFiles,
+        AsyncFilesWithRawResponse,
+        AsyncFilesWithStreamingResponse,
+        Files,
+        FilesWithRawResponse,
+        FilesWithStreamingResponse,
+    )
+
+__all__ = [
+    "AsyncUploads",
+    "AsyncUploadsWithRawResponse",
+    "AsyncUploadsWithStreamingResponse",
+    "Uploads",
+    "UploadsWithRawResponse",
+    "UploadsWithStreamingResponse",
+]
+
+
+class Uploads(SyncAPIClient):
+    """Client for the Uploads."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.Client | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `UPLOADS_SDK_API_KEY` environment variable and `base_url` to
+        `UPLOADS_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("UPLOADS_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the UPLOADS_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("UPLOADS_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="uploads-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def files(self) -> Files:
+        from .resources.files.files import Files
+
+        return Files(self)
+
+    @cached_property
+    def with_raw_response(self) -> UploadsWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return UploadsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> UploadsWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return UploadsWithStreamingResponse(self)
+
+
+
+class AsyncUploads(AsyncAPIClient):
+    """Async client for the Uploads."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `UPLOADS_SDK_API_KEY` environment variable and `base_url` to
+        `UPLOADS_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("UPLOADS_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the UPLOADS_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("UPLOADS_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="uploads-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        from .resources.files.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncUploadsWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return AsyncUploadsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncUploadsWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return AsyncUploadsWithStreamingResponse(self)
+
+
+
+class UploadsWithRawResponse:
+    def __init__(self, client: Uploads) -> None:
+        self._client = client
+
+    @cached_property
+    def files(self) -> FilesWithRawResponse:
+        from .resources.files.files import FilesWithRawResponse
+
+        return FilesWithRawResponse(self._client.files)
+
+
+
+class AsyncUploadsWithRawResponse:
+    def __init__(self, client: AsyncUploads) -> None:
+        self._client = client
+
+    @cached_property
+    def files(self) -> AsyncFilesWithRawResponse:
+        from .resources.files.files import AsyncFilesWithRawResponse
+
+        return AsyncFilesWithRawResponse(self._client.files)
+
+
+
+class UploadsWithStreamingResponse:
+    def __init__(self, client: Uploads) -> None:
+        self._client = client
+
+    @cached_property
+    def files(self) -> FilesWithStreamingResponse:
+        from .resources.files.files import FilesWithStreamingResponse
+
+        return FilesWithStreamingResponse(self._client.files)
+
+
+
+class AsyncUploadsWithStreamingResponse:
+    def __init__(self, client: AsyncUploads) -> None:
+        self._client = client
+
+    @cached_property
+    def files(self) -> AsyncFilesWithStreamingResponse:
+        from .resources.files.files import AsyncFilesWithStreamingResponse
+
+        return AsyncFilesWithStreamingResponse(self._client.files)
+

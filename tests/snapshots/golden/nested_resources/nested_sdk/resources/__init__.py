@@ -1,0 +1,51 @@
+"""Resources of `nested_sdk.resources`, imported lazily on first use."""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import fine_tuning
+    from .user import (
+        AsyncUser,
+        AsyncUserWithRawResponse,
+        AsyncUserWithStreamingResponse,
+        User,
+        UserWithRawResponse,
+        UserWithStreamingResponse,
+    )
+
+__all__ = [
+    "AsyncUser",
+    "AsyncUserWithRawResponse",
+    "AsyncUserWithStreamingResponse",
+    "User",
+    "UserWithRawResponse",
+    "UserWithStreamingResponse",
+    "fine_tuning",
+]
+
+_LAZY: dict[str, str] = {
+    "AsyncUser": ".user",
+    "AsyncUserWithRawResponse": ".user",
+    "AsyncUserWithStreamingResponse": ".user",
+    "User": ".user",
+    "UserWithRawResponse": ".user",
+    "UserWithStreamingResponse": ".user",
+    "fine_tuning": ".fine_tuning",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first access."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if module_name == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,40 @@
+"""Request and response types of `nested_sdk.types.fine_tuning`, imported lazily on first use."""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import jobs
+    from .job import Job
+    from .job_create_params import JobCreateParams
+    from .job_list_events_response import JobListEventsResponse
+
+__all__ = [
+    "Job",
+    "JobCreateParams",
+    "JobListEventsResponse",
+    "jobs",
+]
+
+_LAZY: dict[str, str] = {
+    "Job": ".job",
+    "JobCreateParams": ".job_create_params",
+    "JobListEventsResponse": ".job_list_events_response",
+    "jobs": ".jobs",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first access."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if module_name == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,7 @@
+from ..._models import BaseModel
+
+__all__ = ["Job"]
+
+
+class Job(BaseModel):
+    id: str

@@ -1,0 +1,7 @@
+from ..._models import BaseModel
+
+__all__ = ["JobListEventsResponse"]
+
+
+class JobListEventsResponse(BaseModel):
+    message: str

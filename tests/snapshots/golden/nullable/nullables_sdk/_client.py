@@ -1,0 +1,204 @@
+"""The Nullables and AsyncNullables clients."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import httpx
+
+from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._core import DEFAULT_MAX_RETRIES
+from ._exceptions import SDKError
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ._utils import cached_property
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .resources.notes import (
+        AsyncNotes,
+        AsyncNotesWithRawResponse,
+        AsyncNotesWithStreamingResponse,
+        Notes,
+        NotesWithRawResponse,
+        NotesWithStreamingResponse,
+    )
+
+__all__ = [
+    "AsyncNullables",
+    "AsyncNullablesWithRawResponse",
+    "AsyncNullablesWithStreamingResponse",
+    "Nullables",
+    "NullablesWithRawResponse",
+    "NullablesWithStreamingResponse",
+]
+
+
+class Nullables(SyncAPIClient):
+    """Client for the Nullables."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.Client | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `NULLABLES_SDK_API_KEY` environment variable and `base_url` to
+        `NULLABLES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("NULLABLES_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the NULLABLES_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("NULLABLES_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="nullables-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def notes(self) -> Notes:
+        from .resources.notes import Notes
+
+        return Notes(self)
+
+    @cached_property
+    def with_raw_response(self) -> NullablesWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return NullablesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> NullablesWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return NullablesWithStreamingResponse(self)
+
+
+
+class AsyncNullables(AsyncAPIClient):
+    """Async client for the Nullables."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `NULLABLES_SDK_API_KEY` environment variable and `base_url` to
+        `NULLABLES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("NULLABLES_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the NULLABLES_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("NULLABLES_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="nullables-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def notes(self) -> AsyncNotes:
+        from .resources.notes import AsyncNotes
+
+        return AsyncNotes(self)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncNullablesWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return AsyncNullablesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncNullablesWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return AsyncNullablesWithStreamingResponse(self)
+
+
+
+class NullablesWithRawResponse:
+    def __init__(self, client: Nullables) -> None:
+        self._client = client
+
+    @cached_property
+    def notes(self) -> NotesWithRawResponse:
+        from .resources.notes import NotesWithRawResponse
+
+        return NotesWithRawResponse(self._client.notes)
+
+
+
+class AsyncNullablesWithRawResponse:
+    def __init__(self, client: AsyncNullables) -> None:
+        self._client = client
+
+    @cached_property
+    def notes(self) -> AsyncNotesWithRawResponse:
+        from .resources.notes import AsyncNotesWithRawResponse
+
+        return AsyncNotesWithRawResponse(self._client.notes)
+
+
+
+class NullablesWithStreamingResponse:
+    def __init__(self, client: Nullables) -> None:
+        self._client = client
+
+    @cached_property
+    def notes(self) -> NotesWithStreamingResponse:
+        from .resources.notes import NotesWithStreamingResponse
+
+        return NotesWithStreamingResponse(self._client.notes)
+
+
+
+class AsyncNullablesWithStreamingResponse:
+    def __init__(self, client: AsyncNullables) -> None:
+        self._client = client
+
+    @cached_property
+    def notes(self) -> AsyncNotesWithStreamingResponse:
+        from .resources.notes import AsyncNotesWithStreamingResponse
+
+        return AsyncNotesWithStreamingResponse(self._client.notes)
+

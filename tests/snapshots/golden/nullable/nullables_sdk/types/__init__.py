@@ -1,0 +1,43 @@
+"""Request and response types of `nullables_sdk.types`, imported lazily on first use."""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import notes
+    from .note_create_params import NoteCreateParams
+    from .notes.note import Note
+    from .notes.ref import Ref
+    from .notes.ref_param import RefParam
+
+__all__ = [
+    "Note",
+    "NoteCreateParams",
+    "Ref",
+    "RefParam",
+    "notes",
+]
+
+_LAZY: dict[str, str] = {
+    "Note": ".notes.note",
+    "NoteCreateParams": ".note_create_params",
+    "Ref": ".notes.ref",
+    "RefParam": ".notes.ref_param",
+    "notes": ".notes",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first access."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if module_name == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

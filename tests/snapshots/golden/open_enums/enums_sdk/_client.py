@@ -1,0 +1,204 @@
+"""The Enums and AsyncEnums clients."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import httpx
+
+from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._core import DEFAULT_MAX_RETRIES
+from ._exceptions import SDKError
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ._utils import cached_property
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .resources.runs import (
+        AsyncRuns,
+        AsyncRunsWithRawResponse,
+        AsyncRunsWithStreamingResponse,
+        Runs,
+        RunsWithRawResponse,
+        RunsWithStreamingResponse,
+    )
+
+__all__ = [
+    "AsyncEnums",
+    "AsyncEnumsWithRawResponse",
+    "AsyncEnumsWithStreamingResponse",
+    "Enums",
+    "EnumsWithRawResponse",
+    "EnumsWithStreamingResponse",
+]
+
+
+class Enums(SyncAPIClient):
+    """Client for the Enums."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.Client | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `ENUMS_SDK_API_KEY` environment variable and `base_url` to
+        `ENUMS_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("ENUMS_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the ENUMS_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("ENUMS_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="enums-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def runs(self) -> Runs:
+        from .resources.runs import Runs
+
+        return Runs(self)
+
+    @cached_property
+    def with_raw_response(self) -> EnumsWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return EnumsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> EnumsWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return EnumsWithStreamingResponse(self)
+
+
+
+class AsyncEnums(AsyncAPIClient):
+    """Async client for the Enums."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `ENUMS_SDK_API_KEY` environment variable and `base_url` to
+        `ENUMS_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("ENUMS_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the ENUMS_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("ENUMS_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="enums-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def runs(self) -> AsyncRuns:
+        from .resources.runs import AsyncRuns
+
+        return AsyncRuns(self)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncEnumsWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return AsyncEnumsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncEnumsWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return AsyncEnumsWithStreamingResponse(self)
+
+
+
+class EnumsWithRawResponse:
+    def __init__(self, client: Enums) -> None:
+        self._client = client
+
+    @cached_property
+    def runs(self) -> RunsWithRawResponse:
+        from .resources.runs import RunsWithRawResponse
+
+        return RunsWithRawResponse(self._client.runs)
+
+
+
+class AsyncEnumsWithRawResponse:
+    def __init__(self, client: AsyncEnums) -> None:
+        self._client = client
+
+    @cached_property
+    def runs(self) -> AsyncRunsWithRawResponse:
+        from .resources.runs import AsyncRunsWithRawResponse
+
+        return AsyncRunsWithRawResponse(self._client.runs)
+
+
+
+class EnumsWithStreamingResponse:
+    def __init__(self, client: Enums) -> None:
+        self._client = client
+
+    @cached_property
+    def runs(self) -> RunsWithStreamingResponse:
+        from .resources.runs import RunsWithStreamingResponse
+
+        return RunsWithStreamingResponse(self._client.runs)
+
+
+
+class AsyncEnumsWithStreamingResponse:
+    def __init__(self, client: AsyncEnums) -> None:
+        self._client = client
+
+    @cached_property
+    def runs(self) -> AsyncRunsWithStreamingResponse:
+        from .resources.runs import AsyncRunsWithStreamingResponse
+
+        return AsyncRunsWithStreamingResponse(self._client.runs)
+

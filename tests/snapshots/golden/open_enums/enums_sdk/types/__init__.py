@@ -1,0 +1,40 @@
+"""Request and response types of `enums_sdk.types`, imported lazily on first use."""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import runs
+    from .run_create_params import RunCreateParams
+    from .runs.run import Run
+    from .runs.run_status import RunStatus
+
+__all__ = [
+    "Run",
+    "RunCreateParams",
+    "RunStatus",
+    "runs",
+]
+
+_LAZY: dict[str, str] = {
+    "Run": ".runs.run",
+    "RunCreateParams": ".run_create_params",
+    "RunStatus": ".runs.run_status",
+    "runs": ".runs",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first access."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if module_name == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,204 @@
+"""The Trees and AsyncTrees clients."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import httpx
+
+from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._core import DEFAULT_MAX_RETRIES
+from ._exceptions import SDKError
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ._utils import cached_property
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .resources.trees import (
+        AsyncTrees2,
+        AsyncTrees2WithRawResponse,
+        AsyncTrees2WithStreamingResponse,
+        Trees2,
+        Trees2WithRawResponse,
+        Trees2WithStreamingResponse,
+    )
+
+__all__ = [
+    "AsyncTrees",
+    "AsyncTreesWithRawResponse",
+    "AsyncTreesWithStreamingResponse",
+    "Trees",
+    "TreesWithRawResponse",
+    "TreesWithStreamingResponse",
+]
+
+
+class Trees(SyncAPIClient):
+    """Client for the Trees."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.Client | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `TREES_SDK_API_KEY` environment variable and `base_url` to
+        `TREES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("TREES_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the TREES_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("TREES_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="trees-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def trees(self) -> Trees2:
+        from .resources.trees import Trees2
+
+        return Trees2(self)
+
+    @cached_property
+    def with_raw_response(self) -> TreesWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return TreesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> TreesWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return TreesWithStreamingResponse(self)
+
+
+
+class AsyncTrees(AsyncAPIClient):
+    """Async client for the Trees."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        stream_idle_timeout: float | None = None,
+    ) -> None:
+        """Create a client.
+
+        `api_key` defaults to the `TREES_SDK_API_KEY` environment variable and `base_url` to
+        `TREES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        included) apply to every request unless a call overrides them.
+        """
+        if api_key is None:
+            api_key = os.environ.get("TREES_SDK_API_KEY")
+        if not api_key:
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the TREES_SDK_API_KEY environment variable")
+        if base_url is None:
+            base_url = os.environ.get("TREES_SDK_BASE_URL") or "https://api.example.com"
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            idempotency_header=None,
+            user_agent="trees-sdk/Python " + __version__,
+            stream_idle_timeout=stream_idle_timeout,
+        )
+
+    @cached_property
+    def trees(self) -> AsyncTrees2:
+        from .resources.trees import AsyncTrees2
+
+        return AsyncTrees2(self)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncTreesWithRawResponse:
+        """Every method returns the raw response (headers, status, `.parse()`) instead."""
+        return AsyncTreesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncTreesWithStreamingResponse:
+        """Like `with_raw_response`, but the body is only read when you ask for it."""
+        return AsyncTreesWithStreamingResponse(self)
+
+
+
+class TreesWithRawResponse:
+    def __init__(self, client: Trees) -> None:
+        self._client = client
+
+    @cached_property
+    def trees(self) -> Trees2WithRawResponse:
+        from .resources.trees import Trees2WithRawResponse
+
+        return Trees2WithRawResponse(self._client.trees)
+
+
+
+class AsyncTreesWithRawResponse:
+    def __init__(self, client: AsyncTrees) -> None:
+        self._client = client
+
+    @cached_property
+    def trees(self) -> AsyncTrees2WithRawResponse:
+        from .resources.trees import AsyncTrees2WithRawResponse
+
+        return AsyncTrees2WithRawResponse(self._client.trees)
+
+
+
+class TreesWithStreamingResponse:
+    def __init__(self, client: Trees) -> None:
+        self._client = client
+
+    @cached_property
+    def trees(self) -> Trees2WithStreamingResponse:
+        from .resources.trees import Trees2WithStreamingResponse
+
+        return Trees2WithStreamingResponse(self._client.trees)
+
+
+
+class AsyncTreesWithStreamingResponse:
+    def __init__(self, client: AsyncTrees) -> None:
+        self._client = client
+
+    @cached_property
+    def trees(self) -> AsyncTrees2WithStreamingResponse:
+        from .resources.trees import AsyncTrees2WithStreamingResponse
+
+        return AsyncTrees2WithStreamingResponse(self._client.trees)
+

@@ -1,0 +1,44 @@
+"""Request and response types of `trees_sdk.types.trees`, imported lazily on first use."""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .annotation import Annotation, Node
+    from .annotation_param import AnnotationParam, NodeParam
+    from .json_value import JsonValue
+    from .json_value_param import JsonValueParam
+
+__all__ = [
+    "Annotation",
+    "AnnotationParam",
+    "JsonValue",
+    "JsonValueParam",
+    "Node",
+    "NodeParam",
+]
+
+_LAZY: dict[str, str] = {
+    "Annotation": ".annotation",
+    "AnnotationParam": ".annotation_param",
+    "JsonValue": ".json_value",
+    "JsonValueParam": ".json_value_param",
+    "Node": ".annotation",
+    "NodeParam": ".annotation_param",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first access."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if module_name == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

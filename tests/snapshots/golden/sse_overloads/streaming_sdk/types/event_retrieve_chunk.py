@@ -1,0 +1,7 @@
+from .._models import BaseModel
+
+__all__ = ["EventRetrieveChunk"]
+
+
+class EventRetrieveChunk(BaseModel):
+    seq: int

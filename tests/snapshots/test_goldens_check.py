@@ -1,0 +1,54 @@
+"""The golden trees are valid code: `ruff check` (the generated package's own config, no fixes)
+and `mypy --strict`, with the runtime files copied next to them as `emit` does."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codegen.render import runtime_files
+
+from ._snapshots import GOLDEN_DIR, SPECS
+
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="module")
+def checked_tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """All golden packages side by side in one directory, each with the runtime copied in."""
+    root = tmp_path_factory.mktemp("goldens")
+    packages = []
+    for spec in SPECS:
+        golden = GOLDEN_DIR / spec.stem
+        for item in golden.iterdir():
+            if item.is_dir():
+                shutil.copytree(item, root / item.name)
+                packages.append(item.name)
+                for relative, text in runtime_files(item.name, helpers=False).items():
+                    (root / relative).write_text(text, encoding="utf-8")
+    # Every golden tree carries the same generated pyproject.toml (tool settings only).
+    shutil.copy(GOLDEN_DIR / SPECS[0].stem / "pyproject.toml", root / "pyproject.toml")
+    return root, sorted(packages)
+
+
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def test_goldens_pass_ruff(checked_tree: tuple[Path, list[str]]) -> None:
+    root, packages = checked_tree
+    result = _run([str(BIN / "ruff"), "check", "--no-cache", *packages], root)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_goldens_pass_mypy_strict(checked_tree: tuple[Path, list[str]]) -> None:
+    root, packages = checked_tree
+    args = [str(BIN / "mypy"), "--no-incremental", "--cache-dir=/dev/null"]
+    for package in packages:
+        args += ["-p", package]
+    result = _run(args, root)
+    assert result.returncode == 0, result.stdout + result.stderr
