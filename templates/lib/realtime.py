@@ -1,0 +1,417 @@
+"""Realtime API over WebSocket: ``client.beta.realtime.connect(model=...)``.
+
+::
+
+    with client.beta.realtime.connect(model="some-realtime-model") as conn:
+        conn.session.update(session={"modalities": ["text"]})
+        conn.conversation.item.create(item={"type": "message", "role": "user",
+                                            "content": [{"type": "input_text", "text": "Hi"}]})
+        conn.response.create()
+        for event in conn:
+            if event.type == "response.text.delta":
+                print(event.delta, end="")
+            elif event.type == "response.done":
+                break
+
+The async client mirrors this with ``async with`` / ``async for`` / ``await conn.send(...)``.
+The URL is the client's base URL with ``http``->``ws`` / ``https``->``wss`` and ``/realtime``
+appended (``?model=...`` plus ``extra_query``); the handshake carries the client's default headers
+(``Authorization: Bearer <key>``, ``User-Agent``, ``default_headers``) plus ``extra_headers``.
+Server events are parsed into the generated ``RealtimeServerEvent`` union; an event whose ``type``
+is unknown (or that does not match its schema) arrives as ``RealtimeServerEventUnknown`` with all
+its fields. ``error`` events are ordinary events unless ``raise_on_error=True``.
+
+Needs the ``websockets`` package (the ``realtime`` extra), imported only when connecting.
+"""
+
+import contextlib
+import importlib.metadata
+import json
+from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping
+from types import TracebackType
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Generic,
+    Optional,
+    TypeVar,
+    Union,
+)
+
+import httpx
+import pydantic
+
+from .._exceptions import SDKError
+from .._models import type_adapter
+from .._types import NotGiven, Omit
+from ._generated_types import RealtimeClientEvent, RealtimeServerEvent, RealtimeServerEventUnknown
+from .errors import RealtimeConnectionClosedError, RealtimeServerError
+
+if TYPE_CHECKING:
+    from websockets.asyncio.client import ClientConnection as AsyncWebSocket
+    from websockets.sync.client import ClientConnection as WebSocket
+
+__all__ = [
+    "AsyncRealtimeConnection",
+    "AsyncRealtimeConnectionManager",
+    "AsyncRealtimeHelpers",
+    "RealtimeConnection",
+    "RealtimeConnectionManager",
+    "RealtimeHelpers",
+    "encode_client_event",
+    "parse_server_event",
+]
+
+R = TypeVar("R")
+ClientEvent = Union[RealtimeClientEvent, Mapping[str, Any]]
+
+
+def parse_server_event(data: Union[str, bytes]) -> RealtimeServerEvent:
+    """Parse one server message into the generated ``RealtimeServerEvent`` union.
+
+    Unknown event types come back as ``RealtimeServerEventUnknown`` (every field kept); so does a
+    known type whose fields do not match its schema, rather than failing the connection.
+    """
+    payload = json.loads(data)
+    try:
+        event: RealtimeServerEvent = type_adapter(RealtimeServerEvent).validate_python(payload)
+    except pydantic.ValidationError:
+        event = RealtimeServerEventUnknown.model_validate(
+            payload if isinstance(payload, dict) else {"data": payload}
+        )
+    return event
+
+
+def encode_client_event(event: ClientEvent) -> str:
+    """JSON for a client event given as a dict/TypedDict or a model (unset fields left out)."""
+    if isinstance(event, pydantic.BaseModel):
+        data = event.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        data.setdefault("type", getattr(event, "type", None))
+    else:
+        data = {key: value for key, value in event.items() if not isinstance(value, NotGiven)}
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _event(event_type: str, event_id: Optional[str], **fields: Any) -> dict[str, Any]:
+    event: dict[str, Any] = {"type": event_type}
+    if event_id is not None:
+        event["event_id"] = event_id
+    event.update((key, value) for key, value in fields.items() if value is not None)
+    return event
+
+
+# --- convenience senders: one event each; R is None (sync) or Awaitable[None] (async) --------------
+
+
+class _Sender(Generic[R]):
+    def __init__(self, send: Callable[[ClientEvent], R]) -> None:
+        self._send = send
+
+
+class RealtimeSessionSender(_Sender[R]):
+    """``conn.session``."""
+
+    def update(self, *, session: Mapping[str, Any], event_id: Optional[str] = None) -> R:
+        """Send ``session.update`` (only the given settings change)."""
+        return self._send(_event("session.update", event_id, session=session))
+
+
+class RealtimeResponseSender(_Sender[R]):
+    """``conn.response``."""
+
+    def create(
+        self, *, response: Optional[Mapping[str, Any]] = None, event_id: Optional[str] = None
+    ) -> R:
+        """Send ``response.create``: ask for a response from the conversation so far."""
+        return self._send(_event("response.create", event_id, response=response))
+
+    def cancel(self, *, response_id: Optional[str] = None, event_id: Optional[str] = None) -> R:
+        """Send ``response.cancel`` (the response in progress when ``response_id`` is omitted)."""
+        return self._send(_event("response.cancel", event_id, response_id=response_id))
+
+
+class RealtimeInputAudioBufferSender(_Sender[R]):
+    """``conn.input_audio_buffer``."""
+
+    def append(self, *, audio: str, event_id: Optional[str] = None) -> R:
+        """Send ``input_audio_buffer.append`` with base64-encoded ``audio``."""
+        return self._send(_event("input_audio_buffer.append", event_id, audio=audio))
+
+    def commit(self, *, event_id: Optional[str] = None) -> R:
+        """Send ``input_audio_buffer.commit``."""
+        return self._send(_event("input_audio_buffer.commit", event_id))
+
+
+class RealtimeConversationItemSender(_Sender[R]):
+    """``conn.conversation.item``."""
+
+    def create(
+        self,
+        *,
+        item: Mapping[str, Any],
+        previous_item_id: Optional[str] = None,
+        event_id: Optional[str] = None,
+    ) -> R:
+        """Send ``conversation.item.create``."""
+        return self._send(
+            _event(
+                "conversation.item.create", event_id, item=item, previous_item_id=previous_item_id
+            )
+        )
+
+
+class RealtimeConversationSender(Generic[R]):
+    """``conn.conversation``."""
+
+    def __init__(self, send: Callable[[ClientEvent], R]) -> None:
+        self.item = RealtimeConversationItemSender(send)
+
+
+class _ConnectionBase(Generic[R]):
+    def __init__(self, send: Callable[[ClientEvent], R], raise_on_error: bool) -> None:
+        self._raise_on_error = raise_on_error
+        self.session = RealtimeSessionSender(send)
+        self.response = RealtimeResponseSender(send)
+        self.input_audio_buffer = RealtimeInputAudioBufferSender(send)
+        self.conversation = RealtimeConversationSender(send)
+
+    def parse_event(self, data: Union[str, bytes]) -> RealtimeServerEvent:
+        """Parse a raw server message (raising ``RealtimeServerError`` for ``error`` when asked to)."""
+        event = parse_server_event(data)
+        if self._raise_on_error and event.type == "error":
+            raise RealtimeServerError(event)
+        return event
+
+
+def _closed_error(exc: Exception) -> RealtimeConnectionClosedError:
+    frame = getattr(exc, "rcvd", None) or getattr(exc, "sent", None)
+    return RealtimeConnectionClosedError(
+        code=getattr(frame, "code", None), reason=getattr(frame, "reason", "")
+    )
+
+
+class RealtimeConnection(_ConnectionBase[None]):
+    """An open realtime WebSocket (sync). Iterate it for server events until the server closes."""
+
+    def __init__(self, websocket: "WebSocket", *, raise_on_error: bool = False) -> None:
+        super().__init__(self.send, raise_on_error)
+        self.websocket = websocket
+
+    def send(self, event: ClientEvent) -> None:
+        """Send a client event (dict/TypedDict or model)."""
+        self.websocket.send(encode_client_event(event))
+
+    def recv(self) -> RealtimeServerEvent:
+        """Wait for the next server event; raises ``RealtimeConnectionClosedError`` once closed."""
+        return self.parse_event(self.recv_bytes())
+
+    def recv_bytes(self) -> Union[str, bytes]:
+        """The next raw server message."""
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            return self.websocket.recv()
+        except ConnectionClosed as exc:
+            raise _closed_error(exc) from exc
+
+    def __iter__(self) -> Iterator[RealtimeServerEvent]:
+        from websockets.exceptions import ConnectionClosedOK
+
+        while True:
+            try:
+                yield self.recv()
+            except RealtimeConnectionClosedError as exc:
+                if isinstance(exc.__cause__, ConnectionClosedOK):
+                    return
+                raise
+
+    def close(self, *, code: int = 1000, reason: str = "") -> None:
+        """Close the WebSocket."""
+        self.websocket.close(code=code, reason=reason)
+
+
+class AsyncRealtimeConnection(_ConnectionBase[Awaitable[None]]):
+    """An open realtime WebSocket (async): ``async for event in conn``."""
+
+    def __init__(self, websocket: "AsyncWebSocket", *, raise_on_error: bool = False) -> None:
+        super().__init__(self.send, raise_on_error)
+        self.websocket = websocket
+
+    async def send(self, event: ClientEvent) -> None:
+        """Send a client event (dict/TypedDict or model)."""
+        await self.websocket.send(encode_client_event(event))
+
+    async def recv(self) -> RealtimeServerEvent:
+        """Wait for the next server event; raises ``RealtimeConnectionClosedError`` once closed."""
+        return self.parse_event(await self.recv_bytes())
+
+    async def recv_bytes(self) -> Union[str, bytes]:
+        """The next raw server message."""
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            return await self.websocket.recv()
+        except ConnectionClosed as exc:
+            raise _closed_error(exc) from exc
+
+    async def __aiter__(self) -> AsyncIterator[RealtimeServerEvent]:
+        from websockets.exceptions import ConnectionClosedOK
+
+        while True:
+            try:
+                yield await self.recv()
+            except RealtimeConnectionClosedError as exc:
+                if isinstance(exc.__cause__, ConnectionClosedOK):
+                    return
+                raise
+
+    async def close(self, *, code: int = 1000, reason: str = "") -> None:
+        """Close the WebSocket."""
+        await self.websocket.close(code=code, reason=reason)
+
+
+# --- connecting ------------------------------------------------------------------------------------
+
+
+class _Target:
+    """URL and headers of a realtime connection, derived from the client (no I/O)."""
+
+    def __init__(
+        self,
+        client: Any,
+        model: str,
+        extra_query: Optional[Mapping[str, object]],
+        extra_headers: Optional[Mapping[str, Union[str, Omit]]],
+    ) -> None:
+        base = httpx.URL(str(client.base_url))
+        scheme = {"http": "ws", "https": "wss"}.get(base.scheme, base.scheme)
+        params = base.params.merge(
+            {"model": model, **{k: str(v) for k, v in (extra_query or {}).items()}}
+        )
+        self.url = str(
+            base.copy_with(scheme=scheme, path=base.path.rstrip("/") + "/realtime", params=params)
+        )
+        headers = {k: v for k, v in client.default_headers.items() if k.lower() != "accept"}
+        for name, value in (extra_headers or {}).items():
+            headers = {k: v for k, v in headers.items() if k.lower() != name.lower()}
+            if not isinstance(value, Omit):
+                headers[name] = value
+        self.headers = headers
+
+
+def _missing_websockets() -> SDKError:
+    package = __name__.split(".")[0]
+    dists = importlib.metadata.packages_distributions().get(package) or [package.replace("_", "-")]
+    return SDKError(
+        f"The realtime API needs the 'websockets' package: pip install '{dists[0]}[realtime]'"
+    )
+
+
+class RealtimeConnectionManager:
+    """Returned by ``connect()``: ``with ... as conn`` opens the WebSocket and closes it on exit."""
+
+    def __init__(self, target: _Target, options: Mapping[str, Any], raise_on_error: bool) -> None:
+        self._target = target
+        self._options = options
+        self._raise_on_error = raise_on_error
+        self._stack = contextlib.ExitStack()
+
+    def enter(self) -> RealtimeConnection:
+        """Open the connection without a ``with`` block (call ``close()`` on it yourself)."""
+        try:
+            from websockets.sync.client import connect
+        except ImportError as exc:
+            raise _missing_websockets() from exc
+        websocket = self._stack.enter_context(
+            connect(self._target.url, additional_headers=self._target.headers, **self._options)
+        )
+        return RealtimeConnection(websocket, raise_on_error=self._raise_on_error)
+
+    def __enter__(self) -> RealtimeConnection:
+        return self.enter()
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self._stack.close()
+
+
+class AsyncRealtimeConnectionManager:
+    """Returned by the async ``connect()``: ``async with ... as conn``."""
+
+    def __init__(self, target: _Target, options: Mapping[str, Any], raise_on_error: bool) -> None:
+        self._target = target
+        self._options = options
+        self._raise_on_error = raise_on_error
+        self._stack = contextlib.AsyncExitStack()
+
+    async def enter(self) -> AsyncRealtimeConnection:
+        """Open the connection without ``async with`` (``await conn.close()`` yourself)."""
+        try:
+            from websockets.asyncio.client import connect
+        except ImportError as exc:
+            raise _missing_websockets() from exc
+        websocket = await self._stack.enter_async_context(
+            connect(self._target.url, additional_headers=self._target.headers, **self._options)
+        )
+        return AsyncRealtimeConnection(websocket, raise_on_error=self._raise_on_error)
+
+    async def __aenter__(self) -> AsyncRealtimeConnection:
+        return await self.enter()
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self._stack.aclose()
+
+
+class RealtimeHelpers:
+    """``connect()`` for the sync client's ``beta.realtime`` resource."""
+
+    _client: Any
+
+    def connect(
+        self,
+        *,
+        model: str,
+        extra_query: Optional[Mapping[str, object]] = None,
+        extra_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        websocket_connection_options: Optional[Mapping[str, Any]] = None,
+        raise_on_error: bool = False,
+    ) -> RealtimeConnectionManager:
+        """Prepare a realtime WebSocket connection; see the module docstring.
+
+        ``websocket_connection_options`` go to ``websockets.sync.client.connect`` (e.g.
+        ``open_timeout``, ``max_size``). ``raise_on_error=True`` raises ``RealtimeServerError`` on
+        ``error`` events instead of yielding them.
+        """
+        target = _Target(self._client, model, extra_query, extra_headers)
+        return RealtimeConnectionManager(target, websocket_connection_options or {}, raise_on_error)
+
+
+class AsyncRealtimeHelpers:
+    """``connect()`` for the async client's ``beta.realtime`` resource."""
+
+    _client: Any
+
+    def connect(
+        self,
+        *,
+        model: str,
+        extra_query: Optional[Mapping[str, object]] = None,
+        extra_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        websocket_connection_options: Optional[Mapping[str, Any]] = None,
+        raise_on_error: bool = False,
+    ) -> AsyncRealtimeConnectionManager:
+        """Prepare a realtime WebSocket connection (use ``async with``); see ``RealtimeHelpers.connect``."""
+        target = _Target(self._client, model, extra_query, extra_headers)
+        return AsyncRealtimeConnectionManager(
+            target, websocket_connection_options or {}, raise_on_error
+        )

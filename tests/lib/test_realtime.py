@@ -1,0 +1,235 @@
+"""client.beta.realtime.connect(...) against a local websockets server on 127.0.0.1."""
+
+import json
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from deepseek_sdk import AsyncDeepSeek, DeepSeek, SDKError
+from deepseek_sdk.lib import RealtimeConnectionClosedError, RealtimeServerError
+from deepseek_sdk.lib._generated_types import RealtimeServerEventUnknown
+from deepseek_sdk.lib.realtime import _Target
+from deepseek_sdk.types import RealtimeClientEventResponseCancel
+from websockets.sync.server import Server, ServerConnection, serve
+
+TEXT_DELTA = {
+    "event_id": "e2",
+    "type": "response.text.delta",
+    "response_id": "r1",
+    "item_id": "i1",
+    "output_index": 0,
+    "content_index": 0,
+    "delta": "Hi",
+}
+SERVER_SCRIPT = [
+    {"event_id": "e1", "type": "session.created", "session": {"id": "s1", "model": "rt"}},
+    TEXT_DELTA,
+    {"event_id": "e3", "type": "response.audio.delta", "delta": "AAA", "future_field": 1},
+    {
+        "event_id": "e4",
+        "type": "error",
+        "error": {"type": "invalid_request_error", "message": "bad item"},
+    },
+    {"event_id": "e5", "type": "response.done", "response": {"id": "r1", "status": "completed"}},
+]
+
+
+class RealtimeServer:
+    """Records the handshake and every client message; `behaviour(conn)` runs after the handshake."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self.headers: list[dict[str, str]] = []
+        self.received: list[Any] = []
+        self.behaviour: Callable[[ServerConnection], None] = self.send_script
+        self.closed = threading.Event()
+        self._server: Server | None = None
+
+    def send_script(self, conn: ServerConnection) -> None:
+        conn.recv()  # wait until the client speaks, then answer with the script and close normally
+        for event in SERVER_SCRIPT:
+            conn.send(json.dumps(event))
+        conn.close()
+
+    def _handle(self, conn: ServerConnection) -> None:
+        assert conn.request is not None
+        self.paths.append(conn.request.path)
+        self.headers.append({k.lower(): v for k, v in conn.request.headers.raw_items()})
+        original_recv = conn.recv
+
+        def recording_recv(*args: Any, **kwargs: Any) -> Any:
+            message = original_recv(*args, **kwargs)
+            self.received.append(json.loads(message))
+            return message
+
+        conn.recv = recording_recv  # type: ignore[method-assign]
+        try:
+            self.behaviour(conn)
+        finally:
+            conn.close()
+            self.closed.set()
+
+    def __enter__(self) -> "RealtimeServer":
+        self._server = serve(self._handle, "127.0.0.1", 0)
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._server is not None
+        self._server.shutdown()
+
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.socket.getsockname()[1]}/v1"
+
+
+@pytest.fixture
+def rt_server() -> Iterator[RealtimeServer]:
+    with RealtimeServer() as server:
+        yield server
+
+
+def test_connect_events_and_close(rt_server: RealtimeServer) -> None:
+    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
+    with client.beta.realtime.connect(
+        model="rt-model", extra_query={"trace": 1}, extra_headers={"X-Extra": "yes"}
+    ) as conn:
+        conn.session.update(session={"modalities": ["text"]})
+        events = list(conn)
+    assert rt_server.paths == ["/v1/realtime?model=rt-model&trace=1"]
+    assert rt_server.headers[0]["authorization"] == "Bearer sk-rt"
+    assert rt_server.headers[0]["x-extra"] == "yes"
+    assert [e.type for e in events] == [e["type"] for e in SERVER_SCRIPT]
+    assert (
+        events[1].delta == "Hi"
+        and type(events[1]).__name__ == "RealtimeServerEventResponseTextDelta"
+    )
+    unknown = events[2]
+    assert isinstance(unknown, RealtimeServerEventUnknown)
+    assert unknown.model_extra == {"event_id": "e3", "delta": "AAA", "future_field": 1}
+    assert events[3].error.message == "bad item"
+    assert rt_server.received == [{"type": "session.update", "session": {"modalities": ["text"]}}]
+
+
+def test_convenience_senders_and_send(rt_server: RealtimeServer) -> None:
+    rt_server.behaviour = lambda conn: [conn.recv() for _ in range(8)] and None
+    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
+    with client.beta.realtime.connect(model="rt") as conn:
+        conn.response.create()
+        conn.response.create(response={"modalities": ["text"]}, event_id="ev1")
+        conn.response.cancel(response_id="r1")
+        conn.input_audio_buffer.append(audio="AAAA")
+        conn.input_audio_buffer.commit()
+        conn.conversation.item.create(
+            item={"type": "message", "role": "user"}, previous_item_id="root"
+        )
+        conn.send({"type": "session.update", "session": {"voice": "x"}})
+        conn.send(RealtimeClientEventResponseCancel(type="response.cancel", response_id="r9"))
+        assert rt_server.closed.wait(5)
+    assert rt_server.received == [
+        {"type": "response.create"},
+        {"type": "response.create", "event_id": "ev1", "response": {"modalities": ["text"]}},
+        {"type": "response.cancel", "response_id": "r1"},
+        {"type": "input_audio_buffer.append", "audio": "AAAA"},
+        {"type": "input_audio_buffer.commit"},
+        {
+            "type": "conversation.item.create",
+            "item": {"type": "message", "role": "user"},
+            "previous_item_id": "root",
+        },
+        {"type": "session.update", "session": {"voice": "x"}},
+        {"type": "response.cancel", "response_id": "r9"},
+    ]
+
+
+def test_raise_on_error(rt_server: RealtimeServer) -> None:
+    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
+    with client.beta.realtime.connect(model="rt", raise_on_error=True) as conn:
+        conn.response.create()
+        with pytest.raises(RealtimeServerError, match="bad item") as info:
+            for _ in conn:
+                pass
+    assert info.value.event.type == "error"
+
+
+def test_abnormal_close_raises(rt_server: RealtimeServer) -> None:
+    rt_server.behaviour = lambda conn: conn.close(code=1011, reason="internal")
+    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
+    with (
+        client.beta.realtime.connect(model="rt") as conn,
+        pytest.raises(RealtimeConnectionClosedError) as info,
+    ):
+        conn.recv()
+    assert (info.value.code, info.value.reason) == (1011, "internal")
+
+
+def test_client_close_reaches_the_server(rt_server: RealtimeServer) -> None:
+    rt_server.behaviour = lambda conn: [None for _ in conn]  # read until the client closes
+    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
+    with client.beta.realtime.connect(model="rt") as conn:
+        conn.response.create()
+    assert rt_server.closed.wait(5)
+
+
+async def test_async_connect(rt_server: RealtimeServer) -> None:
+    client = AsyncDeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
+    async with client.beta.realtime.connect(model="rt-model") as conn:
+        await conn.conversation.item.create(item={"type": "message", "role": "user"})
+        events = [event async for event in conn]
+    assert rt_server.paths == ["/v1/realtime?model=rt-model"]
+    assert rt_server.headers[0]["authorization"] == "Bearer sk-rt"
+    assert [e.type for e in events] == [e["type"] for e in SERVER_SCRIPT]
+    assert rt_server.received == [
+        {"type": "conversation.item.create", "item": {"type": "message", "role": "user"}}
+    ]
+
+
+async def test_async_abnormal_close_raises(rt_server: RealtimeServer) -> None:
+    rt_server.behaviour = lambda conn: conn.close(code=1011, reason="internal")
+    client = AsyncDeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
+    async with client.beta.realtime.connect(model="rt") as conn:
+        with pytest.raises(RealtimeConnectionClosedError):
+            async for _ in conn:
+                pass
+
+
+class _FakeClient:
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.default_headers = {
+            "Accept": "application/json",
+            "Authorization": "Bearer sk-x",
+            "User-Agent": "UA",
+        }
+
+
+@pytest.mark.parametrize(
+    ("base_url", "url"),
+    [
+        ("https://api.deepseek.com", "wss://api.deepseek.com/realtime?model=m"),
+        ("https://api.deepseek.com/beta/", "wss://api.deepseek.com/beta/realtime?model=m"),
+        ("http://localhost:8000/v1?tenant=a", "ws://localhost:8000/v1/realtime?tenant=a&model=m"),
+    ],
+)
+def test_url_from_base_url(base_url: str, url: str) -> None:
+    assert _Target(_FakeClient(base_url), "m", None, None).url == url
+
+
+def test_extra_headers_replace_case_insensitively() -> None:
+    from deepseek_sdk._types import omit
+
+    target = _Target(_FakeClient("https://x"), "m", None, {"authorization": "Token t", "X-A": "1"})
+    assert target.headers == {"User-Agent": "UA", "authorization": "Token t", "X-A": "1"}
+    assert _Target(_FakeClient("https://x"), "m", None, {"Authorization": omit}).headers == {
+        "User-Agent": "UA"
+    }
+
+
+def test_missing_websockets_gives_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "websockets.sync.client", None)
+    client = DeepSeek(api_key="sk-rt", base_url="http://127.0.0.1:9")
+    with pytest.raises(SDKError, match=r"pip install '.*\[realtime\]'"):
+        client.beta.realtime.connect(model="rt").enter()
