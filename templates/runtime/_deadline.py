@@ -1,4 +1,4 @@
-"""Enforcing a call's deadline on the sync client, where a blocked socket read cannot be cancelled.
+"""Enforcing a call's deadline while the response is read.
 
 httpx timeouts are per operation (connect, each write, each read), so a server that trickles
 bytes (DeepSeek sends blank keep-alive lines before a queued body) never trips them. Two tools
@@ -11,10 +11,16 @@ keep a sync call within its deadline:
   raises `APITimeoutError`). Responses already closed are left alone.
 
 The async client needs neither: it wraps each attempt in `asyncio.wait_for`.
+
+A body left unread for the caller (`with_streaming_response`) is read after the call returns,
+outside those limits; `bound_body` wraps it in `DeadlineBody`, whose reads end at the deadline
+with `APITimeoutError` (async: each read under `asyncio.wait_for`; sync: checked after each read,
+and the watchdog ends a blocked one).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import heapq
 import itertools
@@ -22,11 +28,14 @@ import socket
 import threading
 import time
 import weakref
+from collections.abc import AsyncIterator, Iterator
 from typing import Any, Callable
 
 import httpx
 
-__all__ = ["WATCHDOG", "Watchdog", "deadline_trace"]
+from ._exceptions import APITimeoutError
+
+__all__ = ["WATCHDOG", "DeadlineBody", "Watchdog", "bound_body", "deadline_trace"]
 
 _PHASE_TIMEOUTS = {
     "send_request_headers.started": "write",
@@ -137,3 +146,68 @@ def cut_off(response: httpx.Response | None) -> None:
 
 
 WATCHDOG = Watchdog()
+
+
+class DeadlineBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response body whose reads end at `deadline` (on `clock`) with `APITimeoutError`."""
+
+    def __init__(
+        self,
+        stream: httpx.SyncByteStream | httpx.AsyncByteStream,
+        request: httpx.Request,
+        deadline: float,
+        clock: Callable[[], float],
+    ) -> None:
+        self._stream = stream
+        self._request = request
+        self._deadline = deadline
+        self._clock = clock
+
+    def _expired(self) -> APITimeoutError:
+        return APITimeoutError(
+            self._request,
+            message="Request deadline exceeded while reading the response body. "
+            "Pass a larger `deadline=` (or None to disable it) to the client or the call.",
+        )
+
+    def __iter__(self) -> Iterator[bytes]:
+        if not isinstance(self._stream, httpx.SyncByteStream):
+            raise TypeError("this body must be read with the async API")
+        try:
+            for chunk in self._stream:
+                if self._clock() >= self._deadline:
+                    raise self._expired()
+                yield chunk
+        except httpx.TransportError as exc:  # e.g. the watchdog shut the socket down
+            if self._clock() >= self._deadline:
+                raise self._expired() from exc
+            raise
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        if not isinstance(self._stream, httpx.AsyncByteStream):
+            raise TypeError("this body must be read with the sync API")
+        chunks = self._stream.__aiter__()
+        while True:
+            remaining = self._deadline - self._clock()
+            if remaining <= 0:
+                raise self._expired()
+            try:
+                chunk = await asyncio.wait_for(chunks.__anext__(), remaining)
+            except StopAsyncIteration:
+                return
+            except asyncio.TimeoutError:
+                raise self._expired() from None
+            yield chunk
+
+    def close(self) -> None:
+        if isinstance(self._stream, httpx.SyncByteStream):
+            self._stream.close()
+
+    async def aclose(self) -> None:
+        if isinstance(self._stream, httpx.AsyncByteStream):
+            await self._stream.aclose()
+
+
+def bound_body(response: httpx.Response, deadline: float, clock: Callable[[], float]) -> None:
+    """Make the reads of `response`'s unread body end at `deadline` (see `DeadlineBody`)."""
+    response.stream = DeadlineBody(response.stream, response.request, deadline, clock)

@@ -1,20 +1,28 @@
 """Page classes: `for item in page` walks every page; `async for` on the async client.
 
-A page is a pydantic model of one list response that also remembers the client and the call
-that produced it, so `get_next_page()` repeats the call (same query params and options) with
-the cursor of the next page merged in. How the next page is found is class-level data:
+A page is a pydantic model of one list response that also remembers the client, the call and
+the URL that produced it, so `get_next_page()` repeats the call (same query params and options)
+with the next page's params merged in, or requests the next page's URL. An empty page is always
+the last one. How the next page is found is class-level data:
 
 - `_items_field`: the field holding the items (`"data"`)
-- `_cursor_param`: query parameter that carries the cursor (`None`: a single page)
-- `_cursor_source`: field of the last item whose value is the next cursor (`"id"`)
-- `_has_more_field`: boolean field that, when `False`, means "this was the last page"
+- cursors: `_cursor_param`, the query parameter that carries the cursor (`None`: no cursor);
+  `_cursor_source`, the field of the last item whose value is the next cursor (`"id"`);
+  `_has_more_field`, a boolean field that, when `False`, means "this was the last page"
+- next links: `_next_url_field`, a field holding the next page's URL (absolute, or relative to
+  this page's URL; `null` on the last page). Links to another origin (scheme, host, port) are
+  refused, so the API key is never sent elsewhere.
+- page numbers: `_page_param`, the query parameter numbering pages (the next page is the
+  requested number, or 1 when the call did not pass one, plus one); `_total_pages_field`, a
+  field with the number of pages, when the server sends it
 
-so another cursor scheme is a small subclass that changes these values.
+so another scheme of these kinds is a small subclass that changes these values.
 """
 
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Optional, TypeVar
 
+import httpx
 import pydantic
 from typing_extensions import Self
 
@@ -27,28 +35,37 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AsyncCursorPage",
+    "AsyncNextUrlPage",
     "AsyncPage",
+    "AsyncPageNumberPage",
     "AsyncPaginator",
     "BaseAsyncPage",
     "BasePage",
     "BaseSyncPage",
     "PageInfo",
     "SyncCursorPage",
+    "SyncNextUrlPage",
     "SyncPage",
+    "SyncPageNumberPage",
 ]
 
 _T = TypeVar("_T")
 
 
 class PageInfo:
-    """Where the next page is: query `params` to merge into the original call."""
+    """Where the next page is: query `params` to merge into the original call, or a `url`."""
 
-    __slots__ = ("params",)
+    __slots__ = ("params", "url")
 
-    def __init__(self, *, params: Mapping[str, object]) -> None:
-        self.params = params
+    def __init__(
+        self, *, params: Optional[Mapping[str, object]] = None, url: Optional[str] = None
+    ) -> None:
+        self.params: Mapping[str, object] = params or {}
+        self.url = url
 
     def __repr__(self) -> str:
+        if self.url is not None:
+            return f"PageInfo(url={self.url!r})"
         return f"PageInfo(params={dict(self.params)!r})"
 
 
@@ -59,22 +76,35 @@ class BasePage(BaseModel, Generic[_T]):
     _cursor_param: ClassVar[Optional[str]] = None
     _cursor_source: ClassVar[str] = "id"
     _has_more_field: ClassVar[Optional[str]] = None
+    _next_url_field: ClassVar[Optional[str]] = None
+    _page_param: ClassVar[Optional[str]] = None
+    _total_pages_field: ClassVar[Optional[str]] = None
 
     _client: Any = pydantic.PrivateAttr(default=None)
     _options: Any = pydantic.PrivateAttr(default=None)
+    _url: Optional[httpx.URL] = pydantic.PrivateAttr(default=None)
 
-    def _set_context(self, client: Any, options: "FinalRequestOptions") -> None:
+    def _set_context(self, client: Any, options: "FinalRequestOptions", url: httpx.URL) -> None:
+        """Remember the client, the call and the URL (after redirects) this page came from."""
         self._client = client
         self._options = options
+        self._url = url
 
     def _get_items(self) -> list[_T]:
         items: Optional[list[_T]] = getattr(self, self._items_field, None)
         return items or []
 
     def next_page_info(self) -> Optional[PageInfo]:
-        """The params of the next page, or `None` when this is the last one."""
+        """Where the next page is, or `None` when this is the last one."""
         items = self._get_items()
-        if self._cursor_param is None or not items:
+        if not items:
+            return None
+        if self._next_url_field is not None:
+            url = getattr(self, self._next_url_field, None)
+            return PageInfo(url=url) if isinstance(url, str) and url else None
+        if self._page_param is not None:
+            return self._next_page_number(self._page_param)
+        if self._cursor_param is None:
             return None
         if self._has_more_field is not None and getattr(self, self._has_more_field, None) is False:
             return None
@@ -88,6 +118,18 @@ class BasePage(BaseModel, Generic[_T]):
             return None
         return PageInfo(params={self._cursor_param: cursor})
 
+    def _next_page_number(self, param: str) -> Optional[PageInfo]:
+        current = 1
+        if self._options is not None:
+            options: FinalRequestOptions = self._options
+            requested = {**(options.query or {}), **options.options.get("params", {})}.get(param)
+            if isinstance(requested, (int, str)) and str(requested).isdigit():
+                current = int(requested)
+        total = getattr(self, self._total_pages_field, None) if self._total_pages_field else None
+        if isinstance(total, int) and current >= total:
+            return None
+        return PageInfo(params={param: current + 1})
+
     def has_next_page(self) -> bool:
         """Whether `get_next_page()` would fetch another page."""
         return self.next_page_info() is not None
@@ -98,11 +140,13 @@ class BasePage(BaseModel, Generic[_T]):
             raise PaginationError(
                 "No next page expected; check `.has_next_page()` before calling `.get_next_page()`"
             )
-        if self._options is None:
+        if self._options is None or self._url is None:
             raise PaginationError(
                 f"This {type(self).__name__} was not returned by a client call, so it cannot fetch more"
             )
         options: FinalRequestOptions = self._options
+        if info.url is not None:
+            return options.with_url(self._resolve(info.url, self._url))
         previous = {**(options.query or {}), **options.options.get("params", {})}
         for key, value in info.params.items():
             if previous.get(key) == value:
@@ -111,6 +155,22 @@ class BasePage(BaseModel, Generic[_T]):
                     f"({key}={value!r}); stopping instead of requesting the same page forever"
                 )
         return options.with_query(info.params)
+
+    @staticmethod
+    def _resolve(link: str, here: httpx.URL) -> str:
+        """`link` made absolute against this page's URL `here`; refused if it leaves its origin."""
+        target = here.join(link)
+        if (target.scheme, target.host, target.port) != (here.scheme, here.host, here.port):
+            raise PaginationError(
+                f"The next-page link {link!r} points to another server than {str(here)!r}; "
+                "not following it (the request would carry your API key)"
+            )
+        if target == here:
+            raise PaginationError(
+                f"The server returned this page's own URL ({link!r}) as the next page; "
+                "stopping instead of requesting the same page forever"
+            )
+        return str(target)
 
 
 class BaseSyncPage(BasePage[_T]):
@@ -214,3 +274,44 @@ class AsyncCursorPage(BaseAsyncPage[_T]):
 
     _cursor_param: ClassVar[Optional[str]] = "after"
     _has_more_field: ClassVar[Optional[str]] = "has_more"
+
+
+class SyncNextUrlPage(BaseSyncPage[_T]):
+    """Next-link pages: `{"data": [...], "next": "<URL>" | null}`; the next page is at `next`."""
+
+    data: list[_T]
+    next: Optional[str] = None
+
+    _next_url_field: ClassVar[Optional[str]] = "next"
+
+
+class AsyncNextUrlPage(BaseAsyncPage[_T]):
+    """Async twin of `SyncNextUrlPage`."""
+
+    data: list[_T]
+    next: Optional[str] = None
+
+    _next_url_field: ClassVar[Optional[str]] = "next"
+
+
+class SyncPageNumberPage(BaseSyncPage[_T]):
+    """Numbered pages: `?page=N` counting up from the requested page (or 1).
+
+    Stops at an empty page, or at `total_pages` when the response has it.
+    """
+
+    data: list[_T]
+    total_pages: Optional[int] = None
+
+    _page_param: ClassVar[Optional[str]] = "page"
+    _total_pages_field: ClassVar[Optional[str]] = "total_pages"
+
+
+class AsyncPageNumberPage(BaseAsyncPage[_T]):
+    """Async twin of `SyncPageNumberPage`."""
+
+    data: list[_T]
+    total_pages: Optional[int] = None
+
+    _page_param: ClassVar[Optional[str]] = "page"
+    _total_pages_field: ClassVar[Optional[str]] = "total_pages"

@@ -11,7 +11,17 @@ from typing import Any
 from rtpkg._base_client import AsyncAPIClient, SyncAPIClient
 from rtpkg._files import FileTypes
 from rtpkg._models import BaseModel
-from rtpkg._pagination import AsyncCursorPage, AsyncPage, AsyncPaginator, SyncCursorPage, SyncPage
+from rtpkg._pagination import (
+    AsyncCursorPage,
+    AsyncNextUrlPage,
+    AsyncPage,
+    AsyncPageNumberPage,
+    AsyncPaginator,
+    SyncCursorPage,
+    SyncNextUrlPage,
+    SyncPage,
+    SyncPageNumberPage,
+)
 from rtpkg._resource import AsyncAPIResource, SyncAPIResource
 from rtpkg._response import (
     AsyncBinaryAPIResponse,
@@ -107,6 +117,28 @@ class Things(SyncAPIResource):
             "get", "/all-things", page=SyncPage[Thing], options=make_request_options()
         )
 
+    def list_linked(
+        self, *, limit: int | NotGiven = NOT_GIVEN, extra_headers: Headers | None = None
+    ) -> SyncNextUrlPage[Thing]:
+        return self._request_page(
+            "get",
+            "/linked-things",
+            page=SyncNextUrlPage[Thing],
+            query={"limit": limit},
+            options=make_request_options(extra_headers=extra_headers),
+        )
+
+    def list_numbered(
+        self, *, page: int | NotGiven = NOT_GIVEN, per_page: int | NotGiven = NOT_GIVEN
+    ) -> SyncPageNumberPage[Thing]:
+        return self._request_page(
+            "get",
+            "/numbered-things",
+            page=SyncPageNumberPage[Thing],
+            query={"page": page, "per_page": per_page},
+            options=make_request_options(),
+        )
+
     def upload(self, *, file: FileTypes, purpose: str, meta: dict[str, Any] | None = None) -> Thing:
         return self._request(
             "post",
@@ -164,6 +196,7 @@ class ThingsWithStreamingResponse:
     def __init__(self, things: Things) -> None:
         self.create = to_streamed_response_wrapper(things.create)
         self.content = to_streamed_response_wrapper(things.content)
+        self.stream = to_streamed_response_wrapper(things.stream)
 
 
 class AsyncThings(AsyncAPIResource):
@@ -214,6 +247,28 @@ class AsyncThings(AsyncAPIResource):
     def list_all(self) -> AsyncPaginator[Thing, AsyncPage[Thing]]:
         return self._request_page(
             "get", "/all-things", page=AsyncPage[Thing], options=make_request_options()
+        )
+
+    def list_linked(
+        self, *, limit: int | NotGiven = NOT_GIVEN, extra_headers: Headers | None = None
+    ) -> AsyncPaginator[Thing, AsyncNextUrlPage[Thing]]:
+        return self._request_page(
+            "get",
+            "/linked-things",
+            page=AsyncNextUrlPage[Thing],
+            query={"limit": limit},
+            options=make_request_options(extra_headers=extra_headers),
+        )
+
+    def list_numbered(
+        self, *, page: int | NotGiven = NOT_GIVEN, per_page: int | NotGiven = NOT_GIVEN
+    ) -> AsyncPaginator[Thing, AsyncPageNumberPage[Thing]]:
+        return self._request_page(
+            "get",
+            "/numbered-things",
+            page=AsyncPageNumberPage[Thing],
+            query={"page": page, "per_page": per_page},
+            options=make_request_options(),
         )
 
     async def upload(
@@ -277,6 +332,7 @@ class AsyncThingsWithStreamingResponse:
     def __init__(self, things: AsyncThings) -> None:
         self.create = async_to_streamed_response_wrapper(things.create)
         self.content = async_to_streamed_response_wrapper(things.content)
+        self.stream = async_to_streamed_response_wrapper(things.stream)
 
 
 class SyncTestClient(SyncAPIClient):

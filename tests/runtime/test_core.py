@@ -13,8 +13,6 @@ from rtpkg._core import (
     ClientConfig,
     FinalRequestOptions,
     backoff_delay,
-    describe_error_body,
-    make_status_error,
     plan_retry,
     prepare_call,
     retry_after_seconds,
@@ -32,6 +30,7 @@ from rtpkg._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from rtpkg._failures import describe_error_body, make_status_error
 from rtpkg._types import NOT_GIVEN, omit
 
 KEY = "sk-secret-abcdefghijklmnop"

@@ -101,6 +101,23 @@ async def test_deadline_cuts_off_a_body_trickling_keep_alives(
     assert time.monotonic() - started < 3
 
 
+async def test_deadline_cuts_off_a_streamed_response_body_read_later(
+    api: Api, scripted_server: ScriptedServer
+) -> None:
+    scripted_server.enqueue(keepalive_json(THING, blank_lines=100, interval=0.1))
+    client = api.live(scripted_server.url, deadline=0.5)
+    started = time.monotonic()
+    manager = client.things.with_streaming_response.create(name="n")
+    with pytest.raises(APITimeoutError, match="while reading the response body"):
+        if api.is_async:
+            async with manager as response:
+                await response.read()
+        else:
+            with manager as response:
+                response.read()
+    assert time.monotonic() - started < 3
+
+
 async def test_deadline_cuts_off_a_stall_before_headers(
     api: Api, scripted_server: ScriptedServer
 ) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
+import pickle
+from collections.abc import Callable
 
 import pydantic
 import pytest
@@ -47,6 +50,58 @@ def test_request_id_defaults_to_none() -> None:
     assert Usage(prompt_tokens=1)._request_id is None
 
 
+class Reply(BaseModel):
+    usage: Usage
+    items: list[Usage] = pydantic.Field(default_factory=list)
+
+
+def test_request_id_is_a_slot_invisible_to_pydantic() -> None:
+    # Not a field or a private attribute: pydantic builds instances without running Python
+    # code, which keeps validating streamed chunks fast.
+    assert Reply.__private_attributes__ == {} and "_request_id" not in Reply.model_fields
+    reply = Reply.model_validate({"usage": {"prompt_tokens": 1}, "note": "extra"})
+    assert reply.__pydantic_private__ is None and reply.usage.__pydantic_private__ is None
+    reply._request_id = "req-1"
+    assert reply._request_id == "req-1" and reply.usage._request_id is None
+    assert reply.model_dump() == {
+        "usage": {"prompt_tokens": 1, "schema_": None},
+        "items": [],
+        "note": "extra",
+    }
+    assert "req-1" not in reply.to_json() and "req-1" not in repr(reply)
+    assert "_sdk_request_id" not in reply.__dict__ and "_sdk_request_id" not in reply.to_dict()
+    twin = Reply.model_validate({"usage": {"prompt_tokens": 1}, "note": "extra"})
+    assert twin == reply  # the id is not part of equality
+
+
+@pytest.mark.parametrize(
+    "duplicate",
+    [
+        lambda m: m.model_copy(),
+        lambda m: m.model_copy(deep=True),
+        lambda m: m.model_copy(update={"items": []}),
+        copy.copy,
+        copy.deepcopy,
+        lambda m: pickle.loads(pickle.dumps(m)),
+    ],
+    ids=["model_copy", "deep", "update", "copy", "deepcopy", "pickle"],
+)
+def test_copies_and_pickles_keep_the_request_id(duplicate: Callable[[Reply], Reply]) -> None:
+    reply = Reply.model_validate({"usage": {"prompt_tokens": 2}, "note": "extra"})
+    reply._request_id = "req-2"
+    copied = duplicate(reply)
+    assert copied is not reply and copied == reply
+    assert copied._request_id == "req-2" and copied.model_extra == {"note": "extra"}
+    plain = duplicate(Reply.model_validate({"usage": {"prompt_tokens": 2}}))
+    assert plain._request_id is None
+
+
+def test_extra_fields_can_still_be_set_on_models() -> None:
+    usage = Usage(prompt_tokens=1)
+    usage.cache_hits = 3  # type: ignore[attr-defined]  # extra="allow"
+    assert usage.to_dict() == {"prompt_tokens": 1, "cache_hits": 3}
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
@@ -55,6 +110,7 @@ def test_request_id_defaults_to_none() -> None:
         ({"on": True, "off": False}, [("on", "true"), ("off", "false")]),
         ({"none": None, "unset": NOT_GIVEN, "f": 0.5}, [("f", "0.5")]),
         ({"ids": ["a", "b"]}, [("ids[]", "a"), ("ids[]", "b")]),
+        ({"ids[]": ["a", "b"]}, [("ids[]", "a"), ("ids[]", "b")]),
         ({"a": {"b": {"c": 1}}}, [("a[b][c]", "1")]),
         ({"a": [{"b": 1}]}, [("a[][b]", "1")]),
     ],

@@ -1,4 +1,4 @@
-"""Cursor and single pages: walking items and pages, next-page params, guards."""
+"""Cursor, next-link, page-number and single pages: walking items and pages, guards."""
 
 from __future__ import annotations
 
@@ -9,7 +9,16 @@ import pytest
 from _rt_harness import Api
 from rt_fakeapi import Thing
 from rtpkg._exceptions import PaginationError
-from rtpkg._pagination import AsyncCursorPage, AsyncPaginator, PageInfo, SyncCursorPage
+from rtpkg._pagination import (
+    AsyncCursorPage,
+    AsyncNextUrlPage,
+    AsyncPageNumberPage,
+    AsyncPaginator,
+    PageInfo,
+    SyncCursorPage,
+    SyncNextUrlPage,
+    SyncPageNumberPage,
+)
 
 PAGES = {
     None: {"data": [{"id": "a"}, {"id": "b"}], "has_more": True},
@@ -130,3 +139,114 @@ def test_cursor_scheme_is_class_level_data() -> None:
     page = NextIdPage.model_validate({"data": [{"id": "a", "name": "n1"}], "has_more": True})
     info = page.next_page_info()
     assert info is not None and dict(info.params) == {"starting_after": "n1"}
+
+
+# -- next-link pages ---------------------------------------------------------------------------
+
+LINKED = {
+    "/v1/linked-things": {"data": [{"id": "a"}], "next": "https://api.test/v1/linked-things/p2"},
+    "/v1/linked-things/p2": {"data": [{"id": "b"}], "next": "p3?token=x%2Fy&limit=5"},
+    "/v1/linked-things/p3": {"data": [{"id": "c"}], "next": None},
+}
+
+
+def linked_server(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, json=LINKED[request.url.path])
+
+
+async def test_next_url_pages_follow_absolute_and_relative_links(api: Api) -> None:
+    client = api.client(linked_server)
+    page = await api.run(client.things.list_linked(limit=1, extra_headers={"X-Trace": "t"}))
+    assert isinstance(page, AsyncNextUrlPage if api.is_async else SyncNextUrlPage)
+    info = page.next_page_info()
+    assert info is not None and info.url == "https://api.test/v1/linked-things/p2"
+    assert repr(info) == "PageInfo(url='https://api.test/v1/linked-things/p2')"
+    assert [t.id for t in await api.collect(page)] == ["a", "b", "c"]
+    assert [str(r.url) for r in api.requests] == [
+        "https://api.test/v1/linked-things?limit=1",
+        "https://api.test/v1/linked-things/p2",  # the link's own query, not the first call's
+        "https://api.test/v1/linked-things/p3?token=x%2Fy&limit=5",
+    ]
+    assert all(r.headers["x-trace"] == "t" for r in api.requests)  # options are kept
+
+
+async def test_next_url_page_keeps_extra_query_and_stops_at_null(api: Api) -> None:
+    client = api.client(linked_server, default_query={"tenant": "t"})
+    page = await api.run(client.things.list_linked())
+    pages = await api.collect(page.iter_pages())
+    assert [p.next for p in pages][-1] is None and not pages[-1].has_next_page()
+    assert all(r.url.params["tenant"] == "t" for r in api.requests)
+    with pytest.raises(PaginationError, match="No next page"):
+        await api.run(pages[-1].get_next_page())
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["https://evil.test/v1/linked-things/p2", "http://api.test/v1/p2", "//evil.test/p2"],
+)
+async def test_next_url_to_another_origin_is_refused(api: Api, link: str) -> None:
+    client = api.client(lambda r: httpx.Response(200, json={"data": [{"id": "a"}], "next": link}))
+    page = await api.run(client.things.list_linked())
+    with pytest.raises(PaginationError, match="another server"):
+        await api.run(page.get_next_page())
+    assert len(api.requests) == 1
+
+
+async def test_next_url_repeating_the_page_url_raises(api: Api) -> None:
+    client = api.client(
+        lambda r: httpx.Response(200, json={"data": [{"id": "a"}], "next": str(r.url)})
+    )
+    page = await api.run(client.things.list_linked(limit=2))
+    with pytest.raises(PaginationError, match="own URL"):
+        await api.collect(page)
+    assert len(api.requests) == 1
+
+
+async def test_empty_next_url_page_is_the_last(api: Api) -> None:
+    client = api.client(lambda r: httpx.Response(200, json={"data": [], "next": "/v1/more"}))
+    page = await api.run(client.things.list_linked())
+    assert not page.has_next_page() and await api.collect(page) == []
+
+
+# -- page-number pages -------------------------------------------------------------------------
+
+
+def numbered_server(pages: int, total: bool) -> Any:
+    def handler(request: httpx.Request) -> httpx.Response:
+        number = int(request.url.params.get("page", "1"))
+        data = [{"id": f"p{number}"}] if number <= pages else []
+        return httpx.Response(200, json={"data": data, **({"total_pages": pages} if total else {})})
+
+    return handler
+
+
+async def test_page_numbers_count_up_until_an_empty_page(api: Api) -> None:
+    client = api.client(numbered_server(3, total=False))
+    page = await api.run(client.things.list_numbered(per_page=1))
+    assert isinstance(page, AsyncPageNumberPage if api.is_async else SyncPageNumberPage)
+    info = page.next_page_info()
+    assert info is not None and dict(info.params) == {"page": 2}
+    assert [t.id for t in await api.collect(page)] == ["p1", "p2", "p3"]
+    assert [str(r.url) for r in api.requests] == [
+        "https://api.test/v1/numbered-things?per_page=1",
+        "https://api.test/v1/numbered-things?page=2&per_page=1",
+        "https://api.test/v1/numbered-things?page=3&per_page=1",
+        "https://api.test/v1/numbered-things?page=4&per_page=1",
+    ]
+
+
+async def test_page_numbers_start_at_the_callers_page_and_stop_at_total_pages(api: Api) -> None:
+    client = api.client(numbered_server(4, total=True))
+    page = await api.run(client.things.list_numbered(page=2))
+    assert [t.id for t in await api.collect(page)] == ["p2", "p3", "p4"]
+    assert [r.url.params["page"] for r in api.requests] == ["2", "3", "4"]  # no 5th request
+    last = await api.run(client.things.list_numbered(page=4))
+    assert last.total_pages == 4 and not last.has_next_page()
+
+
+def test_page_number_page_not_from_a_call() -> None:
+    page = SyncPageNumberPage[Thing].model_validate({"data": [{"id": "a"}], "total_pages": 3})
+    info = page.next_page_info()
+    assert info is not None and dict(info.params) == {"page": 2}
+    with pytest.raises(PaginationError, match="not returned by a client call"):
+        page.get_next_page()

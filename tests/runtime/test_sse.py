@@ -245,3 +245,22 @@ def test_decoder_handles_large_events_in_small_chunks(rt: SimpleNamespace) -> No
     raw = f"data: {payload}\n\n".encode()
     chunks = [raw[i : i + 1000] for i in range(0, len(raw), 1000)]
     assert decode(rt, chunks) == [(None, payload, None, None)]
+
+
+def test_feed_runs_returns_plain_events_as_runs(rt: SimpleNamespace) -> None:
+    decoder = rt.sse.SSEDecoder()
+    id_only, run, event, last = decoder.feed_runs(
+        b"id: 7\n\ndata: a\n\ndata: b\n\nevent: x\ndata: c\n\ndata: d\n\n"
+    )
+    sse = rt.sse.ServerSentEvent
+    assert id_only == sse(None, "", "7", None, 0)
+    assert isinstance(run, rt.sse.DataRun) and isinstance(last, rt.sse.DataRun)
+    assert (run.text, run.values, run.first_line, run.last_id) == (
+        "a\n\ndata: b",
+        ["a", "b"],
+        3,
+        "7",
+    )
+    assert run.events() == [sse(None, "a", "7", None, 3), sse(None, "b", "7", None, 5)]
+    assert event == sse("x", "c", "7", None, 8)
+    assert (last.values, last.first_line) == (["d"], 10)

@@ -224,7 +224,7 @@ async def test_break_then_close_releases_immediately(
     assert stream.response.is_closed and body.closed and not body.exhausted
     assert await harness.next_item(stream) is None  # iteration has ended
     await harness.close(stream)  # idempotent
-    with pytest.raises(RuntimeError, match="already been consumed"):
+    with pytest.raises(harness.rt.exceptions.StreamConsumedError, match="already been consumed"):
         await harness.iterate_again(stream)
 
 
@@ -240,8 +240,12 @@ async def test_resume_after_break_then_iterating_again_fails(
 
     assert [i.choices[0].delta.content for i in [*first, second, *rest]] == ["0", "1", "2", "3"]
     assert await harness.next_item(stream) is None
-    with pytest.raises(RuntimeError, match="can be iterated only once"):
+    with pytest.raises(
+        harness.rt.exceptions.StreamConsumedError, match="iterated only once"
+    ) as info:
         await harness.iterate_again(stream)
+    assert isinstance(info.value, RuntimeError)  # also what a plain `except RuntimeError` catches
+    assert isinstance(info.value, harness.rt.exceptions.SDKError)
 
 
 async def test_leaving_with_block_closes(harness: Harness, models: SimpleNamespace) -> None:
@@ -260,7 +264,7 @@ async def test_close_before_iterating(harness: Harness, models: SimpleNamespace)
     await harness.close(stream)
 
     assert stream.response.is_closed and body.sent == 0
-    with pytest.raises(RuntimeError):
+    with pytest.raises(harness.rt.exceptions.StreamConsumedError):
         await harness.iterate_again(stream)
 
 
