@@ -16,6 +16,8 @@ operations:                      # keyed by "METHOD /path"
   GET /user/balance: {resource: user, method: balance, paginate: none}
 helpers:                         # resource -> "module:SyncClass,AsyncClass" under lib/
   chat.completions: chat_helpers:ChatCompletionsHelpers,AsyncChatCompletionsHelpers
+types:                           # component schema -> class names, per side
+  ChatCompletionMessageInput: {param: ChatCompletionMessageParam}
 ```
 """
 
@@ -31,9 +33,19 @@ import yaml
 
 from .errors import ConfigError
 
-__all__ = ["Config", "Env", "Helper", "OperationOverride", "load_config", "parse_config"]
+__all__ = [
+    "PAGINATE_VALUES",
+    "Config",
+    "Env",
+    "Helper",
+    "OperationOverride",
+    "TypeNames",
+    "load_config",
+    "parse_config",
+]
 
-Paginate = Literal["cursor", "page", "none"]
+Paginate = Literal["cursor", "page", "next_url", "page_number", "none"]
+PAGINATE_VALUES: tuple[Paginate, ...] = ("cursor", "page", "next_url", "page_number", "none")
 _HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
@@ -72,6 +84,19 @@ class Helper:
 
 
 @dataclass(frozen=True)
+class TypeNames:
+    """Class names for one component schema, instead of the ones derived from its name.
+
+    `model` names the response-side pydantic class, `param` the request-side TypedDict (which
+    otherwise is the model name + `Param`). Used to match another SDK's names without touching
+    the spec.
+    """
+
+    model: str | None = None
+    param: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     """The parsed config; `None` means "derive from the spec"."""
 
@@ -84,6 +109,7 @@ class Config:
     idempotency_header: str | None = None
     operations: Mapping[str, OperationOverride] = field(default_factory=dict)
     helpers: tuple[Helper, ...] = ()
+    types: Mapping[str, TypeNames] = field(default_factory=dict)
 
 
 def load_config(path: Path | None) -> Config:
@@ -148,8 +174,11 @@ def _operation(value: object, pointer: str) -> OperationOverride:
     data = _expect_mapping(value, pointer)
     _check_keys(data, ("resource", "method", "paginate"), pointer)
     paginate = data.get("paginate")
-    if paginate is not None and paginate not in ("cursor", "page", "none"):
-        raise ConfigError(f"{pointer}/paginate", f"expected cursor, page or none, got {paginate!r}")
+    if paginate is not None and paginate not in PAGINATE_VALUES:
+        raise ConfigError(
+            f"{pointer}/paginate",
+            f"expected one of {', '.join(PAGINATE_VALUES)}, got {paginate!r}",
+        )
     return OperationOverride(
         resource=_string(data, "resource", pointer, _DOTTED),
         method=_string(data, "method", pointer, _IDENT),
@@ -172,6 +201,7 @@ def parse_config(data: object) -> Config:
             "idempotency_header",
             "operations",
             "helpers",
+            "types",
         ),
         "",
     )
@@ -198,6 +228,18 @@ def parse_config(data: object) -> Config:
         if match is None:
             raise ConfigError(pointer, f"expected 'module:SyncClass,AsyncClass', got {value!r}")
         helpers.append(Helper(key, match["module"], match["sync"], match["async"]))
+    types: dict[str, TypeNames] = {}
+    for key, value in _expect_mapping(root.get("types") or {}, "/types").items():
+        pointer = f"/types/{_escape(key)}"
+        data = _expect_mapping(value, pointer)
+        _check_keys(data, ("model", "param"), pointer)
+        names = TypeNames(
+            model=_string(data, "model", pointer, _IDENT),
+            param=_string(data, "param", pointer, _IDENT),
+        )
+        if names.model is None and names.param is None:
+            raise ConfigError(pointer, "give a `model` and/or a `param` class name")
+        types[key] = names
     version = root.get("version")
     if isinstance(version, (int, float)) and not isinstance(version, bool):
         version = str(version)
@@ -211,4 +253,5 @@ def parse_config(data: object) -> Config:
         idempotency_header=_string(root, "idempotency_header", ""),
         operations=operations,
         helpers=tuple(sorted(helpers, key=lambda helper: helper.resource)),
+        types=types,
     )

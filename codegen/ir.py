@@ -28,10 +28,12 @@ __all__ = [
     "MethodVariant",
     "Model",
     "OperationDoc",
+    "Paginator",
     "Param",
     "Resource",
     "ResourceVariant",
     "Signature",
+    "StreamSpec",
     "TypeModule",
     "TypedDictDef",
 ]
@@ -185,15 +187,83 @@ class OperationDoc:
     signature: str  # e.g. "retrieve(file_id) -> FileObject"
 
 
+PaginationKind = Literal["cursor", "page", "next_url", "page_number"]
+
+
+@dataclass(frozen=True)
+class Paginator:
+    """How a list method pages: the scheme, and the runtime page classes that implement it.
+
+    `kind` is detected from the spec or set by the config (`paginate:`): `cursor` (the id of
+    the last item goes into `cursor_param` while `has_more_field` is not false), `page` (one
+    page), `next_url` (`next_url_field` holds the URL of the next page), `page_number`
+    (`cursor_param` counts pages from 1; an empty page ends). The page classes are runtime
+    names from `_pagination.py`, whose class-level settings match these fields; `items_field`
+    is the response's array of items.
+    """
+
+    kind: PaginationKind
+    item_type: str  # e.g. "FineTuningJob"
+    items_field: str
+    cursor_param: str | None
+    has_more_field: str | None
+    page_class_sync: str
+    page_class_async: str
+    next_url_field: str | None = None
+
+    @property
+    def sync_page(self) -> str:
+        """The sync page type (`SyncCursorPage[Item]`): what sync list methods return."""
+        return f"{self.page_class_sync}[{self.item_type}]"
+
+    @property
+    def async_page(self) -> str:
+        """The async page type (`AsyncCursorPage[Item]`)."""
+        return f"{self.page_class_async}[{self.item_type}]"
+
+    @property
+    def async_returns(self) -> str:
+        """What async list methods return: an awaitable, async-iterable paginator."""
+        return f"AsyncPaginator[{self.item_type}, {self.async_page}]"
+
+
+@dataclass(frozen=True)
+class StreamSpec:
+    """A method that can answer with a server-sent event stream.
+
+    `chunk_type` is the type of each event's data; `flag_param` the Python name of the boolean
+    body parameter that asks for a stream (`stream`), or None when the method always streams.
+    """
+
+    chunk_type: str
+    flag_param: str | None
+
+    @property
+    def sync_stream(self) -> str:
+        """`Stream[Chunk]`."""
+        return f"Stream[{self.chunk_type}]"
+
+    @property
+    def async_stream(self) -> str:
+        """`AsyncStream[Chunk]`."""
+        return f"AsyncStream[{self.chunk_type}]"
+
+
 @dataclass(frozen=True)
 class Method:
-    """A resource method; `sync`/`async_` hold the two printed forms."""
+    """A resource method; `sync`/`async_` hold the two printed forms.
+
+    `paginator` / `stream` are the paging and streaming facts the printed forms were made
+    from (None when the method does not page / cannot stream).
+    """
 
     name: str
     doc: str | None
     sync: MethodVariant
     async_: MethodVariant
     info: OperationDoc
+    paginator: Paginator | None = None
+    stream: StreamSpec | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import json
 import os
 import re
 import urllib.parse
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -197,6 +198,33 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return mapping
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _reject_lone_surrogates(document: Any, shown: str) -> None:
+    """Raise `SpecError` at the first key or string holding a lone surrogate (JSON can write
+    one as `"\\ud800"`): it is not text, and no later stage could print or validate it."""
+    stack: list[tuple[Any, _Tokens]] = [(document, ())]
+    while stack:
+        node, tokens = stack.pop()
+        if isinstance(node, str) and _SURROGATE.search(node):
+            raise SpecError(_pointer(tokens), "string is not valid Unicode (lone surrogate)", shown)
+        if isinstance(node, dict):
+            items: Iterable[tuple[Any, Any]] = node.items()
+        elif isinstance(node, list):
+            items = enumerate(node)
+        else:
+            continue
+        children = []
+        for key, value in items:
+            if isinstance(key, str) and _SURROGATE.search(key):
+                message = f"key {key!r} is not valid Unicode (lone surrogate)"
+                raise SpecError(_pointer(tokens), message, shown)
+            children.append((value, (*tokens, str(key))))
+        stack.extend(reversed(children))  # report the first one in document order
+
+
 def read_document(path: Path) -> Any:
     """Parse a YAML or JSON file (JSON when the name ends in `.json`).
 
@@ -214,7 +242,10 @@ def read_document(path: Path) -> Any:
         raise SpecError("#", f"cannot read file: {exc.strerror}", shown) from None
     try:
         if path.suffix.lower() == ".json":
-            return json.loads(text, object_pairs_hook=_reject_duplicates)
+            document = json.loads(text, object_pairs_hook=_reject_duplicates)
+            if _SURROGATE_ESCAPE.search(text):  # YAML rejects these escapes itself
+                _reject_lone_surrogates(document, shown)
+            return document
         return yaml.load(text, Loader=_Loader)
     except json.JSONDecodeError as exc:
         raise SpecError(

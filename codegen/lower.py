@@ -6,13 +6,14 @@ that does not fit the spec `ConfigError`.
 
 The work is split in four modules: `lower_ops` (operations -> resources and method names),
 `lower_types` (schemas -> types), `lower_methods` (operations -> methods), and this one, which
-runs them, decides which side(s) each named schema is needed on and which `types/` directory it
-lives in (the top-level resource that alone uses it, else the root), and builds the resource
-modules, the client, the package `__init__`s and the README examples.
+runs them, decides which side(s) each named schema is needed on (its `types/` root module
+does not depend on who uses it; group packages re-export), and builds the resource modules, the
+client, the package `__init__`s and the README examples.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -20,10 +21,10 @@ from typing import Any, Protocol
 
 from . import ir
 from .config import Config
-from .errors import Diagnostic
+from .errors import ConfigError, Diagnostic, SpecError
 from .lower_methods import MethodLowerer
 from .lower_ops import Operation, OperationReader, ResourceNode, dotted
-from .lower_types import Side, TypeLowerer, module_name_for
+from .lower_types import Side, TypeLowerer, escape_pointer, module_name_for
 from .naming import (
     RESERVED_PARAM_NAMES,
     Allocator,
@@ -34,7 +35,7 @@ from .naming import (
     py_str,
     singular,
 )
-from .pymodule import Imports, Registry, identifiers, relative
+from .pymodule import Imports, Registry, identifiers, relative, runtime_all
 
 __all__ = ["SpecLike", "lower"]
 
@@ -43,24 +44,6 @@ _RAW_WRAPPERS = (
     "async_to_raw_response_wrapper",
     "to_streamed_response_wrapper",
     "async_to_streamed_response_wrapper",
-)
-_EXCEPTIONS = (
-    "APIConnectionError",
-    "APIError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConflictError",
-    "InternalServerError",
-    "NotFoundError",
-    "PaymentRequiredError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "SDKError",
-    "StreamError",
-    "UnprocessableEntityError",
 )
 _STANDARD_PARAMS = ("httpx", "Headers", "Query", "Mapping", "NotGiven", "NOT_GIVEN")
 
@@ -75,7 +58,11 @@ class SpecLike(Protocol):
 def lower(spec: SpecLike, config: Config) -> tuple[ir.Api, list[Diagnostic]]:
     """Lower a loaded (bundled) OpenAPI document to the API model."""
     lowering = _Lowering(spec.document, config)
-    return lowering.run(), lowering.diagnostics
+    try:
+        api = lowering.run()
+    except RecursionError:  # nesting that `TypeLowerer.lower`'s own limit does not see (allOf)
+        raise SpecError("#", "the document is nested too deeply to generate from") from None
+    return api, lowering.diagnostics
 
 
 class _Lowering:
@@ -88,6 +75,8 @@ class _Lowering:
         self.types = TypeLowerer(document, self.diagnostics)
         self.module_names: dict[str, Allocator] = {}
         self.params_names: dict[str, set[str]] = {}
+        # `types/<area>` -> the root modules whose names that group package re-exports
+        self.area_modules: dict[str, list[str]] = {}
         info = document.get("info")
         info = info if isinstance(info, Mapping) else {}
         self.title = str(info.get("title") or "API")
@@ -101,6 +90,10 @@ class _Lowering:
         )
         ops = reader.collect_operations()
         self.root = reader.build_resources(ops)
+        for res in self.root.walk():  # a resource module imports types: keep their names apart
+            for variant in self.variants_of(res) if res.path else ():
+                for name in (variant.class_name, variant.raw_class, variant.streaming_class):
+                    self.types.names.reserve(name)
         self.plan_types(ops)
         self.name_operation_types(ops)
         lowerer = MethodLowerer(self.types, self.module_allocator, self.diagnostics)
@@ -133,7 +126,8 @@ class _Lowering:
                 "typing-extensions>=4.7",
             ),
             examples=self.examples(ops, methods),
-            exceptions=_EXCEPTIONS,
+            # Every public exception of the runtime is re-exported by the package `__init__`.
+            exceptions=runtime_all("_exceptions"),
             init_imports=self.root_init_imports(),
         )
 
@@ -143,7 +137,7 @@ class _Lowering:
         imports.add_from("typing", "Any", "std")
         names = {
             "._client": (self.client_name, "Async" + self.client_name),
-            "._exceptions": _EXCEPTIONS,
+            "._exceptions": runtime_all("_exceptions"),
             "._files": ("to_file", "async_to_file"),
             "._logging": ("setup_logging",),
             "._models": ("BaseModel",),
@@ -157,13 +151,23 @@ class _Lowering:
         return imports.lines()
 
     def plan_types(self, ops: list[Operation]) -> None:
+        """Decide the side(s), class name(s) and module of every named schema.
+
+        Sides: a schema reachable only from parameters and request bodies gets a `...Param`
+        TypedDict, only from responses a model, from both (or from no operation at all, like
+        realtime events, and what those reach) both. Every named schema lives in a `types/`
+        root module, whoever uses it; `types/<area>/__init__` re-exports what the operations of
+        that area use (see `area_modules`), so a new usage never moves a type.
+        """
         tl = self.types
         for name in tl.schemas:
             tl.direct_refs(name)
-        usage: dict[str, set[str]] = defaultdict(set)
         request_roots: set[str] = set()
         response_roots: set[str] = set()
         flattened: set[str] = set()  # named body schemas whose properties became parameters
+        area_sides: dict[str, dict[Side, set[str]]] = defaultdict(
+            lambda: {"model": set(), "param": set()}
+        )
         for op in ops:
             request = set()
             for param in op.params:
@@ -186,37 +190,74 @@ class _Lowering:
                     response |= tl.refs_in(part[0], part[1])
             request_roots |= request
             response_roots |= response
-            for name in tl.closure(request | response):
-                usage[name].add(_area(op.resource))
+            used = area_sides[_area(op.resource)]
+            used["param"] |= tl.closure(request)
+            used["model"] |= tl.closure(response)
         params = tl.closure(request_roots)
         models = tl.closure(response_roots)
-        unreferenced = set(tl.schemas) - params - models - flattened
-        models |= tl.closure(unreferenced)
+        loose = tl.closure(set(tl.schemas) - params - models - flattened)
+        params |= loose
+        models |= loose
         components = _strongly_connected(
             {name: tl.direct_refs(name) for name in tl.schemas}, sorted(tl.schemas)
         )
         sides: tuple[tuple[Side, set[str]], ...] = (("model", models), ("param", params))
-        for side, members in sides:
-            for name in sorted(members):
-                base = class_name(name)
-                py_name = tl.names.allocate(base + ("Param" if side == "param" else ""))
-                tl.named[(name, side)] = (py_name, "")
+        self.allocate_type_names(sides)
+        # Group packages must not clash with root modules.
+        root_modules = self.module_allocator("types")
+        for area in area_sides:
+            root_modules.reserve(area)
         for side, members in sides:
             assigned: dict[int, str] = {}
             for name in sorted(members):
                 component = components[name]
                 module = assigned.get(component)
                 if module is None:
-                    users = usage.get(name, set())
-                    directory = f"types/{next(iter(users))}" if len(users) == 1 else "types"
                     py_name = tl.named[(name, side)][0]
-                    stem = self.module_allocator(directory).allocate(
-                        module_name_for(py_name), sep="_"
-                    )
-                    module = assigned[component] = f"{directory}/{stem}"
+                    stem = root_modules.allocate(module_name_for(py_name), sep="_")
+                    module = assigned[component] = f"types/{stem}"
                 tl.named[(name, side)] = (tl.named[(name, side)][0], module)
         for name, side in sorted(tl.named):
             tl.define_named(name, side)
+        self.area_modules = {
+            f"types/{area}": sorted(
+                {tl.named[(name, side)][1] for side, names in by_side.items() for name in names}
+            )
+            for area, by_side in sorted(area_sides.items())
+        }
+
+    def allocate_type_names(self, sides: tuple[tuple[Side, set[str]], ...]) -> None:
+        """Class names of named schemas: the config's `types:` names first, then the derived
+        ones (`PascalCase`, `...Param` on the request side) in sorted order."""
+        tl = self.types
+        for schema, names in sorted(self.config.types.items()):
+            pointer = f"/types/{escape_pointer(schema)}"
+            if schema not in tl.schemas:
+                raise ConfigError(pointer, f"the spec has no component schema {schema!r}")
+            for side, members in sides:
+                wanted = names.model if side == "model" else names.param
+                if wanted is None:
+                    continue
+                if schema not in members:
+                    where = "response" if side == "model" else "request"
+                    message = (
+                        f"has no {where}-side type, so the config's `types: {{{schema}: "
+                        f"{{{side}: {wanted}}}}}` is not used"
+                    )
+                    schema_pointer = f"#/components/schemas/{escape_pointer(schema)}"
+                    self.diagnostics.append(Diagnostic("warning", schema_pointer, message))
+                    continue
+                if tl.names.allocate(wanted) != wanted:
+                    raise ConfigError(
+                        f"{pointer}/{side}",
+                        f"{wanted!r} is already taken (a type, resource or reserved name)",
+                    )
+                tl.named[(schema, side)] = (wanted, "")
+        for side, members in sides:
+            for name in sorted(members):
+                if (name, side) not in tl.named:
+                    base = class_name(name) + ("Param" if side == "param" else "")
+                    tl.named[(name, side)] = (tl.names.allocate(base), "")
 
     def module_allocator(self, directory: str) -> Allocator:
         """Module names in one `types/` directory (subpackage names are reserved)."""
@@ -336,6 +377,8 @@ class _Lowering:
             )
         )
         api_types: dict[str, set[str]] = defaultdict(set)
+        area = f"types/{_area(res.path)}"
+        reexported = set(self.area_modules.get(area, ()))
         for method in own:
             if method.info.params_type:
                 where, _, name = method.info.params_type.rpartition(".")
@@ -343,7 +386,8 @@ class _Lowering:
             for name in identifiers(method.sync.signature.returns):
                 home = self.types.registry.get(name)
                 if home is not None:
-                    api_types[home.rpartition("/")[0].replace("/", ".")].add(name)
+                    where = area if home in reexported else home.rpartition("/")[0]
+                    api_types[where.replace("/", ".")].add(name)
         return ir.Resource(
             dotted=".".join(res.path),
             module=res.module + ".py",
@@ -427,6 +471,14 @@ class _Lowering:
 
         for module in type_modules:
             note(module.path, module.exports)
+        # `types/<area>/` re-exports the (root-module) types its operations use.
+        by_path = {module.path.removesuffix(".py"): module for module in type_modules}
+        for directory, modules in self.area_modules.items():
+            directories.add(directory)
+            for target in modules:
+                init = relative(f"{directory}/__init__", target)
+                for name in by_path[target].exports:
+                    exports[directory].append(ir.LazyExport(name, init, name))
         # `<package>.types` also exports every type of its subpackages whose name is unique in
         # the package, so `from <package>.types import X` works wherever X is grouped.
         homes: dict[str, list[str]] = defaultdict(list)
@@ -581,6 +633,8 @@ def _literal_source(value: object) -> str | None:
         return "None"
     if isinstance(value, bool):
         return "True" if value else "False"
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # YAML's .nan / .inf: not JSON, and `repr` would print a bare name
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, str):

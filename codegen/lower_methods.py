@@ -5,10 +5,20 @@
 - A JSON response plus a `text/event-stream` one, with a boolean `stream` body property, gives
   three `@overload`s (`stream: Literal[False]` -> model, `Literal[True]` -> `Stream[Chunk]`,
   `bool` -> either); an event stream alone always streams.
-- List responses become pages: `data` array + boolean `has_more` + an `after` query parameter is
-  a cursor page, a `data` array without paging parameters a single page (config `paginate:`
-  overrides). Async list methods are plain `def`s returning an `AsyncPaginator`.
-- Other media types are binary (`BinaryAPIResponse`); multipart bodies send `files=True`.
+- List responses become pages (`ir.Paginator`). For a GET whose response has a `data` array:
+  boolean `has_more` + an `after` query parameter is a cursor page; a string `next` field a
+  next-URL page; an integer `page` query parameter a page-number page; no paging parameters at
+  all a single page. The config's `paginate:` overrides. Async list methods are plain `def`s
+  returning an `AsyncPaginator`.
+- Streams are `ir.StreamSpec`s: the chunk type and the boolean parameter that asks for them.
+- Other media types are binary (`BinaryAPIResponse`), also when their only alternatives are
+  a JSON string or an event stream no boolean `stream` parameter asks for (with a warning);
+  multipart bodies send `files=(<names of the top-level file fields>)` (or `files=True` when
+  no top-level field is a file).
+- A query string written into the spec's path (`/responses?beta=true`) is sent as query
+  entries; array header parameters are comma-separated.
+- Every method takes the standard per-call extras (`extra_headers`, `extra_query`,
+  `extra_body`, `timeout`, `max_retries`, `deadline`), printed by the template.
 """
 
 from __future__ import annotations
@@ -18,26 +28,42 @@ import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 from . import ir
+from .config import Paginate
 from .errors import ConfigError, Diagnostic
 from .lower_ops import PATH_PARAM, Operation, data_items, dotted
-from .lower_types import ModuleBuilder, T, TypeLowerer, escape_pointer, module_name_for
+from .lower_types import (
+    ModuleBuilder,
+    T,
+    TypeLowerer,
+    escape_pointer,
+    module_name_for,
+    typeddict_fields,
+)
 from .naming import (
     RESERVED_PARAM_NAMES,
     Allocator,
     docstring,
     identifier,
-    is_identifier,
     pascal,
     py_str,
 )
-from .pymodule import pep604
+from .pymodule import identifiers, pep604
 
 __all__ = ["MethodLowerer"]
 
 _SIMPLE_NAME = re.compile(r"^[A-Za-z0-9_.\-]+$")
 _PAGING_PARAMS = frozenset({"after", "before", "limit", "page", "offset", "cursor", "page_token"})
+# kind -> (sync page class, async page class, cursor query parameter, has-more field, next-URL
+# field), as the runtime page classes in `_pagination.py` define them
+_PAGE_CLASSES: Mapping[str, tuple[str, str, str | None, str | None, str | None]] = {
+    "cursor": ("SyncCursorPage", "AsyncCursorPage", "after", "has_more", None),
+    "page": ("SyncPage", "AsyncPage", None, None, None),
+    "next_url": ("SyncNextUrlPage", "AsyncNextUrlPage", None, None, "next"),
+    "page_number": ("SyncPageNumberPage", "AsyncPageNumberPage", "page", None, None),
+}
 _CLASS_EXPR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -56,9 +82,8 @@ class _Result:
     kind: str  # json | stream_both | stream_only | binary | none | page
     sync_returns: str
     async_returns: str
-    chunk: str | None = None
-    page: str | None = None
-    async_page: str | None = None
+    stream: ir.StreamSpec | None = None
+    paginator: ir.Paginator | None = None
 
 
 class MethodLowerer:
@@ -185,22 +210,16 @@ class MethodLowerer:
     def params_typeddict(
         self, op: Operation, args: list[_Arg], module: ModuleBuilder
     ) -> str | None:
-        fields = [
-            ir.Field(
-                a.wire,
-                f"Required[{a.type.annotation}]" if a.required else a.type.annotation,
-                None,
-                None,
-            )
-            for a in args
-            if a.location in ("query", "body")
-        ]
-        if not fields:
+        keys: dict[str, ir.Field] = {}
+        for a in args:
+            # A query parameter and a body property can share a name; a TypedDict key cannot.
+            if a.location in ("query", "body") and a.wire not in keys:
+                annotation = f"Required[{a.type.annotation}]" if a.required else a.type.annotation
+                keys[a.wire] = ir.Field(a.wire, annotation, None, None)
+        if not keys:
             return None
         name = op.params_class
-        functional = any(not is_identifier(f.name) for f in fields)
-        if functional:
-            fields = [ir.Field(py_str(f.name), f.annotation, None, None) for f in fields]
+        fields, functional = typeddict_fields(list(keys.values()))
         doc = docstring(f"Parameters of `{dotted(op)}()`.")
         self.types.add(
             module,
@@ -216,17 +235,24 @@ class MethodLowerer:
             if success.binary:
                 return _Result("binary", "BinaryAPIResponse", "AsyncBinaryAPIResponse")
             return _Result("none", "None", "None")
+        if success.binary and (
+            success.json is None or _schema_is(tl.deref(*success.json)[0], "string")
+        ):
+            # e.g. audio bytes or SSE chosen by a body field (not a boolean `stream`), or file
+            # bytes next to a JSON string: only a binary response can hold every answer.
+            self.warn(
+                op.pointer,
+                "answers in a binary media type or, depending on the request, JSON text or an "
+                "event stream; generated as a binary response",
+            )
+            return _Result("binary", "BinaryAPIResponse", "AsyncBinaryAPIResponse")
         if success.json is None:
             chunk = self.response_type(success.sse, directory, op.base + "Chunk")
-            return _Result(
-                "stream_only",
-                f"Stream[{chunk.annotation}]",
-                f"AsyncStream[{chunk.annotation}]",
-                chunk=chunk.annotation,
-            )
+            spec = ir.StreamSpec(chunk.annotation, None)
+            return _Result("stream_only", spec.sync_stream, spec.async_stream, stream=spec)
         schema, pointer = tl.deref(*success.json)
         kind = op.override.paginate or self.detect_page(op, schema, pointer, args)
-        if kind in ("cursor", "page"):
+        if kind != "none":
             items = data_items(self.types, schema, pointer) if isinstance(schema, Mapping) else None
             if items is None:
                 raise ConfigError(
@@ -234,26 +260,27 @@ class MethodLowerer:
                     f"{op.key} cannot be paginated: its response has no `data` array",
                 )
             item = self.response_type(items, directory, op.base + "Response")
-            sync_page, async_page = (
-                ("SyncCursorPage", "AsyncCursorPage")
-                if kind == "cursor"
-                else ("SyncPage", "AsyncPage")
+            sync_page, async_page, cursor_param, has_more, next_url = _PAGE_CLASSES[kind]
+            paginator = ir.Paginator(
+                kind=kind,
+                item_type=item.annotation,
+                items_field="data",
+                cursor_param=cursor_param,
+                has_more_field=has_more,
+                page_class_sync=sync_page,
+                page_class_async=async_page,
+                next_url_field=next_url,
             )
             return _Result(
-                "page",
-                f"{sync_page}[{item.annotation}]",
-                f"AsyncPaginator[{item.annotation}, {async_page}[{item.annotation}]]",
-                page=f"{sync_page}[{item.annotation}]",
-                async_page=f"{async_page}[{item.annotation}]",
+                "page", paginator.sync_page, paginator.async_returns, paginator=paginator
             )
         model = self.response_type(success.json, directory, op.base + "Response")
         stream = next((a for a in args if a.wire == "stream" and a.location == "body"), None)
         if success.sse is not None:
             if stream is not None and _is_bool(stream.type):
                 chunk = self.response_type(success.sse, directory, op.base + "Chunk")
-                return _Result(
-                    "stream_both", model.annotation, model.annotation, chunk=chunk.annotation
-                )
+                spec = ir.StreamSpec(chunk.annotation, stream.py)
+                return _Result("stream_both", model.annotation, model.annotation, stream=spec)
             self.warn(
                 op.pointer,
                 "has an event-stream response but no boolean `stream` body "
@@ -261,20 +288,22 @@ class MethodLowerer:
             )
         return _Result("json", model.annotation, model.annotation)
 
-    def detect_page(self, op: Operation, schema: Any, pointer: str, args: list[_Arg]) -> str:
+    def detect_page(self, op: Operation, schema: Any, pointer: str, args: list[_Arg]) -> Paginate:
+        """The paging scheme of a GET with a `data` array response, from the shape alone."""
         if op.verb != "get" or not isinstance(schema, Mapping):
             return "none"
         if data_items(self.types, schema, pointer) is None:
             return "none"
         _, props, _ = self.types.properties(schema, pointer, inherit=False)
-        has_more = any(
-            p.wire == "has_more" and _schema_is_bool(self.types.deref(p.schema, p.pointer)[0])
-            for p in props
-        )
-        query = {a.wire for a in args if a.location == "query"}
-        if has_more and "after" in query:
+        fields = {p.wire: self.types.deref(p.schema, p.pointer)[0] for p in props}
+        query = {a.wire: a for a in args if a.location == "query"}
+        if _schema_is(fields.get("has_more"), "boolean") and "after" in query:
             return "cursor"
-        if not query & _PAGING_PARAMS:
+        if _schema_is(fields.get("next"), "string"):
+            return "next_url"
+        if "page" in query and query["page"].type.members == ("int",):
+            return "page_number"
+        if not set(query) & _PAGING_PARAMS:
             return "page"
         return "none"
 
@@ -283,6 +312,12 @@ class MethodLowerer:
             return T(("object",))
         builder = self.new_module(directory, hint)
         lowered = self.types.lower(part[0], "model", builder, hint, part[1])
+        if "Discriminator(" in lowered.annotation:
+            # Calls inside `Annotated` make no type in an expression (`cast(X, ...)`,
+            # `stream_cls=Stream[X]`): name the type, as a named schema would be.
+            name = self.types.inline_name(hint, "model")
+            self.types.add(builder, ir.Alias(name, lowered.annotation, None))
+            lowered = T((name,))
         self.keep_module(builder)
         return lowered
 
@@ -292,9 +327,10 @@ class MethodLowerer:
         positional = tuple(
             ir.Param(a.py, a.type.annotation, None) for a in args if a.location == "path"
         )
-        stream = next((a for a in args if a.wire == "stream" and a.location == "body"), None)
-        overloaded = result.kind == "stream_both" and stream is not None
-        plain = [a for a in args if a.location != "path" and not (overloaded and a is stream)]
+        spec = result.stream
+        # The boolean that asks for a stream is typed by the overloads, not by the plain list.
+        stream = next((a for a in args if spec is not None and a.py == spec.flag_param), None)
+        plain = [a for a in args if a.location != "path" and a is not stream]
         required = [ir.Param(a.py, a.type.annotation, None) for a in plain if a.required]
         optional = [
             ir.Param(a.py, f"{a.type.annotation} | NotGiven", "NOT_GIVEN")
@@ -306,8 +342,8 @@ class MethodLowerer:
             returns = result.async_returns if is_async else result.sync_returns
             overloads: tuple[ir.Signature, ...] = ()
             keyword = tuple(required + optional)
-            if overloaded and stream is not None:
-                stream_cls = f"{'AsyncStream' if is_async else 'Stream'}[{result.chunk}]"
+            if spec is not None and stream is not None:
+                stream_cls = spec.async_stream if is_async else spec.sync_stream
                 false = "Optional[Literal[False]]" if stream.type.nullable else "Literal[False]"
                 overloads = (
                     ir.Signature(
@@ -340,9 +376,7 @@ class MethodLowerer:
                 returns = f"Union[{returns}, {stream_cls}]"
             signature = _pep604_signature(ir.Signature(positional, keyword, returns))
             overloads = tuple(_pep604_signature(o) for o in overloads)
-            variants.append(
-                self.variant(op, args, result, signature, overloads, is_async, stream, returns)
-            )
+            variants.append(self.variant(op, args, result, signature, overloads, is_async, returns))
         doc = self.method_doc(op, args)
         info = ir.OperationDoc(
             http_method=op.verb.upper(),
@@ -350,7 +384,15 @@ class MethodLowerer:
             params_type=params_type,
             signature=self.doc_signature(op, args, variants[0].signature.returns),
         )
-        return ir.Method(op.name, doc, variants[0], variants[1], info)
+        return ir.Method(
+            op.name,
+            doc,
+            variants[0],
+            variants[1],
+            info,
+            paginator=result.paginator,
+            stream=result.stream,
+        )
 
     def variant(
         self,
@@ -360,7 +402,6 @@ class MethodLowerer:
         signature: ir.Signature,
         overloads: tuple[ir.Signature, ...],
         is_async: bool,
-        stream: _Arg | None,
         runtime_returns: str,
     ) -> ir.MethodVariant:
         """One form of a method; `runtime_returns` is the return type in `typing` syntax (it is
@@ -369,10 +410,14 @@ class MethodLowerer:
             ir.CallArg("", py_str(op.verb)),
             ir.CallArg("", _path_expr(op, args)),
         ]
-        if result.kind == "page":
-            page = result.async_page if is_async else result.page
-            call.append(ir.CallArg("page", page or "object"))
-        query = tuple(f"{py_str(a.wire)}: {a.py}" for a in args if a.location == "query")
+        paginator = result.paginator
+        if paginator is not None:
+            page = paginator.async_page if is_async else paginator.sync_page
+            call.append(ir.CallArg("page", page))
+        query = (
+            *_fixed_query(op),
+            *(f"{py_str(a.wire)}: {a.py}" for a in args if a.location == "query"),
+        )
         if query:
             call.append(ir.CallArg("query", "", query))
         body = tuple(f"{py_str(a.wire)}: {a.py}" for a in args if a.location == "body")
@@ -382,17 +427,18 @@ class MethodLowerer:
         if whole is not None:
             call.append(ir.CallArg("body", whole.py))
         if op.body is not None and op.body.multipart and result.kind != "page":
-            call.append(ir.CallArg("files", "True"))
+            call.append(ir.CallArg("files", _files_expr(args)))
         call.append(ir.CallArg("options", _options_expr(args)))
         wrap: str | None = None
         if result.kind != "page":
             if result.kind == "binary":
                 cast_to = result.async_returns if is_async else result.sync_returns
             elif result.kind == "none":
-                # The result is not returned (`type(None)` could clash with a `type` parameter).
+                # Not `type(None)`: it could clash with a parameter named `type`.
                 cast_to = "cast(Any, None)"
             else:
-                model = result.chunk if result.kind == "stream_only" else result.sync_returns
+                chunk = result.stream.chunk_type if result.stream is not None else None
+                model = chunk if result.kind == "stream_only" else result.sync_returns
                 cast_to = model or "object"
                 if not _is_class_expr(cast_to) or cast_to in self.types.aliases:
                     cast_to = f"cast(Any, {cast_to})"
@@ -400,13 +446,10 @@ class MethodLowerer:
             call.append(ir.CallArg("cast_to", cast_to))
             if result.kind == "binary":
                 call.append(ir.CallArg("binary", "True"))
-            if result.kind in ("stream_both", "stream_only"):
-                stream_cls = f"{'AsyncStream' if is_async else 'Stream'}[{result.chunk}]"
-                flag = (
-                    "True"
-                    if result.kind == "stream_only" or stream is None
-                    else f"{stream.py} is True"
-                )
+            spec = result.stream
+            if spec is not None:
+                stream_cls = spec.async_stream if is_async else spec.sync_stream
+                flag = "True" if spec.flag_param is None else f"{spec.flag_param} is True"
                 call.append(ir.CallArg("stream", flag))
                 call.append(ir.CallArg("stream_cls", stream_cls))
                 if result.kind == "stream_only":
@@ -416,7 +459,8 @@ class MethodLowerer:
         if wrap is not None:
             call_open, call_close = f"return cast({wrap}, {awaited}{method}(", "))"
         elif result.kind == "none":
-            call_open, call_close = f"{awaited}{method}(", ")"
+            # Returned all the same: `with_raw_response` makes `_request` give the raw response.
+            call_open, call_close = f"return cast(None, {awaited}{method}(", "))"
         else:
             call_open, call_close = f"return {awaited}{method}(", ")"
         def_keyword = "async def" if is_async and result.kind != "page" else "def"
@@ -478,11 +522,12 @@ def _pep604_signature(signature: ir.Signature) -> ir.Signature:
     )
 
 
-def _schema_is_bool(schema: Any) -> bool:
+def _schema_is(schema: Any, kind: str) -> bool:
+    """Whether `schema` (dereferenced) has JSON type `kind` (alone or next to `null`)."""
     if not isinstance(schema, Mapping):
         return False
-    kind = schema.get("type")
-    return kind == "boolean" or (isinstance(kind, list) and "boolean" in kind)
+    declared = schema.get("type")
+    return declared == kind or (isinstance(declared, list) and kind in declared)
 
 
 def _is_bool(lowered: T) -> bool:
@@ -494,12 +539,20 @@ def _is_class_expr(text: str) -> bool:
     return bool(_CLASS_EXPR.match(text)) and text not in ("None", "object", "Any")
 
 
+def _fixed_query(op: Operation) -> list[str]:
+    """Query entries for a query string written into the spec's path (`/responses?beta=true`):
+    the path goes out without it (httpx would replace it), these entries with the parameters."""
+    literal = op.path.partition("?")[2]
+    return [f"{py_str(k)}: {py_str(v)}" for k, v in parse_qsl(literal, keep_blank_values=True)]
+
+
 def _path_expr(op: Operation, args: list[_Arg]) -> str:
     """The request path as a Python expression, path parameters through `path_param()`."""
     by_wire = {a.wire: a for a in args if a.location == "path"}
-    pieces = PATH_PARAM.split(op.path)
+    path = op.path.partition("?")[0]
+    pieces = PATH_PARAM.split(path)
     if len(pieces) == 1:
-        return py_str(op.path)
+        return py_str(path)
     if all(_SIMPLE_NAME.match(name) for name in pieces[1::2]):
         out = []
         for index, piece in enumerate(pieces):
@@ -517,13 +570,37 @@ def _path_expr(op: Operation, args: list[_Arg]) -> str:
     return " + ".join(parts)
 
 
+def _files_expr(args: list[_Arg]) -> str:
+    """`files=` of a multipart call: the wire names of the top-level file fields (a file or a
+    list of files, never text), so the runtime can reject a `str` given for one of them; `True`
+    when there are none (files only nested deeper, or fields that also take text)."""
+    names = []
+    for a in args:
+        used = identifiers(a.type.annotation) if a.location == "body" else []
+        if "FileTypes" in used and "str" not in used:
+            names.append(py_str(a.wire))
+    if not names:
+        return "True"
+    return "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+
+
+def _header_value(a: _Arg) -> str:
+    """A header parameter's text: arrays comma-separated (OpenAPI's `simple` style), booleans
+    as `true`/`false`, anything else `str()`."""
+    if a.type.members == ("bool",):
+        return f'("true" if {a.py} else "false")'
+    if all(member.startswith("Sequence[") for member in a.type.members):
+        return f'",".join(str(item) for item in {a.py})'
+    return f"str({a.py})"
+
+
 def _options_expr(args: list[_Arg]) -> str:
     headers = "extra_headers"
     header_args = [a for a in args if a.location == "header"]
     if header_args:
         entries = []
         for a in header_args:
-            value = "{" + f"{py_str(a.wire)}: str({a.py})" + "}"
+            value = "{" + f"{py_str(a.wire)}: {_header_value(a)}" + "}"
             if a.required:
                 entries.append(f"**{value}")
             else:
@@ -531,5 +608,5 @@ def _options_expr(args: list[_Arg]) -> str:
         headers = "{" + ", ".join([*entries, "**(extra_headers or {})"]) + "}"
     return (
         f"make_request_options(extra_headers={headers}, extra_query=extra_query, "
-        "extra_body=extra_body, timeout=timeout, max_retries=max_retries)"
+        "extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline)"
     )

@@ -267,7 +267,14 @@ class OperationReader:
             if base == "application/json" or base.endswith("+json"):
                 chosen = str(media)
                 break
-        if chosen is None and "multipart/form-data" in content:
+        multipart = content.get("multipart/form-data")
+        if "multipart/form-data" in content and (
+            chosen is None
+            # Files cannot travel in JSON: a body offered both ways is sent as a form.
+            or (
+                isinstance(multipart, Mapping) and self.has_binary(multipart.get("schema"), pointer)
+            )
+        ):
             chosen = "multipart/form-data"
         if chosen is None:
             kinds = ", ".join(sorted(str(m) for m in content))
@@ -286,6 +293,30 @@ class OperationReader:
             required=isinstance(body, Mapping) and body.get("required") is True,
             example=example,
         )
+
+    def has_binary(self, schema: Any, pointer: str) -> bool:
+        """Whether `schema` (references followed) contains a binary string anywhere."""
+        seen: set[str] = set()
+        stack = [schema]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+                continue
+            if not isinstance(item, Mapping):
+                continue
+            ref = item.get("$ref")
+            if isinstance(ref, str):
+                if ref not in seen:
+                    seen.add(ref)
+                    stack.append(self.types.resolve(ref, pointer)[0])
+                continue
+            if item.get("format") == "binary" or (
+                "contentMediaType" in item and "contentEncoding" not in item
+            ):
+                return True
+            stack.extend(v for k, v in item.items() if k not in ("example", "examples", "default"))
+        return False
 
     def success(self, node: Mapping[str, Any], pointer: str) -> Success:
         responses = node.get("responses")
@@ -438,13 +469,19 @@ class OperationReader:
         return identifier(f"{op.verb}_{segments[-1] if segments else 'root'}")
 
     def name_resources(self, root: ResourceNode) -> None:
+        # A resource module imports the types its methods use, so resource classes give way to
+        # the schemas' class names (and `lower` keeps other type names off the resource names).
+        schemas = frozenset(class_name(name) for name in self.types.schemas)
         taken = Allocator(
             {self.client_name, "Async" + self.client_name}
             | {f"{self.client_name}With{kind}Response" for kind in ("Raw", "Streaming")}
+            | schemas
         )
-        self._name_children(root, taken)
+        self._name_children(root, taken, schemas)
 
-    def _name_children(self, parent: ResourceNode, taken: Allocator) -> None:
+    def _name_children(
+        self, parent: ResourceNode, taken: Allocator, schemas: frozenset[str]
+    ) -> None:
         for attr in sorted(parent.children):
             child = parent.children[attr]
             child.class_name = taken.allocate(class_name(attr))
@@ -454,7 +491,7 @@ class OperationReader:
                 child.module = f"{directory}/{attr}/{stem}"
             else:
                 child.module = f"{directory}/{attr}"
-            self._name_children(child, Allocator({child.class_name}))
+            self._name_children(child, Allocator({child.class_name, *schemas}), schemas)
 
     def warn(self, pointer: str, message: str) -> None:
         self.diagnostics.append(Diagnostic("warning", pointer, message))

@@ -15,6 +15,7 @@ schemas in one reference cycle share a module. Inline object schemas become clas
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -33,12 +34,30 @@ from .naming import (
     singular,
     snake,
 )
-from .pymodule import Imports, Registry, identifiers, order_definitions
+from .pymodule import (
+    BUILTIN_TYPES,
+    Imports,
+    Registry,
+    identifiers,
+    order_definitions,
+    qualify_builtins,
+)
 
-__all__ = ["ModuleBuilder", "Side", "T", "TypeLowerer", "decode_pointer", "escape_pointer"]
+__all__ = [
+    "ModuleBuilder",
+    "Side",
+    "T",
+    "TypeLowerer",
+    "decode_pointer",
+    "escape_pointer",
+    "typeddict_fields",
+]
 
 Side = Literal["model", "param"]
 _SCHEMA_PREFIX = "#/components/schemas/"
+# Inline schemas nested deeper than this are an error: each level can add brackets to a type
+# expression, and Python's parser gives up at 200 nested brackets.
+MAX_NESTING = 50
 _SHAPE_KEYS = ("type", "$ref", "enum", "const", "oneOf", "anyOf", "allOf", "items", "properties")
 
 
@@ -132,6 +151,7 @@ class TypeLowerer:
         self.uses_discriminator = False
         self._refs: dict[str, frozenset[str]] = {}
         self._resolving: list[str] = []
+        self._depth = 0  # how many `lower` calls are running (inline schema nesting)
 
     # ------------------------------------------------------------------------- references
 
@@ -247,15 +267,20 @@ class TypeLowerer:
             return True
         return schema.get("enum") == [None]
 
-    def is_class(self, schema: Any, pointer: str = "#") -> bool:
-        """Whether `schema` (not a `$ref`) becomes a class: it has properties, or merges some."""
-        if not isinstance(schema, Mapping) or "$ref" in schema:
+    def is_class(
+        self, schema: Any, pointer: str = "#", _seen: frozenset[int] = frozenset()
+    ) -> bool:
+        """Whether `schema` (not a `$ref`) becomes a class: it has properties, or merges some.
+
+        (`_seen`: the `allOf` schemas being looked through, so an `allOf` cycle ends.)"""
+        if not isinstance(schema, Mapping) or "$ref" in schema or id(schema) in _seen:
             return False
         if schema.get("properties"):
             return True
         parts = schema.get("allOf")
         if isinstance(parts, list) and len(parts) > 1:
-            return any(self.is_class(self.deref(p, pointer)[0], pointer) for p in parts)
+            seen = _seen | {id(schema)}
+            return any(self.is_class(self.deref(p, pointer)[0], pointer, seen) for p in parts)
         return False
 
     def properties(
@@ -266,18 +291,17 @@ class TypeLowerer:
         With `inherit`, a single `allOf` `$ref` to a class schema is returned as the base
         (its properties are then not merged in).
         """
-        base: str | None = None
         parts = schema.get("allOf") if isinstance(schema.get("allOf"), list) else []
-        if inherit:
-            class_refs = [
-                named
-                for named in (self.named_ref(p) for p in parts)
-                if named is not None
-                and named in self.schemas
-                and self.is_class(self.schemas[named])
-            ]
-            if len(class_refs) == 1:
-                base = class_refs[0]
+        base = self._base(parts) if inherit else None
+        # An `allOf` cycle (A inherits B inherits A) cannot be classes: flatten instead.
+        ancestor, seen = base, set()
+        while ancestor is not None and ancestor not in seen:
+            if _SCHEMA_PREFIX + escape_pointer(ancestor) == pointer:
+                base = None
+                break
+            seen.add(ancestor)
+            ancestor_parts = self.schemas[ancestor].get("allOf")
+            ancestor = self._base(ancestor_parts if isinstance(ancestor_parts, list) else [])
         props: dict[str, _Prop] = {}
         required: set[str] = set()
         for index, part in enumerate(parts):
@@ -309,6 +333,15 @@ class TypeLowerer:
         if isinstance(own_required, list):
             required |= {str(r) for r in own_required}
         return base, list(props.values()), required
+
+    def _base(self, parts: list[Any]) -> str | None:
+        """The one named class schema among `allOf` parts (a model inherits it), if one."""
+        class_refs = [
+            named
+            for named in (self.named_ref(p) for p in parts)
+            if named is not None and named in self.schemas and self.is_class(self.schemas[named])
+        ]
+        return class_refs[0] if len(class_refs) == 1 else None
 
     # ----------------------------------------------------------------------------- naming
 
@@ -383,12 +416,7 @@ class TypeLowerer:
         if side == "model":
             self.add(module, ir.Model(py_name, bases, tuple(fields), doc))
         else:
-            # Class syntax needs identifier keys, and a key named like a name the annotations
-            # use (`object`, `str`) would shadow it for type checkers.
-            used = {n for f in fields for n in identifiers(f.annotation)}
-            functional = any(not is_identifier(f.name) or f.name in used for f in fields)
-            if functional:
-                fields = [ir.Field(py_str(f.name), f.annotation, None, None) for f in fields]
+            fields, functional = typeddict_fields(fields)
             self.add(module, ir.TypedDictDef(py_name, bases, tuple(fields), doc, functional))
 
     def fields(
@@ -424,11 +452,16 @@ class TypeLowerer:
                 )
                 for prop, t, doc in lowered_props
             ]
-        # A field named like a name the class's annotations use (`str`, `object`, `Optional`)
-        # would shadow it (at runtime when it has a default, for type checkers always), so it
-        # gets a trailing underscore and an alias.
+        # A field named like a name the class's annotations use would shadow it (at runtime
+        # when it has a default, for type checkers always). A shadowed builtin (`object` next to
+        # `dict[str, object]`) is written `builtins.object` in this class, so the field keeps
+        # its wire name (`event.object`); any other name (`Optional`, a class name) makes the
+        # field get a trailing underscore and an alias.
         used = {name for _, t, _ in lowered_props for name in identifiers(t.annotation)}
         used |= {"Optional", "Field"}
+        shadowed = used & BUILTIN_TYPES & {field_identifier(p.wire) for p, _, _ in lowered_props}
+        if shadowed:
+            used = (used - shadowed) | {"builtins"}
         out: list[ir.Field] = []
         taken = Allocator()
         for prop, lowered, doc in lowered_props:
@@ -444,11 +477,26 @@ class TypeLowerer:
             else:
                 annotation = lowered.with_nullable(True).annotation
                 default = "None" if alias is None else f"Field(default=None, alias={alias})"
-            out.append(ir.Field(py, annotation, default, doc))
+            out.append(ir.Field(py, qualify_builtins(annotation, shadowed), default, doc))
         return out
 
     def lower(self, schema: Any, side: Side, module: ModuleBuilder, hint: str, pointer: str) -> T:
         """The type of `schema`; inline classes it needs are defined in `module`."""
+        if self._depth >= MAX_NESTING:
+            raise SpecError(
+                pointer,
+                f"schema is nested more than {MAX_NESTING} levels deep "
+                "(Python cannot parse the type); make some levels named schemas",
+            )
+        self._depth += 1
+        try:
+            return self._lower_schema(schema, side, module, hint, pointer)
+        finally:
+            self._depth -= 1
+
+    def _lower_schema(
+        self, schema: Any, side: Side, module: ModuleBuilder, hint: str, pointer: str
+    ) -> T:
         if schema is True or schema is None:
             return OBJECT
         if not isinstance(schema, Mapping):
@@ -596,6 +644,14 @@ class TypeLowerer:
                 return self._discriminated_union(
                     tagged, str(discriminator["propertyName"]), module, hint, pointer, key
                 ).with_nullable(nullable)
+            self.diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    pointer,
+                    "discriminator not usable (a variant is not an object with one literal "
+                    "tag); generated as a plain union, which rejects variants it does not know",
+                )
+            )
         lowered = [
             self.lower(v, side, module, self._variant_hint(hint, v, i), f"{pointer}/{key}/{i}")
             for i, v in indexed
@@ -628,7 +684,8 @@ class TypeLowerer:
         pointer: str,
         key: str,
     ) -> list[tuple[int, Any, str]] | None:
-        """`(index, variant, tag)` for each variant when every one has its own literal tag."""
+        """`(index, variant, tag)` for each variant when every one has one literal tag (variants
+        may share a tag; `_discriminated_union` then tells them apart by their fields)."""
         prop = discriminator.get("propertyName")
         if not isinstance(prop, str):
             return None
@@ -651,8 +708,6 @@ class TypeLowerer:
             if len(tags) != 1:
                 return None
             out.append((index, variant, tags[0]))
-        if len({tag for _, _, tag in out}) != len(out):
-            return None
         return out
 
     def _literal_tag(self, schema: Mapping[str, Any], pointer: str, prop: str) -> str | None:
@@ -683,14 +738,31 @@ class TypeLowerer:
 
         Each variant is `Annotated[Variant, Tag("tag")]`; `tag_of` (generated
         `_discriminated.py`) maps a tag the SDK does not know to a `<Hint>Unknown` model that
-        keeps every field, so a new server-side variant never breaks parsing.
+        keeps every field, so a new server-side variant never breaks parsing. Variants sharing
+        a tag (OpenAI's input and output `message` items) become one `Annotated[Union[A, B],
+        Tag("message")]` member, validated as a plain union of those few (with a warning).
         """
         self.uses_discriminator = True
-        members: list[str] = []
+        by_tag: dict[str, list[str]] = {}
         for index, variant, tag in tagged:
             variant_hint = self._variant_hint(hint, variant, index)
             lowered = self.lower(variant, "model", module, variant_hint, f"{pointer}/{key}/{index}")
-            members.append(f"Annotated[{lowered.text}, Tag({py_str(tag)})]")
+            group = by_tag.setdefault(tag, [])
+            if lowered.text not in group:
+                group.append(lowered.text)
+        members: list[str] = []
+        for tag, types in by_tag.items():
+            if len(types) > 1:
+                self.diagnostics.append(
+                    Diagnostic(
+                        "warning",
+                        pointer,
+                        f"variants {', '.join(types)} share the discriminator value {tag!r}; "
+                        "they are told apart by their fields",
+                    )
+                )
+            member = types[0] if len(types) == 1 else f"Union[{', '.join(types)}]"
+            members.append(f"Annotated[{member}, Tag({py_str(tag)})]")
         unknown = self.names.allocate(class_name(hint) + "Unknown")
         attr = field_identifier(prop)
         default = "None" if attr == prop else f"Field(default=None, alias={py_str(prop)})"
@@ -708,7 +780,7 @@ class TypeLowerer:
             ),
         )
         members.append(f"Annotated[{unknown}, Tag(UNKNOWN_TAG)]")
-        tags = ", ".join(py_str(tag) for _, _, tag in tagged)
+        tags = ", ".join(py_str(tag) for tag in by_tag)
         attr_arg = "" if attr == prop else f", attr={py_str(attr)}"
         text = (
             f"Annotated[Union[{', '.join(members)}], "
@@ -748,6 +820,28 @@ class TypeLowerer:
         return out
 
 
+def typeddict_fields(fields: list[ir.Field]) -> tuple[list[ir.Field], bool]:
+    """TypedDict keys (wire names) ready to print, and whether the class must be functional.
+
+    A key named like a builtin the annotations use (`object` next to `dict[str, object]`) would
+    shadow it for type checkers: the annotations say `builtins.object` instead. Class syntax
+    needs identifier keys that shadow nothing else; otherwise the functional syntax is used
+    (keys are then string literals).
+    """
+    used = {name for f in fields for name in identifiers(f.annotation)}
+    shadowed = used & BUILTIN_TYPES & {f.name for f in fields}
+    if shadowed:
+        used = (used - shadowed) | {"builtins"}
+        fields = [
+            ir.Field(f.name, qualify_builtins(f.annotation, shadowed), f.default, f.doc)
+            for f in fields
+        ]
+    functional = any(not is_identifier(f.name) or f.name in used for f in fields)
+    if functional:
+        fields = [ir.Field(py_str(f.name), f.annotation, None, None) for f in fields]
+    return fields, functional
+
+
 def _shaped(schema: Mapping[str, Any]) -> bool:
     return any(key in schema for key in _SHAPE_KEYS)
 
@@ -779,5 +873,6 @@ def _base_of(values: list[Any], declared: object) -> str:
 
 
 def module_name_for(name: str) -> str:
-    """Module file name (without `.py`) for class `name`."""
-    return snake(name) or "model"
+    """Module file name (without `.py`) for class `name` (a keyword gets a trailing `_`)."""
+    stem = snake(name) or "model"
+    return stem + "_" if keyword.iskeyword(stem) else stem

@@ -27,15 +27,18 @@ __all__ = [
     "RESERVED_PARAM_NAMES",
     "Allocator",
     "class_name",
+    "doc_line",
     "docstring",
     "field_identifier",
     "identifier",
     "is_identifier",
+    "one_line",
     "pascal",
     "py_str",
     "quote_annotation",
     "singular",
     "snake",
+    "toml_str",
     "words",
 ]
 
@@ -68,8 +71,9 @@ RESERVED_FIELD_NAMES = _PYDANTIC_ATTRIBUTES
 """Model field names that get a trailing underscore (plus `Field(alias=...)`): they would shadow
 a method of pydantic's or the runtime's `BaseModel`.
 
-(A field whose name one of the model's annotations uses, like `str` or `object`, is renamed too
-when it has a default; `lower_types` checks that per class.)"""
+(A field named like a builtin the class's annotations use, like `object` next to
+`dict[str, object]`, keeps its name and the annotations say `builtins.object`; one named like
+another name they use, like `Optional`, is renamed too. `lower_types` checks that per class.)"""
 
 RESERVED_PARAM_NAMES = frozenset(
     {
@@ -82,6 +86,10 @@ RESERVED_PARAM_NAMES = frozenset(
         "extra_body",
         "timeout",
         "max_retries",
+        "deadline",
+        # builtins the method body calls (header values are sent as `str(...)`)
+        "isinstance",
+        "str",
     }
 )
 """Method parameter names that clash with the standard per-call arguments or with names the
@@ -111,7 +119,9 @@ RESERVED_CLASS_NAMES = frozenset(
         "AsyncAPIResource",
         "AsyncBinaryAPIResponse",
         "AsyncCursorPage",
+        "AsyncNextUrlPage",
         "AsyncPage",
+        "AsyncPageNumberPage",
         "AsyncPaginator",
         "AsyncStream",
         "BaseModel",
@@ -126,7 +136,9 @@ RESERVED_CLASS_NAMES = frozenset(
         "SyncAPIClient",
         "SyncAPIResource",
         "SyncCursorPage",
+        "SyncNextUrlPage",
         "SyncPage",
+        "SyncPageNumberPage",
     }
 )
 """Class names a generated type may not take (it would shadow an import in some module)."""
@@ -154,21 +166,30 @@ def pascal(name: str) -> str:
     return "".join(part[0].upper() + part[1:] for part in parts)
 
 
+# pycodestyle's ambiguous names (`l`, `I`, `O`: ruff's E741), which generated code avoids.
+_AMBIGUOUS = frozenset({"l", "I", "O"})
+
+
 def is_identifier(name: str) -> bool:
-    """True for an ASCII Python identifier that is not a keyword."""
-    return name.isascii() and name.isidentifier() and not keyword.iskeyword(name)
+    """True for an ASCII Python identifier that is not a keyword (nor `l`, `I`, `O`)."""
+    return (
+        name.isascii()
+        and name.isidentifier()
+        and not keyword.iskeyword(name)
+        and name not in _AMBIGUOUS
+    )
 
 
 def identifier(name: str, *, reserved: Iterable[str] = ()) -> str:
     """A `snake_case` Python identifier for `name`, safe from keywords and `reserved` names.
 
     Empty results become `"_"`-free placeholders (`"value"`), a leading digit gets `n_`, and a
-    keyword or reserved name gets a trailing underscore.
+    keyword, `l` (an ambiguous name) or reserved name gets a trailing underscore.
     """
     result = snake(name) or "value"
     if result[0].isdigit():
         result = "n_" + result
-    if keyword.iskeyword(result) or result in set(reserved):
+    if keyword.iskeyword(result) or result in _AMBIGUOUS or result in set(reserved):
         result += "_"
     return result
 
@@ -192,10 +213,13 @@ def field_identifier(wire: str, reserved: frozenset[str] = RESERVED_FIELD_NAMES)
 
 
 def class_name(name: str) -> str:
-    """A PascalCase class name for `name` (a leading digit gets `N`)."""
+    """A PascalCase class name for `name` (a leading digit gets `N`; `None`, `True`, `False`
+    and the ambiguous `I` and `O` a trailing underscore)."""
     result = pascal(name) or "Model"
     if result[0].isdigit():
         result = "N" + result
+    if keyword.iskeyword(result) or result in _AMBIGUOUS:
+        result += "_"
     return result
 
 
@@ -243,7 +267,13 @@ class Allocator:
         return candidate
 
 
-_UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ud800-\udfff]")
+# Characters that are invisible or reorder text on screen (C1 controls, zero-width and bidi
+# controls; "Trojan Source"): printed as escapes, so generated code reads as it runs.
+_INVISIBLE = r"\x80-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_UNSAFE_CHARS = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f{_INVISIBLE}\u2028\u2029\ud800-\udfff]")
+_DOC_ESCAPED = re.compile(f"[{_INVISIBLE}]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")  # not line breaks or spaces
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -256,6 +286,36 @@ def py_str(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
     return '"' + _UNSAFE_CHARS.sub(_escape_char, escaped) + '"'
+
+
+def toml_str(value: str) -> str:
+    """A TOML basic string for `value`: controls and invisible characters escaped, lone
+    surrogates (which TOML cannot hold) replaced by U+FFFD."""
+    out = []
+    for char in value:
+        code = ord(char)
+        if 0xD800 <= code <= 0xDFFF:
+            out.append("\\ufffd")
+        elif char in '"\\':
+            out.append("\\" + char)
+        elif code < 0x20 or code == 0x7F or _UNSAFE_CHARS.fullmatch(char):
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def one_line(text: str) -> str:
+    """`text` with every run of whitespace (newlines included) collapsed to one space, so
+    plain text printed into Markdown cannot start a heading or a code block; other control
+    characters are dropped, lone surrogates (not text, not writable as UTF-8) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", " ".join(_CONTROL.sub("", text).split()))
+
+
+def doc_line(text: str) -> str:
+    """Plain text for use inside a one-line docstring: `one_line`, then escaped like
+    `docstring`."""
+    return docstring(one_line(text), width=1_000_000) or ""
 
 
 def quote_annotation(annotation: str) -> str:
@@ -349,6 +409,8 @@ def docstring(text: str | None, *, width: int = 88) -> str | None:
     if not lines:
         return None
     body = "\n".join(lines).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if body.endswith('"'):
+    body = _DOC_ESCAPED.sub(_escape_char, body)
+    # A last quote that is not escaped yet would run into the closing `"""`.
+    if body.endswith('"') and (len(body) - len(body[:-1].rstrip("\\"))) % 2:
         body = body[:-1] + '\\"'
     return body

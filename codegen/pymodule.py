@@ -13,26 +13,37 @@ annotation a string, and the model is listed for `model_rebuild()`.
 
 from __future__ import annotations
 
+import ast
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from pathlib import Path
 
 from . import ir
 from .naming import quote_annotation
 
 __all__ = [
+    "BUILTIN_TYPES",
     "KNOWN_NAMES",
     "LINE_LENGTH",
+    "RUNTIME_DIR",
     "Imports",
     "Registry",
     "format_import",
     "identifiers",
     "order_definitions",
     "pep604",
+    "qualify_builtins",
     "relative",
+    "runtime_all",
 ]
 
 LINE_LENGTH = 100
+RUNTIME_DIR = Path(__file__).resolve().parent.parent / "templates" / "runtime"
+# Builtins that generated annotations use. A field with one of these names would shadow the
+# builtin inside its class, so there the annotations say `builtins.object` instead.
+BUILTIN_TYPES = frozenset({"bool", "bytes", "dict", "float", "int", "list", "object", "str"})
 _TOKEN = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|([A-Za-z_][A-Za-z0-9_]*)")
 
 # name -> (module, kind). kind "runtime": module is a path inside the package (no ".py");
@@ -49,6 +60,7 @@ KNOWN_NAMES: Mapping[str, tuple[str, str]] = {
     "Mapping": ("collections.abc", "std"),
     "Sequence": ("collections.abc", "std"),
     "httpx": ("httpx", "import"),
+    "builtins": ("builtins", "import"),
     "Discriminator": ("pydantic", "third"),
     "Field": ("pydantic", "third"),
     "Tag": ("pydantic", "third"),
@@ -68,6 +80,10 @@ KNOWN_NAMES: Mapping[str, tuple[str, str]] = {
     "AsyncPage": ("_pagination", "runtime"),
     "SyncCursorPage": ("_pagination", "runtime"),
     "AsyncCursorPage": ("_pagination", "runtime"),
+    "SyncNextUrlPage": ("_pagination", "runtime"),
+    "AsyncNextUrlPage": ("_pagination", "runtime"),
+    "SyncPageNumberPage": ("_pagination", "runtime"),
+    "AsyncPageNumberPage": ("_pagination", "runtime"),
     "AsyncPaginator": ("_pagination", "runtime"),
     "BinaryAPIResponse": ("_response", "runtime"),
     "AsyncBinaryAPIResponse": ("_response", "runtime"),
@@ -87,6 +103,40 @@ KNOWN_NAMES: Mapping[str, tuple[str, str]] = {
 def identifiers(code: str) -> list[str]:
     """Identifiers used in `code`, in order, skipping string literals."""
     return [match.group(1) for match in _TOKEN.finditer(code) if match.group(1)]
+
+
+def qualify_builtins(code: str, names: Iterable[str]) -> str:
+    """`code` with each of the builtin `names` written as `builtins.<name>` (string literals and
+    attribute names left alone): `dict[str, object]` -> `dict[str, builtins.object]`."""
+    wanted = set(names)
+    if not wanted:
+        return code
+
+    def fix(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name is None or name not in wanted:
+            return match.group(0)
+        if match.start() > 0 and code[match.start() - 1] == ".":
+            return match.group(0)
+        return "builtins." + name
+
+    return _TOKEN.sub(fix, code)
+
+
+@functools.cache
+def runtime_all(module: str) -> tuple[str, ...]:
+    """The `__all__` of runtime module `module` (e.g. `_exceptions`), read from its source.
+
+    Generated code that re-exports a runtime module's public names takes them from here, so a
+    name added to the runtime is exported without touching the generator.
+    """
+    tree = ast.parse((RUNTIME_DIR / f"{module}.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            return tuple(str(name) for name in ast.literal_eval(node.value))
+    raise ValueError(f"templates/runtime/{module}.py has no literal __all__")
 
 
 def relative(from_module: str, to_module: str) -> str:
@@ -209,7 +259,7 @@ class Imports:
 
 
 def _section_of(module: str) -> str:
-    return "std" if module in ("typing", "collections.abc") else "third"
+    return "std" if module in ("builtins", "typing", "collections.abc") else "third"
 
 
 def _module_sort_key(module: str) -> tuple[int, str]:

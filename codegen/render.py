@@ -13,17 +13,16 @@ naming or typing decisions. The Jinja environment is built once per process.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import jinja2
 
 from . import ir
-from .pymodule import format_import
+from .naming import doc_line, one_line, py_str, toml_str
+from .pymodule import RUNTIME_DIR, format_import
 
 __all__ = ["LIB_DIR", "RUNTIME_DIR", "TEMPLATES_DIR", "render", "runtime_files"]
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-RUNTIME_DIR = TEMPLATES_DIR / "runtime"
+TEMPLATES_DIR = RUNTIME_DIR.parent
 LIB_DIR = TEMPLATES_DIR / "lib"
 
 
@@ -38,6 +37,12 @@ def _environment() -> jinja2.Environment:
         autoescape=False,
     )
     environment.filters["import_from"] = _import_from
+    # Plain text (not already-escaped IR code) reaching a template goes through one of these
+    # (Markdown: `one_line`); tests/hardening/test_template_escaping.py checks every template.
+    environment.filters["doc_line"] = doc_line
+    environment.filters["one_line"] = one_line
+    environment.filters["py_str"] = py_str
+    environment.filters["toml_str"] = toml_str
     return environment
 
 

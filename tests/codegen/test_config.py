@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from codegen.config import Config, Helper, OperationOverride, load_config, parse_config
+from codegen.config import (
+    Config,
+    Helper,
+    OperationOverride,
+    TypeNames,
+    load_config,
+    parse_config,
+)
 from codegen.errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,12 +39,26 @@ def test_project_config_parses() -> None:
         )
         in config.helpers
     )
+    assert config.types["ChatCompletionMessageInput"] == TypeNames(
+        param="ChatCompletionMessageParam"
+    )
 
 
 def test_operation_keys_are_normalised() -> None:
     config = parse_config({"operations": {"get /a/{id}": {"paginate": "cursor"}}})
     assert config.operations == {"GET /a/{id}": OperationOverride(paginate="cursor")}
     assert parse_config({"version": 1.5}).version == "1.5"
+
+
+@pytest.mark.parametrize("paginate", ["cursor", "page", "next_url", "page_number", "none"])
+def test_every_paginate_scheme_is_accepted(paginate: str) -> None:
+    config = parse_config({"operations": {"GET /a": {"paginate": paginate}}})
+    assert config.operations["GET /a"].paginate == paginate
+
+
+def test_types_section_renames_per_side() -> None:
+    config = parse_config({"types": {"Msg": {"param": "MessageParam", "model": "Message"}}})
+    assert config.types == {"Msg": TypeNames(model="Message", param="MessageParam")}
 
 
 @pytest.mark.parametrize(
@@ -60,6 +81,9 @@ def test_operation_keys_are_normalised() -> None:
         ({"package": "my-sdk"}, "#/package", "not valid"),
         ({"helpers": {"chat": "no_colon"}}, "#/helpers/chat", "module:SyncClass,AsyncClass"),
         ({"env": "DEEPSEEK"}, "#/env", "expected a mapping"),
+        ({"types": {"Msg": {}}}, "#/types/Msg", "`model` and/or a `param`"),
+        ({"types": {"Msg": {"params": "X"}}}, "#/types/Msg/params", "unknown key"),
+        ({"types": {"Msg": {"param": "not-a-name"}}}, "#/types/Msg/param", "not valid"),
         ({"client": ""}, "#/client", "non-empty string"),
         (["a"], "#", "expected a mapping"),
     ],
@@ -80,5 +104,5 @@ def test_load_config_reports_the_file(tmp_path: Path) -> None:
     assert str(info.value).endswith(
         "#/extra: unknown key 'extra'; expected one of: package, "
         "distribution, version, client, env, base_url, "
-        "idempotency_header, operations, helpers"
+        "idempotency_header, operations, helpers, types"
     )

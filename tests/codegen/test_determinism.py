@@ -27,7 +27,7 @@ from codegen.render import render
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).parent / "fixtures" / "diff" / "old.yaml"
-MODEL_FILE = "petstore_sdk/types/pets/pet.py"
+MODEL_FILE = "petstore_sdk/types/pet.py"
 NEW_FIELD = [
     "",
     "    nickname: Optional[str] = None",

@@ -38,6 +38,7 @@ def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         "open_enums",
         "recursive",
         "nested_resources",
+        "awkward_names",
     ):
         spec = SPECS / f"{name}.yaml"
         config = SPECS / f"{name}.sdk.yaml"
@@ -156,6 +157,52 @@ def test_cursor_pages_are_walked(out_dir: Path) -> None:
     assert [job.status for job in client.jobs.list()] == ["done", "new"]  # open enum
 
 
+def test_next_url_and_page_number_pages_are_walked(out_dir: Path) -> None:
+    pages = package(out_dir, "cursorpages_sdk")
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        if request.url.path == "/events":
+            if request.url.params.get("cursor") is None:
+                job = {"id": "e1", "status": "done"}
+                return json_response({"data": [job], "next": "/events?cursor=2"})
+            return json_response({"data": [{"id": "e2", "status": "done"}], "next": None})
+        number = int(request.url.params.get("page", "1"))
+        items = [{"id": f"r{number}", "status": "done"}] if number <= 2 else []
+        return json_response({"data": items})
+
+    client = client_for(pages, handler)
+    assert [e.id for e in client.events.list(limit=1)] == ["e1", "e2"]
+    assert [r.id for r in client.reports.list()] == ["r1", "r2"]
+    assert seen == [
+        "https://api.example.com/events?limit=1",
+        "https://api.example.com/events?cursor=2",
+        "https://api.example.com/reports",
+        "https://api.example.com/reports?page=2",
+        "https://api.example.com/reports?page=3",
+    ]
+
+
+def test_paginators_match_the_runtime_page_classes(out_dir: Path) -> None:
+    """Each `ir.Paginator` kind names runtime classes whose paging settings are the ones the
+    paginator states (so the model of the API says what the SDK does)."""
+    runtime = importlib.import_module("cursorpages_sdk._pagination")
+    api, _ = lower(load_spec(SPECS / "cursor_pagination.yaml"), load_config(None))
+    paginators = {
+        m.paginator.kind: m.paginator for r in api.resources for m in r.methods if m.paginator
+    }
+    assert set(paginators) == {"cursor", "page", "next_url", "page_number"}
+    for paginator in paginators.values():
+        for name in (paginator.page_class_sync, paginator.page_class_async):
+            cls = getattr(runtime, name)
+            assert cls._items_field == paginator.items_field
+            assert getattr(cls, "_has_more_field", None) == paginator.has_more_field
+            assert getattr(cls, "_next_url_field", None) == paginator.next_url_field
+            cursor = getattr(cls, "_cursor_param", None) or getattr(cls, "_page_param", None)
+            assert cursor == paginator.cursor_param, name
+
+
 async def test_async_pages(out_dir: Path) -> None:
     pages = package(out_dir, "cursorpages_sdk")
     client = client_for(pages, lambda r: json_response({"data": [{"id": "m"}]}), is_async=True)
@@ -206,6 +253,10 @@ def test_multipart_upload_and_binary_download(out_dir: Path, tmp_path: Path) -> 
     assert seen[0].headers["content-type"].startswith("multipart/form-data")
     assert b'filename="train.jsonl"' in body and b"batch" in body
     assert client.files.content.retrieve("f").read() == b"\x00\x01"
+    # The generated call names its file fields, so text where a file belongs is refused.
+    with pytest.raises(TypeError, match="`file`"):
+        client.files.create(file=str(path), purpose="batch")
+    assert len(seen) == 2
 
 
 def test_discriminated_unions_tolerate_unknown_tags(out_dir: Path) -> None:
@@ -244,6 +295,47 @@ def test_open_enums_and_recursive_models_parse(out_dir: Path) -> None:
         {"name": "root", "children": [{"name": "leaf", "annotation": {"about": {"name": "x"}}}]}
     )
     assert node.children[0].annotation.about.name == "x"
+
+
+def test_fields_named_like_builtins_are_reachable_by_wire_name(out_dir: Path) -> None:
+    awkward = package(out_dir, "awkward_sdk")
+    record = awkward.types.Record.model_validate(
+        {"object": "record", "str": "s", "metadata": {"n": 1}, "class": "c"}
+    )
+    assert (record.object, record.str, record.metadata) == ("record", "s", {"n": 1})
+    assert record.to_dict() == {"object": "record", "str": "s", "metadata": {"n": 1}, "class": "c"}
+
+
+def test_the_package_exports_every_runtime_exception(out_dir: Path) -> None:
+    crud = package(out_dir, "crud_sdk")
+    exceptions = importlib.import_module("crud_sdk._exceptions")
+    assert {"PaginationError", "StreamError"} <= set(exceptions.__all__)
+    for name in exceptions.__all__:
+        assert name in crud.__all__
+        assert getattr(crud, name) is getattr(exceptions, name)
+        assert getattr(crud, name).__module__ == "crud_sdk"
+
+
+def test_every_method_takes_a_per_call_deadline(out_dir: Path) -> None:
+    crud = package(out_dir, "crud_sdk")
+    seen: list[float | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions["timeout"]["read"])
+        return json_response({"id": "w", "name": "n", "created_at": 1})
+
+    client = client_for(crud, handler)
+    assert client.widgets.retrieve("w", deadline=30.0).id == "w"
+    assert client.widgets.retrieve("w", deadline=None).id == "w"
+    # The deadline reaches the runtime: it caps the attempt's timeouts (default 600 s).
+    assert seen[0] is not None and seen[0] <= 30.0
+    assert seen[1] == 600.0
+    for path in sorted(out_dir.glob("*_sdk/resources/**/*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert source.count("max_retries: int | NotGiven = NOT_GIVEN,") == source.count(
+            "deadline: float | None | NotGiven = NOT_GIVEN,"
+        ), path
+        assert source.count("max_retries=max_retries") == source.count("deadline=deadline")
 
 
 def test_config_named_methods_work(out_dir: Path) -> None:

@@ -11,6 +11,7 @@ from codegen import ir
 from codegen.config import Config, parse_config
 from codegen.errors import ConfigError, Diagnostic, SpecError
 from codegen.lower import lower
+from codegen.render import render
 
 
 def ok(schema: dict[str, Any] | None = None, media: str = "application/json") -> dict[str, Any]:
@@ -204,59 +205,85 @@ def test_helpers_create_missing_resources_and_add_mixins() -> None:
 # ---------------------------------------------------------------------- pagination, streaming
 
 
-def page_response(*, has_more: bool) -> dict[str, Any]:
+def page_response(*, has_more: bool = False, next_url: bool = False) -> dict[str, Any]:
     props: dict[str, Any] = {
         "data": {"type": "array", "items": {"$ref": "#/components/schemas/Job"}}
     }
     if has_more:
         props["has_more"] = {"type": "boolean"}
+    if next_url:
+        props["next"] = {"type": ["string", "null"]}
     return ok({"type": "object", "properties": props})
 
 
 JOB = {"Job": {"type": "object", "properties": {"id": {"type": "string"}}}}
+PAGE_CLASSES = {
+    "cursor": ("SyncCursorPage", "AsyncCursorPage", "after", "has_more", None),
+    "page": ("SyncPage", "AsyncPage", None, None, None),
+    "next_url": ("SyncNextUrlPage", "AsyncNextUrlPage", None, None, "next"),
+    "page_number": ("SyncPageNumberPage", "AsyncPageNumberPage", "page", None, None),
+}
 
 
 @pytest.mark.parametrize(
-    ("params", "has_more", "config", "returns"),
+    ("params", "shape", "config", "kind"),
     [
-        (["after", "limit"], True, None, "SyncCursorPage[Job]"),
-        ([], False, None, "SyncPage[Job]"),
-        (["page"], False, None, "ListJobsResponse"),
-        (["after"], True, "none", "ListJobsResponse"),
-        ([], False, "cursor", "SyncCursorPage[Job]"),
+        ({"after": "string", "limit": "integer"}, "has_more", None, "cursor"),
+        ({}, "", None, "page"),
+        ({"limit": "integer"}, "next", None, "next_url"),
+        ({"page": "integer"}, "", None, "page_number"),
+        ({"page": "string"}, "", None, None),  # not a page number: left alone
+        ({"offset": "integer"}, "", None, None),
+        ({"after": "string"}, "has_more", "none", None),
+        ({}, "", "cursor", "cursor"),
+        ({}, "", "next_url", "next_url"),
+        ({"cursor": "string"}, "", "page_number", "page_number"),
     ],
 )
 def test_pagination_detection(
-    params: list[str], has_more: bool, config: str | None, returns: str
+    params: dict[str, str], shape: str, config: str | None, kind: str | None
 ) -> None:
+    response = page_response(has_more=shape == "has_more", next_url=shape == "next")
     api, _ = build(
         {
             "/jobs": {
                 "get": {
                     "operationId": "listJobs",
-                    "parameters": [{"name": p, "in": "query"} for p in params],
-                    "responses": page_response(has_more=has_more),
+                    "parameters": [
+                        {"name": p, "in": "query", "schema": {"type": t}} for p, t in params.items()
+                    ],
+                    "responses": response,
                 }
             }
         },
-        {
-            **JOB,
-            "ListJobsResponse": page_response(has_more=has_more)["200"]["content"][
-                "application/json"
-            ]["schema"],
-        },
+        {**JOB, "ListJobsResponse": response["200"]["content"]["application/json"]["schema"]},
         config={"operations": {"GET /jobs": {"paginate": config}}} if config else None,
     )
     listed = method(api, "jobs.list")
-    expected = returns if returns != "ListJobsResponse" else "JobListResponse"
-    assert listed.sync.signature.returns == expected
-    if "Page" in returns:
-        async_page = "AsyncCursorPage" if "Cursor" in returns else "AsyncPage"
-        assert listed.async_.signature.returns == f"AsyncPaginator[Job, {async_page}[Job]]"
-        assert listed.async_.def_keyword == "def"
-        assert arg(listed.async_, "page").value == f"{async_page}[Job]"
-    else:
+    if kind is None:
+        assert listed.paginator is None
+        assert listed.sync.signature.returns == "JobListResponse"
         assert listed.async_.def_keyword == "async def"
+        return
+    sync_page, async_page, cursor_param, has_more, next_url = PAGE_CLASSES[kind]
+    assert listed.paginator == ir.Paginator(
+        kind=kind,  # type: ignore[arg-type]
+        item_type="Job",
+        items_field="data",
+        cursor_param=cursor_param,
+        has_more_field=has_more,
+        page_class_sync=sync_page,
+        page_class_async=async_page,
+        next_url_field=next_url,
+    )
+    # The printed forms come from the paginator.
+    assert listed.sync.signature.returns == f"{sync_page}[Job]"
+    assert arg(listed.sync, "page").value == f"{sync_page}[Job]"
+    assert listed.async_.signature.returns == f"AsyncPaginator[Job, {async_page}[Job]]"
+    assert listed.async_.def_keyword == "def"
+    assert arg(listed.async_, "page").value == f"{async_page}[Job]"
+    resource = next(r for r in api.resources if r.dotted == "jobs")
+    assert any(sync_page in line and "_pagination" in line for line in resource.imports)
 
 
 def test_paginate_config_needs_a_data_array() -> None:
@@ -306,6 +333,8 @@ def test_stream_overloads(stream_schema: dict[str, Any], false: str) -> None:
     api, diagnostics = build({"/complete": streaming_op(stream_schema)}, STREAM_SCHEMAS)
     create = method(api, "complete.create")
     assert diagnostics == []
+    assert create.stream == ir.StreamSpec(chunk_type="Chunk", flag_param="stream")
+    assert create.paginator is None
     sync = [(o.keyword[0].name, o.keyword[0].annotation, o.returns) for o in create.sync.overloads]
     stream_params = [
         next(p for p in o.keyword if p.name == "stream") for o in create.sync.overloads
@@ -330,6 +359,7 @@ def test_stream_overloads(stream_schema: dict[str, Any], false: str) -> None:
 def test_event_stream_without_stream_param_is_a_warning() -> None:
     api, diagnostics = build({"/complete": streaming_op(None)}, STREAM_SCHEMAS)
     assert method(api, "complete.create").sync.overloads == ()
+    assert method(api, "complete.create").stream is None
     assert [d.level for d in diagnostics] == ["warning"]
     assert "no boolean `stream`" in diagnostics[0].message
 
@@ -345,6 +375,7 @@ def test_event_stream_only_always_streams() -> None:
         },
         STREAM_SCHEMAS,
     )
+    assert method(api, "events.retrieve").stream == ir.StreamSpec("Chunk", None)
     variant = method(api, "events.retrieve").sync
     assert variant.signature.returns == "Stream[Chunk]"
     assert arg(variant, "stream").value == "True"
@@ -361,6 +392,13 @@ def test_multipart_bodies_send_files() -> None:
         "properties": {
             "file": {"type": "string", "format": "binary"},
             "more": {"type": "array", "items": {"type": "string", "contentMediaType": "image/png"}},
+            "either": {"anyOf": [{"type": "string", "format": "binary"}, {"type": "string"}]},
+        },
+    }
+    nested = {
+        "type": "object",
+        "properties": {
+            "part": {"type": "object", "properties": {"f": {"type": "string", "format": "binary"}}}
         },
     }
     api, _ = build(
@@ -368,6 +406,12 @@ def test_multipart_bodies_send_files() -> None:
             "/files": {
                 "post": {
                     "requestBody": {"content": {"multipart/form-data": {"schema": body}}},
+                    "responses": ok(),
+                }
+            },
+            "/parts": {
+                "post": {
+                    "requestBody": {"content": {"multipart/form-data": {"schema": nested}}},
                     "responses": ok(),
                 }
             },
@@ -385,12 +429,41 @@ def test_multipart_bodies_send_files() -> None:
     assert [(p.name, p.annotation) for p in create.signature.keyword] == [
         ("file", "FileTypes"),
         ("more", "Sequence[FileTypes] | NotGiven"),
+        ("either", "FileTypes | str | NotGiven"),
     ]
-    assert arg(create, "files").value == "True"
+    # Only fields that never take text are named (the runtime rejects a `str` for them).
+    assert arg(create, "files").value == '("file", "more")'
+    assert arg(method(api, "parts.create").sync, "files").value == "True"
     content = method(api, "files.content.retrieve")
     assert content.sync.signature.returns == "BinaryAPIResponse"
     assert content.async_.signature.returns == "AsyncBinaryAPIResponse"
     assert arg(content.sync, "binary").value == "True"
+
+
+@pytest.mark.parametrize(("binary", "files"), [(True, '("upload",)'), (False, None)])
+def test_a_body_offered_as_json_and_form_is_a_form_when_it_has_files(
+    binary: bool, files: str | None
+) -> None:
+    upload = {"type": "string", "format": "binary"} if binary else {"type": "string"}
+    schema = {"$ref": "#/components/schemas/Body"}
+    api, _ = build(
+        {
+            "/uploads": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"schema": schema},
+                            "multipart/form-data": {"schema": schema},
+                        }
+                    },
+                    "responses": ok(),
+                }
+            }
+        },
+        {"Body": {"type": "object", "properties": {"upload": {"oneOf": [upload]}}}},
+    )
+    create = method(api, "uploads.create").sync
+    assert next((a.value for a in create.args if a.name == "files"), None) == files
 
 
 def test_flattened_body_schema_gets_no_param_type() -> None:
@@ -443,6 +516,26 @@ def test_header_parameters_go_into_extra_headers() -> None:
     options = arg(method(api, "x.retrieve").sync, "options").value
     assert '**{"X-Req": str(x_req)}' in options
     assert '**({"X-Opt": str(x_opt)} if not isinstance(x_opt, NotGiven) else {})' in options
+
+
+def test_every_call_passes_the_per_call_deadline() -> None:
+    api, _ = build(
+        {
+            "/x": {
+                "get": {
+                    "parameters": [
+                        {"name": "deadline", "in": "query", "schema": {"type": "integer"}}
+                    ],
+                    "responses": ok(),
+                }
+            }
+        }
+    )
+    variant = method(api, "x.retrieve").sync
+    # A spec parameter named `deadline` gives way to the standard per-call argument.
+    assert [p.name for p in variant.signature.keyword] == ["deadline_"]
+    assert arg(variant, "query").entries == ('"deadline": deadline_',)
+    assert arg(variant, "options").value.endswith("max_retries=max_retries, deadline=deadline)")
 
 
 # ------------------------------------------------------------------------------------ types
@@ -596,23 +689,45 @@ def test_discriminator_without_mapping_uses_const_tags() -> None:
     assert 'Annotated[UB, Tag("b")]' in alias.annotation
 
 
-@pytest.mark.parametrize(
-    ("second_tag", "expected"),
-    [({"const": "a"}, "Union[UA, UA2]"), ({"type": "string"}, "Union[UA, UVariant1]")],
-    ids=["duplicate tag", "no literal tag"],
-)
-def test_discriminator_needs_unique_literal_tags(second_tag: dict[str, Any], expected: str) -> None:
+def test_discriminator_needs_literal_tags() -> None:
     api = union_api(
         {
-            "oneOf": [tagged_variant({"const": "a"}, "x"), tagged_variant(second_tag, "y")],
+            "oneOf": [
+                tagged_variant({"const": "a"}, "x"),
+                tagged_variant({"type": "string"}, "y"),
+            ],
             "discriminator": {"propertyName": "type"},
         },
         {},
     )
     alias = definition(api, "U")
     assert isinstance(alias, ir.Alias)
-    assert alias.annotation == expected
+    assert alias.annotation == "Union[UA, UVariant1]"
     assert api.discriminated is False
+
+
+def test_discriminator_variants_sharing_a_tag_are_grouped() -> None:
+    """OpenAI's `ItemResource`: input and output messages both say `type: message`."""
+    union = {
+        "oneOf": [
+            tagged_variant({"const": "a"}, "x"),
+            tagged_variant({"const": "a"}, "y"),
+            tagged_variant({"const": "b"}, "z"),
+        ],
+        "discriminator": {"propertyName": "type"},
+    }
+    api, diagnostics = build(
+        {"/u": {"get": {"responses": ok({"$ref": "#/components/schemas/U"})}}}, {"U": union}
+    )
+    alias = definition(api, "U")
+    assert isinstance(alias, ir.Alias)
+    assert alias.annotation == (
+        'Annotated[Union[Annotated[Union[UA, UA2], Tag("a")], Annotated[UB, Tag("b")], '
+        'Annotated[UUnknown, Tag(UNKNOWN_TAG)]], Discriminator(tag_of("type", "a", "b"))]'
+    )
+    assert [d.message for d in diagnostics] == [
+        "variants UA, UA2 share the discriminator value 'a'; they are told apart by their fields"
+    ]
 
 
 def test_request_side_unions_are_plain() -> None:
@@ -660,7 +775,7 @@ def test_recursive_schemas_share_a_module_and_rebuild() -> None:
     )
     module = module_of(api, "Node")
     assert module is module_of(api, "Note")
-    assert module.path == "types/n/node.py"
+    assert module.path == "types/node.py"
     assert set(module.rebuild) <= {"Node", "Note"} and module.rebuild
     annotations = [
         f.annotation for d in module.definitions if not isinstance(d, ir.Alias) for f in d.fields
@@ -716,8 +831,7 @@ def test_awkward_field_names_get_aliases() -> None:
         "type": "object",
         "properties": {
             "schema": {"type": "string"},
-            "object": {"type": "string"},
-            "meta": {"type": "object"},  # dict[str, object]: makes `object` a used name
+            "Optional": {"type": "string"},  # the name of something the annotations use
             "2fa": {"type": "boolean"},
             "class": {"type": "string"},
         },
@@ -729,10 +843,76 @@ def test_awkward_field_names_get_aliases() -> None:
     assert isinstance(model, ir.Model)
     assert [(f.name, f.default) for f in model.fields] == [
         ("schema_", 'Field(default=None, alias="schema")'),
-        ("object_", 'Field(default=None, alias="object")'),
-        ("meta", "None"),
+        ("Optional_", 'Field(default=None, alias="Optional")'),
         ("n_2fa", 'Field(default=None, alias="2fa")'),
         ("class_", 'Field(default=None, alias="class")'),
+    ]
+
+
+SHADOWING = {
+    "type": "object",
+    "required": ["object"],
+    "properties": {
+        "object": {"const": "event"},
+        "meta": {"type": "object"},  # dict[str, object]: uses the builtin `object`
+        "str": {"type": "string"},
+        "builtins": {"type": "string"},
+    },
+}
+
+
+def test_fields_named_like_builtins_keep_their_wire_name() -> None:
+    body = {"type": "object", "properties": {"e": {"$ref": "#/components/schemas/Event"}}}
+    api, _ = build(
+        {
+            "/events": {
+                "post": {
+                    "requestBody": {"content": {"application/json": {"schema": body}}},
+                    "responses": ok({"$ref": "#/components/schemas/Event"}),
+                }
+            }
+        },
+        {"Event": SHADOWING},
+    )
+    model = definition(api, "Event")
+    assert isinstance(model, ir.Model)
+    assert [(f.name, f.annotation, f.default) for f in model.fields] == [
+        ("object", 'Literal["event"]', None),
+        ("meta", "Optional[dict[builtins.str, builtins.object]]", "None"),
+        ("str", "Optional[builtins.str]", "None"),
+        ("builtins_", "Optional[builtins.str]", 'Field(default=None, alias="builtins")'),
+    ]
+    assert "import builtins" in module_of(api, "Event").imports
+    # A `builtins` key would shadow the module: the TypedDict is written functionally.
+    param = definition(api, "EventParam")
+    assert isinstance(param, ir.TypedDictDef) and param.functional
+    assert [(f.name, f.annotation) for f in param.fields][:2] == [
+        ('"object"', 'Required[Literal["event"]]'),
+        ('"meta"', "dict[builtins.str, builtins.object]"),
+    ]
+
+
+def test_typeddict_keys_named_like_builtins_keep_class_syntax() -> None:
+    schema = {**SHADOWING, "properties": dict(SHADOWING["properties"])}
+    del schema["properties"]["builtins"]
+    body = {"type": "object", "properties": {"e": {"$ref": "#/components/schemas/Event"}}}
+    api, _ = build(
+        {
+            "/events": {
+                "post": {
+                    "requestBody": {"content": {"application/json": {"schema": body}}},
+                    "responses": ok(),
+                }
+            }
+        },
+        {"Event": schema},
+    )
+    param = definition(api, "EventParam")
+    assert isinstance(param, ir.TypedDictDef) and not param.functional
+    assert [(f.name, f.annotation) for f in param.fields] == [
+        ("object", 'Required[Literal["event"]]'),
+        ("meta", "dict[builtins.str, builtins.object]"),
+        ("str", "builtins.str"),
     ]
 
 
@@ -766,13 +946,15 @@ def test_typeddict_with_non_identifier_keys_is_functional() -> None:
     assert [f.name for f in param.fields] == ['"class"', '"ok"']
 
 
-def test_types_used_by_one_resource_are_grouped() -> None:
+def placement_api(extra_usage: bool) -> ir.Api:
+    paths: dict[str, Any] = {
+        "/chat/completions": {"get": {"responses": ok({"$ref": "#/components/schemas/Only"})}},
+        "/files": {"get": {"responses": ok({"$ref": "#/components/schemas/Shared"})}},
+    }
+    if extra_usage:  # a second resource starts using `Only`
+        paths["/models"] = {"get": {"responses": ok({"$ref": "#/components/schemas/Only"})}}
     api, _ = build(
-        {
-            "/chat/completions": {"get": {"responses": ok({"$ref": "#/components/schemas/Only"})}},
-            "/files": {"get": {"responses": ok({"$ref": "#/components/schemas/Shared"})}},
-            "/models": {"get": {"responses": ok({"$ref": "#/components/schemas/Shared"})}},
-        },
+        paths,
         {
             "Only": {
                 "type": "object",
@@ -782,12 +964,114 @@ def test_types_used_by_one_resource_are_grouped() -> None:
             "Unused": {"type": "string"},
         },
     )
-    assert module_of(api, "Only").path == "types/chat/only.py"
+    return api
+
+
+def init_exports(api: ir.Api, path: str) -> dict[str, str]:
+    init = next(i for i in api.init_modules if i.path == path)
+    return {e.name: e.module for e in init.exports}
+
+
+@pytest.mark.parametrize("extra_usage", [False, True])
+def test_named_types_live_in_root_modules_and_groups_reexport_them(extra_usage: bool) -> None:
+    api = placement_api(extra_usage)
+    # Where a type is defined does not depend on who uses it.
+    assert module_of(api, "Only").path == "types/only.py"
     assert module_of(api, "Shared").path == "types/shared.py"
     assert module_of(api, "Unused").path == "types/unused.py"
-    assert "from ..shared import Shared" in module_of(api, "Only").imports
-    root = next(i for i in api.init_modules if i.path == "types/__init__.py")
-    assert ir.LazyExport("Only", ".chat.only", "Only") in root.exports
+    assert "from .shared import Shared" in module_of(api, "Only").imports
+    # `types/<group>/` re-exports everything its operations use, transitively.
+    chat = init_exports(api, "types/chat/__init__.py")
+    assert chat == {"Only": "..only", "Shared": "..shared"}
+    assert init_exports(api, "types/files/__init__.py") == {"Shared": "..shared"}
+    models = next((i for i in api.init_modules if i.path == "types/models/__init__.py"), None)
+    assert (models is not None) == extra_usage
+    root = init_exports(api, "types/__init__.py")
+    assert root["Only"] == ".only" and root["chat"] == ".chat"
+    api_types = next(r for r in api.resources if r.dotted == "chat.completions").api_types
+    assert api_types == ("from test_sdk.types.chat import Only",)
+
+
+def test_a_new_usage_changes_only_group_packages() -> None:
+    before = render(placement_api(False), include_runtime=False)
+    after = render(placement_api(True), include_runtime=False)
+    changed = sorted(p for p in after if before.get(p) != after[p])
+    assert [p for p in changed if "/types/" in p and not p.endswith("__init__.py")] == []
+    assert "test_sdk/types/models/__init__.py" in changed
+
+
+def sides_api() -> ir.Api:
+    obj = {"type": "object", "properties": {"x": {"type": "string"}}}
+    body = {
+        "type": "object",
+        "properties": {
+            "req": {"$ref": "#/components/schemas/ReqOnly"},
+            "both": {"$ref": "#/components/schemas/Both"},
+        },
+    }
+    api, _ = build(
+        {
+            "/things": {
+                "post": {
+                    "requestBody": {"content": {"application/json": {"schema": body}}},
+                    "responses": ok(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "resp": {"$ref": "#/components/schemas/RespOnly"},
+                                "both": {"$ref": "#/components/schemas/Both"},
+                            },
+                        }
+                    ),
+                }
+            }
+        },
+        {
+            "ReqOnly": obj,
+            "RespOnly": obj,
+            "Both": obj,
+            "Event": {"type": "object", "properties": {"r": {"$ref": "#/components/schemas/Ref"}}},
+            "Ref": obj,
+        },
+    )
+    return api
+
+
+def test_each_schema_gets_the_sides_it_is_used_on() -> None:
+    names = {d.name for m in sides_api().type_modules for d in m.definitions}
+    assert "ReqOnlyParam" in names and "ReqOnly" not in names
+    assert "RespOnly" in names and "RespOnlyParam" not in names
+    assert {"Both", "BothParam"} <= names
+    # No operation uses `Event`: clients may send it and receive it (realtime events), so it
+    # and what it references get both sides.
+    assert {"Event", "EventParam", "Ref", "RefParam"} <= names
+
+
+def test_config_renames_types_per_side() -> None:
+    schemas = {"Msg": {"type": "object", "properties": {"x": {"type": "string"}}}}
+    body = {"type": "object", "properties": {"m": {"$ref": "#/components/schemas/Msg"}}}
+    paths = {
+        "/m": {
+            "post": {
+                "requestBody": {"content": {"application/json": {"schema": body}}},
+                "responses": ok(),
+            }
+        }
+    }
+    api, diagnostics = build(
+        paths, schemas, config={"types": {"Msg": {"param": "MessageParam", "model": "Message"}}}
+    )
+    assert module_of(api, "MessageParam").path == "types/message_param.py"
+    params = definition(api, "MCreateParams")
+    assert isinstance(params, ir.TypedDictDef) and params.fields[0].annotation == "MessageParam"
+    assert [(d.level, d.pointer) for d in diagnostics] == [("warning", "#/components/schemas/Msg")]
+    assert "`types: {Msg: {model: Message}}` is not used" in diagnostics[0].message
+    with pytest.raises(ConfigError) as info:
+        build(paths, schemas, config={"types": {"Nope": {"param": "X"}}})
+    assert info.value.pointer == "#/types/Nope"
+    with pytest.raises(ConfigError, match="already taken") as info:
+        build(paths, schemas, config={"types": {"Msg": {"param": "Literal"}}})
+    assert info.value.pointer == "#/types/Msg/param"
 
 
 def test_dangling_refs_are_spec_errors() -> None:

@@ -76,7 +76,7 @@ def test_a_one_field_change_only_touches_that_field() -> None:
     after = _files(changed)
     differing = sorted(path for path in before if before[path] != after.get(path))
     assert sorted(after) == sorted(before)
-    assert differing == ["crud_sdk/types/widgets/widget.py"]
+    assert differing == ["crud_sdk/types/widget.py"]
     diff = [
         line
         for line in difflib.unified_diff(
@@ -97,5 +97,9 @@ def test_the_openai_spec_lowers_and_renders() -> None:
     methods = [m for r in api.resources for m in r.methods]
     assert len(methods) >= 280
     assert "openai_sdk/resources/chat/completions/completions.py" in files
-    assert "openai_sdk/types/chat/chat_completion_deleted.py" in files
+    assert "openai_sdk/types/chat_completion_deleted.py" in files
+    assert (
+        '"ChatCompletionDeleted": "..chat_completion_deleted"'
+        in files["openai_sdk/types/chat/__init__.py"]
+    )
     assert api.discriminated  # the spec's `discriminator`s are used

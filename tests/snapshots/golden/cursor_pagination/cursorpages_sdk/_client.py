@@ -15,6 +15,14 @@ from ._utils import cached_property
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .resources.events import (
+        AsyncEvents,
+        AsyncEventsWithRawResponse,
+        AsyncEventsWithStreamingResponse,
+        Events,
+        EventsWithRawResponse,
+        EventsWithStreamingResponse,
+    )
     from .resources.jobs import (
         AsyncJobs,
         AsyncJobsWithRawResponse,
@@ -30,6 +38,14 @@ if TYPE_CHECKING:
         Models,
         ModelsWithRawResponse,
         ModelsWithStreamingResponse,
+    )
+    from .resources.reports import (
+        AsyncReports,
+        AsyncReportsWithRawResponse,
+        AsyncReportsWithStreamingResponse,
+        Reports,
+        ReportsWithRawResponse,
+        ReportsWithStreamingResponse,
     )
 
 __all__ = [
@@ -86,6 +102,12 @@ class CursorPages(SyncAPIClient):
         )
 
     @cached_property
+    def events(self) -> Events:
+        from .resources.events import Events
+
+        return Events(self)
+
+    @cached_property
     def jobs(self) -> Jobs:
         from .resources.jobs import Jobs
 
@@ -96,6 +118,12 @@ class CursorPages(SyncAPIClient):
         from .resources.models import Models
 
         return Models(self)
+
+    @cached_property
+    def reports(self) -> Reports:
+        from .resources.reports import Reports
+
+        return Reports(self)
 
     @cached_property
     def with_raw_response(self) -> CursorPagesWithRawResponse:
@@ -153,6 +181,12 @@ class AsyncCursorPages(AsyncAPIClient):
         )
 
     @cached_property
+    def events(self) -> AsyncEvents:
+        from .resources.events import AsyncEvents
+
+        return AsyncEvents(self)
+
+    @cached_property
     def jobs(self) -> AsyncJobs:
         from .resources.jobs import AsyncJobs
 
@@ -163,6 +197,12 @@ class AsyncCursorPages(AsyncAPIClient):
         from .resources.models import AsyncModels
 
         return AsyncModels(self)
+
+    @cached_property
+    def reports(self) -> AsyncReports:
+        from .resources.reports import AsyncReports
+
+        return AsyncReports(self)
 
     @cached_property
     def with_raw_response(self) -> AsyncCursorPagesWithRawResponse:
@@ -181,6 +221,12 @@ class CursorPagesWithRawResponse:
         self._client = client
 
     @cached_property
+    def events(self) -> EventsWithRawResponse:
+        from .resources.events import EventsWithRawResponse
+
+        return EventsWithRawResponse(self._client.events)
+
+    @cached_property
     def jobs(self) -> JobsWithRawResponse:
         from .resources.jobs import JobsWithRawResponse
 
@@ -192,11 +238,23 @@ class CursorPagesWithRawResponse:
 
         return ModelsWithRawResponse(self._client.models)
 
+    @cached_property
+    def reports(self) -> ReportsWithRawResponse:
+        from .resources.reports import ReportsWithRawResponse
+
+        return ReportsWithRawResponse(self._client.reports)
+
 
 
 class AsyncCursorPagesWithRawResponse:
     def __init__(self, client: AsyncCursorPages) -> None:
         self._client = client
+
+    @cached_property
+    def events(self) -> AsyncEventsWithRawResponse:
+        from .resources.events import AsyncEventsWithRawResponse
+
+        return AsyncEventsWithRawResponse(self._client.events)
 
     @cached_property
     def jobs(self) -> AsyncJobsWithRawResponse:
@@ -210,11 +268,23 @@ class AsyncCursorPagesWithRawResponse:
 
         return AsyncModelsWithRawResponse(self._client.models)
 
+    @cached_property
+    def reports(self) -> AsyncReportsWithRawResponse:
+        from .resources.reports import AsyncReportsWithRawResponse
+
+        return AsyncReportsWithRawResponse(self._client.reports)
+
 
 
 class CursorPagesWithStreamingResponse:
     def __init__(self, client: CursorPages) -> None:
         self._client = client
+
+    @cached_property
+    def events(self) -> EventsWithStreamingResponse:
+        from .resources.events import EventsWithStreamingResponse
+
+        return EventsWithStreamingResponse(self._client.events)
 
     @cached_property
     def jobs(self) -> JobsWithStreamingResponse:
@@ -228,11 +298,23 @@ class CursorPagesWithStreamingResponse:
 
         return ModelsWithStreamingResponse(self._client.models)
 
+    @cached_property
+    def reports(self) -> ReportsWithStreamingResponse:
+        from .resources.reports import ReportsWithStreamingResponse
+
+        return ReportsWithStreamingResponse(self._client.reports)
+
 
 
 class AsyncCursorPagesWithStreamingResponse:
     def __init__(self, client: AsyncCursorPages) -> None:
         self._client = client
+
+    @cached_property
+    def events(self) -> AsyncEventsWithStreamingResponse:
+        from .resources.events import AsyncEventsWithStreamingResponse
+
+        return AsyncEventsWithStreamingResponse(self._client.events)
 
     @cached_property
     def jobs(self) -> AsyncJobsWithStreamingResponse:
@@ -245,4 +327,10 @@ class AsyncCursorPagesWithStreamingResponse:
         from .resources.models import AsyncModelsWithStreamingResponse
 
         return AsyncModelsWithStreamingResponse(self._client.models)
+
+    @cached_property
+    def reports(self) -> AsyncReportsWithStreamingResponse:
+        from .resources.reports import AsyncReportsWithStreamingResponse
+
+        return AsyncReportsWithStreamingResponse(self._client.reports)
 

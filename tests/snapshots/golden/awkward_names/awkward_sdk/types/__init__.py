@@ -4,16 +4,18 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import class_
-    from .class_.record import Record
-    from .class_.record2 import Record2
     from .class_create_params import ClassCreateParams
     from .class_retrieve_params import ClassRetrieveParams
     from .n1024x1024 import N1024x1024
+    from .n1024x1024_param import N1024x1024Param
+    from .record import Record
+    from .record2 import Record2
 
 __all__ = [
     "ClassCreateParams",
     "ClassRetrieveParams",
     "N1024x1024",
+    "N1024x1024Param",
     "Record",
     "Record2",
     "class_",
@@ -23,8 +25,9 @@ _LAZY: dict[str, str] = {
     "ClassCreateParams": ".class_create_params",
     "ClassRetrieveParams": ".class_retrieve_params",
     "N1024x1024": ".n1024x1024",
-    "Record": ".class_.record",
-    "Record2": ".class_.record2",
+    "N1024x1024Param": ".n1024x1024_param",
+    "Record": ".record",
+    "Record2": ".record2",
     "class_": ".class_",
 }
 

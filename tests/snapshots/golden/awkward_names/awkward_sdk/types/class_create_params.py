@@ -3,7 +3,7 @@ from typing_extensions import TypedDict
 __all__ = ["ClassCreateParams"]
 
 
-ClassCreateParams = TypedDict(
+ClassCreateParams = TypedDict(  # noqa: UP013 (a key that cannot be a class attribute)
     "ClassCreateParams",
     {
         "class": str,

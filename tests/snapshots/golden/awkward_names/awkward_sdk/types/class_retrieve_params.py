@@ -5,7 +5,7 @@ from typing_extensions import TypedDict
 __all__ = ["ClassRetrieveParams"]
 
 
-ClassRetrieveParams = TypedDict(
+ClassRetrieveParams = TypedDict(  # noqa: UP013 (a key that cannot be a class attribute)
     "ClassRetrieveParams",
     {
         "self": str,

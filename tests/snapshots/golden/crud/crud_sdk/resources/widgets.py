@@ -14,7 +14,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property, path_param
-from ..types.widgets.widget import Widget
+from ..types.widget import Widget
 
 __all__ = ["AsyncWidgets", "AsyncWidgetsWithRawResponse", "AsyncWidgetsWithStreamingResponse", "Widgets", "WidgetsWithRawResponse", "WidgetsWithStreamingResponse"]
 
@@ -43,6 +43,7 @@ class Widgets(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Widget:
         """Create a widget.
 
@@ -58,7 +59,7 @@ class Widgets(SyncAPIResource):
                 "color": color,
                 "size": size,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Widget,
         )
 
@@ -71,6 +72,7 @@ class Widgets(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Widget:
         """Retrieve a widget.
 
@@ -80,7 +82,7 @@ class Widgets(SyncAPIResource):
         return self._request(
             "get",
             f"/v1/widgets/{path_param('widget_id', widget_id)}",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Widget,
         )
 
@@ -93,18 +95,19 @@ class Widgets(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """Delete a widget.
 
         Args:
           widget_id: The widget's ID.
         """
-        self._request(
+        return cast(None, self._request(
             "delete",
             f"/v1/widgets/{path_param('widget_id', widget_id)}",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=cast(Any, None),
-        )
+        ))
 
     def update(
         self,
@@ -116,6 +119,7 @@ class Widgets(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Widget:
         """Rename a widget.
 
@@ -129,7 +133,7 @@ class Widgets(SyncAPIResource):
             body={
                 "name": name,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Widget,
         )
 
@@ -158,6 +162,7 @@ class AsyncWidgets(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Widget:
         """Create a widget.
 
@@ -173,7 +178,7 @@ class AsyncWidgets(AsyncAPIResource):
                 "color": color,
                 "size": size,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Widget,
         )
 
@@ -186,6 +191,7 @@ class AsyncWidgets(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Widget:
         """Retrieve a widget.
 
@@ -195,7 +201,7 @@ class AsyncWidgets(AsyncAPIResource):
         return await self._request(
             "get",
             f"/v1/widgets/{path_param('widget_id', widget_id)}",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Widget,
         )
 
@@ -208,18 +214,19 @@ class AsyncWidgets(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """Delete a widget.
 
         Args:
           widget_id: The widget's ID.
         """
-        await self._request(
+        return cast(None, await self._request(
             "delete",
             f"/v1/widgets/{path_param('widget_id', widget_id)}",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=cast(Any, None),
-        )
+        ))
 
     async def update(
         self,
@@ -231,6 +238,7 @@ class AsyncWidgets(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Widget:
         """Rename a widget.
 
@@ -244,7 +252,7 @@ class AsyncWidgets(AsyncAPIResource):
             body={
                 "name": name,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Widget,
         )
 

@@ -4,9 +4,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import widgets
+    from .widget import Widget
     from .widget_create_params import WidgetCreateParams
     from .widget_update_params import WidgetUpdateParams
-    from .widgets.widget import Widget
 
 __all__ = [
     "Widget",
@@ -16,7 +16,7 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "Widget": ".widgets.widget",
+    "Widget": ".widget",
     "WidgetCreateParams": ".widget_create_params",
     "WidgetUpdateParams": ".widget_update_params",
     "widgets": ".widgets",

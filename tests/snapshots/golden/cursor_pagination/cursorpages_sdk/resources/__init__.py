@@ -3,6 +3,14 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .events import (
+        AsyncEvents,
+        AsyncEventsWithRawResponse,
+        AsyncEventsWithStreamingResponse,
+        Events,
+        EventsWithRawResponse,
+        EventsWithStreamingResponse,
+    )
     from .jobs import (
         AsyncJobs,
         AsyncJobsWithRawResponse,
@@ -19,35 +27,67 @@ if TYPE_CHECKING:
         ModelsWithRawResponse,
         ModelsWithStreamingResponse,
     )
+    from .reports import (
+        AsyncReports,
+        AsyncReportsWithRawResponse,
+        AsyncReportsWithStreamingResponse,
+        Reports,
+        ReportsWithRawResponse,
+        ReportsWithStreamingResponse,
+    )
 
 __all__ = [
+    "AsyncEvents",
+    "AsyncEventsWithRawResponse",
+    "AsyncEventsWithStreamingResponse",
     "AsyncJobs",
     "AsyncJobsWithRawResponse",
     "AsyncJobsWithStreamingResponse",
     "AsyncModels",
     "AsyncModelsWithRawResponse",
     "AsyncModelsWithStreamingResponse",
+    "AsyncReports",
+    "AsyncReportsWithRawResponse",
+    "AsyncReportsWithStreamingResponse",
+    "Events",
+    "EventsWithRawResponse",
+    "EventsWithStreamingResponse",
     "Jobs",
     "JobsWithRawResponse",
     "JobsWithStreamingResponse",
     "Models",
     "ModelsWithRawResponse",
     "ModelsWithStreamingResponse",
+    "Reports",
+    "ReportsWithRawResponse",
+    "ReportsWithStreamingResponse",
 ]
 
 _LAZY: dict[str, str] = {
+    "AsyncEvents": ".events",
+    "AsyncEventsWithRawResponse": ".events",
+    "AsyncEventsWithStreamingResponse": ".events",
     "AsyncJobs": ".jobs",
     "AsyncJobsWithRawResponse": ".jobs",
     "AsyncJobsWithStreamingResponse": ".jobs",
     "AsyncModels": ".models",
     "AsyncModelsWithRawResponse": ".models",
     "AsyncModelsWithStreamingResponse": ".models",
+    "AsyncReports": ".reports",
+    "AsyncReportsWithRawResponse": ".reports",
+    "AsyncReportsWithStreamingResponse": ".reports",
+    "Events": ".events",
+    "EventsWithRawResponse": ".events",
+    "EventsWithStreamingResponse": ".events",
     "Jobs": ".jobs",
     "JobsWithRawResponse": ".jobs",
     "JobsWithStreamingResponse": ".jobs",
     "Models": ".models",
     "ModelsWithRawResponse": ".models",
     "ModelsWithStreamingResponse": ".models",
+    "Reports": ".reports",
+    "ReportsWithRawResponse": ".reports",
+    "ReportsWithStreamingResponse": ".reports",
 }
 
 

@@ -14,7 +14,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property
-from ..types.jobs.job import Job
+from ..types.job import Job
 
 __all__ = ["AsyncJobs", "AsyncJobsWithRawResponse", "AsyncJobsWithStreamingResponse", "Jobs", "JobsWithRawResponse", "JobsWithStreamingResponse"]
 
@@ -42,6 +42,7 @@ class Jobs(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> SyncCursorPage[Job]:
         """List jobs, newest first.
 
@@ -56,7 +57,7 @@ class Jobs(SyncAPIResource):
                 "after": after,
                 "limit": limit,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
         )
 
 
@@ -83,6 +84,7 @@ class AsyncJobs(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncPaginator[Job, AsyncCursorPage[Job]]:
         """List jobs, newest first.
 
@@ -97,7 +99,7 @@ class AsyncJobs(AsyncAPIResource):
                 "after": after,
                 "limit": limit,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
         )
 
 

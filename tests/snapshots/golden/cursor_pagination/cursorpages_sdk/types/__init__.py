@@ -3,23 +3,35 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import jobs
+    from . import events, jobs, models, reports
+    from .event_list_params import EventListParams
+    from .job import Job
     from .job_list_params import JobListParams
-    from .jobs.job import Job
     from .model_list_response import ModelListResponse
+    from .report_list_params import ReportListParams
 
 __all__ = [
+    "EventListParams",
     "Job",
     "JobListParams",
     "ModelListResponse",
+    "ReportListParams",
+    "events",
     "jobs",
+    "models",
+    "reports",
 ]
 
 _LAZY: dict[str, str] = {
-    "Job": ".jobs.job",
+    "EventListParams": ".event_list_params",
+    "Job": ".job",
     "JobListParams": ".job_list_params",
     "ModelListResponse": ".model_list_response",
+    "ReportListParams": ".report_list_params",
+    "events": ".events",
     "jobs": ".jobs",
+    "models": ".models",
+    "reports": ".reports",
 }
 
 

@@ -13,7 +13,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property
-from ..types.drawings.drawing import Drawing
+from ..types.drawing import Drawing
 from ..types.shape_param import ShapeParam
 
 __all__ = ["AsyncDrawings", "AsyncDrawingsWithRawResponse", "AsyncDrawingsWithStreamingResponse", "Drawings", "DrawingsWithRawResponse", "DrawingsWithStreamingResponse"]
@@ -41,6 +41,7 @@ class Drawings(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Drawing:
         return self._request(
             "post",
@@ -48,7 +49,7 @@ class Drawings(SyncAPIResource):
             body={
                 "shapes": shapes,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Drawing,
         )
 
@@ -75,6 +76,7 @@ class AsyncDrawings(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Drawing:
         return await self._request(
             "post",
@@ -82,7 +84,7 @@ class AsyncDrawings(AsyncAPIResource):
             body={
                 "shapes": shapes,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Drawing,
         )
 

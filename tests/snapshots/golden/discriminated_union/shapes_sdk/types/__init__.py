@@ -3,17 +3,17 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import drawings
+    from . import drawings, shapes
     from .circle import Circle
     from .circle_param import CircleParam
-    from .drawing_create_params import DrawingCreateParams
-    from .drawings.drawing import (
+    from .drawing import (
         Drawing,
         DrawingLayerRaster,
         DrawingLayerUnknown,
         DrawingLayerVector,
         DrawingNoteVariant1,
     )
+    from .drawing_create_params import DrawingCreateParams
     from .shape import Shape, ShapeUnknown
     from .shape_param import ShapeParam
     from .square import Square
@@ -34,23 +34,25 @@ __all__ = [
     "Square",
     "SquareParam",
     "drawings",
+    "shapes",
 ]
 
 _LAZY: dict[str, str] = {
     "Circle": ".circle",
     "CircleParam": ".circle_param",
-    "Drawing": ".drawings.drawing",
+    "Drawing": ".drawing",
     "DrawingCreateParams": ".drawing_create_params",
-    "DrawingLayerRaster": ".drawings.drawing",
-    "DrawingLayerUnknown": ".drawings.drawing",
-    "DrawingLayerVector": ".drawings.drawing",
-    "DrawingNoteVariant1": ".drawings.drawing",
+    "DrawingLayerRaster": ".drawing",
+    "DrawingLayerUnknown": ".drawing",
+    "DrawingLayerVector": ".drawing",
+    "DrawingNoteVariant1": ".drawing",
     "Shape": ".shape",
     "ShapeParam": ".shape_param",
     "ShapeUnknown": ".shape",
     "Square": ".square",
     "SquareParam": ".square_param",
     "drawings": ".drawings",
+    "shapes": ".shapes",
 }
 
 

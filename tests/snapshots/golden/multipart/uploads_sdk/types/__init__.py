@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from . import files
     from .file_create_params import FileCreateParams
-    from .files.stored_file import StoredFile
+    from .stored_file import StoredFile
 
 __all__ = [
     "FileCreateParams",
@@ -15,7 +15,7 @@ __all__ = [
 
 _LAZY: dict[str, str] = {
     "FileCreateParams": ".file_create_params",
-    "StoredFile": ".files.stored_file",
+    "StoredFile": ".stored_file",
     "files": ".files",
 }
 

@@ -3,11 +3,11 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import fine_tuning
-    from .fine_tuning.job import Job
+    from . import fine_tuning, user
     from .fine_tuning.job_create_params import JobCreateParams
     from .fine_tuning.job_list_events_response import JobListEventsResponse
     from .fine_tuning.jobs.checkpoint_list_response import CheckpointListResponse
+    from .job import Job
     from .user_balance_response import UserBalanceResponse
 
 __all__ = [
@@ -17,15 +17,17 @@ __all__ = [
     "JobListEventsResponse",
     "UserBalanceResponse",
     "fine_tuning",
+    "user",
 ]
 
 _LAZY: dict[str, str] = {
     "CheckpointListResponse": ".fine_tuning.jobs.checkpoint_list_response",
-    "Job": ".fine_tuning.job",
+    "Job": ".job",
     "JobCreateParams": ".fine_tuning.job_create_params",
     "JobListEventsResponse": ".fine_tuning.job_list_events_response",
     "UserBalanceResponse": ".user_balance_response",
     "fine_tuning": ".fine_tuning",
+    "user": ".user",
 }
 
 

@@ -13,8 +13,8 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property
-from ..types.notes.note import Note
-from ..types.notes.ref_param import RefParam
+from ..types.note import Note
+from ..types.ref_param import RefParam
 
 __all__ = ["AsyncNotes", "AsyncNotesWithRawResponse", "AsyncNotesWithStreamingResponse", "Notes", "NotesWithRawResponse", "NotesWithStreamingResponse"]
 
@@ -44,6 +44,7 @@ class Notes(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Note:
         """Args:
           body: Required but may be null.
@@ -57,7 +58,7 @@ class Notes(SyncAPIResource):
                 "tags": tags,
                 "parent": parent,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Note,
         )
 
@@ -87,6 +88,7 @@ class AsyncNotes(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Note:
         """Args:
           body: Required but may be null.
@@ -100,7 +102,7 @@ class AsyncNotes(AsyncAPIResource):
                 "tags": tags,
                 "parent": parent,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Note,
         )
 

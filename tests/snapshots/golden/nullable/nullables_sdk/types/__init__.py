@@ -4,10 +4,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import notes
+    from .note import Note
     from .note_create_params import NoteCreateParams
-    from .notes.note import Note
-    from .notes.ref import Ref
-    from .notes.ref_param import RefParam
+    from .ref import Ref
+    from .ref_param import RefParam
 
 __all__ = [
     "Note",
@@ -18,10 +18,10 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "Note": ".notes.note",
+    "Note": ".note",
     "NoteCreateParams": ".note_create_params",
-    "Ref": ".notes.ref",
-    "RefParam": ".notes.ref_param",
+    "Ref": ".ref",
+    "RefParam": ".ref_param",
     "notes": ".notes",
 }
 

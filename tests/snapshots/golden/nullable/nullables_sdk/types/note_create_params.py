@@ -3,7 +3,7 @@ from typing import Optional
 
 from typing_extensions import Required, TypedDict
 
-from .notes.ref_param import RefParam
+from .ref_param import RefParam
 
 __all__ = ["NoteCreateParams"]
 

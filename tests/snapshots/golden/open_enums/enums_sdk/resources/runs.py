@@ -14,7 +14,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property
-from ..types.runs.run import Run
+from ..types.run import Run
 
 __all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingResponse", "Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
 
@@ -43,6 +43,7 @@ class Runs(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Run:
         """Args:
           model: A known model or any other model name.
@@ -55,7 +56,7 @@ class Runs(SyncAPIResource):
                 "mode": mode,
                 "priority": priority,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Run,
         )
 
@@ -84,6 +85,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Run:
         """Args:
           model: A known model or any other model name.
@@ -96,7 +98,7 @@ class AsyncRuns(AsyncAPIResource):
                 "mode": mode,
                 "priority": priority,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Run,
         )
 

@@ -4,9 +4,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import runs
+    from .run import Run
     from .run_create_params import RunCreateParams
-    from .runs.run import Run
-    from .runs.run_status import RunStatus
+    from .run_status import RunStatus
 
 __all__ = [
     "Run",
@@ -16,9 +16,9 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "Run": ".runs.run",
+    "Run": ".run",
     "RunCreateParams": ".run_create_params",
-    "RunStatus": ".runs.run_status",
+    "RunStatus": ".run_status",
     "runs": ".runs",
 }
 

@@ -13,8 +13,8 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property, path_param
-from ..types.trees.annotation import Node
-from ..types.trees.annotation_param import NodeParam
+from ..types.annotation import Node
+from ..types.annotation_param import NodeParam
 
 __all__ = ["AsyncTrees2", "AsyncTrees2WithRawResponse", "AsyncTrees2WithStreamingResponse", "Trees2", "Trees2WithRawResponse", "Trees2WithStreamingResponse"]
 
@@ -41,11 +41,12 @@ class Trees2(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Node:
         return self._request(
             "get",
             f"/trees/{path_param('tree_id', tree_id)}",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Node,
         )
 
@@ -59,6 +60,7 @@ class Trees2(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Node:
         return self._request(
             "put",
@@ -66,7 +68,7 @@ class Trees2(SyncAPIResource):
             body={
                 "root": root,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Node,
         )
 
@@ -93,11 +95,12 @@ class AsyncTrees2(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Node:
         return await self._request(
             "get",
             f"/trees/{path_param('tree_id', tree_id)}",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Node,
         )
 
@@ -111,6 +114,7 @@ class AsyncTrees2(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Node:
         return await self._request(
             "put",
@@ -118,7 +122,7 @@ class AsyncTrees2(AsyncAPIResource):
             body={
                 "root": root,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Node,
         )
 

@@ -4,11 +4,11 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import trees
+    from .annotation import Annotation, Node
+    from .annotation_param import AnnotationParam, NodeParam
+    from .json_value import JsonValue
+    from .json_value_param import JsonValueParam
     from .tree_update_params import TreeUpdateParams
-    from .trees.annotation import Annotation, Node
-    from .trees.annotation_param import AnnotationParam, NodeParam
-    from .trees.json_value import JsonValue
-    from .trees.json_value_param import JsonValueParam
 
 __all__ = [
     "Annotation",
@@ -22,12 +22,12 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "Annotation": ".trees.annotation",
-    "AnnotationParam": ".trees.annotation_param",
-    "JsonValue": ".trees.json_value",
-    "JsonValueParam": ".trees.json_value_param",
-    "Node": ".trees.annotation",
-    "NodeParam": ".trees.annotation_param",
+    "Annotation": ".annotation",
+    "AnnotationParam": ".annotation_param",
+    "JsonValue": ".json_value",
+    "JsonValueParam": ".json_value_param",
+    "Node": ".annotation",
+    "NodeParam": ".annotation_param",
     "TreeUpdateParams": ".tree_update_params",
     "trees": ".trees",
 }

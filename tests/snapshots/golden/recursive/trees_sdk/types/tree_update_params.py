@@ -1,6 +1,6 @@
 from typing_extensions import Required, TypedDict
 
-from .trees.annotation_param import NodeParam
+from .annotation_param import NodeParam
 
 __all__ = ["TreeUpdateParams"]
 

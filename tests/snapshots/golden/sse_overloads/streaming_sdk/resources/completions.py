@@ -15,8 +15,8 @@ from .._response import (
 from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property
-from ..types.completions.completion import Completion
-from ..types.completions.completion_chunk import CompletionChunk
+from ..types.completion import Completion
+from ..types.completion_chunk import CompletionChunk
 
 __all__ = ["AsyncCompletions", "AsyncCompletionsWithRawResponse", "AsyncCompletionsWithStreamingResponse", "Completions", "CompletionsWithRawResponse", "CompletionsWithStreamingResponse"]
 
@@ -45,6 +45,7 @@ class Completions(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion: ...
 
     @overload
@@ -58,6 +59,7 @@ class Completions(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Stream[CompletionChunk]: ...
 
     @overload
@@ -71,6 +73,7 @@ class Completions(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion | Stream[CompletionChunk]: ...
 
     def create(
@@ -83,6 +86,7 @@ class Completions(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion | Stream[CompletionChunk]:
         """Complete a prompt.
 
@@ -99,7 +103,7 @@ class Completions(SyncAPIResource):
                 "prompt": prompt,
                 "stream": stream,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Completion,
             stream=stream is True,
             stream_cls=Stream[CompletionChunk],
@@ -130,6 +134,7 @@ class AsyncCompletions(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion: ...
 
     @overload
@@ -143,6 +148,7 @@ class AsyncCompletions(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncStream[CompletionChunk]: ...
 
     @overload
@@ -156,6 +162,7 @@ class AsyncCompletions(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion | AsyncStream[CompletionChunk]: ...
 
     async def create(
@@ -168,6 +175,7 @@ class AsyncCompletions(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion | AsyncStream[CompletionChunk]:
         """Complete a prompt.
 
@@ -184,7 +192,7 @@ class AsyncCompletions(AsyncAPIResource):
                 "prompt": prompt,
                 "stream": stream,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Completion,
             stream=stream is True,
             stream_cls=AsyncStream[CompletionChunk],

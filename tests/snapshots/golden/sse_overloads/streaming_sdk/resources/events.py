@@ -41,12 +41,13 @@ class Events(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Stream[EventRetrieveChunk]:
         """Follow the event log."""
         return cast(Stream[EventRetrieveChunk], self._request(
             "get",
             "/events",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=EventRetrieveChunk,
             stream=True,
             stream_cls=Stream[EventRetrieveChunk],
@@ -74,12 +75,13 @@ class AsyncEvents(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncStream[EventRetrieveChunk]:
         """Follow the event log."""
         return cast(AsyncStream[EventRetrieveChunk], await self._request(
             "get",
             "/events",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=EventRetrieveChunk,
             stream=True,
             stream_cls=AsyncStream[EventRetrieveChunk],

@@ -3,10 +3,10 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import completions
+    from . import completions, events
+    from .completion import Completion
+    from .completion_chunk import CompletionChunk
     from .completion_create_params import CompletionCreateParams
-    from .completions.completion import Completion
-    from .completions.completion_chunk import CompletionChunk
     from .event_retrieve_chunk import EventRetrieveChunk
 
 __all__ = [
@@ -15,14 +15,16 @@ __all__ = [
     "CompletionCreateParams",
     "EventRetrieveChunk",
     "completions",
+    "events",
 ]
 
 _LAZY: dict[str, str] = {
-    "Completion": ".completions.completion",
-    "CompletionChunk": ".completions.completion_chunk",
+    "Completion": ".completion",
+    "CompletionChunk": ".completion_chunk",
     "CompletionCreateParams": ".completion_create_params",
     "EventRetrieveChunk": ".event_retrieve_chunk",
     "completions": ".completions",
+    "events": ".events",
 }
 
 

@@ -14,7 +14,7 @@ from ..._response import (
 )
 from ..._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from ..._utils import cached_property
-from ...types.class_.record import Record
+from ...types.record import Record
 
 __all__ = ["All", "AllWithRawResponse", "AllWithStreamingResponse", "AsyncAll", "AsyncAllWithRawResponse", "AsyncAllWithStreamingResponse"]
 
@@ -40,11 +40,12 @@ class All(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> list[Record]:
         return cast(list[Record], self._request(
             "get",
             "/class/all",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=cast(Any, list[Record]),
         ))
 
@@ -70,11 +71,12 @@ class AsyncAll(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> list[Record]:
         return cast(list[Record], await self._request(
             "get",
             "/class/all",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=cast(Any, list[Record]),
         ))
 

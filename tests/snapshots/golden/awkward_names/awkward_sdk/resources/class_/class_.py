@@ -14,8 +14,8 @@ from ..._response import (
 )
 from ..._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from ..._utils import cached_property, path_param
-from ...types.class_.record import Record
-from ...types.class_.record2 import Record2
+from ...types.record import Record
+from ...types.record2 import Record2
 
 if TYPE_CHECKING:
     from .all import (
@@ -62,6 +62,7 @@ class Class(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Record:
         """Docstrings must survive \"\"\"triple quotes\"\"\", back\\slashes, {{ jinja }} and {% tags %}.
 
@@ -76,7 +77,7 @@ class Class(SyncAPIResource):
                 "timeout": timeout_,
                 "include[]": include,
             },
-            options=make_request_options(extra_headers={**({"X-Trace-Id": str(x_trace_id)} if not isinstance(x_trace_id, NotGiven) else {}), **(extra_headers or {})}, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers={**({"X-Trace-Id": str(x_trace_id)} if not isinstance(x_trace_id, NotGiven) else {}), **(extra_headers or {})}, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Record,
         )
 
@@ -88,11 +89,12 @@ class Class(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> list[Record]:
         return cast(list[Record], self._request(
             "get",
             "/class",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=cast(Any, list[Record]),
         ))
 
@@ -107,6 +109,7 @@ class Class(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Record2:
         return self._request(
             "post",
@@ -116,7 +119,7 @@ class Class(SyncAPIResource):
                 "for": for_,
                 "normal": normal,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Record2,
         )
 
@@ -153,6 +156,7 @@ class AsyncClass(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Record:
         """Docstrings must survive \"\"\"triple quotes\"\"\", back\\slashes, {{ jinja }} and {% tags %}.
 
@@ -167,7 +171,7 @@ class AsyncClass(AsyncAPIResource):
                 "timeout": timeout_,
                 "include[]": include,
             },
-            options=make_request_options(extra_headers={**({"X-Trace-Id": str(x_trace_id)} if not isinstance(x_trace_id, NotGiven) else {}), **(extra_headers or {})}, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers={**({"X-Trace-Id": str(x_trace_id)} if not isinstance(x_trace_id, NotGiven) else {}), **(extra_headers or {})}, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Record,
         )
 
@@ -179,11 +183,12 @@ class AsyncClass(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> list[Record]:
         return cast(list[Record], await self._request(
             "get",
             "/class",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=cast(Any, list[Record]),
         ))
 
@@ -198,6 +203,7 @@ class AsyncClass(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Record2:
         return await self._request(
             "post",
@@ -207,7 +213,7 @@ class AsyncClass(AsyncAPIResource):
                 "for": for_,
                 "normal": normal,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Record2,
         )
 

@@ -3,8 +3,8 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .record import Record
-    from .record2 import Record2
+    from ..record import Record
+    from ..record2 import Record2
 
 __all__ = [
     "Record",
@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "Record": ".record",
-    "Record2": ".record2",
+    "Record": "..record",
+    "Record2": "..record2",
 }
 
 

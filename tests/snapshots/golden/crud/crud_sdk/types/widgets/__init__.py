@@ -3,14 +3,14 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .widget import Widget
+    from ..widget import Widget
 
 __all__ = [
     "Widget",
 ]
 
 _LAZY: dict[str, str] = {
-    "Widget": ".widget",
+    "Widget": "..widget",
 }
 
 

@@ -3,14 +3,14 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .job import Job
+    from ..job import Job
 
 __all__ = [
     "Job",
 ]
 
 _LAZY: dict[str, str] = {
-    "Job": ".job",
+    "Job": "..job",
 }
 
 

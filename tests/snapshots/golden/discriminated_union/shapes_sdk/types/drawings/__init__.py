@@ -3,28 +3,40 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .drawing import (
+    from ..circle import Circle
+    from ..circle_param import CircleParam
+    from ..drawing import (
         Drawing,
         DrawingLayerRaster,
         DrawingLayerUnknown,
         DrawingLayerVector,
         DrawingNoteVariant1,
     )
+    from ..shape_param import ShapeParam
+    from ..square_param import SquareParam
 
 __all__ = [
+    "Circle",
+    "CircleParam",
     "Drawing",
     "DrawingLayerRaster",
     "DrawingLayerUnknown",
     "DrawingLayerVector",
     "DrawingNoteVariant1",
+    "ShapeParam",
+    "SquareParam",
 ]
 
 _LAZY: dict[str, str] = {
-    "Drawing": ".drawing",
-    "DrawingLayerRaster": ".drawing",
-    "DrawingLayerUnknown": ".drawing",
-    "DrawingLayerVector": ".drawing",
-    "DrawingNoteVariant1": ".drawing",
+    "Circle": "..circle",
+    "CircleParam": "..circle_param",
+    "Drawing": "..drawing",
+    "DrawingLayerRaster": "..drawing",
+    "DrawingLayerUnknown": "..drawing",
+    "DrawingLayerVector": "..drawing",
+    "DrawingNoteVariant1": "..drawing",
+    "ShapeParam": "..shape_param",
+    "SquareParam": "..square_param",
 }
 
 

@@ -14,7 +14,7 @@ from ..._response import (
 )
 from ..._types import NOT_GIVEN, FileTypes, Headers, NotGiven, Query, make_request_options
 from ..._utils import cached_property
-from ...types.files.stored_file import StoredFile
+from ...types.stored_file import StoredFile
 
 if TYPE_CHECKING:
     from .content import (
@@ -59,6 +59,7 @@ class Files(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> StoredFile:
         """Upload a file.
 
@@ -73,8 +74,8 @@ class Files(SyncAPIResource):
                 "purpose": purpose,
                 "extra_files": extra_files,
             },
-            files=True,
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            files=("file", "extra_files"),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=StoredFile,
         )
 
@@ -109,6 +110,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> StoredFile:
         """Upload a file.
 
@@ -123,8 +125,8 @@ class AsyncFiles(AsyncAPIResource):
                 "purpose": purpose,
                 "extra_files": extra_files,
             },
-            files=True,
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            files=("file", "extra_files"),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=StoredFile,
         )
 

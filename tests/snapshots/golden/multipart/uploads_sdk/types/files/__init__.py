@@ -3,14 +3,14 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .stored_file import StoredFile
+    from ..stored_file import StoredFile
 
 __all__ = [
     "StoredFile",
 ]
 
 _LAZY: dict[str, str] = {
-    "StoredFile": ".stored_file",
+    "StoredFile": "..stored_file",
 }
 
 

@@ -3,8 +3,8 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..job import Job
     from . import jobs
-    from .job import Job
     from .job_create_params import JobCreateParams
     from .job_list_events_response import JobListEventsResponse
 
@@ -16,7 +16,7 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "Job": ".job",
+    "Job": "..job",
     "JobCreateParams": ".job_create_params",
     "JobListEventsResponse": ".job_list_events_response",
     "jobs": ".jobs",

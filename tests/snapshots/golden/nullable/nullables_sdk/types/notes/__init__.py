@@ -3,9 +3,9 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .note import Note
-    from .ref import Ref
-    from .ref_param import RefParam
+    from ..note import Note
+    from ..ref import Ref
+    from ..ref_param import RefParam
 
 __all__ = [
     "Note",
@@ -14,9 +14,9 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "Note": ".note",
-    "Ref": ".ref",
-    "RefParam": ".ref_param",
+    "Note": "..note",
+    "Ref": "..ref",
+    "RefParam": "..ref_param",
 }
 
 

@@ -3,8 +3,8 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .run import Run
-    from .run_status import RunStatus
+    from ..run import Run
+    from ..run_status import RunStatus
 
 __all__ = [
     "Run",
@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "Run": ".run",
-    "RunStatus": ".run_status",
+    "Run": "..run",
+    "RunStatus": "..run_status",
 }
 
 

@@ -3,10 +3,10 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .annotation import Annotation, Node
-    from .annotation_param import AnnotationParam, NodeParam
-    from .json_value import JsonValue
-    from .json_value_param import JsonValueParam
+    from ..annotation import Annotation, Node
+    from ..annotation_param import AnnotationParam, NodeParam
+    from ..json_value import JsonValue
+    from ..json_value_param import JsonValueParam
 
 __all__ = [
     "Annotation",
@@ -18,12 +18,12 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "Annotation": ".annotation",
-    "AnnotationParam": ".annotation_param",
-    "JsonValue": ".json_value",
-    "JsonValueParam": ".json_value_param",
-    "Node": ".annotation",
-    "NodeParam": ".annotation_param",
+    "Annotation": "..annotation",
+    "AnnotationParam": "..annotation_param",
+    "JsonValue": "..json_value",
+    "JsonValueParam": "..json_value_param",
+    "Node": "..annotation",
+    "NodeParam": "..annotation_param",
 }
 
 

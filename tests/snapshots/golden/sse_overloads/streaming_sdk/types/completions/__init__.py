@@ -3,8 +3,8 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .completion import Completion
-    from .completion_chunk import CompletionChunk
+    from ..completion import Completion
+    from ..completion_chunk import CompletionChunk
 
 __all__ = [
     "Completion",
@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "Completion": ".completion",
-    "CompletionChunk": ".completion_chunk",
+    "Completion": "..completion",
+    "CompletionChunk": "..completion_chunk",
 }
 
 

@@ -41,12 +41,13 @@ class Checkpoints(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> SyncPage[CheckpointListResponse]:
         return self._request_page(
             "get",
             f"/fine_tuning/jobs/{path_param('job_id', job_id)}/checkpoints",
             page=SyncPage[CheckpointListResponse],
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
         )
 
 
@@ -72,12 +73,13 @@ class AsyncCheckpoints(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncPaginator[CheckpointListResponse, AsyncPage[CheckpointListResponse]]:
         return self._request_page(
             "get",
             f"/fine_tuning/jobs/{path_param('job_id', job_id)}/checkpoints",
             page=AsyncPage[CheckpointListResponse],
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
         )
 
 

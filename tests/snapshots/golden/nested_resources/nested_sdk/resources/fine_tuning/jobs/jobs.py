@@ -15,8 +15,8 @@ from ...._response import (
 )
 from ...._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from ...._utils import cached_property, path_param
-from ....types.fine_tuning.job import Job
 from ....types.fine_tuning.job_list_events_response import JobListEventsResponse
+from ....types.job import Job
 
 if TYPE_CHECKING:
     from .checkpoints import (
@@ -59,6 +59,7 @@ class Jobs(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Job:
         return self._request(
             "post",
@@ -66,7 +67,7 @@ class Jobs(SyncAPIResource):
             body={
                 "model": model,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Job,
         )
 
@@ -79,12 +80,13 @@ class Jobs(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Job:
         """Cancel a job."""
         return self._request(
             "post",
             f"/fine_tuning/jobs/{path_param('job_id', job_id)}/cancel",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Job,
         )
 
@@ -97,12 +99,13 @@ class Jobs(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> SyncPage[JobListEventsResponse]:
         return self._request_page(
             "get",
             f"/fine_tuning/jobs/{path_param('job_id', job_id)}/events",
             page=SyncPage[JobListEventsResponse],
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
         )
 
 
@@ -134,6 +137,7 @@ class AsyncJobs(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Job:
         return await self._request(
             "post",
@@ -141,7 +145,7 @@ class AsyncJobs(AsyncAPIResource):
             body={
                 "model": model,
             },
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Job,
         )
 
@@ -154,12 +158,13 @@ class AsyncJobs(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Job:
         """Cancel a job."""
         return await self._request(
             "post",
             f"/fine_tuning/jobs/{path_param('job_id', job_id)}/cancel",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=Job,
         )
 
@@ -172,12 +177,13 @@ class AsyncJobs(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncPaginator[JobListEventsResponse, AsyncPage[JobListEventsResponse]]:
         return self._request_page(
             "get",
             f"/fine_tuning/jobs/{path_param('job_id', job_id)}/events",
             page=AsyncPage[JobListEventsResponse],
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
         )
 
 

@@ -1,6 +1,6 @@
 from typing import Optional
 
-from ..._models import BaseModel
+from .._models import BaseModel
 from .json_value import JsonValue
 
 __all__ = ["Annotation", "Node"]

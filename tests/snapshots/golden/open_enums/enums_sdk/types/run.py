@@ -1,6 +1,6 @@
 from typing import Literal, Optional, Union
 
-from ..._models import BaseModel
+from .._models import BaseModel
 from .run_status import RunStatus
 
 __all__ = ["Run"]

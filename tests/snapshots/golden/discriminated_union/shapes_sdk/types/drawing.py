@@ -2,9 +2,9 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import Discriminator, Tag
 
-from ..._discriminated import UNKNOWN_TAG, tag_of
-from ..._models import BaseModel
-from ..circle import Circle
+from .._discriminated import UNKNOWN_TAG, tag_of
+from .._models import BaseModel
+from .circle import Circle
 
 __all__ = ["Drawing", "DrawingLayerRaster", "DrawingLayerUnknown", "DrawingLayerVector", "DrawingNoteVariant1"]
 

@@ -1,4 +1,4 @@
-from ..._models import BaseModel
+from .._models import BaseModel
 
 __all__ = ["Ref"]
 

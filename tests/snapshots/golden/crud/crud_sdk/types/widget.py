@@ -1,6 +1,6 @@
 from typing import Optional
 
-from ..._models import BaseModel
+from .._models import BaseModel
 
 __all__ = ["Widget"]
 

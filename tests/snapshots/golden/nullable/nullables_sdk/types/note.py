@@ -1,6 +1,6 @@
 from typing import Optional, Union
 
-from ..._models import BaseModel
+from .._models import BaseModel
 from .ref import Ref
 
 __all__ = ["Note"]
