@@ -6,6 +6,10 @@ or, when the queue is empty, by the handler function; a `FaultPlan` may replace 
 an injected fault. Every request is recorded, connections are counted, and the server stops by
 itself after `max_duration` seconds or refuses requests past `max_requests`.
 
+`drain_requests()` hands over and forgets the requests recorded so far (long soak runs use
+it to keep memory flat); counts, fault picks and `fault_summary()` still cover every request.
+`ssl=` serves HTTPS with the given server context (`url` then starts with `https://`).
+
 Misuse (no response scripted, handler exception, queued actions never used, bad requests) is
 collected in `errors`; leaving the `with` block raises `ScriptedServerError` if there are any
 (unless `strict=False` or the block already raised).
@@ -17,6 +21,7 @@ import asyncio
 import contextlib
 import json
 import socket
+import ssl as _ssl
 import struct
 import threading
 from collections import Counter, deque
@@ -93,6 +98,7 @@ class ScriptedServer:
         max_requests: int = 1000,
         max_duration: float = 60.0,
         strict: bool = True,
+        ssl: _ssl.SSLContext | None = None,
     ) -> None:
         self.handler: Handler | None = script if callable(script) else None
         self._queue: deque[Action] = deque(() if callable(script) else script)
@@ -100,8 +106,11 @@ class ScriptedServer:
         self.max_requests = max_requests
         self.max_duration = max_duration
         self.strict = strict
+        self._ssl = ssl
         self._cond = threading.Condition()
         self._requests: list[RecordedRequest] = []
+        self._received = 0  # requests ever received (drained ones included)
+        self._fault_counts: Counter[str] = Counter()
         self._errors: list[str] = []
         self._opened = 0
         self._closed = 0
@@ -118,7 +127,8 @@ class ScriptedServer:
         """Base URL, e.g. `http://127.0.0.1:41234`."""
         if not self._port:
             raise RuntimeError("server not started")
-        return f"http://127.0.0.1:{self._port}"
+        scheme = "https" if self._ssl is not None else "http"
+        return f"{scheme}://127.0.0.1:{self._port}"
 
     def enqueue(self, *actions: Action) -> None:
         """Append answers for the next requests (used before the handler)."""
@@ -130,6 +140,18 @@ class ScriptedServer:
         """Every request received so far, in arrival order."""
         with self._cond:
             return tuple(self._requests)
+
+    @property
+    def request_count(self) -> int:
+        """Requests received so far, drained ones included."""
+        with self._cond:
+            return self._received
+
+    def drain_requests(self) -> list[RecordedRequest]:
+        """The requests recorded since the last drain, which the server then forgets."""
+        with self._cond:
+            drained, self._requests = self._requests, []
+            return drained
 
     @property
     def errors(self) -> tuple[str, ...]:
@@ -158,7 +180,7 @@ class ScriptedServer:
     def fault_summary(self) -> dict[str, int]:
         """How many requests got each injected fault kind."""
         with self._cond:
-            return dict(Counter(r.fault for r in self._requests if r.fault is not None))
+            return dict(self._fault_counts)
 
     def wait_until_idle(self, timeout: float = 5.0) -> bool:
         """Wait until no connection is open (the server sees client hang-ups asynchronously).
@@ -173,7 +195,7 @@ class ScriptedServer:
     def wait_for_requests(self, count: int, timeout: float = 5.0) -> bool:
         """Wait until at least `count` requests arrived. Returns False on timeout."""
         with self._cond:
-            return self._cond.wait_for(lambda: len(self._requests) >= count, timeout)
+            return self._cond.wait_for(lambda: self._received >= count, timeout)
 
     def check(self) -> None:
         """Raise `ScriptedServerError` listing every problem (including unused queued actions)."""
@@ -255,7 +277,9 @@ class ScriptedServer:
                 writers.discard(writer)
                 tasks.discard(task)
 
-        server = await asyncio.start_server(on_connection, "127.0.0.1", 0, limit=_MAX_LINE)
+        server = await asyncio.start_server(
+            on_connection, "127.0.0.1", 0, limit=_MAX_LINE, ssl=self._ssl
+        )
         self._port = server.sockets[0].getsockname()[1]
         ready.set()
         try:
@@ -316,11 +340,14 @@ class ScriptedServer:
     ) -> tuple[RecordedRequest, Action]:
         """Record the request and choose its action."""
         with self._cond:
-            index = len(self._requests)
+            index = self._received
+            self._received += 1
             over_limit = index >= self.max_requests
             fault = None if over_limit or self.faults is None else self.faults.pick(index)
             request = RecordedRequest(index, conn_id, method, target, headers, body, fault)
             self._requests.append(request)
+            if fault is not None:
+                self._fault_counts[fault] += 1
             self._cond.notify_all()
             queued = self._queue.popleft() if self._queue and not over_limit else None
         if over_limit:

@@ -1,0 +1,66 @@
+"""Each fault kind on its own, on every attempt: what the generated SDK makes of it.
+
+The same oracle as the soak (`fault_effect`, `sent_data`), but deterministic: every request
+of the call gets the fault, so a retryable fault must use up exactly `1 + max_retries`
+attempts and a success must carry exactly what the server sent. `html_200` on a stream call
+is the regression test for a bug the soak found: a 2xx answer that is not an event stream
+(an HTML page, a JSON body) used to give an empty stream instead of an error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from _soak_app import answer, fault_effect, sent_data
+from _soak_driver import API_KEY, call_async, call_sync, fast_backoff
+from deepseek_sdk import AsyncDeepSeek, DeepSeek, SDKError
+from servers import FAULT_KINDS, FaultKind, FaultPlan, ScriptedServer
+
+MAX_RETRIES = 1
+DEADLINE = 0.4
+
+
+@pytest.mark.parametrize("op", ["chat", "chat_stream"])
+@pytest.mark.parametrize("kind", FAULT_KINDS)
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+async def test_fault_kind(kind: FaultKind, op: Any, is_async: bool) -> None:
+    plan = FaultPlan(
+        {kind: 1.0}, stall_seconds=5, trickle_interval=0.05, retry_after_ms=5, retry_after=0.01
+    )
+    options: dict[str, Any] = {
+        "api_key": API_KEY,
+        "timeout": httpx.Timeout(0.15),
+        "max_retries": MAX_RETRIES,
+        "deadline": DEADLINE,
+    }
+    with fast_backoff(0.01, 0.05), ScriptedServer(answer, faults=plan) as server:
+        outcome: object
+        try:
+            # Plain-HTTP pools (`verify=False` skips loading the CA bundle, the slow part).
+            if is_async:
+                pool = httpx.AsyncClient(verify=False)
+                async with AsyncDeepSeek(base_url=server.url, http_client=pool, **options) as ac:
+                    outcome = await call_async(ac, op, "m1")
+            else:
+                with DeepSeek(
+                    base_url=server.url, http_client=httpx.Client(verify=False), **options
+                ) as client:
+                    outcome = call_sync(client, op, "m1")
+        except SDKError as exc:
+            outcome = exc
+        assert server.wait_until_idle()
+    retried, expected = fault_effect(kind, op)
+    requests = server.requests
+    if kind == "trickle":  # only the deadline ends it
+        assert isinstance(outcome, SDKError) and str(outcome).startswith("Request deadline")
+        assert len(requests) == 1
+        return
+    assert len(requests) == (1 + MAX_RETRIES if retried else 1)
+    if isinstance(outcome, SDKError):
+        assert type(outcome).__name__ in expected, outcome
+        assert API_KEY not in str(outcome)
+    else:
+        assert None in expected, f"{kind}: succeeded with {outcome!r:.200}"
+        assert outcome == sent_data(plan, requests[-1])
