@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import deepseek_sdk
 from deepseek_sdk import DeepSeek
-from deepseek_sdk.types import ChatCompletionMessageInputParam
+from deepseek_sdk.types import ChatCompletionMessageParam
 
-MESSAGES: list[ChatCompletionMessageInputParam] = [
+MESSAGES: list[ChatCompletionMessageParam] = [
     {"role": "user", "content": "How can I list all files in a directory using Python?"}
 ]
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import asyncio
 
 from deepseek_sdk import AsyncDeepSeek, DeepSeek
-from deepseek_sdk.types import ChatCompletionMessageInputParam
+from deepseek_sdk.types import ChatCompletionMessageParam
 
-MESSAGES: list[ChatCompletionMessageInputParam] = [
+MESSAGES: list[ChatCompletionMessageParam] = [
     {"role": "user", "content": "Say this is a test"}
 ]
 

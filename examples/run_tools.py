@@ -10,10 +10,10 @@ from typing import Literal
 
 from deepseek_sdk import AsyncDeepSeek, DeepSeek
 from deepseek_sdk.lib import function_tool, pydantic_function_tool
-from deepseek_sdk.types import ChatCompletionMessageInputParam
+from deepseek_sdk.types import ChatCompletionMessageParam
 from pydantic import BaseModel
 
-QUESTION: list[ChatCompletionMessageInputParam] = [
+QUESTION: list[ChatCompletionMessageParam] = [
     {"role": "user", "content": "What's the weather in Hangzhou and in Oslo, in celsius?"}
 ]
 

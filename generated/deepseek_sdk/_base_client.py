@@ -9,7 +9,8 @@ prepare (`_core.prepare_call`) -> attempts (send, read the body) with retries ->
 Deadline (`deadline=` seconds on the client, `with_options` or a call) bounds the whole call:
 each attempt's httpx timeouts are cut to the time left, retries never sleep past it, and the
 body read is cut off at the deadline (async: `asyncio.wait_for`; sync: a shared watchdog
-thread shuts down the socket of a response still being read when the deadline passes).
+thread shuts down the socket of a response still being read when the deadline passes), also
+when the caller reads it later (streams, `with_streaming_response`; see `_deadline`).
 """
 
 from __future__ import annotations
@@ -32,15 +33,15 @@ from ._core import (
     RetryPlan,
     attempt_timeouts,
     build_request,
-    deadline_error,
-    make_connection_error,
-    make_status_error,
+    may_be_event_stream,
+    must_read_body,
     plan_retry,
     prepare_call,
     should_retry_status,
 )
-from ._deadline import WATCHDOG, deadline_trace
+from ._deadline import WATCHDOG, bound_body, deadline_trace
 from ._exceptions import APIConnectionError, SDKError
+from ._failures import deadline_error, make_connection_error, make_status_error, not_streamed_error
 from ._files import open_files
 from ._logging import log_request, log_response, log_retry
 from ._pagination import AsyncPaginator, BaseAsyncPage, BaseSyncPage
@@ -131,7 +132,8 @@ class BaseClient(Generic[_HttpxT]):
         }
         self._config = ClientConfig(
             base_url=self._base_url,
-            headers={**headers, **self._custom_headers},
+            headers=headers,
+            custom_headers=self._custom_headers,
             default_query=self._custom_query,
             timeout=timeout,
             max_retries=max_retries,
@@ -295,14 +297,10 @@ class BaseClient(Generic[_HttpxT]):
         self, call: PreparedCall, files: list[HttpxFile] | None, retries_taken: int
     ) -> httpx.Request:
         timeouts = attempt_timeouts(call, self._config, self._clock())
-        if (
-            timeouts is None
-        ):  # a retry wait ended at the deadline (plan_retry leaves time, clocks drift)
+        if timeouts is None:  # a retry wait ended at the deadline (clocks drift)
             request = build_request(self._client, call, dict(self._config.timeout_dict), files)
             raise deadline_error(call, request, retries_taken)
-        timeouts = dict(
-            timeouts
-        )  # per request: httpcore (and streams) read it, the trace hook edits it
+        timeouts = dict(timeouts)  # per request: httpcore and streams read it, trace edits it
         request = build_request(
             self._client, call, timeouts, files, self._extensions(call, timeouts)
         )
@@ -376,7 +374,13 @@ class BaseClient(Generic[_HttpxT]):
     def _make_stream(
         self, stream_cls: Any, response: httpx.Response, deadline: float | None
     ) -> Any:
-        """Build `stream_cls` (e.g. `Stream[Chunk]`) over an open 2xx response."""
+        """Build `stream_cls` (e.g. `Stream[Chunk]`) over an open 2xx response.
+
+        A response whose content type says it is no event stream was read (`must_read_body`)
+        and raises instead.
+        """
+        if not may_be_event_stream(response):
+            raise not_streamed_error(response, self._config.secrets)
         return stream_cls(
             cast_to=extract_stream_chunk_type(stream_cls),
             response=response,
@@ -445,12 +449,13 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     def _attempt(self, request: httpx.Request, call: PreparedCall) -> httpx.Response:
         started = self._clock()
         response = self._client.send(request, stream=True)
-        if not (call.stream and response.is_success):
-            watch = (
-                WATCHDOG.arm(response, call.deadline - self._clock())
-                if call.deadline is not None
-                else None
-            )
+        # Armed until the deadline, also over a body left for the caller to read (streams).
+        watch = (
+            WATCHDOG.arm(response, call.deadline - self._clock())
+            if call.deadline is not None
+            else None
+        )
+        if must_read_body(call, response):
             try:
                 response.read()
             except BaseException:
@@ -459,6 +464,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             finally:
                 if watch is not None:
                     WATCHDOG.cancel(watch)
+        elif call.deadline is not None and call.mode == "stream":
+            bound_body(response, call.deadline, self._clock)  # read later, by the caller
         log_response(response, self._clock() - started)
         return response
 
@@ -468,13 +475,6 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         if call.deadline is None:
             return None
         return {"trace": deadline_trace(call.deadline, self._clock, timeouts)}
-
-    def _make_stream(
-        self, stream_cls: Any, response: httpx.Response, deadline: float | None
-    ) -> Any:
-        if deadline is not None:
-            WATCHDOG.arm(response, deadline - self._clock())
-        return super()._make_stream(stream_cls, response, deadline)
 
     def get_api_list(
         self,
@@ -575,12 +575,14 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     async def _attempt(self, request: httpx.Request, call: PreparedCall) -> httpx.Response:
         started = self._clock()
         response = await self._client.send(request, stream=True)
-        if not (call.stream and response.is_success):
+        if must_read_body(call, response):
             try:
                 await response.aread()
             except BaseException:
                 await response.aclose()
                 raise
+        elif call.deadline is not None and call.mode == "stream":
+            bound_body(response, call.deadline, self._clock)  # read later, by the caller
         log_response(response, self._clock() - started)
         return response
 

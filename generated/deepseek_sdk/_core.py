@@ -6,13 +6,12 @@
   `PreparedCall` (URL, merged headers, encoded query and JSON body or multipart parts, timeout,
   retry budget, absolute deadline, idempotency key) and `build_request` for one attempt.
 - The retry policy: `should_retry_status`, `retry_after_seconds`, `backoff_delay`, `plan_retry`.
-- Errors from responses and transport failures: `make_status_error`, `make_connection_error`,
-  `deadline_error`, `make_validation_error`.
+- Which bodies an attempt reads at once (`must_read_body`). The errors built from responses
+  and transport failures live in `_failures`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import email.utils
 import json
@@ -25,17 +24,10 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pydantic
 
-from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    status_error_class,
-)
 from ._files import FileUpload, split_multipart
 from ._qs import stringify_items
 from ._types import NotGiven, Omit, RequestOptions, Timeout
-from ._utils import check_header, mask_secret, strip_not_given
+from ._utils import check_header, strip_not_given
 
 if TYPE_CHECKING:
     from ._files import HttpxFile
@@ -48,7 +40,8 @@ __all__ = [
     "PreparedCall",
     "RetryPlan",
     "build_request",
-    "make_status_error",
+    "may_be_event_stream",
+    "must_read_body",
     "plan_retry",
     "prepare_call",
 ]
@@ -64,6 +57,7 @@ RESPONSE_MODE_HEADER = "X-Sdk-Internal-Response-Mode"
 """Private marker put in `extra_headers` by the raw/streamed wrappers; stripped, never sent."""
 DEADLINE_EXTENSION = "sdk_deadline"
 """Key of the call's absolute deadline (client clock) in `httpx.Request.extensions`."""
+EVENT_STREAM = "text/event-stream"
 
 _NO_BODY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _QUOTA_WORDS = re.compile(
@@ -99,14 +93,21 @@ class FinalRequestOptions:
 
     def with_query(self, params: Mapping[str, object]) -> FinalRequestOptions:
         """A copy with `params` merged over the query (for the next page); response mode reset."""
+        return self._next_page(self.url, {**(self.query or {}), **params})
+
+    def with_url(self, url: str) -> FinalRequestOptions:
+        """A copy requesting `url`, a next-page link that carries its own query string."""
+        return self._next_page(url, None)
+
+    def _next_page(self, url: str, query: Mapping[str, object] | None) -> FinalRequestOptions:
         headers = {
             k: v for k, v in self.options.get("headers", {}).items() if k != RESPONSE_MODE_HEADER
         }
         options: RequestOptions = {**self.options, "headers": headers}
         return FinalRequestOptions(
             self.method,
-            self.url,
-            query={**(self.query or {}), **params},
+            url,
+            query=query,
             body=self.body,
             files=self.file_fields or self.files,
             options=options,
@@ -119,6 +120,7 @@ class ClientConfig:
     __slots__ = (
         "base_url",
         "deadline",
+        "default_accept",
         "default_query",
         "header_keys",
         "headers",
@@ -140,9 +142,13 @@ class ClientConfig:
         deadline: float | None,
         idempotency_header: str | None,
         secrets: Sequence[str] = (),
+        custom_headers: Mapping[str, str | Omit] | None = None,
     ) -> None:
         self.base_url = str(base_url).rstrip("/") + "/"
-        self.headers: dict[str, str] = merge_headers({}, headers)
+        custom = custom_headers or {}
+        self.headers: dict[str, str] = merge_headers({}, {**headers, **custom})
+        self.default_accept = not any(name.lower() == "accept" for name in custom)
+        """The user did not set `Accept`, so streaming calls may ask for an event stream."""
         self.header_keys = {name.lower(): name for name in self.headers}
         self.default_query = dict(default_query or {})
         self.timeout = to_timeout(timeout)
@@ -192,6 +198,7 @@ class PreparedCall:
         "content",
         "deadline",
         "deadline_budget",
+        "event_stream",
         "file_parts",
         "form_fields",
         "headers",
@@ -218,6 +225,9 @@ class PreparedCall:
         self.deadline_budget: float | None = None
         self.mode: str | None = None
         self.stream = False
+        """The body is left unread for the caller (an event stream or `with_streaming_response`)."""
+        self.event_stream = False
+        """The caller asked for an event stream (`stream=True`)."""
 
 
 def prepare_call(
@@ -233,6 +243,7 @@ def prepare_call(
     extra_headers = options.get("headers")
     headers = config.headers
     header_keys: Collection[str] = config.header_keys
+    default_accept = config.default_accept
     if extra_headers:
         extra = dict(extra_headers)
         mode = extra.pop(RESPONSE_MODE_HEADER, None)
@@ -240,7 +251,9 @@ def prepare_call(
         if extra:
             headers = merge_headers(headers, extra)
             header_keys = {name.lower() for name in headers}
+            default_accept = default_accept and not any(k.lower() == "accept" for k in extra)
     call.stream = stream or call.mode == "stream"
+    call.event_stream = stream
 
     query: Mapping[str, object] | None = opts.query
     extra_query = options.get("params")
@@ -262,6 +275,8 @@ def prepare_call(
     if isinstance(body, Mapping):
         body = strip_not_given(body)
     added: dict[str, str] = {}
+    if stream and default_accept:
+        added["Accept"] = EVENT_STREAM  # replaces the default `Accept: application/json`
     if opts.files:
         call.form_fields, call.file_parts = split_multipart(body or {}, opts.file_fields)  # type: ignore[arg-type]
         headers = _without_content_type(headers)
@@ -295,6 +310,22 @@ def _without_content_type(headers: dict[str, str]) -> dict[str, str]:
     # httpx writes multipart/form-data with its generated boundary; a user value without one
     # would make the body unparseable.
     return {k: v for k, v in headers.items() if k.lower() != "content-type" or "boundary=" in v}
+
+
+def may_be_event_stream(response: httpx.Response) -> bool:
+    """Whether the response's content type is `text/event-stream` (or missing: it might be)."""
+    content_type = response.headers.get("content-type")
+    return content_type is None or content_type.partition(";")[0].strip().lower() == EVENT_STREAM
+
+
+def must_read_body(call: PreparedCall, response: httpx.Response) -> bool:
+    """Whether an attempt reads the body at once: all but a 2xx left for the caller to read.
+
+    A `stream=True` call answered without an event stream is read too, for its error.
+    """
+    if not (call.stream and response.is_success):
+        return True
+    return call.event_stream and not may_be_event_stream(response)
 
 
 def new_idempotency_key() -> str:
@@ -477,130 +508,3 @@ def plan_retry(
     if call.deadline is not None and now + delay >= call.deadline:
         return RetryPlan(None, deadline_hit=True)
     return RetryPlan(delay)
-
-
-# --- errors ------------------------------------------------------------------------------
-
-_MESSAGE_KEYS = ("message", "error_msg", "msg", "detail", "error_message", "error_description")
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-_TAG = re.compile(r"<[^>]+>")
-_NOT_JSON = object()
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-def describe_error_body(text: str) -> tuple[object, str]:
-    """`(body, detail)` for an error response's text, parsed by content (not content type).
-
-    `body` is the inner `error` object, else the decoded JSON, else the raw text (`None` when
-    empty); `detail` is a one-line human message (the server's message when it has one).
-    """
-    stripped = text.strip()
-    if not stripped:
-        return None, ""
-    data: Any = _NOT_JSON
-    if stripped[0] in '{["' or stripped[0].isdigit():
-        with contextlib.suppress(ValueError):
-            data = json.loads(stripped)
-    if data is _NOT_JSON:
-        if stripped.startswith("<") or "<html" in stripped[:512].lower():
-            title = _TITLE.search(stripped)
-            summary = title.group(1) if title else _TAG.sub(" ", stripped)
-            return text, _shorten(summary, 200) + " (HTML response; full text in .body)"
-        return text, _shorten(stripped, 500)
-    body: object = data
-    message: object = None
-    if isinstance(data, Mapping):
-        if "error" in data and data["error"] not in (None, "", {}):
-            body = data["error"]
-        if isinstance(body, Mapping):
-            message = next((body[k] for k in _MESSAGE_KEYS if body.get(k)), None)
-    if isinstance(body, str):
-        message = body
-    if not isinstance(message, str):
-        message = _compact(body if message is None else message)
-    return body, _shorten(message, 500)
-
-
-def _scrub(text: str, secrets: Sequence[str]) -> str:
-    for secret in secrets:
-        if secret in text:
-            text = text.replace(secret, mask_secret(secret))
-    return text
-
-
-def make_status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APIStatusError:
-    """The `APIStatusError` subclass for a non-2xx response whose body has been read."""
-    try:
-        text = response.text
-    except httpx.ResponseNotRead:
-        text = ""
-    body, detail = describe_error_body(_scrub(text, secrets))
-    status = response.status_code
-    if not detail:
-        detail = f"{response.reason_phrase or 'no reason'} (empty body)"
-    message = f"Error code: {status} - {detail}"
-    return status_error_class(status)(message, response=response, body=body)
-
-
-_TIMEOUT_HINTS = {
-    httpx.ConnectTimeout: ("connect", "connecting to the server"),
-    httpx.ReadTimeout: ("read", "waiting for the server to send data"),
-    httpx.WriteTimeout: ("write", "sending the request"),
-    httpx.PoolTimeout: ("pool", "waiting for a free connection from the pool"),
-}
-
-
-def make_connection_error(
-    exc: Exception, request: httpx.Request, call: PreparedCall
-) -> APIConnectionError:
-    """An `APIConnectionError`/`APITimeoutError` for a transport failure, saying what to do."""
-    if isinstance(exc, httpx.TimeoutException):
-        kind, doing = _TIMEOUT_HINTS.get(type(exc), ("", "waiting for the server"))
-        limit = call.timeout.as_dict().get(kind)
-        limit_text = f"the {kind} timeout of {limit:g} s" if limit is not None else "a timeout"
-        return APITimeoutError(
-            request,
-            message=f"Request timed out {doing} ({limit_text} expired). "
-            "Pass a larger `timeout=` to the client or the call, or set `deadline=` to bound the whole call.",
-        )
-    reason = str(exc) or type(exc).__name__
-    return APIConnectionError(message=f"Connection error: {reason}", request=request)
-
-
-def deadline_error(call: PreparedCall, request: httpx.Request, attempts: int) -> APITimeoutError:
-    """The error for a call that ran out of its overall `deadline`."""
-    return APITimeoutError(
-        request,
-        message=f"Request deadline of {call.deadline_budget:g} s exceeded after {attempts} attempt(s). "
-        "Pass a larger `deadline=` (or None to disable it) to the client or the call.",
-    )
-
-
-def make_validation_error(
-    response: httpx.Response, cast_to: object, exc: Exception
-) -> APIResponseValidationError:
-    """An `APIResponseValidationError` carrying the decoded body for a bad 2xx response."""
-    body: object
-    try:
-        body = json.loads(response.content)
-    except ValueError:
-        body = response.text or None
-    name = getattr(cast_to, "__name__", None) or repr(cast_to)
-    if isinstance(exc, pydantic.ValidationError):
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '<root>'}: {err['msg']}"
-            for err in exc.errors()[:3]
-        )
-        more = f" (and {exc.error_count() - 3} more)" if exc.error_count() > 3 else ""
-        message = f"Response body does not match {name}: {problems}{more}"
-    else:
-        message = f"Response body is not valid JSON for {name}: {exc}"
-    return APIResponseValidationError(response, body, message=message)

@@ -19,9 +19,14 @@
     │   │   └── InternalServerError          >= 500
     │   ├── APIConnectionError               network failure (no usable response)
     │   │   └── APITimeoutError              a timeout or the call's deadline was hit
-    │   ├── APIResponseValidationError       2xx body does not match the expected type
+    │   ├── APIResponseValidationError       2xx body does not match the expected type (or a
+    │   │                                    stream=True call was not answered with a stream)
     │   └── StreamError                      bad bytes / JSON inside an event stream
-    └── PaginationError(SDKError, RuntimeError)   no next page, or the server repeats a cursor
+    ├── PaginationError(SDKError, RuntimeError)   no next page, or the server repeats a cursor
+    └── StreamConsumedError(SDKError, RuntimeError)   a stream iterated after it ended or closed
+
+An error sent inside an event stream (an `event: error`, or a payload with an `error` object)
+raises a plain `APIError` carrying the 200 response's status, headers and request id.
 
 Any other status (e.g. 405, 413) raises a plain `APIStatusError`. `.body` is the inner `error`
 object when the JSON body has one, else the decoded JSON, else the raw text (`None` if empty).
@@ -49,6 +54,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "SDKError",
+    "StreamConsumedError",
     "StreamError",
     "UnprocessableEntityError",
 ]
@@ -200,12 +206,20 @@ class APIResponseValidationError(APIError):
 
 
 class StreamError(APIError):
-    """An event stream carried undecodable bytes, invalid JSON or an error event.
+    """An event stream carried bytes that are not UTF-8, or an event whose data is not JSON.
 
-    Constructed like `APIError(message, request, body=...)`; `body` is the offending
-    line/event data (or the decoded error object).
+    Constructed like `APIError(message, request, body=...)`; `body` is the offending line's
+    bytes or the event's data. (Errors the server sends inside a stream raise `APIError`.)
     """
 
 
 class PaginationError(SDKError, RuntimeError):
     """There is no next page, or the server returned a cursor it had already returned."""
+
+
+class StreamConsumedError(SDKError, RuntimeError):
+    """A `Stream` was iterated again after it ran to the end, failed or was closed.
+
+    A stream reads the response once; keep the chunks (or use the stream helpers) to go over
+    them again.
+    """

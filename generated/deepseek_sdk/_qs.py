@@ -4,7 +4,8 @@
 One encoding is used for query parameters and for the non-file fields of multipart bodies:
 
 - nested objects become bracketed keys: `{"a": {"b": 1}}` -> `a[b]=1`
-- arrays repeat the key with `[]`: `{"ids": [1, 2]}` -> `ids[]=1&ids[]=2`
+- arrays repeat the key with `[]`: `{"ids": [1, 2]}` -> `ids[]=1&ids[]=2` (a key that already
+  ends in `[]`, as some specs name such parameters, is used as it is)
 - booleans are `true` / `false`; `None` and `NOT_GIVEN` values are dropped
 - other scalars use `str()` (floats keep Python's repr, e.g. `0.5`)
 """
@@ -41,8 +42,10 @@ def _flatten(items: list[tuple[str, str]], key: str, value: object) -> None:
         for sub_key, sub_value in value.items():
             _flatten(items, f"{key}[{sub_key}]", sub_value)
     elif isinstance(value, (list, tuple)):
+        # A spec may name the parameter with its brackets already (OpenAI's `actor_ids[]`).
+        element_key = key if key.endswith("[]") else f"{key}[]"
         for element in value:
-            _flatten(items, f"{key}[]", element)
+            _flatten(items, element_key, element)
     else:
         raise TypeError(
             f"Cannot encode {type(value).__name__} for parameter {key!r}; "

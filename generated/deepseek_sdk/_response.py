@@ -6,8 +6,9 @@
 
 `resource.with_raw_response.method(...)` returns an `APIResponse[T]` whose body was read
 eagerly; `resource.with_streaming_response.method(...)` returns a context manager yielding an
-`APIResponse[T]` whose body is read lazily and closed on exit. The wrappers mark the call with
-a private header that the client strips before sending (it never reaches the wire).
+`APIResponse[T]` whose body is read lazily (within the call's deadline, see `_deadline`) and
+closed on exit. The wrappers mark the call with a private header that the client strips
+before sending (it never reaches the wire).
 Binary endpoints return a `BinaryAPIResponse` (`.content`, `.text`, `.write_to_file(path)`,
 `.iter_bytes()`); their async twins are `AsyncAPIResponse` / `AsyncBinaryAPIResponse`.
 """
@@ -26,8 +27,9 @@ import httpx
 import pydantic
 from typing_extensions import ParamSpec
 
-from ._core import RESPONSE_MODE_HEADER, FinalRequestOptions, make_validation_error
+from ._core import RESPONSE_MODE_HEADER, FinalRequestOptions
 from ._exceptions import request_id_of
+from ._failures import make_validation_error
 from ._models import BaseModel, type_adapter
 from ._pagination import BasePage
 
@@ -96,7 +98,7 @@ def process_response(
     """`parse_body`, then give pages what they need to fetch the next page."""
     result = parse_body(cast_to, response)
     if isinstance(result, BasePage):
-        result._set_context(client, options)
+        result._set_context(client, options, response.url)
     return result
 
 

@@ -10,6 +10,10 @@ the events completed so far. Follows the WHATWG event-stream rules (LF, CR and C
 - At end of input an unterminated final event is dispatched instead of dropped, so a body that
   ends without the closing blank line does not silently lose its last chunk.
 
+`feed_runs` is `feed` for consumers that handle many events at once (`_streaming` validates a
+run of JSON payloads with one pydantic call): a run of plain one-line `data:` events comes back
+as one `DataRun` holding the raw values, which `DataRun.events()` expands when needed.
+
 This is the streaming hot path, so work is done per chunk rather than per byte: each chunk's
 complete lines are decoded with one `bytes.decode` (never a partial line, so a UTF-8 character
 split across chunks is safe) and split with one `str.split`; a run of plain one-line `data:`
@@ -19,12 +23,14 @@ events is recognised with one regex match and turned into events without a Pytho
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import repeat
 from typing import NamedTuple
 
-__all__ = ["SSEDecodeError", "SSEDecoder", "ServerSentEvent"]
+__all__ = ["DataRun", "SSEDecodeError", "SSEDecoder", "ServerSentEvent"]
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+_RUN_SEPARATOR = "\n\ndata: "  # between two values of a plain run (values hold no LF)
 _PLAIN_EVENTS = re.compile(r"(?:data: [^\n]*\n\n)+")  # one-line events, nothing else
 _BOM = "\ufeff"
 _EXCERPT_BYTES = 80
@@ -49,6 +55,33 @@ class ServerSentEvent(NamedTuple):
 _new_event = tuple.__new__  # ServerSentEvent from a 5-tuple, skipping NamedTuple's Python __new__
 
 
+class DataRun(NamedTuple):
+    """Consecutive plain events (one `data: ` line each, no other field), as returned by `feed_runs`.
+
+    `text` is the values as on the wire, joined by `"\\n\\ndata: "`; `values` is the list of
+    values (each one line); the i-th event's data line is `first_line + 2 * i`; `last_id` is
+    the stream's last event id, which every event of the run carries.
+    """
+
+    text: str
+    values: list[str]
+    first_line: int
+    last_id: str | None
+
+    def events(self) -> list[ServerSentEvent]:
+        """The run as `ServerSentEvent`s, exactly as `feed` would have returned them."""
+        # ServerSentEvent(None, value, last id, None, line) for each value, built in C (no
+        # bytecode runs per event): map() calls tuple.__new__ on zipped 5-tuples.
+        fields = zip(
+            repeat(None),
+            self.values,
+            repeat(self.last_id),
+            repeat(None),
+            range(self.first_line, self.first_line + 2 * len(self.values), 2),
+        )
+        return list(map(_new_event, repeat(ServerSentEvent), fields))
+
+
 class SSEDecodeError(ValueError):
     """The stream's bytes are not valid UTF-8; names the offending line."""
 
@@ -66,8 +99,8 @@ class SSEDecodeError(ValueError):
 class SSEDecoder:
     """Turns chunks of an event-stream body into `ServerSentEvent`s.
 
-    Call `feed(chunk)` for every chunk and `flush()` once at end of input; both return the
-    events completed by that call. One decoder per stream.
+    Call `feed(chunk)` (or `feed_runs(chunk)`) for every chunk and `flush()` once at end of
+    input; each returns the events completed by that call. One decoder per stream.
     """
 
     def __init__(self) -> None:
@@ -84,6 +117,16 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Consume `chunk`; return the events it completes (often none or several)."""
+        events: list[ServerSentEvent] = []
+        for item in self.feed_runs(chunk):
+            if isinstance(item, DataRun):
+                events.extend(item.events())
+            else:
+                events.append(item)
+        return events
+
+    def feed_runs(self, chunk: bytes) -> Sequence[ServerSentEvent | DataRun]:
+        """Like `feed`, but runs of plain one-line `data:` events come back as `DataRun`s."""
         if self._skip_lf:
             if not chunk:
                 return []
@@ -137,19 +180,19 @@ class SSEDecoder:
                 text = text[1:]
         return text
 
-    def _process_lf(self, text: str) -> list[ServerSentEvent]:
+    def _process_lf(self, text: str) -> list[ServerSentEvent | DataRun]:
         """Process `text` (whole lines, LF ends only), taking runs of plain events in bulk.
 
-        A run of `data: <line>` + blank line events that starts at an event boundary is turned
-        into events with one regex match and one split; everything else goes line by line.
+        A run of `data: <line>` + blank line events that starts at an event boundary is taken
+        with one regex match and one split, as one `DataRun`; everything else goes line by line.
         """
-        events: list[ServerSentEvent] = []
+        events: list[ServerSentEvent | DataRun] = []
         pos, size = 0, len(text)
         while pos < size:
             if not self._has_fields:
                 match = _PLAIN_EVENTS.match(text, pos)
                 if match is not None:
-                    events.extend(self._plain_events(text[pos + 6 : match.end() - 2]))
+                    events.append(self._plain_run(text[pos + 6 : match.end() - 2]))
                     pos = match.end()
                     continue
             # Line by line up to the next blank line followed by a data line (an event boundary).
@@ -159,21 +202,12 @@ class SSEDecoder:
             pos = stop
         return events
 
-    def _plain_events(self, run: str) -> list[ServerSentEvent]:
-        """Events from a run of plain events, minus the first `data: ` and the last blank line."""
-        values = run.split("\n\ndata: ")
+    def _plain_run(self, text: str) -> DataRun:
+        """The run in `text`: plain events minus the first `data: ` and the last blank line."""
+        values = text.split(_RUN_SEPARATOR)
         first = self._lines_seen + 1
         self._lines_seen += 2 * len(values)
-        # ServerSentEvent(None, value, last id, None, line) for each value, built in C (no
-        # bytecode runs per event): map() calls tuple.__new__ on zipped 5-tuples.
-        fields = zip(
-            repeat(None),
-            values,
-            repeat(self._last_id or None),
-            repeat(None),
-            range(first, self._lines_seen + 1, 2),
-        )
-        return list(map(_new_event, repeat(ServerSentEvent), fields))
+        return DataRun(text, values, first, self._last_id or None)
 
     def _decode_error(self, block: bytes, exc: UnicodeDecodeError) -> SSEDecodeError:
         # Line ends are ASCII, so the bad byte's line is the number of line ends before it.

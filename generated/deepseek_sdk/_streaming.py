@@ -27,23 +27,33 @@ import asyncio
 import contextlib
 import json
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Generator,
+    Hashable,
+    Iterator,
+    Sequence,
+)
+from functools import lru_cache
 from types import TracebackType
-from typing import Any, Callable, Generic, TypeVar, get_args, get_origin
+from typing import Any, Callable, Generic, TypeVar, cast, get_args, get_origin
 
 import httpx
 import pydantic
+from pydantic import Json
 
 from ._exceptions import (
     APIConnectionError,
     APIError,
     APIResponseValidationError,
     APITimeoutError,
+    StreamConsumedError,
     StreamError,
     request_id_of,
 )
 from ._models import type_adapter
-from ._sse import ServerSentEvent, SSEDecodeError, SSEDecoder
+from ._sse import DataRun, ServerSentEvent, SSEDecodeError, SSEDecoder
 
 __all__ = ["AsyncStream", "Stream", "extract_stream_chunk_type"]
 
@@ -74,25 +84,49 @@ def _json_validator(cast_to: Any) -> Callable[[str], Any]:
     return type_adapter(cast_to).validate_json
 
 
+@lru_cache(maxsize=256)
+def _json_list_validator(cast_to: Any) -> Callable[[list[str]], list[Any]]:
+    """Validates a list of JSON texts, each into `cast_to`, with one pydantic call.
+
+    Each text is parsed on its own (`Json[cast_to]`), exactly like `_json_validator` does.
+    """
+    item: Any = cast(Any, Json)[cast_to]
+    return pydantic.TypeAdapter(list[item]).validate_python
+
+
 def _excerpt(text: str) -> str:
     return repr(text[:_EXCERPT_CHARS]) + ("..." if len(text) > _EXCERPT_CHARS else "")
 
 
 class _ChunkDecoder(Generic[_T]):
-    """Bytes in, typed chunks out: SSE decoding, `[DONE]`, errors, validation. No I/O."""
+    """Bytes in, typed chunks out: SSE decoding, `[DONE]`, errors, validation. No I/O.
+
+    `feed`/`finish` return the chunks completed so far and set `done` when the stream should
+    end: at `[DONE]`, or at an error, which is then in `error` for the caller to raise once it
+    has yielded the chunks that came before it.
+
+    Hot path: a run of plain `data: {...}` events (`DataRun`) is validated with one pydantic
+    call for the whole run. A run mentioning `"error"` or holding anything that does not
+    validate goes event by event instead, which finds error payloads, `[DONE]`, keep-alive
+    events and the exact event (and line) that is wrong.
+    """
 
     def __init__(self, cast_to: type[_T], response: httpx.Response) -> None:
         self._sse = SSEDecoder()
         self._validate: Callable[[str], _T] = _json_validator(cast_to)
+        self._validate_many: Callable[[list[str]], list[_T]] = _json_list_validator(
+            cast(Hashable, cast_to)
+        )
         self._response = response
-        self.done = False  # `data: [DONE]` seen; later events are ignored
+        self.done = False  # `[DONE]` or an error seen; later events are ignored
+        self.error: APIError | None = None
 
     def feed(self, chunk: bytes) -> list[_T]:
         try:
-            events = self._sse.feed(chunk)
+            items = self._sse.feed_runs(chunk)
         except SSEDecodeError as exc:
             raise self._stream_error(str(exc), exc.line) from exc
-        return self._convert(events) if events else _NOTHING
+        return self._convert(items) if items else _NOTHING
 
     def finish(self) -> list[_T]:
         try:
@@ -101,26 +135,55 @@ class _ChunkDecoder(Generic[_T]):
             raise self._stream_error(str(exc), exc.line) from exc
         return self._convert(events) if events else _NOTHING
 
-    def _convert(self, events: list[ServerSentEvent]) -> list[_T]:
+    def _convert(self, items: Sequence[ServerSentEvent | DataRun]) -> list[_T]:
         out: list[_T] = []
-        validate = self._validate
-        for event in events:
-            data = event.data
-            if event.event == "error":
-                raise self._error_event(event)
-            if not data.startswith("{"):  # one check for the usual case, a JSON object
-                if not data or data.isspace():
-                    continue  # keep-alive style events (`event: ping`, a lone `retry:`)
-                if data.startswith("[DONE]"):
-                    self.done = True
+        try:
+            for item in items:
+                if isinstance(item, DataRun):
+                    self._convert_run(item, out)
+                else:
+                    self._convert_event(item, out)
+                if self.done:
                     break
-            if '"error"' in data:  # cheap pre-check; the full check needs the decoded object
-                self._check_error_payload(event)
-            try:
-                out.append(validate(data))
-            except pydantic.ValidationError as exc:
-                raise self._invalid(event, exc) from exc
+        except APIError as exc:
+            self.error = exc
+            self.done = True
         return out
+
+    def _convert_run(self, run: DataRun, out: list[_T]) -> None:
+        values = run.values
+        if '"error"' not in run.text:  # error payloads need the per-event checks
+            count = len(values)
+            if values[-1].startswith("[DONE]"):  # the usual end of a stream
+                count -= 1
+            try:
+                out.extend(self._validate_many(values if count == len(values) else values[:count]))
+            except pydantic.ValidationError:
+                pass  # something is not a chunk: the per-event path says which and why
+            else:
+                self.done = count < len(values)
+                return
+        for event in run.events():
+            self._convert_event(event, out)
+            if self.done:
+                return
+
+    def _convert_event(self, event: ServerSentEvent, out: list[_T]) -> None:
+        data = event.data
+        if event.event == "error":
+            raise self._error_event(event)
+        if not data.startswith("{"):
+            if not data or data.isspace():
+                return  # keep-alive style events (`event: ping`, a lone `retry:`)
+            if data.startswith("[DONE]"):
+                self.done = True
+                return
+        if '"error"' in data:  # cheap pre-check; the full check needs the decoded object
+            self._check_error_payload(event)
+        try:
+            out.append(self._validate(data))
+        except pydantic.ValidationError as exc:
+            raise self._invalid(event, exc) from exc
 
     def _check_error_payload(self, event: ServerSentEvent) -> None:
         payload = self._loads(event)
@@ -232,8 +295,8 @@ class _StreamBase(Generic[_T]):
             message=str(exc) or "Connection error.", request=self.response.request
         )
 
-    def _consumed_error(self) -> RuntimeError:
-        return RuntimeError(
+    def _consumed_error(self) -> StreamConsumedError:
+        return StreamConsumedError(
             f"this {type(self).__name__} has already been consumed or closed; "
             "a stream can be iterated only once"
         )
@@ -290,9 +353,13 @@ class Stream(_StreamBase[_T]):
                 if items:
                     yield from items
                 if decoder.done:
+                    if decoder.error is not None:
+                        raise decoder.error
                     self._drain(raw)
                     return
             yield from decoder.finish()
+            if decoder.error is not None:
+                raise decoder.error
         except httpx.RequestError as exc:
             idle = self._idle_capped and isinstance(exc, httpx.TimeoutException)
             raise self._transport_error(exc, expired="idle" if idle else None) from exc
@@ -361,10 +428,14 @@ class AsyncStream(_StreamBase[_T]):
                 for item in decoder.feed(chunk):
                     yield item
                 if decoder.done:
+                    if decoder.error is not None:
+                        raise decoder.error
                     await self._drain(source)
                     return
             for item in decoder.finish():
                 yield item
+            if decoder.error is not None:
+                raise decoder.error
         except (httpx.RequestError, asyncio.TimeoutError) as exc:
             expired = source.expired if isinstance(source, _TimedReads) else None
             raise self._transport_error(exc, expired=expired) from exc

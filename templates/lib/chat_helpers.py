@@ -15,7 +15,7 @@ from typing import Any, Literal, Union, overload
 from typing_extensions import TypeVar
 
 from .._types import NOT_GIVEN, NotGiven
-from ._generated_types import ChatCompletionMessageInputParam
+from ._generated_types import ChatCompletionMessageParam
 from ._parsing import ResponseFormatInput, parse_chat_completion, prepare_request
 from .chat_stream import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
 from .chat_stream_state import ChatCompletionStreamState
@@ -38,7 +38,7 @@ Tools = Union[Iterable[ToolInput], NotGiven]
 
 def _stream_request(
     params: dict[str, Any],
-    messages: Iterable[ChatCompletionMessageInputParam],
+    messages: Iterable[ChatCompletionMessageParam],
     response_format: object,
     tools: Tools,
     schema_in_prompt: bool,
@@ -58,7 +58,7 @@ def _stream_request(
 
 def _parse_request(
     params: dict[str, Any],
-    messages: Iterable[ChatCompletionMessageInputParam],
+    messages: Iterable[ChatCompletionMessageParam],
     response_format: object,
     tools: Tools,
     schema_in_prompt: bool,
@@ -84,7 +84,7 @@ class ChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
         tools: Tools = NOT_GIVEN,
         schema_in_prompt: bool = False,
@@ -110,7 +110,7 @@ class ChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
         tools: Tools = NOT_GIVEN,
         schema_in_prompt: bool = False,
@@ -136,7 +136,7 @@ class ChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: Literal[False] = False,
@@ -148,7 +148,7 @@ class ChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: Literal[True],
@@ -159,7 +159,7 @@ class ChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: bool = False,
@@ -192,7 +192,7 @@ class AsyncChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
         tools: Tools = NOT_GIVEN,
         schema_in_prompt: bool = False,
@@ -216,7 +216,7 @@ class AsyncChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
         tools: Tools = NOT_GIVEN,
         schema_in_prompt: bool = False,
@@ -234,7 +234,7 @@ class AsyncChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: Literal[False] = False,
@@ -246,7 +246,7 @@ class AsyncChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: Literal[True],
@@ -257,7 +257,7 @@ class AsyncChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: bool = False,

@@ -43,7 +43,7 @@ from .._types import NOT_GIVEN
 from ._generated_types import (
     ChatCompletion,
     ChatCompletionMessage,
-    ChatCompletionMessageInputParam,
+    ChatCompletionMessageParam,
     ChatCompletionMessageToolCall,
     CompletionUsage,
 )
@@ -83,7 +83,7 @@ class RunnerCore:
     def __init__(
         self,
         *,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int,
         params: Mapping[str, Any],
@@ -105,7 +105,7 @@ class RunnerCore:
             schema_in_prompt=False,
         )
         _check_functions(self.specs, is_async)
-        self.messages: list[ChatCompletionMessageInputParam] = request.pop("messages")
+        self.messages: list[ChatCompletionMessageParam] = request.pop("messages")
         self.request = request
         self.handlers = Handlers()
         self.completions: list[ChatCompletion] = []
@@ -144,7 +144,7 @@ class RunnerCore:
         self, tool_call: ChatCompletionMessageToolCall, content: str, error: BaseException | None
     ) -> HandlerCalls:
         tool_message = cast(
-            ChatCompletionMessageInputParam,
+            ChatCompletionMessageParam,
             {"role": "tool", "tool_call_id": tool_call.id, "content": content},
         )
         self.messages.append(tool_message)
@@ -168,7 +168,7 @@ class RunnerCore:
             raise RuntimeError("the runner has not received a completion")
         return self.completions[-1]
 
-    def _assistant_message(self, message: ChatCompletionMessage) -> ChatCompletionMessageInputParam:
+    def _assistant_message(self, message: ChatCompletionMessage) -> ChatCompletionMessageParam:
         result: dict[str, Any] = {"role": "assistant", "content": message.content}
         if message.tool_calls:
             result["tool_calls"] = [
@@ -184,7 +184,7 @@ class RunnerCore:
             self.thinking = True
         if self.thinking:
             result["reasoning_content"] = reasoning or ""
-        return cast(ChatCompletionMessageInputParam, result)
+        return cast(ChatCompletionMessageParam, result)
 
 
 def _check_functions(specs: Mapping[str, ToolSpec], is_async: bool) -> None:
@@ -253,7 +253,7 @@ class _SyncRunner(ABC):
         self._core = core
 
     @property
-    def messages(self) -> list[ChatCompletionMessageInputParam]:
+    def messages(self) -> list[ChatCompletionMessageParam]:
         """The whole transcript: the input messages plus every message the run appended."""
         return self._core.messages
 
@@ -353,7 +353,7 @@ class _AsyncRunner(ABC):
         self._core = core
 
     @property
-    def messages(self) -> list[ChatCompletionMessageInputParam]:
+    def messages(self) -> list[ChatCompletionMessageParam]:
         """The whole transcript: the input messages plus every message the run appended."""
         return self._core.messages
 

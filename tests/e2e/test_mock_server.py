@@ -470,12 +470,6 @@ def models_renaming_object() -> list[str]:
     return sorted(set(found))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="codegen/lower_types.py renames a field `object` to `object_` when another field's "
-    "annotation uses the builtin `object` (FineTuningJobEvent, RealtimeResponse), so "
-    "`event.object` raises AttributeError while `completion.object` works",
-)
 def test_wire_field_object_is_reachable_as_object() -> None:
     """openai-python code reads `.object` on every response model; ours must too."""
     assert models_renaming_object() == []

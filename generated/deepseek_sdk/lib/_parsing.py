@@ -17,7 +17,7 @@ import pydantic
 
 from .._models import type_adapter
 from .._types import NotGiven
-from ._generated_types import ChatCompletion, ChatCompletionMessageInputParam
+from ._generated_types import ChatCompletion, ChatCompletionMessageParam
 from .errors import ContentParseError, LengthFinishReasonError
 from .parsed_types import ParsedChatCompletion
 from .tools import ToolInput, ToolSpec, normalize_tools
@@ -48,7 +48,7 @@ def is_parseable_format(response_format: object) -> bool:
 def prepare_request(
     params: Mapping[str, Any],
     *,
-    messages: Iterable[ChatCompletionMessageInputParam],
+    messages: Iterable[ChatCompletionMessageParam],
     response_format: object,
     tools: Iterable[ToolInput] | NotGiven | None,
     schema_in_prompt: bool,

@@ -16,7 +16,7 @@ from typing import Any, Literal, Union, overload
 from typing_extensions import TypeVar
 
 from .._types import NOT_GIVEN, NotGiven
-from ._generated_types import ChatCompletionMessageInputParam
+from ._generated_types import ChatCompletionMessageParam
 from ._parsing import ResponseFormatInput, parse_chat_completion, prepare_request
 from .chat_stream import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
 from .chat_stream_state import ChatCompletionStreamState
@@ -39,7 +39,7 @@ Tools = Union[Iterable[ToolInput], NotGiven]
 
 def _stream_request(
     params: dict[str, Any],
-    messages: Iterable[ChatCompletionMessageInputParam],
+    messages: Iterable[ChatCompletionMessageParam],
     response_format: object,
     tools: Tools,
     schema_in_prompt: bool,
@@ -59,7 +59,7 @@ def _stream_request(
 
 def _parse_request(
     params: dict[str, Any],
-    messages: Iterable[ChatCompletionMessageInputParam],
+    messages: Iterable[ChatCompletionMessageParam],
     response_format: object,
     tools: Tools,
     schema_in_prompt: bool,
@@ -85,7 +85,7 @@ class ChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
         tools: Tools = NOT_GIVEN,
         schema_in_prompt: bool = False,
@@ -111,7 +111,7 @@ class ChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
         tools: Tools = NOT_GIVEN,
         schema_in_prompt: bool = False,
@@ -137,7 +137,7 @@ class ChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: Literal[False] = False,
@@ -149,7 +149,7 @@ class ChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: Literal[True],
@@ -160,7 +160,7 @@ class ChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: bool = False,
@@ -193,7 +193,7 @@ class AsyncChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
         tools: Tools = NOT_GIVEN,
         schema_in_prompt: bool = False,
@@ -217,7 +217,7 @@ class AsyncChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
         tools: Tools = NOT_GIVEN,
         schema_in_prompt: bool = False,
@@ -235,7 +235,7 @@ class AsyncChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: Literal[False] = False,
@@ -247,7 +247,7 @@ class AsyncChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: Literal[True],
@@ -258,7 +258,7 @@ class AsyncChatCompletionsHelpers:
         self,
         *,
         model: str,
-        messages: Iterable[ChatCompletionMessageInputParam],
+        messages: Iterable[ChatCompletionMessageParam],
         tools: Iterable[ToolInput],
         max_rounds: int = 10,
         stream: bool = False,

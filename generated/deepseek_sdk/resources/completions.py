@@ -16,8 +16,8 @@ from .._response import (
 from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property
-from ..types.completions.completion import Completion
-from ..types.completions.completion_chunk import CompletionChunk
+from ..types.completion import Completion
+from ..types.completion_chunk import CompletionChunk
 from ..types.stop_configuration_param import StopConfigurationParam
 from ..types.stream_options_param import StreamOptionsParam
 
@@ -66,6 +66,7 @@ class Completions(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion: ...
 
     @overload
@@ -90,6 +91,7 @@ class Completions(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Stream[CompletionChunk]: ...
 
     @overload
@@ -114,6 +116,7 @@ class Completions(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion | Stream[CompletionChunk]: ...
 
     def create(
@@ -137,6 +140,7 @@ class Completions(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion | Stream[CompletionChunk]:
         """Create a fill-in-the-middle completion (Beta)
 
@@ -190,6 +194,7 @@ class Completions(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=Completion,
             stream=stream is True,
@@ -232,6 +237,7 @@ class AsyncCompletions(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion: ...
 
     @overload
@@ -256,6 +262,7 @@ class AsyncCompletions(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncStream[CompletionChunk]: ...
 
     @overload
@@ -280,6 +287,7 @@ class AsyncCompletions(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion | AsyncStream[CompletionChunk]: ...
 
     async def create(
@@ -303,6 +311,7 @@ class AsyncCompletions(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Completion | AsyncStream[CompletionChunk]:
         """Create a fill-in-the-middle completion (Beta)
 
@@ -356,6 +365,7 @@ class AsyncCompletions(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=Completion,
             stream=stream is True,

@@ -18,8 +18,8 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, FileTypes, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property, path_param
-from ..types.files.file_deleted import FileDeleted
-from ..types.files.file_object import FileObject
+from ..types.file_deleted import FileDeleted
+from ..types.file_object import FileObject
 
 __all__ = [
     "AsyncFiles",
@@ -58,6 +58,7 @@ class Files(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> SyncCursorPage[FileObject]:
         """List files
 
@@ -88,6 +89,7 @@ class Files(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
         )
 
@@ -101,6 +103,7 @@ class Files(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FileObject:
         """Upload a file
 
@@ -120,13 +123,14 @@ class Files(SyncAPIResource):
                 "file": file,
                 "purpose": purpose,
             },
-            files=True,
+            files=("file",),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FileObject,
         )
@@ -140,6 +144,7 @@ class Files(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FileObject:
         """Retrieve a file
 
@@ -158,6 +163,7 @@ class Files(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FileObject,
         )
@@ -171,6 +177,7 @@ class Files(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FileDeleted:
         """Delete a file
 
@@ -189,6 +196,7 @@ class Files(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FileDeleted,
         )
@@ -202,6 +210,7 @@ class Files(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> BinaryAPIResponse:
         """Download a file's content
 
@@ -220,6 +229,7 @@ class Files(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=BinaryAPIResponse,
             binary=True,
@@ -253,6 +263,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncPaginator[FileObject, AsyncCursorPage[FileObject]]:
         """List files
 
@@ -283,6 +294,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
         )
 
@@ -296,6 +308,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FileObject:
         """Upload a file
 
@@ -315,13 +328,14 @@ class AsyncFiles(AsyncAPIResource):
                 "file": file,
                 "purpose": purpose,
             },
-            files=True,
+            files=("file",),
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FileObject,
         )
@@ -335,6 +349,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FileObject:
         """Retrieve a file
 
@@ -353,6 +368,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FileObject,
         )
@@ -366,6 +382,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FileDeleted:
         """Delete a file
 
@@ -384,6 +401,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FileDeleted,
         )
@@ -397,6 +415,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncBinaryAPIResponse:
         """Download a file's content
 
@@ -415,6 +434,7 @@ class AsyncFiles(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=AsyncBinaryAPIResponse,
             binary=True,

@@ -14,7 +14,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property
-from ..types.user.user_balance import UserBalance
+from ..types.user_balance import UserBalance
 
 __all__ = [
     "AsyncUser",
@@ -47,6 +47,7 @@ class User(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> UserBalance:
         """Get the account balance
 
@@ -62,6 +63,7 @@ class User(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=UserBalance,
         )
@@ -88,6 +90,7 @@ class AsyncUser(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> UserBalance:
         """Get the account balance
 
@@ -103,6 +106,7 @@ class AsyncUser(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=UserBalance,
         )

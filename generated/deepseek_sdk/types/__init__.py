@@ -5,109 +5,148 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import beta, chat, completions, files, fine_tuning, models, user
-    from .chat.chat_completion import ChatCompletion
-    from .chat.chat_completion_assistant_message_param import ChatCompletionAssistantMessageParam
-    from .chat.chat_completion_choice import ChatCompletionChoice
-    from .chat.chat_completion_chunk import ChatCompletionChunk
-    from .chat.chat_completion_chunk_choice import ChatCompletionChunkChoice
-    from .chat.chat_completion_content_part_text_param import ChatCompletionContentPartTextParam
-    from .chat.chat_completion_finish_reason import ChatCompletionFinishReason
-    from .chat.chat_completion_message import ChatCompletionMessage
-    from .chat.chat_completion_message_input_param import ChatCompletionMessageInputParam
-    from .chat.chat_completion_message_tool_call import ChatCompletionMessageToolCall
-    from .chat.chat_completion_message_tool_call_function import (
-        ChatCompletionMessageToolCallFunction,
-    )
-    from .chat.chat_completion_message_tool_call_function_param import (
+    from .balance_info import BalanceInfo
+    from .chat_completion import ChatCompletion
+    from .chat_completion_assistant_message_param import ChatCompletionAssistantMessageParam
+    from .chat_completion_choice import ChatCompletionChoice
+    from .chat_completion_chunk import ChatCompletionChunk
+    from .chat_completion_chunk_choice import ChatCompletionChunkChoice
+    from .chat_completion_content_part_text_param import ChatCompletionContentPartTextParam
+    from .chat_completion_finish_reason import ChatCompletionFinishReason
+    from .chat_completion_message import ChatCompletionMessage
+    from .chat_completion_message_param import ChatCompletionMessageParam
+    from .chat_completion_message_tool_call import ChatCompletionMessageToolCall
+    from .chat_completion_message_tool_call_function import ChatCompletionMessageToolCallFunction
+    from .chat_completion_message_tool_call_function_param import (
         ChatCompletionMessageToolCallFunctionParam,
     )
-    from .chat.chat_completion_message_tool_call_param import ChatCompletionMessageToolCallParam
-    from .chat.chat_completion_named_tool_choice_function_param import (
+    from .chat_completion_message_tool_call_param import ChatCompletionMessageToolCallParam
+    from .chat_completion_named_tool_choice_function_param import (
         ChatCompletionNamedToolChoiceFunctionParam,
     )
-    from .chat.chat_completion_named_tool_choice_param import ChatCompletionNamedToolChoiceParam
-    from .chat.chat_completion_system_message_param import ChatCompletionSystemMessageParam
-    from .chat.chat_completion_token_logprob import ChatCompletionTokenLogprob
-    from .chat.chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
-    from .chat.chat_completion_tool_message_param import ChatCompletionToolMessageParam
-    from .chat.chat_completion_tool_param import ChatCompletionToolParam
-    from .chat.chat_completion_user_message_param import ChatCompletionUserMessageParam
-    from .chat.choice_delta import ChoiceDelta
-    from .chat.choice_delta_tool_call import ChoiceDeltaToolCall
-    from .chat.choice_delta_tool_call_function import ChoiceDeltaToolCallFunction
-    from .chat.choice_logprobs import ChoiceLogprobs
-    from .chat.function_definition_param import FunctionDefinitionParam
-    from .chat.function_parameters import FunctionParameters
-    from .chat.function_parameters_param import FunctionParametersParam
-    from .chat.response_format_param import ResponseFormatParam
-    from .chat.thinking_config_param import ThinkingConfigParam
-    from .chat.top_logprob import TopLogprob
+    from .chat_completion_named_tool_choice_param import ChatCompletionNamedToolChoiceParam
+    from .chat_completion_system_message_param import ChatCompletionSystemMessageParam
+    from .chat_completion_token_logprob import ChatCompletionTokenLogprob
+    from .chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
+    from .chat_completion_tool_message_param import ChatCompletionToolMessageParam
+    from .chat_completion_tool_param import ChatCompletionToolParam
+    from .chat_completion_user_message_param import ChatCompletionUserMessageParam
+    from .choice_delta import ChoiceDelta
+    from .choice_delta_tool_call import ChoiceDeltaToolCall
+    from .choice_delta_tool_call_function import ChoiceDeltaToolCallFunction
+    from .choice_logprobs import ChoiceLogprobs
+    from .completion import Completion
+    from .completion_choice import CompletionChoice
+    from .completion_chunk import CompletionChunk
+    from .completion_chunk_choice import CompletionChunkChoice
     from .completion_create_params import CompletionCreateParams
+    from .completion_finish_reason import CompletionFinishReason
+    from .completion_logprobs import CompletionLogprobs
     from .completion_tokens_details import CompletionTokensDetails
     from .completion_usage import CompletionUsage
-    from .completions.completion import Completion
-    from .completions.completion_choice import CompletionChoice
-    from .completions.completion_chunk import CompletionChunk
-    from .completions.completion_chunk_choice import CompletionChunkChoice
-    from .completions.completion_finish_reason import CompletionFinishReason
-    from .completions.completion_logprobs import CompletionLogprobs
     from .error_object import ErrorObject
+    from .error_object_param import ErrorObjectParam
     from .error_response import ErrorResponse
+    from .error_response_param import ErrorResponseParam
     from .file_create_params import FileCreateParams
+    from .file_deleted import FileDeleted
+    from .file_list import FileList
     from .file_list_params import FileListParams
-    from .files.file_deleted import FileDeleted
-    from .files.file_list import FileList
-    from .files.file_object import FileObject
-    from .fine_tuning.fine_tuning_hyperparameters import FineTuningHyperparameters
-    from .fine_tuning.fine_tuning_hyperparameters_param import FineTuningHyperparametersParam
-    from .fine_tuning.fine_tuning_job import FineTuningJob
-    from .fine_tuning.fine_tuning_job_error import FineTuningJobError
-    from .fine_tuning.fine_tuning_job_event import FineTuningJobEvent
-    from .fine_tuning.fine_tuning_job_event_list import FineTuningJobEventList
-    from .fine_tuning.fine_tuning_job_list import FineTuningJobList
+    from .file_object import FileObject
     from .fine_tuning.job_create_params import JobCreateParams
     from .fine_tuning.job_list_events_params import JobListEventsParams
     from .fine_tuning.job_list_params import JobListParams
-    from .models.model import Model
-    from .models.model_list import ModelList
+    from .fine_tuning_hyperparameters import FineTuningHyperparameters
+    from .fine_tuning_hyperparameters_param import FineTuningHyperparametersParam
+    from .fine_tuning_job import FineTuningJob
+    from .fine_tuning_job_error import FineTuningJobError
+    from .fine_tuning_job_event import FineTuningJobEvent
+    from .fine_tuning_job_event_list import FineTuningJobEventList
+    from .fine_tuning_job_list import FineTuningJobList
+    from .function_definition_param import FunctionDefinitionParam
+    from .function_parameters import FunctionParameters
+    from .function_parameters_param import FunctionParametersParam
+    from .model import Model
+    from .model_list import ModelList
     from .prompt_tokens_details import PromptTokensDetails
     from .realtime_client_event import RealtimeClientEvent, RealtimeClientEventUnknown
     from .realtime_client_event_conversation_item_create import (
         RealtimeClientEventConversationItemCreate,
     )
+    from .realtime_client_event_conversation_item_create_param import (
+        RealtimeClientEventConversationItemCreateParam,
+    )
     from .realtime_client_event_input_audio_buffer_append import (
         RealtimeClientEventInputAudioBufferAppend,
+    )
+    from .realtime_client_event_input_audio_buffer_append_param import (
+        RealtimeClientEventInputAudioBufferAppendParam,
     )
     from .realtime_client_event_input_audio_buffer_commit import (
         RealtimeClientEventInputAudioBufferCommit,
     )
+    from .realtime_client_event_input_audio_buffer_commit_param import (
+        RealtimeClientEventInputAudioBufferCommitParam,
+    )
+    from .realtime_client_event_param import RealtimeClientEventParam
     from .realtime_client_event_response_cancel import RealtimeClientEventResponseCancel
+    from .realtime_client_event_response_cancel_param import RealtimeClientEventResponseCancelParam
     from .realtime_client_event_response_create import RealtimeClientEventResponseCreate
+    from .realtime_client_event_response_create_param import RealtimeClientEventResponseCreateParam
     from .realtime_client_event_session_update import RealtimeClientEventSessionUpdate
+    from .realtime_client_event_session_update_param import RealtimeClientEventSessionUpdateParam
     from .realtime_content_part import RealtimeContentPart
+    from .realtime_content_part_param import RealtimeContentPartParam
     from .realtime_conversation_item import RealtimeConversationItem
+    from .realtime_conversation_item_param import RealtimeConversationItemParam
     from .realtime_error_details import RealtimeErrorDetails
+    from .realtime_error_details_param import RealtimeErrorDetailsParam
     from .realtime_function_tool import RealtimeFunctionTool
+    from .realtime_function_tool_param import RealtimeFunctionToolParam
     from .realtime_response import RealtimeResponse
     from .realtime_response_options import RealtimeResponseOptions
+    from .realtime_response_options_param import RealtimeResponseOptionsParam
+    from .realtime_response_param import RealtimeResponseParam
     from .realtime_server_event import RealtimeServerEvent, RealtimeServerEventUnknown
     from .realtime_server_event_conversation_item_created import (
         RealtimeServerEventConversationItemCreated,
     )
+    from .realtime_server_event_conversation_item_created_param import (
+        RealtimeServerEventConversationItemCreatedParam,
+    )
     from .realtime_server_event_error import RealtimeServerEventError
+    from .realtime_server_event_error_param import RealtimeServerEventErrorParam
+    from .realtime_server_event_param import RealtimeServerEventParam
     from .realtime_server_event_response_created import RealtimeServerEventResponseCreated
+    from .realtime_server_event_response_created_param import (
+        RealtimeServerEventResponseCreatedParam,
+    )
     from .realtime_server_event_response_done import RealtimeServerEventResponseDone
+    from .realtime_server_event_response_done_param import RealtimeServerEventResponseDoneParam
     from .realtime_server_event_response_text_delta import RealtimeServerEventResponseTextDelta
+    from .realtime_server_event_response_text_delta_param import (
+        RealtimeServerEventResponseTextDeltaParam,
+    )
     from .realtime_server_event_response_text_done import RealtimeServerEventResponseTextDone
+    from .realtime_server_event_response_text_done_param import (
+        RealtimeServerEventResponseTextDoneParam,
+    )
     from .realtime_server_event_session_created import RealtimeServerEventSessionCreated
+    from .realtime_server_event_session_created_param import RealtimeServerEventSessionCreatedParam
     from .realtime_server_event_session_updated import RealtimeServerEventSessionUpdated
+    from .realtime_server_event_session_updated_param import RealtimeServerEventSessionUpdatedParam
     from .realtime_session import RealtimeSession
+    from .realtime_session_param import RealtimeSessionParam
     from .realtime_usage import RealtimeUsage
+    from .realtime_usage_param import RealtimeUsageParam
+    from .response_format_param import ResponseFormatParam
     from .route_not_found_error import RouteNotFoundError
+    from .route_not_found_error_param import RouteNotFoundErrorParam
     from .stop_configuration_param import StopConfigurationParam
     from .stream_options_param import StreamOptionsParam
-    from .user.balance_info import BalanceInfo
-    from .user.user_balance import UserBalance
+    from .thinking_config_param import ThinkingConfigParam
+    from .top_logprob import TopLogprob
+    from .user_balance import UserBalance
 
 __all__ = [
     "BalanceInfo",
@@ -119,7 +158,7 @@ __all__ = [
     "ChatCompletionContentPartTextParam",
     "ChatCompletionFinishReason",
     "ChatCompletionMessage",
-    "ChatCompletionMessageInputParam",
+    "ChatCompletionMessageParam",
     "ChatCompletionMessageToolCall",
     "ChatCompletionMessageToolCallFunction",
     "ChatCompletionMessageToolCallFunctionParam",
@@ -146,7 +185,9 @@ __all__ = [
     "CompletionTokensDetails",
     "CompletionUsage",
     "ErrorObject",
+    "ErrorObjectParam",
     "ErrorResponse",
+    "ErrorResponseParam",
     "FileCreateParams",
     "FileDeleted",
     "FileList",
@@ -170,32 +211,57 @@ __all__ = [
     "PromptTokensDetails",
     "RealtimeClientEvent",
     "RealtimeClientEventConversationItemCreate",
+    "RealtimeClientEventConversationItemCreateParam",
     "RealtimeClientEventInputAudioBufferAppend",
+    "RealtimeClientEventInputAudioBufferAppendParam",
     "RealtimeClientEventInputAudioBufferCommit",
+    "RealtimeClientEventInputAudioBufferCommitParam",
+    "RealtimeClientEventParam",
     "RealtimeClientEventResponseCancel",
+    "RealtimeClientEventResponseCancelParam",
     "RealtimeClientEventResponseCreate",
+    "RealtimeClientEventResponseCreateParam",
     "RealtimeClientEventSessionUpdate",
+    "RealtimeClientEventSessionUpdateParam",
     "RealtimeClientEventUnknown",
     "RealtimeContentPart",
+    "RealtimeContentPartParam",
     "RealtimeConversationItem",
+    "RealtimeConversationItemParam",
     "RealtimeErrorDetails",
+    "RealtimeErrorDetailsParam",
     "RealtimeFunctionTool",
+    "RealtimeFunctionToolParam",
     "RealtimeResponse",
     "RealtimeResponseOptions",
+    "RealtimeResponseOptionsParam",
+    "RealtimeResponseParam",
     "RealtimeServerEvent",
     "RealtimeServerEventConversationItemCreated",
+    "RealtimeServerEventConversationItemCreatedParam",
     "RealtimeServerEventError",
+    "RealtimeServerEventErrorParam",
+    "RealtimeServerEventParam",
     "RealtimeServerEventResponseCreated",
+    "RealtimeServerEventResponseCreatedParam",
     "RealtimeServerEventResponseDone",
+    "RealtimeServerEventResponseDoneParam",
     "RealtimeServerEventResponseTextDelta",
+    "RealtimeServerEventResponseTextDeltaParam",
     "RealtimeServerEventResponseTextDone",
+    "RealtimeServerEventResponseTextDoneParam",
     "RealtimeServerEventSessionCreated",
+    "RealtimeServerEventSessionCreatedParam",
     "RealtimeServerEventSessionUpdated",
+    "RealtimeServerEventSessionUpdatedParam",
     "RealtimeServerEventUnknown",
     "RealtimeSession",
+    "RealtimeSessionParam",
     "RealtimeUsage",
+    "RealtimeUsageParam",
     "ResponseFormatParam",
     "RouteNotFoundError",
+    "RouteNotFoundErrorParam",
     "StopConfigurationParam",
     "StreamOptionsParam",
     "ThinkingConfigParam",
@@ -211,97 +277,124 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "BalanceInfo": ".user.balance_info",
-    "ChatCompletion": ".chat.chat_completion",
-    "ChatCompletionAssistantMessageParam": ".chat.chat_completion_assistant_message_param",
-    "ChatCompletionChoice": ".chat.chat_completion_choice",
-    "ChatCompletionChunk": ".chat.chat_completion_chunk",
-    "ChatCompletionChunkChoice": ".chat.chat_completion_chunk_choice",
-    "ChatCompletionContentPartTextParam": ".chat.chat_completion_content_part_text_param",
-    "ChatCompletionFinishReason": ".chat.chat_completion_finish_reason",
-    "ChatCompletionMessage": ".chat.chat_completion_message",
-    "ChatCompletionMessageInputParam": ".chat.chat_completion_message_input_param",
-    "ChatCompletionMessageToolCall": ".chat.chat_completion_message_tool_call",
-    "ChatCompletionMessageToolCallFunction": ".chat.chat_completion_message_tool_call_function",
-    "ChatCompletionMessageToolCallFunctionParam": ".chat.chat_completion_message_tool_call_function_param",
-    "ChatCompletionMessageToolCallParam": ".chat.chat_completion_message_tool_call_param",
-    "ChatCompletionNamedToolChoiceFunctionParam": ".chat.chat_completion_named_tool_choice_function_param",
-    "ChatCompletionNamedToolChoiceParam": ".chat.chat_completion_named_tool_choice_param",
-    "ChatCompletionSystemMessageParam": ".chat.chat_completion_system_message_param",
-    "ChatCompletionTokenLogprob": ".chat.chat_completion_token_logprob",
-    "ChatCompletionToolChoiceOptionParam": ".chat.chat_completion_tool_choice_option_param",
-    "ChatCompletionToolMessageParam": ".chat.chat_completion_tool_message_param",
-    "ChatCompletionToolParam": ".chat.chat_completion_tool_param",
-    "ChatCompletionUserMessageParam": ".chat.chat_completion_user_message_param",
-    "ChoiceDelta": ".chat.choice_delta",
-    "ChoiceDeltaToolCall": ".chat.choice_delta_tool_call",
-    "ChoiceDeltaToolCallFunction": ".chat.choice_delta_tool_call_function",
-    "ChoiceLogprobs": ".chat.choice_logprobs",
-    "Completion": ".completions.completion",
-    "CompletionChoice": ".completions.completion_choice",
-    "CompletionChunk": ".completions.completion_chunk",
-    "CompletionChunkChoice": ".completions.completion_chunk_choice",
+    "BalanceInfo": ".balance_info",
+    "ChatCompletion": ".chat_completion",
+    "ChatCompletionAssistantMessageParam": ".chat_completion_assistant_message_param",
+    "ChatCompletionChoice": ".chat_completion_choice",
+    "ChatCompletionChunk": ".chat_completion_chunk",
+    "ChatCompletionChunkChoice": ".chat_completion_chunk_choice",
+    "ChatCompletionContentPartTextParam": ".chat_completion_content_part_text_param",
+    "ChatCompletionFinishReason": ".chat_completion_finish_reason",
+    "ChatCompletionMessage": ".chat_completion_message",
+    "ChatCompletionMessageParam": ".chat_completion_message_param",
+    "ChatCompletionMessageToolCall": ".chat_completion_message_tool_call",
+    "ChatCompletionMessageToolCallFunction": ".chat_completion_message_tool_call_function",
+    "ChatCompletionMessageToolCallFunctionParam": ".chat_completion_message_tool_call_function_param",
+    "ChatCompletionMessageToolCallParam": ".chat_completion_message_tool_call_param",
+    "ChatCompletionNamedToolChoiceFunctionParam": ".chat_completion_named_tool_choice_function_param",
+    "ChatCompletionNamedToolChoiceParam": ".chat_completion_named_tool_choice_param",
+    "ChatCompletionSystemMessageParam": ".chat_completion_system_message_param",
+    "ChatCompletionTokenLogprob": ".chat_completion_token_logprob",
+    "ChatCompletionToolChoiceOptionParam": ".chat_completion_tool_choice_option_param",
+    "ChatCompletionToolMessageParam": ".chat_completion_tool_message_param",
+    "ChatCompletionToolParam": ".chat_completion_tool_param",
+    "ChatCompletionUserMessageParam": ".chat_completion_user_message_param",
+    "ChoiceDelta": ".choice_delta",
+    "ChoiceDeltaToolCall": ".choice_delta_tool_call",
+    "ChoiceDeltaToolCallFunction": ".choice_delta_tool_call_function",
+    "ChoiceLogprobs": ".choice_logprobs",
+    "Completion": ".completion",
+    "CompletionChoice": ".completion_choice",
+    "CompletionChunk": ".completion_chunk",
+    "CompletionChunkChoice": ".completion_chunk_choice",
     "CompletionCreateParams": ".completion_create_params",
-    "CompletionFinishReason": ".completions.completion_finish_reason",
-    "CompletionLogprobs": ".completions.completion_logprobs",
+    "CompletionFinishReason": ".completion_finish_reason",
+    "CompletionLogprobs": ".completion_logprobs",
     "CompletionTokensDetails": ".completion_tokens_details",
     "CompletionUsage": ".completion_usage",
     "ErrorObject": ".error_object",
+    "ErrorObjectParam": ".error_object_param",
     "ErrorResponse": ".error_response",
+    "ErrorResponseParam": ".error_response_param",
     "FileCreateParams": ".file_create_params",
-    "FileDeleted": ".files.file_deleted",
-    "FileList": ".files.file_list",
+    "FileDeleted": ".file_deleted",
+    "FileList": ".file_list",
     "FileListParams": ".file_list_params",
-    "FileObject": ".files.file_object",
-    "FineTuningHyperparameters": ".fine_tuning.fine_tuning_hyperparameters",
-    "FineTuningHyperparametersParam": ".fine_tuning.fine_tuning_hyperparameters_param",
-    "FineTuningJob": ".fine_tuning.fine_tuning_job",
-    "FineTuningJobError": ".fine_tuning.fine_tuning_job_error",
-    "FineTuningJobEvent": ".fine_tuning.fine_tuning_job_event",
-    "FineTuningJobEventList": ".fine_tuning.fine_tuning_job_event_list",
-    "FineTuningJobList": ".fine_tuning.fine_tuning_job_list",
-    "FunctionDefinitionParam": ".chat.function_definition_param",
-    "FunctionParameters": ".chat.function_parameters",
-    "FunctionParametersParam": ".chat.function_parameters_param",
+    "FileObject": ".file_object",
+    "FineTuningHyperparameters": ".fine_tuning_hyperparameters",
+    "FineTuningHyperparametersParam": ".fine_tuning_hyperparameters_param",
+    "FineTuningJob": ".fine_tuning_job",
+    "FineTuningJobError": ".fine_tuning_job_error",
+    "FineTuningJobEvent": ".fine_tuning_job_event",
+    "FineTuningJobEventList": ".fine_tuning_job_event_list",
+    "FineTuningJobList": ".fine_tuning_job_list",
+    "FunctionDefinitionParam": ".function_definition_param",
+    "FunctionParameters": ".function_parameters",
+    "FunctionParametersParam": ".function_parameters_param",
     "JobCreateParams": ".fine_tuning.job_create_params",
     "JobListEventsParams": ".fine_tuning.job_list_events_params",
     "JobListParams": ".fine_tuning.job_list_params",
-    "Model": ".models.model",
-    "ModelList": ".models.model_list",
+    "Model": ".model",
+    "ModelList": ".model_list",
     "PromptTokensDetails": ".prompt_tokens_details",
     "RealtimeClientEvent": ".realtime_client_event",
     "RealtimeClientEventConversationItemCreate": ".realtime_client_event_conversation_item_create",
+    "RealtimeClientEventConversationItemCreateParam": ".realtime_client_event_conversation_item_create_param",
     "RealtimeClientEventInputAudioBufferAppend": ".realtime_client_event_input_audio_buffer_append",
+    "RealtimeClientEventInputAudioBufferAppendParam": ".realtime_client_event_input_audio_buffer_append_param",
     "RealtimeClientEventInputAudioBufferCommit": ".realtime_client_event_input_audio_buffer_commit",
+    "RealtimeClientEventInputAudioBufferCommitParam": ".realtime_client_event_input_audio_buffer_commit_param",
+    "RealtimeClientEventParam": ".realtime_client_event_param",
     "RealtimeClientEventResponseCancel": ".realtime_client_event_response_cancel",
+    "RealtimeClientEventResponseCancelParam": ".realtime_client_event_response_cancel_param",
     "RealtimeClientEventResponseCreate": ".realtime_client_event_response_create",
+    "RealtimeClientEventResponseCreateParam": ".realtime_client_event_response_create_param",
     "RealtimeClientEventSessionUpdate": ".realtime_client_event_session_update",
+    "RealtimeClientEventSessionUpdateParam": ".realtime_client_event_session_update_param",
     "RealtimeClientEventUnknown": ".realtime_client_event",
     "RealtimeContentPart": ".realtime_content_part",
+    "RealtimeContentPartParam": ".realtime_content_part_param",
     "RealtimeConversationItem": ".realtime_conversation_item",
+    "RealtimeConversationItemParam": ".realtime_conversation_item_param",
     "RealtimeErrorDetails": ".realtime_error_details",
+    "RealtimeErrorDetailsParam": ".realtime_error_details_param",
     "RealtimeFunctionTool": ".realtime_function_tool",
+    "RealtimeFunctionToolParam": ".realtime_function_tool_param",
     "RealtimeResponse": ".realtime_response",
     "RealtimeResponseOptions": ".realtime_response_options",
+    "RealtimeResponseOptionsParam": ".realtime_response_options_param",
+    "RealtimeResponseParam": ".realtime_response_param",
     "RealtimeServerEvent": ".realtime_server_event",
     "RealtimeServerEventConversationItemCreated": ".realtime_server_event_conversation_item_created",
+    "RealtimeServerEventConversationItemCreatedParam": ".realtime_server_event_conversation_item_created_param",
     "RealtimeServerEventError": ".realtime_server_event_error",
+    "RealtimeServerEventErrorParam": ".realtime_server_event_error_param",
+    "RealtimeServerEventParam": ".realtime_server_event_param",
     "RealtimeServerEventResponseCreated": ".realtime_server_event_response_created",
+    "RealtimeServerEventResponseCreatedParam": ".realtime_server_event_response_created_param",
     "RealtimeServerEventResponseDone": ".realtime_server_event_response_done",
+    "RealtimeServerEventResponseDoneParam": ".realtime_server_event_response_done_param",
     "RealtimeServerEventResponseTextDelta": ".realtime_server_event_response_text_delta",
+    "RealtimeServerEventResponseTextDeltaParam": ".realtime_server_event_response_text_delta_param",
     "RealtimeServerEventResponseTextDone": ".realtime_server_event_response_text_done",
+    "RealtimeServerEventResponseTextDoneParam": ".realtime_server_event_response_text_done_param",
     "RealtimeServerEventSessionCreated": ".realtime_server_event_session_created",
+    "RealtimeServerEventSessionCreatedParam": ".realtime_server_event_session_created_param",
     "RealtimeServerEventSessionUpdated": ".realtime_server_event_session_updated",
+    "RealtimeServerEventSessionUpdatedParam": ".realtime_server_event_session_updated_param",
     "RealtimeServerEventUnknown": ".realtime_server_event",
     "RealtimeSession": ".realtime_session",
+    "RealtimeSessionParam": ".realtime_session_param",
     "RealtimeUsage": ".realtime_usage",
-    "ResponseFormatParam": ".chat.response_format_param",
+    "RealtimeUsageParam": ".realtime_usage_param",
+    "ResponseFormatParam": ".response_format_param",
     "RouteNotFoundError": ".route_not_found_error",
+    "RouteNotFoundErrorParam": ".route_not_found_error_param",
     "StopConfigurationParam": ".stop_configuration_param",
     "StreamOptionsParam": ".stream_options_param",
-    "ThinkingConfigParam": ".chat.thinking_config_param",
-    "TopLogprob": ".chat.top_logprob",
-    "UserBalance": ".user.user_balance",
+    "ThinkingConfigParam": ".thinking_config_param",
+    "TopLogprob": ".top_logprob",
+    "UserBalance": ".user_balance",
     "beta": ".beta",
     "chat": ".chat",
     "completions": ".completions",

@@ -2,7 +2,7 @@
 from typing import Literal, Optional
 
 from .._models import BaseModel
-from .chat.function_parameters import FunctionParameters
+from .function_parameters import FunctionParameters
 
 __all__ = ["RealtimeFunctionTool"]
 

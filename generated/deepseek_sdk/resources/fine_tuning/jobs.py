@@ -15,9 +15,9 @@ from ..._response import (
 )
 from ..._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from ..._utils import cached_property, path_param
-from ...types.fine_tuning.fine_tuning_hyperparameters_param import FineTuningHyperparametersParam
-from ...types.fine_tuning.fine_tuning_job import FineTuningJob
-from ...types.fine_tuning.fine_tuning_job_event import FineTuningJobEvent
+from ...types.fine_tuning_hyperparameters_param import FineTuningHyperparametersParam
+from ...types.fine_tuning_job import FineTuningJob
+from ...types.fine_tuning_job_event import FineTuningJobEvent
 
 __all__ = [
     "AsyncJobs",
@@ -52,6 +52,7 @@ class Jobs(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> SyncCursorPage[FineTuningJob]:
         """List fine-tuning jobs
 
@@ -79,6 +80,7 @@ class Jobs(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
         )
 
@@ -96,6 +98,7 @@ class Jobs(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FineTuningJob:
         """Create a fine-tuning job
 
@@ -131,6 +134,7 @@ class Jobs(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FineTuningJob,
         )
@@ -144,6 +148,7 @@ class Jobs(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FineTuningJob:
         """Retrieve a fine-tuning job
 
@@ -162,6 +167,7 @@ class Jobs(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FineTuningJob,
         )
@@ -175,6 +181,7 @@ class Jobs(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FineTuningJob:
         """Cancel a fine-tuning job
 
@@ -193,6 +200,7 @@ class Jobs(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FineTuningJob,
         )
@@ -208,6 +216,7 @@ class Jobs(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> SyncCursorPage[FineTuningJobEvent]:
         """List a fine-tuning job's events
 
@@ -236,6 +245,7 @@ class Jobs(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
         )
 
@@ -263,6 +273,7 @@ class AsyncJobs(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncPaginator[FineTuningJob, AsyncCursorPage[FineTuningJob]]:
         """List fine-tuning jobs
 
@@ -290,6 +301,7 @@ class AsyncJobs(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
         )
 
@@ -307,6 +319,7 @@ class AsyncJobs(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FineTuningJob:
         """Create a fine-tuning job
 
@@ -342,6 +355,7 @@ class AsyncJobs(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FineTuningJob,
         )
@@ -355,6 +369,7 @@ class AsyncJobs(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FineTuningJob:
         """Retrieve a fine-tuning job
 
@@ -373,6 +388,7 @@ class AsyncJobs(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FineTuningJob,
         )
@@ -386,6 +402,7 @@ class AsyncJobs(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> FineTuningJob:
         """Cancel a fine-tuning job
 
@@ -404,6 +421,7 @@ class AsyncJobs(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=FineTuningJob,
         )
@@ -419,6 +437,7 @@ class AsyncJobs(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncPaginator[FineTuningJobEvent, AsyncCursorPage[FineTuningJobEvent]]:
         """List a fine-tuning job's events
 
@@ -447,6 +466,7 @@ class AsyncJobs(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
         )
 

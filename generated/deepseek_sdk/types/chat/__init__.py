@@ -4,42 +4,46 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .chat_completion import ChatCompletion
-    from .chat_completion_assistant_message_param import ChatCompletionAssistantMessageParam
-    from .chat_completion_choice import ChatCompletionChoice
-    from .chat_completion_chunk import ChatCompletionChunk
-    from .chat_completion_chunk_choice import ChatCompletionChunkChoice
-    from .chat_completion_content_part_text_param import ChatCompletionContentPartTextParam
-    from .chat_completion_finish_reason import ChatCompletionFinishReason
-    from .chat_completion_message import ChatCompletionMessage
-    from .chat_completion_message_input_param import ChatCompletionMessageInputParam
-    from .chat_completion_message_tool_call import ChatCompletionMessageToolCall
-    from .chat_completion_message_tool_call_function import ChatCompletionMessageToolCallFunction
-    from .chat_completion_message_tool_call_function_param import (
+    from ..chat_completion import ChatCompletion
+    from ..chat_completion_assistant_message_param import ChatCompletionAssistantMessageParam
+    from ..chat_completion_choice import ChatCompletionChoice
+    from ..chat_completion_chunk import ChatCompletionChunk
+    from ..chat_completion_chunk_choice import ChatCompletionChunkChoice
+    from ..chat_completion_content_part_text_param import ChatCompletionContentPartTextParam
+    from ..chat_completion_finish_reason import ChatCompletionFinishReason
+    from ..chat_completion_message import ChatCompletionMessage
+    from ..chat_completion_message_param import ChatCompletionMessageParam
+    from ..chat_completion_message_tool_call import ChatCompletionMessageToolCall
+    from ..chat_completion_message_tool_call_function import ChatCompletionMessageToolCallFunction
+    from ..chat_completion_message_tool_call_function_param import (
         ChatCompletionMessageToolCallFunctionParam,
     )
-    from .chat_completion_message_tool_call_param import ChatCompletionMessageToolCallParam
-    from .chat_completion_named_tool_choice_function_param import (
+    from ..chat_completion_message_tool_call_param import ChatCompletionMessageToolCallParam
+    from ..chat_completion_named_tool_choice_function_param import (
         ChatCompletionNamedToolChoiceFunctionParam,
     )
-    from .chat_completion_named_tool_choice_param import ChatCompletionNamedToolChoiceParam
-    from .chat_completion_system_message_param import ChatCompletionSystemMessageParam
-    from .chat_completion_token_logprob import ChatCompletionTokenLogprob
-    from .chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
-    from .chat_completion_tool_message_param import ChatCompletionToolMessageParam
-    from .chat_completion_tool_param import ChatCompletionToolParam
-    from .chat_completion_user_message_param import ChatCompletionUserMessageParam
-    from .choice_delta import ChoiceDelta
-    from .choice_delta_tool_call import ChoiceDeltaToolCall
-    from .choice_delta_tool_call_function import ChoiceDeltaToolCallFunction
-    from .choice_logprobs import ChoiceLogprobs
+    from ..chat_completion_named_tool_choice_param import ChatCompletionNamedToolChoiceParam
+    from ..chat_completion_system_message_param import ChatCompletionSystemMessageParam
+    from ..chat_completion_token_logprob import ChatCompletionTokenLogprob
+    from ..chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
+    from ..chat_completion_tool_message_param import ChatCompletionToolMessageParam
+    from ..chat_completion_tool_param import ChatCompletionToolParam
+    from ..chat_completion_user_message_param import ChatCompletionUserMessageParam
+    from ..choice_delta import ChoiceDelta
+    from ..choice_delta_tool_call import ChoiceDeltaToolCall
+    from ..choice_delta_tool_call_function import ChoiceDeltaToolCallFunction
+    from ..choice_logprobs import ChoiceLogprobs
+    from ..completion_tokens_details import CompletionTokensDetails
+    from ..completion_usage import CompletionUsage
+    from ..function_definition_param import FunctionDefinitionParam
+    from ..function_parameters_param import FunctionParametersParam
+    from ..prompt_tokens_details import PromptTokensDetails
+    from ..response_format_param import ResponseFormatParam
+    from ..stop_configuration_param import StopConfigurationParam
+    from ..stream_options_param import StreamOptionsParam
+    from ..thinking_config_param import ThinkingConfigParam
+    from ..top_logprob import TopLogprob
     from .completion_create_params import CompletionCreateParams
-    from .function_definition_param import FunctionDefinitionParam
-    from .function_parameters import FunctionParameters
-    from .function_parameters_param import FunctionParametersParam
-    from .response_format_param import ResponseFormatParam
-    from .thinking_config_param import ThinkingConfigParam
-    from .top_logprob import TopLogprob
 
 __all__ = [
     "ChatCompletion",
@@ -50,7 +54,7 @@ __all__ = [
     "ChatCompletionContentPartTextParam",
     "ChatCompletionFinishReason",
     "ChatCompletionMessage",
-    "ChatCompletionMessageInputParam",
+    "ChatCompletionMessageParam",
     "ChatCompletionMessageToolCall",
     "ChatCompletionMessageToolCallFunction",
     "ChatCompletionMessageToolCallFunctionParam",
@@ -68,47 +72,55 @@ __all__ = [
     "ChoiceDeltaToolCallFunction",
     "ChoiceLogprobs",
     "CompletionCreateParams",
+    "CompletionTokensDetails",
+    "CompletionUsage",
     "FunctionDefinitionParam",
-    "FunctionParameters",
     "FunctionParametersParam",
+    "PromptTokensDetails",
     "ResponseFormatParam",
+    "StopConfigurationParam",
+    "StreamOptionsParam",
     "ThinkingConfigParam",
     "TopLogprob",
 ]
 
 _LAZY: dict[str, str] = {
-    "ChatCompletion": ".chat_completion",
-    "ChatCompletionAssistantMessageParam": ".chat_completion_assistant_message_param",
-    "ChatCompletionChoice": ".chat_completion_choice",
-    "ChatCompletionChunk": ".chat_completion_chunk",
-    "ChatCompletionChunkChoice": ".chat_completion_chunk_choice",
-    "ChatCompletionContentPartTextParam": ".chat_completion_content_part_text_param",
-    "ChatCompletionFinishReason": ".chat_completion_finish_reason",
-    "ChatCompletionMessage": ".chat_completion_message",
-    "ChatCompletionMessageInputParam": ".chat_completion_message_input_param",
-    "ChatCompletionMessageToolCall": ".chat_completion_message_tool_call",
-    "ChatCompletionMessageToolCallFunction": ".chat_completion_message_tool_call_function",
-    "ChatCompletionMessageToolCallFunctionParam": ".chat_completion_message_tool_call_function_param",
-    "ChatCompletionMessageToolCallParam": ".chat_completion_message_tool_call_param",
-    "ChatCompletionNamedToolChoiceFunctionParam": ".chat_completion_named_tool_choice_function_param",
-    "ChatCompletionNamedToolChoiceParam": ".chat_completion_named_tool_choice_param",
-    "ChatCompletionSystemMessageParam": ".chat_completion_system_message_param",
-    "ChatCompletionTokenLogprob": ".chat_completion_token_logprob",
-    "ChatCompletionToolChoiceOptionParam": ".chat_completion_tool_choice_option_param",
-    "ChatCompletionToolMessageParam": ".chat_completion_tool_message_param",
-    "ChatCompletionToolParam": ".chat_completion_tool_param",
-    "ChatCompletionUserMessageParam": ".chat_completion_user_message_param",
-    "ChoiceDelta": ".choice_delta",
-    "ChoiceDeltaToolCall": ".choice_delta_tool_call",
-    "ChoiceDeltaToolCallFunction": ".choice_delta_tool_call_function",
-    "ChoiceLogprobs": ".choice_logprobs",
+    "ChatCompletion": "..chat_completion",
+    "ChatCompletionAssistantMessageParam": "..chat_completion_assistant_message_param",
+    "ChatCompletionChoice": "..chat_completion_choice",
+    "ChatCompletionChunk": "..chat_completion_chunk",
+    "ChatCompletionChunkChoice": "..chat_completion_chunk_choice",
+    "ChatCompletionContentPartTextParam": "..chat_completion_content_part_text_param",
+    "ChatCompletionFinishReason": "..chat_completion_finish_reason",
+    "ChatCompletionMessage": "..chat_completion_message",
+    "ChatCompletionMessageParam": "..chat_completion_message_param",
+    "ChatCompletionMessageToolCall": "..chat_completion_message_tool_call",
+    "ChatCompletionMessageToolCallFunction": "..chat_completion_message_tool_call_function",
+    "ChatCompletionMessageToolCallFunctionParam": "..chat_completion_message_tool_call_function_param",
+    "ChatCompletionMessageToolCallParam": "..chat_completion_message_tool_call_param",
+    "ChatCompletionNamedToolChoiceFunctionParam": "..chat_completion_named_tool_choice_function_param",
+    "ChatCompletionNamedToolChoiceParam": "..chat_completion_named_tool_choice_param",
+    "ChatCompletionSystemMessageParam": "..chat_completion_system_message_param",
+    "ChatCompletionTokenLogprob": "..chat_completion_token_logprob",
+    "ChatCompletionToolChoiceOptionParam": "..chat_completion_tool_choice_option_param",
+    "ChatCompletionToolMessageParam": "..chat_completion_tool_message_param",
+    "ChatCompletionToolParam": "..chat_completion_tool_param",
+    "ChatCompletionUserMessageParam": "..chat_completion_user_message_param",
+    "ChoiceDelta": "..choice_delta",
+    "ChoiceDeltaToolCall": "..choice_delta_tool_call",
+    "ChoiceDeltaToolCallFunction": "..choice_delta_tool_call_function",
+    "ChoiceLogprobs": "..choice_logprobs",
     "CompletionCreateParams": ".completion_create_params",
-    "FunctionDefinitionParam": ".function_definition_param",
-    "FunctionParameters": ".function_parameters",
-    "FunctionParametersParam": ".function_parameters_param",
-    "ResponseFormatParam": ".response_format_param",
-    "ThinkingConfigParam": ".thinking_config_param",
-    "TopLogprob": ".top_logprob",
+    "CompletionTokensDetails": "..completion_tokens_details",
+    "CompletionUsage": "..completion_usage",
+    "FunctionDefinitionParam": "..function_definition_param",
+    "FunctionParametersParam": "..function_parameters_param",
+    "PromptTokensDetails": "..prompt_tokens_details",
+    "ResponseFormatParam": "..response_format_param",
+    "StopConfigurationParam": "..stop_configuration_param",
+    "StreamOptionsParam": "..stream_options_param",
+    "ThinkingConfigParam": "..thinking_config_param",
+    "TopLogprob": "..top_logprob",
 }
 
 

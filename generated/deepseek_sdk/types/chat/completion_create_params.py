@@ -4,13 +4,13 @@ from typing import Literal, Optional, Union
 
 from typing_extensions import Required, TypedDict
 
+from ..chat_completion_message_param import ChatCompletionMessageParam
+from ..chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
+from ..chat_completion_tool_param import ChatCompletionToolParam
+from ..response_format_param import ResponseFormatParam
 from ..stop_configuration_param import StopConfigurationParam
 from ..stream_options_param import StreamOptionsParam
-from .chat_completion_message_input_param import ChatCompletionMessageInputParam
-from .chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
-from .chat_completion_tool_param import ChatCompletionToolParam
-from .response_format_param import ResponseFormatParam
-from .thinking_config_param import ThinkingConfigParam
+from ..thinking_config_param import ThinkingConfigParam
 
 __all__ = ["CompletionCreateParams"]
 
@@ -20,7 +20,7 @@ class CompletionCreateParams(TypedDict, total=False):
 
     model: Required[str]
 
-    messages: Required[Sequence[ChatCompletionMessageInputParam]]
+    messages: Required[Sequence[ChatCompletionMessageParam]]
 
     frequency_penalty: Optional[float]
 

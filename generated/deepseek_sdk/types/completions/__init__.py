@@ -4,12 +4,17 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .completion import Completion
-    from .completion_choice import CompletionChoice
-    from .completion_chunk import CompletionChunk
-    from .completion_chunk_choice import CompletionChunkChoice
-    from .completion_finish_reason import CompletionFinishReason
-    from .completion_logprobs import CompletionLogprobs
+    from ..completion import Completion
+    from ..completion_choice import CompletionChoice
+    from ..completion_chunk import CompletionChunk
+    from ..completion_chunk_choice import CompletionChunkChoice
+    from ..completion_finish_reason import CompletionFinishReason
+    from ..completion_logprobs import CompletionLogprobs
+    from ..completion_tokens_details import CompletionTokensDetails
+    from ..completion_usage import CompletionUsage
+    from ..prompt_tokens_details import PromptTokensDetails
+    from ..stop_configuration_param import StopConfigurationParam
+    from ..stream_options_param import StreamOptionsParam
 
 __all__ = [
     "Completion",
@@ -18,15 +23,25 @@ __all__ = [
     "CompletionChunkChoice",
     "CompletionFinishReason",
     "CompletionLogprobs",
+    "CompletionTokensDetails",
+    "CompletionUsage",
+    "PromptTokensDetails",
+    "StopConfigurationParam",
+    "StreamOptionsParam",
 ]
 
 _LAZY: dict[str, str] = {
-    "Completion": ".completion",
-    "CompletionChoice": ".completion_choice",
-    "CompletionChunk": ".completion_chunk",
-    "CompletionChunkChoice": ".completion_chunk_choice",
-    "CompletionFinishReason": ".completion_finish_reason",
-    "CompletionLogprobs": ".completion_logprobs",
+    "Completion": "..completion",
+    "CompletionChoice": "..completion_choice",
+    "CompletionChunk": "..completion_chunk",
+    "CompletionChunkChoice": "..completion_chunk_choice",
+    "CompletionFinishReason": "..completion_finish_reason",
+    "CompletionLogprobs": "..completion_logprobs",
+    "CompletionTokensDetails": "..completion_tokens_details",
+    "CompletionUsage": "..completion_usage",
+    "PromptTokensDetails": "..prompt_tokens_details",
+    "StopConfigurationParam": "..stop_configuration_param",
+    "StreamOptionsParam": "..stream_options_param",
 }
 
 

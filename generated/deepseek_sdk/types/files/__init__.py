@@ -4,9 +4,9 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .file_deleted import FileDeleted
-    from .file_list import FileList
-    from .file_object import FileObject
+    from ..file_deleted import FileDeleted
+    from ..file_list import FileList
+    from ..file_object import FileObject
 
 __all__ = [
     "FileDeleted",
@@ -15,9 +15,9 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "FileDeleted": ".file_deleted",
-    "FileList": ".file_list",
-    "FileObject": ".file_object",
+    "FileDeleted": "..file_deleted",
+    "FileList": "..file_list",
+    "FileObject": "..file_object",
 }
 
 

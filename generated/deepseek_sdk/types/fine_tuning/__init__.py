@@ -4,13 +4,13 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .fine_tuning_hyperparameters import FineTuningHyperparameters
-    from .fine_tuning_hyperparameters_param import FineTuningHyperparametersParam
-    from .fine_tuning_job import FineTuningJob
-    from .fine_tuning_job_error import FineTuningJobError
-    from .fine_tuning_job_event import FineTuningJobEvent
-    from .fine_tuning_job_event_list import FineTuningJobEventList
-    from .fine_tuning_job_list import FineTuningJobList
+    from ..fine_tuning_hyperparameters import FineTuningHyperparameters
+    from ..fine_tuning_hyperparameters_param import FineTuningHyperparametersParam
+    from ..fine_tuning_job import FineTuningJob
+    from ..fine_tuning_job_error import FineTuningJobError
+    from ..fine_tuning_job_event import FineTuningJobEvent
+    from ..fine_tuning_job_event_list import FineTuningJobEventList
+    from ..fine_tuning_job_list import FineTuningJobList
     from .job_create_params import JobCreateParams
     from .job_list_events_params import JobListEventsParams
     from .job_list_params import JobListParams
@@ -29,13 +29,13 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "FineTuningHyperparameters": ".fine_tuning_hyperparameters",
-    "FineTuningHyperparametersParam": ".fine_tuning_hyperparameters_param",
-    "FineTuningJob": ".fine_tuning_job",
-    "FineTuningJobError": ".fine_tuning_job_error",
-    "FineTuningJobEvent": ".fine_tuning_job_event",
-    "FineTuningJobEventList": ".fine_tuning_job_event_list",
-    "FineTuningJobList": ".fine_tuning_job_list",
+    "FineTuningHyperparameters": "..fine_tuning_hyperparameters",
+    "FineTuningHyperparametersParam": "..fine_tuning_hyperparameters_param",
+    "FineTuningJob": "..fine_tuning_job",
+    "FineTuningJobError": "..fine_tuning_job_error",
+    "FineTuningJobEvent": "..fine_tuning_job_event",
+    "FineTuningJobEventList": "..fine_tuning_job_event_list",
+    "FineTuningJobList": "..fine_tuning_job_list",
     "JobCreateParams": ".job_create_params",
     "JobListEventsParams": ".job_list_events_params",
     "JobListParams": ".job_list_params",

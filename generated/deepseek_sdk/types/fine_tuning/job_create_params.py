@@ -3,7 +3,7 @@ from typing import Optional
 
 from typing_extensions import Required, TypedDict
 
-from .fine_tuning_hyperparameters_param import FineTuningHyperparametersParam
+from ..fine_tuning_hyperparameters_param import FineTuningHyperparametersParam
 
 __all__ = ["JobCreateParams"]
 

@@ -4,8 +4,8 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import Model
-    from .model_list import ModelList
+    from ..model import Model
+    from ..model_list import ModelList
 
 __all__ = [
     "Model",
@@ -13,8 +13,8 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "Model": ".model",
-    "ModelList": ".model_list",
+    "Model": "..model",
+    "ModelList": "..model_list",
 }
 
 

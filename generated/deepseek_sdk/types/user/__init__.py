@@ -4,8 +4,8 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .balance_info import BalanceInfo
-    from .user_balance import UserBalance
+    from ..balance_info import BalanceInfo
+    from ..user_balance import UserBalance
 
 __all__ = [
     "BalanceInfo",
@@ -13,8 +13,8 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "BalanceInfo": ".balance_info",
-    "UserBalance": ".user_balance",
+    "BalanceInfo": "..balance_info",
+    "UserBalance": "..user_balance",
 }
 
 

@@ -17,17 +17,15 @@ from ...._streaming import AsyncStream, Stream
 from ...._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from ...._utils import cached_property
 from ....lib.chat_helpers import AsyncChatCompletionsHelpers, ChatCompletionsHelpers
-from ....types.chat.chat_completion import ChatCompletion
-from ....types.chat.chat_completion_chunk import ChatCompletionChunk
-from ....types.chat.chat_completion_message_input_param import ChatCompletionMessageInputParam
-from ....types.chat.chat_completion_tool_choice_option_param import (
-    ChatCompletionToolChoiceOptionParam,
-)
-from ....types.chat.chat_completion_tool_param import ChatCompletionToolParam
-from ....types.chat.response_format_param import ResponseFormatParam
-from ....types.chat.thinking_config_param import ThinkingConfigParam
+from ....types.chat_completion import ChatCompletion
+from ....types.chat_completion_chunk import ChatCompletionChunk
+from ....types.chat_completion_message_param import ChatCompletionMessageParam
+from ....types.chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
+from ....types.chat_completion_tool_param import ChatCompletionToolParam
+from ....types.response_format_param import ResponseFormatParam
 from ....types.stop_configuration_param import StopConfigurationParam
 from ....types.stream_options_param import StreamOptionsParam
+from ....types.thinking_config_param import ThinkingConfigParam
 
 __all__ = [
     "AsyncCompletions",
@@ -57,7 +55,7 @@ class Completions(ChatCompletionsHelpers, SyncAPIResource):
         self,
         *,
         model: str,
-        messages: Sequence[ChatCompletionMessageInputParam],
+        messages: Sequence[ChatCompletionMessageParam],
         frequency_penalty: float | None | NotGiven = NOT_GIVEN,
         presence_penalty: float | None | NotGiven = NOT_GIVEN,
         max_tokens: int | None | NotGiven = NOT_GIVEN,
@@ -79,6 +77,7 @@ class Completions(ChatCompletionsHelpers, SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> ChatCompletion: ...
 
     @overload
@@ -86,7 +85,7 @@ class Completions(ChatCompletionsHelpers, SyncAPIResource):
         self,
         *,
         model: str,
-        messages: Sequence[ChatCompletionMessageInputParam],
+        messages: Sequence[ChatCompletionMessageParam],
         stream: Literal[True],
         frequency_penalty: float | None | NotGiven = NOT_GIVEN,
         presence_penalty: float | None | NotGiven = NOT_GIVEN,
@@ -108,6 +107,7 @@ class Completions(ChatCompletionsHelpers, SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> Stream[ChatCompletionChunk]: ...
 
     @overload
@@ -115,7 +115,7 @@ class Completions(ChatCompletionsHelpers, SyncAPIResource):
         self,
         *,
         model: str,
-        messages: Sequence[ChatCompletionMessageInputParam],
+        messages: Sequence[ChatCompletionMessageParam],
         stream: bool,
         frequency_penalty: float | None | NotGiven = NOT_GIVEN,
         presence_penalty: float | None | NotGiven = NOT_GIVEN,
@@ -137,13 +137,14 @@ class Completions(ChatCompletionsHelpers, SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> ChatCompletion | Stream[ChatCompletionChunk]: ...
 
     def create(
         self,
         *,
         model: str,
-        messages: Sequence[ChatCompletionMessageInputParam],
+        messages: Sequence[ChatCompletionMessageParam],
         frequency_penalty: float | None | NotGiven = NOT_GIVEN,
         presence_penalty: float | None | NotGiven = NOT_GIVEN,
         max_tokens: int | None | NotGiven = NOT_GIVEN,
@@ -165,6 +166,7 @@ class Completions(ChatCompletionsHelpers, SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> ChatCompletion | Stream[ChatCompletionChunk]:
         """Create a chat completion with Beta features
 
@@ -255,6 +257,7 @@ class Completions(ChatCompletionsHelpers, SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=ChatCompletion,
             stream=stream is True,
@@ -280,7 +283,7 @@ class AsyncCompletions(AsyncChatCompletionsHelpers, AsyncAPIResource):
         self,
         *,
         model: str,
-        messages: Sequence[ChatCompletionMessageInputParam],
+        messages: Sequence[ChatCompletionMessageParam],
         frequency_penalty: float | None | NotGiven = NOT_GIVEN,
         presence_penalty: float | None | NotGiven = NOT_GIVEN,
         max_tokens: int | None | NotGiven = NOT_GIVEN,
@@ -302,6 +305,7 @@ class AsyncCompletions(AsyncChatCompletionsHelpers, AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> ChatCompletion: ...
 
     @overload
@@ -309,7 +313,7 @@ class AsyncCompletions(AsyncChatCompletionsHelpers, AsyncAPIResource):
         self,
         *,
         model: str,
-        messages: Sequence[ChatCompletionMessageInputParam],
+        messages: Sequence[ChatCompletionMessageParam],
         stream: Literal[True],
         frequency_penalty: float | None | NotGiven = NOT_GIVEN,
         presence_penalty: float | None | NotGiven = NOT_GIVEN,
@@ -331,6 +335,7 @@ class AsyncCompletions(AsyncChatCompletionsHelpers, AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncStream[ChatCompletionChunk]: ...
 
     @overload
@@ -338,7 +343,7 @@ class AsyncCompletions(AsyncChatCompletionsHelpers, AsyncAPIResource):
         self,
         *,
         model: str,
-        messages: Sequence[ChatCompletionMessageInputParam],
+        messages: Sequence[ChatCompletionMessageParam],
         stream: bool,
         frequency_penalty: float | None | NotGiven = NOT_GIVEN,
         presence_penalty: float | None | NotGiven = NOT_GIVEN,
@@ -360,13 +365,14 @@ class AsyncCompletions(AsyncChatCompletionsHelpers, AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk]: ...
 
     async def create(
         self,
         *,
         model: str,
-        messages: Sequence[ChatCompletionMessageInputParam],
+        messages: Sequence[ChatCompletionMessageParam],
         frequency_penalty: float | None | NotGiven = NOT_GIVEN,
         presence_penalty: float | None | NotGiven = NOT_GIVEN,
         max_tokens: int | None | NotGiven = NOT_GIVEN,
@@ -388,6 +394,7 @@ class AsyncCompletions(AsyncChatCompletionsHelpers, AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | None | NotGiven = NOT_GIVEN,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk]:
         """Create a chat completion with Beta features
 
@@ -478,6 +485,7 @@ class AsyncCompletions(AsyncChatCompletionsHelpers, AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
             ),
             cast_to=ChatCompletion,
             stream=stream is True,

@@ -1,0 +1,1 @@
+"""The generator under hostile input: nasty specs, random specs, template escaping."""
