@@ -1,12 +1,13 @@
-"""Query-string and form-field flattening ("brackets" style).
+"""Query-string flattening (OpenAPI's default for query parameters: `style: form, explode: true`).
 
-One encoding is used for query parameters and for the non-file fields of multipart bodies:
-
-- nested objects become bracketed keys: `{"a": {"b": 1}}` -> `a[b]=1`
-- arrays repeat the key with `[]`: `{"ids": [1, 2]}` -> `ids[]=1&ids[]=2` (a key that already
-  ends in `[]`, as some specs name such parameters, is used as it is)
+- arrays repeat the key: `{"ids": [1, 2]}` -> `ids=1&ids=2` (a key that already ends in `[]`,
+  as some specs name such parameters, e.g. OpenAI's `actor_ids[]`, is used as it is); servers
+  that validate against the spec reject `ids[]=1` for a parameter named `ids`
+- nested objects become bracketed keys (`style: deepObject`): `{"a": {"b": 1}}` -> `a[b]=1`
 - booleans are `true` / `false`; `None` and `NOT_GIVEN` values are dropped
 - other scalars use `str()` (floats keep Python's repr, e.g. `0.5`)
+
+Multipart bodies keep their own "brackets" encoding (arrays as `a[]=v`), see `_files`.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ __all__ = ["stringify_items"]
 
 
 def stringify_items(params: Mapping[str, object]) -> list[tuple[str, str]]:
-    """Flatten `params` into ordered `(key, value)` pairs using the brackets style above.
+    """Flatten `params` into ordered `(key, value)` pairs using the style above.
 
     >>> stringify_items({"limit": 20, "order": None, "tags": ["x", "y"], "f": {"on": True}})
-    [('limit', '20'), ('tags[]', 'x'), ('tags[]', 'y'), ('f[on]', 'true')]
+    [('limit', '20'), ('tags', 'x'), ('tags', 'y'), ('f[on]', 'true')]
     """
     items: list[tuple[str, str]] = []
     for key, value in params.items():
@@ -41,10 +42,8 @@ def _flatten(items: list[tuple[str, str]], key: str, value: object) -> None:
         for sub_key, sub_value in value.items():
             _flatten(items, f"{key}[{sub_key}]", sub_value)
     elif isinstance(value, (list, tuple)):
-        # A spec may name the parameter with its brackets already (OpenAI's `actor_ids[]`).
-        element_key = key if key.endswith("[]") else f"{key}[]"
         for element in value:
-            _flatten(items, element_key, element)
+            _flatten(items, key, element)
     else:
         raise TypeError(
             f"Cannot encode {type(value).__name__} for parameter {key!r}; "

@@ -1,14 +1,28 @@
-"""Small input-validation helpers shared by generated code and the runtime."""
+"""Small input-validation helpers shared by generated code and the runtime, and `HttpPool`."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from functools import cached_property
+from typing import Callable, Generic, TypeVar
 from urllib.parse import quote
+
+import httpx
 
 from ._types import NotGiven
 
-__all__ = ["cached_property", "check_header", "mask_secret", "path_param", "strip_not_given"]
+_HttpxT = TypeVar("_HttpxT", httpx.Client, httpx.AsyncClient)
+_CREATE_LOCK = threading.Lock()
+
+__all__ = [
+    "HttpPool",
+    "cached_property",
+    "check_header",
+    "mask_secret",
+    "path_param",
+    "strip_not_given",
+]
 
 
 def path_param(name: str, value: object) -> str:
@@ -58,3 +72,31 @@ def mask_secret(secret: str) -> str:
     if len(secret) >= 16:
         return "****" + secret[-4:]
     return "****"
+
+
+class HttpPool(Generic[_HttpxT]):
+    """The httpx client of a client and of the copies sharing it, created on first use."""
+
+    __slots__ = ("_factory", "client", "closed")
+    client: _HttpxT | None
+    closed: bool
+    _factory: Callable[[], _HttpxT]
+
+    def __init__(self, client: _HttpxT | None, factory: Callable[[], _HttpxT]) -> None:
+        self.client = client
+        self.closed = False  # closed before it was ever created
+        self._factory = factory
+
+    def get(self) -> _HttpxT:
+        client = self.client
+        if client is None:
+            with _CREATE_LOCK:  # two threads' first requests must not build two pools
+                client = self.client
+                if client is None:
+                    if self.closed:
+                        raise RuntimeError("Cannot send a request, as the client has been closed.")
+                    client = self.client = self._factory()
+        return client
+
+    def is_closed(self) -> bool:
+        return self.closed if self.client is None else self.client.is_closed

@@ -255,14 +255,39 @@ async def test_deadline_can_be_disabled_per_call(api: Api) -> None:
     assert all(r.extensions["timeout"]["read"] == 600.0 for r in api.requests)
 
 
-async def test_validation_error_carries_the_body(api: Api) -> None:
-    client = api.client(lambda r: httpx.Response(200, json={"name": "no id"}))
+async def test_body_that_does_not_validate_is_built_leniently_by_default(
+    api: Api, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = api.client(lambda r: httpx.Response(200, json={"name": 5, "new": [1]}))
+    with caplog.at_level(logging.DEBUG):
+        thing = await api.run(client.things.create(name="n"))
+    assert isinstance(thing, Thing)
+    assert thing.id is None  # required but missing: None, not an AttributeError
+    assert thing.name == 5  # wrong type: kept as sent
+    assert thing.new == [1]  # type: ignore[attr-defined]  # unknown field kept
+    assert thing.to_dict(warnings=False) == {"name": 5, "new": [1]}
+    assert "does not match Thing" in caplog.text
+    assert "first at id: Field required" in caplog.text
+    client = api.client(lambda r: httpx.Response(200, content=b"<html>oops</html>"))
+    with pytest.raises(APIResponseValidationError):  # not JSON: never lenient
+        await api.run(client.things.create(name="n"))
+
+
+async def test_strict_response_validation_raises_with_the_body(api: Api) -> None:
+    client = api.client(
+        lambda r: httpx.Response(200, json={"name": "no id"}), strict_response_validation=True
+    )
     with pytest.raises(
         APIResponseValidationError, match="does not match Thing: id: Field required"
     ) as info:
         await api.run(client.things.create(name="n"))
     assert info.value.body == {"name": "no id"}
     assert info.value.status_code == 200
+    lenient = client.with_options(strict_response_validation=False)
+    assert (await api.run(lenient.things.create(name="n"))).name == "no id"
+    strict_again = lenient.copy(strict_response_validation=True)
+    with pytest.raises(APIResponseValidationError):
+        await api.run(strict_again.things.create(name="n"))
     client = api.client(lambda r: httpx.Response(200, content=b"<html>oops</html>"))
     with pytest.raises(APIResponseValidationError) as info:
         await api.run(client.things.create(name="n"))
@@ -394,3 +419,33 @@ def test_custom_http_client_timeout_is_adopted_and_default_client_trusts_env() -
     assert default._client.trust_env
     default.close()
     custom.close()
+
+
+@pytest.mark.parametrize("client_cls", [SyncTestClient, AsyncTestClient])
+async def test_default_pool_is_created_on_first_use_and_shared_by_copies(client_cls: Any) -> None:
+    client = client_cls()
+    copy = client.with_options(timeout=3.0)
+    assert client._pool.client is None and copy._pool is client._pool  # nothing built yet
+    pool = copy._client  # first use, through the copy
+    assert isinstance(pool, client._httpx_class()) and client._client is pool
+    assert client.copy(max_retries=0)._client is pool
+    await _close(copy)
+    assert not client.is_closed()  # the copy does not own it
+    await _close(client)
+    assert pool.is_closed and client.is_closed()
+
+
+@pytest.mark.parametrize("client_cls", [SyncTestClient, AsyncTestClient])
+async def test_closing_a_client_that_never_sent_creates_no_pool(client_cls: Any) -> None:
+    client = client_cls()
+    assert not client.is_closed()
+    await _close(client)
+    assert client.is_closed() and client._pool.client is None
+    with pytest.raises(RuntimeError, match="client has been closed"):
+        client._client  # noqa: B018
+
+
+async def _close(client: Any) -> None:
+    result = client.close()
+    if result is not None:
+        await result

@@ -99,7 +99,7 @@ def test_get_has_no_body_no_content_type_and_no_idempotency_key() -> None:
     assert {k.lower() for k in call.headers} == {"accept", "authorization"}
 
 
-def test_query_merges_defaults_call_and_extra_in_brackets_style() -> None:
+def test_query_merges_defaults_call_and_extra_repeating_array_keys() -> None:
     cfg = config(default_query={"api-version": "1", "limit": 5})
     call = prepare(
         "get",
@@ -117,8 +117,8 @@ def test_query_merges_defaults_call_and_extra_in_brackets_style() -> None:
     assert call.params == [
         ("api-version", "1"),
         ("limit", "10"),
-        ("ids[]", "a"),
-        ("ids[]", "b"),
+        ("ids", "a"),
+        ("ids", "b"),
         ("f[on]", "true"),
         ("extra", "false"),
     ]

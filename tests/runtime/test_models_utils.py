@@ -109,10 +109,12 @@ def test_extra_fields_can_still_be_set_on_models() -> None:
         ({"a": 1, "b": "x"}, [("a", "1"), ("b", "x")]),
         ({"on": True, "off": False}, [("on", "true"), ("off", "false")]),
         ({"none": None, "unset": NOT_GIVEN, "f": 0.5}, [("f", "0.5")]),
-        ({"ids": ["a", "b"]}, [("ids[]", "a"), ("ids[]", "b")]),
+        ({"ids": ["a", "b"]}, [("ids", "a"), ("ids", "b")]),
+        ({"ids": ("a", 2, True)}, [("ids", "a"), ("ids", "2"), ("ids", "true")]),
         ({"ids[]": ["a", "b"]}, [("ids[]", "a"), ("ids[]", "b")]),
+        ({"ids": []}, []),
         ({"a": {"b": {"c": 1}}}, [("a[b][c]", "1")]),
-        ({"a": [{"b": 1}]}, [("a[][b]", "1")]),
+        ({"a": {"ids": [1, 2]}}, [("a[ids]", "1"), ("a[ids]", "2")]),
     ],
 )
 def test_query_encoding(params: dict[str, object], expected: list[tuple[str, str]]) -> None:

@@ -106,7 +106,7 @@ def expected(steps: list[Step], as_dicts: bool) -> tuple[list[Any], str | None, 
 def run_decoder(rt: SimpleNamespace, cast_to: Any, body: bytes, cuts: list[int]) -> Any:
     request = httpx.Request("POST", "http://test/chat/completions")
     response = httpx.Response(200, headers={"x-request-id": "r"}, request=request)
-    decoder = rt.streaming._ChunkDecoder(cast_to, response)
+    decoder = rt.streaming._ChunkDecoder(cast_to, response, strict=True)
     items: list[Any] = []
     bounds = [0, *sorted(set(cuts)), len(body)]
     for start, end in itertools.pairwise(bounds):

@@ -376,11 +376,26 @@ async def test_invalid_utf8_is_a_stream_error(harness: Harness, models: SimpleNa
     assert "line 3" in str(exc) and isinstance(exc.__cause__, harness.rt.sse.SSEDecodeError)
 
 
-async def test_schema_mismatch_is_a_validation_error(
+async def test_schema_mismatch_builds_the_chunk_leniently_by_default(
+    harness: Harness, models: SimpleNamespace
+) -> None:
+    good = chunk([delta(content="a")])
+    raw = sse(good) + b'data: {"id": "c2", "choices": "nope", "x": 1}\n\n' + sse(good)
+    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk)
+
+    items = await harness.collect(stream)
+
+    assert [type(item) for item in items] == [models.ChatCompletionChunk] * 3
+    assert items[1].id == "c2" and items[1].choices == "nope" and items[1].x == 1
+    assert items[0].choices[0].delta.content == "a" == items[2].choices[0].delta.content
+
+
+async def test_schema_mismatch_is_a_validation_error_when_strict(
     harness: Harness, models: SimpleNamespace
 ) -> None:
     raw = b'data: {"id": "c1", "choices": "nope"}\n\n'
-    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk)
+    strict = SimpleNamespace(_strict_response_validation=True)
+    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk, client=strict)
 
     _, exc = await harness.collect_until_error(stream)
 

@@ -1,0 +1,111 @@
+"""`construct_lenient`: building responses that fail validation without failing the call."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal
+
+import pydantic
+import pytest
+from rtpkg._models import BaseModel, construct_lenient
+
+
+class Text(BaseModel):
+    type: Literal["text"]
+    text: str
+
+
+class Image(BaseModel):
+    type: Literal["image"]
+    url: str
+    size: int = 0
+
+
+class Unknown(BaseModel):
+    """Like the generated catch-all variant: validates any object."""
+
+    type: str | None = None
+
+
+def _tag(value: Any) -> str:
+    tag = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
+    return tag if tag in ("text", "image") else "other"
+
+
+Tagged = Annotated[
+    Annotated[Text, pydantic.Tag("text")]
+    | Annotated[Image, pydantic.Tag("image")]
+    | Annotated[Unknown, pydantic.Tag("other")],
+    pydantic.Discriminator(_tag),
+]
+
+
+class Message(BaseModel):
+    id: str
+    created: datetime.datetime | None = None
+    parts: list[Tagged] = pydantic.Field(default_factory=list)
+    by_field: Text | Image | None = pydantic.Field(default=None, discriminator="type")
+    plain: Text | Image | None = None
+    meta: dict[str, Image] = pydantic.Field(default_factory=dict)
+    user: Image | None = pydantic.Field(default=None, alias="owner")
+
+
+def test_valid_data_is_validated() -> None:
+    built = construct_lenient(Message, {"id": "m", "created": 0})
+    assert built.created == datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+    assert built.model_fields_set == {"id", "created"}
+
+
+def test_missing_required_fields_are_none_and_unset() -> None:
+    built = construct_lenient(Message, {"created": 0, "extra": {"k": 1}})
+    assert isinstance(built, Message)
+    assert built.id is None
+    assert built.created == datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+    assert built.parts == [] and built.meta == {}
+    assert built.extra == {"k": 1}  # type: ignore[attr-defined]
+    assert built.to_dict(mode="json") == {
+        "created": "1970-01-01T00:00:00Z",
+        "extra": {"k": 1},
+    }
+
+
+def test_nested_models_lists_dicts_and_aliases_are_built_recursively() -> None:
+    built = construct_lenient(
+        Message,
+        {
+            "parts": [{"type": "image", "size": 3}, {"type": "text", "text": "hi"}],
+            "meta": {"a": {"type": "image"}, "b": "not an image"},
+            "owner": {"type": "image", "url": "u", "size": "big"},
+        },
+    )
+    image, text = built.parts
+    assert isinstance(image, Image) and image.size == 3 and image.url is None
+    assert isinstance(text, Text) and text.text == "hi"
+    assert isinstance(built.meta["a"], Image) and built.meta["b"] == "not an image"
+    assert isinstance(built.user, Image) and built.user.size == "big"  # wrong type kept
+
+
+@pytest.mark.parametrize("field", ["by_field", "plain"])
+def test_unions_pick_the_tagged_then_the_valid_then_the_first_model(field: str) -> None:
+    valid = construct_lenient(Message, {field: {"type": "image", "url": "u"}})
+    assert isinstance(getattr(valid, field), Image)
+    tagged = construct_lenient(Message, {field: {"type": "image"}})
+    expected = Image if field == "by_field" else Text  # no discriminator: the first model
+    assert isinstance(getattr(tagged, field), expected)
+    scalar = construct_lenient(Message, {field: 5})
+    assert getattr(scalar, field) == 5
+
+
+def test_a_known_tag_wins_over_a_catch_all_variant_that_validates() -> None:
+    built = construct_lenient(Message, {"parts": [{"type": "image", "size": 1}, {"type": "video"}]})
+    image, video = built.parts
+    assert isinstance(image, Image) and image.size == 1 and image.url is None
+    assert isinstance(video, Unknown) and video.type == "video"
+
+
+def test_top_level_non_model_types() -> None:
+    assert construct_lenient(list[int], [1, "x"]) == [1, "x"]
+    assert construct_lenient(dict[str, Text], {"a": {"text": 1}})["a"].text == 1
+    assert construct_lenient(Text | None, None) is None
+    assert construct_lenient(Message, "not an object") == "not an object"
+    assert construct_lenient(Any, {"a": 1}) == {"a": 1}
