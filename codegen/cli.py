@@ -49,7 +49,12 @@ def build_header(spec_path: Path) -> str:
 
 
 class Progress:
-    """Times stages; on a terminal also shows which stage is running."""
+    """Times stages; on a terminal also shows each stage as it runs, with counts and seconds.
+
+    Live (a terminal, not CI): `  lowering: 288 operations, 1422 schemas…` while the stage runs,
+    replaced by `  lower   288 operations, 1422 schemas -> 41 resources, 288 methods … 0.70s`.
+    Otherwise nothing is written here (the final report has the totals), so CI logs stay short.
+    """
 
     def __init__(self, stream: TextIO, live: bool) -> None:
         self.stream = stream
@@ -57,22 +62,53 @@ class Progress:
         self.seconds: dict[str, float] = {}
 
     @contextmanager
-    def stage(self, name: str, doing: str) -> Iterator[None]:
+    def stage(self, name: str, doing: str) -> Iterator[list[str]]:
+        """Time stage `name`; strings the body appends to the yielded list are shown at its end."""
         if self.live:
             self.stream.write(f"  {doing}…")
             self.stream.flush()
+        done: list[str] = []
         start = time.perf_counter()
         try:
-            yield
+            yield done
         finally:
             self.seconds[name] = time.perf_counter() - start
             if self.live:
-                self.stream.write(f"\r\033[K  {name:<7} {self.seconds[name]:.2f}s\n")
+                counts = f"{', '.join(done)} … " if done else ""
+                self.stream.write(f"\r\033[K  {name:<7} {counts}{self.seconds[name]:.2f}s\n")
                 self.stream.flush()
 
-    def run(self, name: str, doing: str, action: Callable[[], T]) -> T:
-        with self.stage(name, doing):
-            return action()
+    def run(
+        self,
+        name: str,
+        doing: str,
+        action: Callable[[], T],
+        counts: Callable[[T], str] | None = None,
+    ) -> T:
+        """Run `action` as stage `name`; `counts(result)` (if given) is shown when it ends."""
+        with self.stage(name, doing) as done:
+            result = action()
+            if counts is not None:
+                done.append(counts(result))
+            return result
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _spec_counts(spec: Spec) -> str:
+    """`"288 operations, 1422 schemas"`: the size of a loaded document."""
+    paths = spec.document.get("paths") or {}
+    operations = sum(
+        1
+        for item in paths.values()
+        if isinstance(item, dict)
+        for verb in item
+        if verb in ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+    )
+    schemas = (spec.document.get("components") or {}).get("schemas") or {}
+    return f"{_plural(operations, 'operation')}, {_plural(len(schemas), 'schema')}"
 
 
 @dataclass
@@ -102,10 +138,17 @@ def generate(
     from .render import render
 
     stages = progress or Progress(sys.stderr, live=False)
-    spec = stages.run("load", f"loading {display_path(spec_path)}", lambda: load_spec(spec_path))
+    spec = stages.run(
+        "load", f"loading {display_path(spec_path)}", lambda: load_spec(spec_path), _spec_counts
+    )
     try:
         config = stages.run("config", "reading config", lambda: load_config(config_path))
-        api, found = stages.run("lower", "lowering", lambda: lower(spec, config))
+        api, found = stages.run(
+            "lower",
+            f"lowering {_spec_counts(spec)}",
+            lambda: lower(spec, config),
+            lambda lowered: summarize(lowered[0]),
+        )
     except SpecError as exc:
         _locate(exc, spec)
         raise
@@ -116,11 +159,14 @@ def generate(
         file, pointer = spec.origin(first.pointer)
         more = f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""
         raise SpecError(pointer, first.message + more, display_path(file))
-    files = stages.run("render", "rendering", lambda: render(api))
+    files = stages.run(
+        "render", "rendering", lambda: render(api), lambda done: _plural(len(done), "file")
+    )
     result = stages.run(
         "emit",
-        "checking output" if check else "writing output",
+        f"{'checking' if check else 'writing'} {_plural(len(files), 'file')}",
         lambda: emit(files, out, check=check, header=build_header(spec_path), cache_dir=cache_dir),
+        lambda done: f"{len(done.written)} {'stale' if check else 'written'}",
     )
     return Outcome(spec, api, diagnostics, files, result, stages.seconds)
 

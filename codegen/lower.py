@@ -13,6 +13,7 @@ client, the package `__init__`s and the README examples.
 
 from __future__ import annotations
 
+import keyword
 import math
 import re
 from collections import defaultdict
@@ -624,11 +625,31 @@ def _area(resource: tuple[str, ...]) -> str:
 def _client_name(title: str) -> str:
     words = [w for w in re.split(r"[^0-9A-Za-z]+", title) if w and w.lower() != "api"]
     name = "".join(w[0].upper() + w[1:] for w in words) or "Client"
+    if keyword.iskeyword(name) or name in ("I", "O"):  # `None`, `True`; ambiguous for ruff
+        return name + "Client"
     return name if not name[0].isdigit() else "Client" + name
 
 
+def _small(value: object, limit: int = 200) -> bool:
+    """Whether `value` (JSON data) has at most `limit` nodes."""
+    stack, count = [value], 0
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > limit:
+            return False
+        if isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
+
+
 def _literal_source(value: object) -> str | None:
-    """Python source for a JSON value (None for values JSON cannot hold)."""
+    """Python source for a JSON value (None for values JSON cannot hold, or too big to show:
+    YAML aliases can make a small example expand exponentially)."""
+    if isinstance(value, Mapping | list) and not _small(value):
+        return None
     if value is None:
         return "None"
     if isinstance(value, bool):

@@ -58,6 +58,9 @@ _SCHEMA_PREFIX = "#/components/schemas/"
 # Inline schemas nested deeper than this are an error: each level can add brackets to a type
 # expression, and Python's parser gives up at 200 nested brackets.
 MAX_NESTING = 50
+# More schemas than this lowered in one run is an error: YAML aliases can make a small file
+# expand to exponentially many schemas. (The OpenAI spec lowers about 17,000.)
+MAX_LOWERED = 200_000
 _SHAPE_KEYS = ("type", "$ref", "enum", "const", "oneOf", "anyOf", "allOf", "items", "properties")
 
 
@@ -152,6 +155,7 @@ class TypeLowerer:
         self._refs: dict[str, frozenset[str]] = {}
         self._resolving: list[str] = []
         self._depth = 0  # how many `lower` calls are running (inline schema nesting)
+        self._lowered = 0  # how many schemas were lowered so far
 
     # ------------------------------------------------------------------------- references
 
@@ -207,9 +211,14 @@ class TypeLowerer:
         """Named schemas referenced anywhere inside `node` (inline `$ref`s are followed)."""
         found: set[str] = set()
         seen: set[str] = set()
+        walked: set[int] = set()  # YAML aliases share nodes: walk each once, not once per use
         stack: list[Any] = [node]
         while stack:
             item = stack.pop()
+            if isinstance(item, Mapping | list):
+                if id(item) in walked:
+                    continue
+                walked.add(id(item))
             if isinstance(item, Mapping):
                 ref = item.get("$ref")
                 if isinstance(ref, str):
@@ -282,6 +291,21 @@ class TypeLowerer:
             seen = _seen | {id(schema)}
             return any(self.is_class(self.deref(p, pointer)[0], pointer, seen) for p in parts)
         return False
+
+    def sole_class(self, schema: Any) -> tuple[Mapping[str, Any], str, int] | None:
+        """`(variant, "oneOf"|"anyOf", index)` when `schema` is a union of one inline class
+        schema and, optionally, `null` (`anyOf: [{type: object, properties: ...}, {type: null}]`)."""
+        if not isinstance(schema, Mapping) or _shaped_besides_union(schema):
+            return None
+        for key in ("oneOf", "anyOf"):
+            variants = schema.get(key)
+            if not isinstance(variants, list):
+                continue
+            indexed = [(i, v) for i, v in enumerate(variants) if not self.is_null(v)]
+            if len(indexed) == 1 and self.is_class(indexed[0][1]):
+                return indexed[0][1], key, indexed[0][0]
+            return None
+        return None
 
     def properties(
         self, schema: Any, pointer: str, *, inherit: bool
@@ -389,6 +413,16 @@ class TypeLowerer:
         if self.is_class(schema, pointer):
             self.define_class(py_name, class_name(name), schema, side, module, pointer, doc)
             return
+        sole = self.sole_class(schema)
+        if sole is not None:
+            # "An inline object or null": the object takes the schema's own name (no
+            # `X: TypeAlias = X2`); `null` is carried by every reference to `X` (`Optional[X]`).
+            variant, key, index = sole
+            if doc is None and isinstance(variant.get("description"), str):
+                doc = docstring(variant["description"])
+            variant_pointer = f"{pointer}/{key}/{index}"
+            self.define_class(py_name, class_name(name), variant, side, module, variant_pointer, doc)
+            return
         lowered = self.lower(schema, side, module, class_name(name), pointer)
         if self.is_nullable(schema):
             lowered = T(lowered.members)
@@ -487,6 +521,13 @@ class TypeLowerer:
                 pointer,
                 f"schema is nested more than {MAX_NESTING} levels deep "
                 "(Python cannot parse the type); make some levels named schemas",
+            )
+        self._lowered += 1
+        if self._lowered > MAX_LOWERED:
+            raise SpecError(
+                pointer,
+                f"the document expands to more than {MAX_LOWERED} schemas "
+                "(YAML aliases repeat what they point at)",
             )
         self._depth += 1
         try:
@@ -683,9 +724,10 @@ class TypeLowerer:
         discriminator: Mapping[str, Any],
         pointer: str,
         key: str,
-    ) -> list[tuple[int, Any, str]] | None:
-        """`(index, variant, tag)` for each variant when every one has one literal tag (variants
-        may share a tag; `_discriminated_union` then tells them apart by their fields)."""
+    ) -> list[tuple[int, Any, list[str]]] | None:
+        """`(index, variant, tags)` for each variant when every one has literal tags: one, or
+        several (`enum: [web_search, web_search_2025_08_26]`: each maps to that variant).
+        Variants may share a tag; `_discriminated_union` then tells them apart by their fields."""
         prop = discriminator.get("propertyName")
         if not isinstance(prop, str):
             return None
@@ -695,7 +737,7 @@ class TypeLowerer:
             for tag, target in mapping.items():
                 ref = str(target) if str(target).startswith("#") else _SCHEMA_PREFIX + str(target)
                 inverse.setdefault(ref, []).append(str(tag))
-        out: list[tuple[int, Any, str]] = []
+        out: list[tuple[int, Any, list[str]]] = []
         for index, variant in indexed:
             target, target_pointer = self.deref(variant, f"{pointer}/{key}/{index}")
             if not self.is_class(target, target_pointer):
@@ -703,31 +745,32 @@ class TypeLowerer:
             variant_ref = variant.get("$ref") if isinstance(variant, Mapping) else None
             tags = sorted(inverse.get(str(variant_ref), [])) if variant_ref else []
             if not tags:
-                tag = self._literal_tag(target, target_pointer, prop)
-                tags = [tag] if tag is not None else []
-            if len(tags) != 1:
+                tags = self._literal_tags(target, target_pointer, prop)
+            if not tags:
                 return None
-            out.append((index, variant, tags[0]))
+            out.append((index, variant, tags))
         return out
 
-    def _literal_tag(self, schema: Mapping[str, Any], pointer: str, prop: str) -> str | None:
+    def _literal_tags(self, schema: Mapping[str, Any], pointer: str, prop: str) -> list[str]:
+        """The values property `prop` of `schema` may take, when it is a `const` or an `enum`
+        of strings (empty otherwise)."""
         _, props, _ = self.properties(schema, pointer, inherit=False)
         for item in props:
             if item.wire != prop:
                 continue
             target, _ = self.deref(item.schema, item.pointer)
             if not isinstance(target, Mapping):
-                return None
+                return []
             if isinstance(target.get("const"), str):
-                return str(target["const"])
+                return [str(target["const"])]
             enum = target.get("enum")
-            if isinstance(enum, list) and len(enum) == 1 and isinstance(enum[0], str):
-                return enum[0]
-        return None
+            if isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum):
+                return list(dict.fromkeys(enum))
+        return []
 
     def _discriminated_union(
         self,
-        tagged: list[tuple[int, Any, str]],
+        tagged: list[tuple[int, Any, list[str]]],
         prop: str,
         module: ModuleBuilder,
         hint: str,
@@ -740,16 +783,18 @@ class TypeLowerer:
         `_discriminated.py`) maps a tag the SDK does not know to a `<Hint>Unknown` model that
         keeps every field, so a new server-side variant never breaks parsing. Variants sharing
         a tag (OpenAI's input and output `message` items) become one `Annotated[Union[A, B],
-        Tag("message")]` member, validated as a plain union of those few (with a warning).
+        Tag("message")]` member, validated as a plain union of those few (with a warning). A
+        variant with several tags is a member once per tag.
         """
         self.uses_discriminator = True
         by_tag: dict[str, list[str]] = {}
-        for index, variant, tag in tagged:
+        for index, variant, tags in tagged:
             variant_hint = self._variant_hint(hint, variant, index)
             lowered = self.lower(variant, "model", module, variant_hint, f"{pointer}/{key}/{index}")
-            group = by_tag.setdefault(tag, [])
-            if lowered.text not in group:
-                group.append(lowered.text)
+            for tag in tags:
+                group = by_tag.setdefault(tag, [])
+                if lowered.text not in group:
+                    group.append(lowered.text)
         members: list[str] = []
         for tag, types in by_tag.items():
             if len(types) > 1:
@@ -780,11 +825,11 @@ class TypeLowerer:
             ),
         )
         members.append(f"Annotated[{unknown}, Tag(UNKNOWN_TAG)]")
-        tags = ", ".join(py_str(tag) for tag in by_tag)
+        known = ", ".join(py_str(tag) for tag in by_tag)
         attr_arg = "" if attr == prop else f", attr={py_str(attr)}"
         text = (
             f"Annotated[Union[{', '.join(members)}], "
-            f"Discriminator(tag_of({py_str(prop)}, {tags}{attr_arg}))]"
+            f"Discriminator(tag_of({py_str(prop)}, {known}{attr_arg}))]"
         )
         return T((text,))
 
@@ -844,6 +889,14 @@ def typeddict_fields(fields: list[ir.Field]) -> tuple[list[ir.Field], bool]:
 
 def _shaped(schema: Mapping[str, Any]) -> bool:
     return any(key in schema for key in _SHAPE_KEYS)
+
+
+def _shaped_besides_union(schema: Mapping[str, Any]) -> bool:
+    """Whether `schema` says more about its shape than one `oneOf`/`anyOf` (and `type: null`)."""
+    keys = [key for key in _SHAPE_KEYS if key in schema and key not in ("oneOf", "anyOf")]
+    if keys == ["type"] and schema["type"] in (["object", "null"], ["null", "object"], "object"):
+        return False
+    return bool(keys) or ("oneOf" in schema and "anyOf" in schema)
 
 
 def _literal(value: object) -> str | None:

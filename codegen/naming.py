@@ -273,7 +273,7 @@ _INVISIBLE = r"\x80-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u20
 _UNSAFE_CHARS = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f{_INVISIBLE}\u2028\u2029\ud800-\udfff]")
 _DOC_ESCAPED = re.compile(f"[{_INVISIBLE}]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")  # not line breaks or spaces
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")  # but \t \n \r and NEL
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -397,7 +397,9 @@ def docstring(text: str | None, *, width: int = 88) -> str | None:
     """
     if text is None:
         return None
-    text = _DOC_UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4))
+    for line_break in ("\r\n", "\r", "\u2028", "\u2029"):
+        text = text.replace(line_break, "\n")
+    text = _DOC_UNSAFE.sub("", text.expandtabs(4))
     lines: list[str] = []
     for block in _paragraphs([raw.rstrip() for raw in text.split("\n")]):
         lines.extend(_wrap(block, width))

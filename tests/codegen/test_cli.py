@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.cli import Progress, build_header, main
+from codegen.cli import Progress, build_header, generate, main
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -76,6 +76,29 @@ def test_progress_is_live_on_a_terminal_only() -> None:
         assert list(progress.seconds) == ["load"]
     assert live.getvalue().startswith("  loading spec…\r\033[K  load    ")
     assert plain.getvalue() == ""
+
+
+def test_progress_shows_counts_live_and_nothing_in_ci() -> None:
+    live, plain = io.StringIO(), io.StringIO()
+    for stream, is_live in ((live, True), (plain, False)):
+        progress = Progress(stream, live=is_live)
+        files = progress.run("render", "rendering", lambda: ["a", "b"], lambda f: f"{len(f)} files")
+        assert files == ["a", "b"]
+    line = live.getvalue().split("\r\033[K")[1]
+    assert line.startswith("  render  2 files … ") and line.endswith("s\n")
+    assert plain.getvalue() == ""
+
+
+def test_generate_on_a_terminal_shows_stage_counts(project: Path) -> None:
+    stream = io.StringIO()
+    generate(
+        Path("spec/openapi.yaml"), None, Path("out"), cache_dir=None, progress=Progress(stream, True)
+    )
+    shown = stream.getvalue()
+    assert "  load    2 operations, 1 schema … " in shown
+    assert "  lowering 2 operations, 1 schema…" in shown
+    assert "  lower   1 models, 0 request types, 0 aliases, 1 resources, 2 methods … " in shown
+    assert "  render  " in shown and "  emit    " in shown
 
 
 def test_validate_a_valid_spec(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -630,6 +630,53 @@ def test_nullable_in_both_styles(nullable: dict[str, Any]) -> None:
     )
 
 
+@pytest.mark.parametrize("key", ["anyOf", "oneOf"])
+def test_inline_object_or_null_takes_the_schema_name(key: str) -> None:
+    """OpenAI's `ResponseError: anyOf: [{type: object, ...}, {type: null}]`: one class named
+    `ResponseError` (not `ResponseError: TypeAlias = ResponseError2`), `Optional` where used."""
+    error = {
+        key: [
+            {
+                "type": "object",
+                "description": "What went wrong.",
+                "required": ["message"],
+                "properties": {"message": {"type": "string"}},
+            },
+            {"type": "null"},
+        ]
+    }
+    holder = {
+        "type": "object",
+        "required": ["error"],
+        "properties": {"error": {"$ref": "#/components/schemas/ResponseError"}},
+    }
+    api, _ = build(
+        {
+            "/r": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/R"}}
+                        }
+                    },
+                    "responses": ok({"$ref": "#/components/schemas/R"}),
+                }
+            }
+        },
+        {"R": holder, "ResponseError": error},
+    )
+    names = {d.name for m in api.type_modules for d in m.definitions}
+    assert {"ResponseError", "ResponseErrorParam"} <= names
+    assert not {"ResponseError2", "ResponseErrorParam2"} & names
+    model = definition(api, "ResponseError")
+    assert isinstance(model, ir.Model) and model.doc is not None and "went wrong" in model.doc
+    assert field(model, "message").annotation == "str"
+    assert field(definition(api, "R"), "error").annotation == "Optional[ResponseError]"
+    assert isinstance(definition(api, "ResponseErrorParam"), ir.TypedDictDef)
+    keyword = {p.name: p for p in method(api, "r.create").sync.signature.keyword}
+    assert keyword["error"].annotation == "ResponseErrorParam | None"
+
+
 def tagged_variant(tag: dict[str, Any], extra: str) -> dict[str, Any]:
     return {
         "type": "object",
@@ -687,6 +734,28 @@ def test_discriminator_without_mapping_uses_const_tags() -> None:
     assert isinstance(alias, ir.Alias)
     assert 'Annotated[UA, Tag("a")]' in alias.annotation
     assert 'Annotated[UB, Tag("b")]' in alias.annotation
+
+
+def test_discriminator_variant_with_several_tags_gets_each() -> None:
+    """OpenAI's `WebSearchPreviewTool`: `type: enum [web_search_preview, <dated alias>]`."""
+    union = {
+        "oneOf": [
+            tagged_variant({"const": "a"}, "x"),
+            tagged_variant({"type": "string", "enum": ["b", "b_2025"]}, "y"),
+        ],
+        "discriminator": {"propertyName": "type"},
+    }
+    api, diagnostics = build(
+        {"/u": {"get": {"responses": ok({"$ref": "#/components/schemas/U"})}}}, {"U": union}
+    )
+    alias = definition(api, "U")
+    assert isinstance(alias, ir.Alias)
+    assert alias.annotation == (
+        'Annotated[Union[Annotated[UA, Tag("a")], Annotated[UVariant1, Tag("b")], '
+        'Annotated[UVariant1, Tag("b_2025")], Annotated[UUnknown, Tag(UNKNOWN_TAG)]], '
+        'Discriminator(tag_of("type", "a", "b", "b_2025"))]'
+    )
+    assert diagnostics == []
 
 
 def test_discriminator_needs_literal_tags() -> None:

@@ -73,6 +73,7 @@ class CursorPages(SyncAPIClient):
         default_query: Query | None = None,
         http_client: httpx.Client | None = None,
         stream_idle_timeout: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         """Create a client.
 
@@ -99,6 +100,7 @@ class CursorPages(SyncAPIClient):
             idempotency_header=None,
             user_agent="cursorpages-sdk/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
+            strict_response_validation=strict_response_validation,
         )
 
     @cached_property
@@ -152,6 +154,7 @@ class AsyncCursorPages(AsyncAPIClient):
         default_query: Query | None = None,
         http_client: httpx.AsyncClient | None = None,
         stream_idle_timeout: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         """Create a client.
 
@@ -178,6 +181,7 @@ class AsyncCursorPages(AsyncAPIClient):
             idempotency_header=None,
             user_agent="cursorpages-sdk/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
+            strict_response_validation=strict_response_validation,
         )
 
     @cached_property

@@ -57,6 +57,7 @@ class Nested(SyncAPIClient):
         default_query: Query | None = None,
         http_client: httpx.Client | None = None,
         stream_idle_timeout: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         """Create a client.
 
@@ -83,6 +84,7 @@ class Nested(SyncAPIClient):
             idempotency_header=None,
             user_agent="nested-sdk/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
+            strict_response_validation=strict_response_validation,
         )
 
     @cached_property
@@ -124,6 +126,7 @@ class AsyncNested(AsyncAPIClient):
         default_query: Query | None = None,
         http_client: httpx.AsyncClient | None = None,
         stream_idle_timeout: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         """Create a client.
 
@@ -150,6 +153,7 @@ class AsyncNested(AsyncAPIClient):
             idempotency_header=None,
             user_agent="nested-sdk/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
+            strict_response_validation=strict_response_validation,
         )
 
     @cached_property

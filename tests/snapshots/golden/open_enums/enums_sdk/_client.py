@@ -49,6 +49,7 @@ class Enums(SyncAPIClient):
         default_query: Query | None = None,
         http_client: httpx.Client | None = None,
         stream_idle_timeout: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         """Create a client.
 
@@ -75,6 +76,7 @@ class Enums(SyncAPIClient):
             idempotency_header=None,
             user_agent="enums-sdk/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
+            strict_response_validation=strict_response_validation,
         )
 
     @cached_property
@@ -110,6 +112,7 @@ class AsyncEnums(AsyncAPIClient):
         default_query: Query | None = None,
         http_client: httpx.AsyncClient | None = None,
         stream_idle_timeout: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         """Create a client.
 
@@ -136,6 +139,7 @@ class AsyncEnums(AsyncAPIClient):
             idempotency_header=None,
             user_agent="enums-sdk/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
+            strict_response_validation=strict_response_validation,
         )
 
     @cached_property
