@@ -33,13 +33,13 @@ from ._exceptions import (
 )
 from ._files import async_to_file, to_file
 from ._logging import setup_logging
-from ._models import BaseModel
-from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, NotGiven, Omit, omit
 from ._version import __version__
 
 if TYPE_CHECKING:
     from . import resources, types
+    from ._models import BaseModel
+    from ._streaming import AsyncStream, Stream
 
 DeepSeekError = SDKError
 """Base class of every error this package raises."""
@@ -107,12 +107,23 @@ for _error in (
 del _error
 
 
+_LAZY = {
+    "types": None,
+    "resources": None,
+    "BaseModel": "._models",
+    "Stream": "._streaming",
+    "AsyncStream": "._streaming",
+}
+
+
 def __getattr__(name: str) -> Any:
-    """Import `types` and `resources` on first access (they are large)."""
-    if name in ("types", "resources"):
+    """Import `types`, `resources` (large), `BaseModel` and the streams (pydantic) on first access."""
+    if name in _LAZY:
         import importlib
 
-        module = importlib.import_module(f".{name}", __name__)
-        globals()[name] = module
-        return module
+        module_name = _LAZY[name]
+        module = importlib.import_module(module_name or f".{name}", __name__)
+        value = module if module_name is None else getattr(module, name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

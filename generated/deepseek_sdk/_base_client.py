@@ -11,11 +11,14 @@ each attempt's httpx timeouts are cut to the time left, retries never sleep past
 body read is cut off at the deadline (async: `asyncio.wait_for`; sync: a shared watchdog
 thread shuts down the socket of a response still being read when the deadline passes), also
 when the caller reads it later (streams, `with_streaming_response`; see `_deadline`).
+
+Import time: the httpx client (SSL context, CA bundle) is created on first use, shared by every
+`copy()` through one `HttpPool`; pagination, responses, streams (and pydantic with them) and
+`asyncio` are imported by the first call that needs them, not with the client.
 """
 
 from __future__ import annotations
 
-import asyncio
 import random
 import time
 from types import TracebackType
@@ -44,20 +47,12 @@ from ._exceptions import APIConnectionError, SDKError
 from ._failures import deadline_error, make_connection_error, make_status_error, not_streamed_error
 from ._files import open_files
 from ._logging import log_request, log_response, log_retry
-from ._pagination import AsyncPaginator, BaseAsyncPage, BaseSyncPage
-from ._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    AsyncBinaryAPIResponse,
-    BinaryAPIResponse,
-    process_response,
-)
-from ._streaming import extract_stream_chunk_type
 from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, RequestOptions, Timeout
-from ._utils import cached_property, mask_secret
+from ._utils import HttpPool, cached_property, mask_secret
 
 if TYPE_CHECKING:
     from ._files import HttpxFile
+    from ._pagination import AsyncPaginator, BaseAsyncPage, BaseSyncPage
 
 __all__ = ["AsyncAPIClient", "BaseClient", "SyncAPIClient"]
 
@@ -71,9 +66,7 @@ _HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
 class BaseClient(Generic[_HttpxT]):
     """Configuration, `copy()` and the I/O-free parts of a call shared by both shells."""
 
-    _client: _HttpxT
-    _response_cls: type[Any]
-    _binary_cls: type[Any]
+    _pool: HttpPool[_HttpxT]
     request: Callable[..., Any]
     """Send one logical call (`cast_to`, `FinalRequestOptions`); defined by each shell."""
 
@@ -91,6 +84,7 @@ class BaseClient(Generic[_HttpxT]):
         idempotency_header: str | None = None,
         user_agent: str | None = None,
         stream_idle_timeout: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         if not isinstance(api_key, str) or not api_key:
             raise SDKError(f"Missing API key: pass api_key= to {type(self).__name__}()")
@@ -105,6 +99,7 @@ class BaseClient(Generic[_HttpxT]):
         self._idempotency_header = idempotency_header
         self._user_agent = user_agent or f"{type(self).__name__}/Python"
         self._idle_timeout = stream_idle_timeout
+        self._strict_response_validation = strict_response_validation
         self._clock: Callable[[], float] = time.monotonic
         self._wall_clock: Callable[[], float] = time.time
         self._random: Callable[[], float] = random.random
@@ -112,11 +107,20 @@ class BaseClient(Generic[_HttpxT]):
             custom = http_client.timeout if http_client is not None else _HTTPX_DEFAULT_TIMEOUT
             timeout = custom if custom != _HTTPX_DEFAULT_TIMEOUT else DEFAULT_TIMEOUT
         self._owns_http_client = True
-        self._client = http_client if http_client is not None else self._default_http_client()
+        self._pool = HttpPool(http_client, self._default_http_client)
         self._configure(timeout, max_retries, deadline)
+
+    @property
+    def _client(self) -> _HttpxT:
+        """The httpx client (connection pool), created by the first call that needs it."""
+        return self._pool.get()
 
     @classmethod
     def _httpx_class(cls) -> type[_HttpxT]:
+        raise NotImplementedError
+
+    def _response_classes(self) -> tuple[type[Any], type[Any]]:
+        """`(APIResponse class, binary response class)` of this shell, imported on first use."""
         raise NotImplementedError
 
     def _default_http_client(self) -> _HttpxT:
@@ -182,6 +186,7 @@ class BaseClient(Generic[_HttpxT]):
         default_query: Query | None = None,
         set_default_query: Query | None = None,
         stream_idle_timeout: float | NotGiven | None = NOT_GIVEN,
+        strict_response_validation: bool | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A new client with some options changed, sharing this client's connection pool.
 
@@ -218,7 +223,10 @@ class BaseClient(Generic[_HttpxT]):
             new._custom_query = {**self._custom_query, **default_query}
         if not isinstance(stream_idle_timeout, NotGiven):
             new._idle_timeout = stream_idle_timeout
-        new._client = http_client if http_client is not None else self._client
+        if not isinstance(strict_response_validation, NotGiven):
+            new._strict_response_validation = strict_response_validation
+        if http_client is not None:
+            new._pool = HttpPool(http_client, self._default_http_client)
         new._owns_http_client = http_client is not None
         new._configure(
             self._config.timeout if isinstance(timeout, NotGiven) else timeout,
@@ -230,7 +238,7 @@ class BaseClient(Generic[_HttpxT]):
     with_options = copy
 
     def is_closed(self) -> bool:
-        return self._client.is_closed
+        return self._pool.is_closed()
 
     def get(
         self,
@@ -358,7 +366,7 @@ class BaseClient(Generic[_HttpxT]):
         stream_cls: Any,
     ) -> Any:
         if call.mode is not None:
-            return self._response_cls(
+            return self._response_classes()[0](
                 http_response=response,
                 cast_to=cast_to,
                 client=self,
@@ -369,6 +377,8 @@ class BaseClient(Generic[_HttpxT]):
             )
         if stream_cls is not None:
             return self._make_stream(stream_cls, response, call.deadline)
+        from ._response import process_response
+
         return process_response(cast_to, response, self, options)
 
     def _make_stream(
@@ -381,6 +391,8 @@ class BaseClient(Generic[_HttpxT]):
         """
         if not may_be_event_stream(response):
             raise not_streamed_error(response, self._config.secrets)
+        from ._streaming import extract_stream_chunk_type
+
         return stream_cls(
             cast_to=extract_stream_chunk_type(stream_cls),
             response=response,
@@ -392,12 +404,14 @@ class BaseClient(Generic[_HttpxT]):
 class SyncAPIClient(BaseClient[httpx.Client]):
     """Base class of generated sync clients."""
 
-    _response_cls = APIResponse
-    _binary_cls = BinaryAPIResponse
-
     @classmethod
     def _httpx_class(cls) -> type[httpx.Client]:
         return httpx.Client
+
+    def _response_classes(self) -> tuple[type[Any], type[Any]]:
+        from ._response import APIResponse, BinaryAPIResponse
+
+        return APIResponse, BinaryAPIResponse
 
     def request(
         self,
@@ -418,7 +432,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             for handle in opened:
                 handle.close()
         return self._result(
-            self._binary_cls if binary else cast_to,
+            self._response_classes()[1] if binary else cast_to,
             options,
             call,
             response,
@@ -495,7 +509,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     def close(self) -> None:
         """Close the connection pool (unless it is shared from the client this was copied from)."""
         if self._owns_http_client:
-            self._client.close()
+            if self._pool.client is None:
+                self._pool.closed = True
+            else:
+                self._pool.client.close()
 
     def __enter__(self) -> Self:
         return self
@@ -512,12 +529,14 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """Base class of generated async clients."""
 
-    _response_cls = AsyncAPIResponse
-    _binary_cls = AsyncBinaryAPIResponse
-
     @classmethod
     def _httpx_class(cls) -> type[httpx.AsyncClient]:
         return httpx.AsyncClient
+
+    def _response_classes(self) -> tuple[type[Any], type[Any]]:
+        from ._response import AsyncAPIResponse, AsyncBinaryAPIResponse
+
+        return AsyncAPIResponse, AsyncBinaryAPIResponse
 
     async def request(
         self,
@@ -537,7 +556,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             for handle in opened:
                 handle.close()
         return self._result(
-            self._binary_cls if binary else cast_to,
+            self._response_classes()[1] if binary else cast_to,
             options,
             call,
             response,
@@ -548,6 +567,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     async def _send(
         self, call: PreparedCall, files: list[HttpxFile] | None
     ) -> tuple[httpx.Response, int]:
+        import asyncio  # here, not at module level: the sync client never needs it
+
         retries_taken = 0
         while True:
             request = self._build(call, files, retries_taken)
@@ -570,6 +591,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             retries_taken += 1
 
     async def _sleep(self, seconds: float) -> None:
+        import asyncio
+
         await asyncio.sleep(seconds)
 
     async def _attempt(self, request: httpx.Request, call: PreparedCall) -> httpx.Response:
@@ -597,13 +620,18 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         method: str = "GET",
     ) -> AsyncPaginator[Any, _AsyncPageT]:
         """An `AsyncPaginator`: `await` it for the first page or `async for` every item."""
+        from ._pagination import AsyncPaginator
+
         return AsyncPaginator(
             self, FinalRequestOptions(method, path, query=query, body=body, options=options), page
         )
 
     async def close(self) -> None:
         if self._owns_http_client:
-            await self._client.aclose()
+            if self._pool.client is None:
+                self._pool.closed = True
+            else:
+                await self._pool.client.aclose()
 
     async def __aenter__(self) -> Self:
         return self

@@ -130,6 +130,7 @@ class DeepSeek(SyncAPIClient):
         default_query: Query | None = None,
         http_client: httpx.Client | None = None,
         stream_idle_timeout: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         """Create a client.
 
@@ -158,6 +159,7 @@ class DeepSeek(SyncAPIClient):
             idempotency_header="Idempotency-Key",
             user_agent="deepseek-sdk/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
+            strict_response_validation=strict_response_validation,
         )
 
     @cached_property
@@ -260,6 +262,7 @@ class AsyncDeepSeek(AsyncAPIClient):
         default_query: Query | None = None,
         http_client: httpx.AsyncClient | None = None,
         stream_idle_timeout: float | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         """Create a client.
 
@@ -288,6 +291,7 @@ class AsyncDeepSeek(AsyncAPIClient):
             idempotency_header="Idempotency-Key",
             user_agent="deepseek-sdk/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
+            strict_response_validation=strict_response_validation,
         )
 
     @cached_property

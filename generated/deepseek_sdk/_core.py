@@ -18,11 +18,11 @@ import json
 import math
 import os
 import re
+import sys
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import httpx
-import pydantic
 
 from ._files import FileUpload, split_multipart
 from ._qs import stringify_items
@@ -334,7 +334,9 @@ def new_idempotency_key() -> str:
 
 
 def _json_default(value: object) -> object:
-    if isinstance(value, pydantic.BaseModel):
+    # pydantic is not imported just for this check: without it there are no models to dump.
+    pydantic = sys.modules.get("pydantic")
+    if pydantic is not None and isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()

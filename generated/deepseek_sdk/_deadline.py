@@ -21,7 +21,6 @@ and the watchdog ends a blocked one).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import heapq
 import itertools
@@ -187,6 +186,8 @@ class DeadlineBody(httpx.SyncByteStream, httpx.AsyncByteStream):
     async def __aiter__(self) -> AsyncIterator[bytes]:
         if not isinstance(self._stream, httpx.AsyncByteStream):
             raise TypeError("this body must be read with the sync API")
+        import asyncio  # only async bodies need it; the sync client never imports it
+
         chunks = self._stream.__aiter__()
         while True:
             remaining = self._deadline - self._clock()

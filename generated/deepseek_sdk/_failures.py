@@ -19,7 +19,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import httpx
-import pydantic
 
 from ._core import EVENT_STREAM, PreparedCall
 from ._exceptions import (
@@ -152,6 +151,8 @@ def make_validation_error(
         body = json.loads(response.content)
     except ValueError:
         body = response.text or None
+    import pydantic  # already loaded: it raised `exc` (not imported with the client)
+
     name = getattr(cast_to, "__name__", None) or repr(cast_to)
     if isinstance(exc, pydantic.ValidationError):
         problems = "; ".join(

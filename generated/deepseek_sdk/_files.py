@@ -9,7 +9,8 @@ A `str` is rejected: pass `Path("data.jsonl")` for a file on disk or `text.encod
 content. Filenames come from the path or the file's `.name`; content types are guessed from
 the filename (`mimetypes`), falling back to `application/octet-stream`.
 
-How a multipart body is encoded (the same "brackets" style as query strings, see `_qs`):
+How a multipart body is encoded ("brackets" style; query strings repeat array keys instead, see
+`_qs`):
 
 - a file anywhere in the body becomes a file part named by its path: `file`, `a[b]`, `files[]`
 - nested objects become `a[b]=value` fields, arrays repeat `a[]=value`

@@ -10,15 +10,29 @@ not as a pydantic private attribute: a model with private attributes makes pydan
 Python code for every instance it validates, which for a streamed chunk (several nested
 models) would triple the cost. The slot is invisible to pydantic (not a field, not in
 `model_dump()`, not compared by `==`); `copy`, `model_copy` and pickling keep it.
+
+`construct_lenient(type_, value)` builds a value that failed validation without validating it
+(recursively; see its docstring): responses are lenient by default, like openai-python, because
+real servers (and OpenAI's own spec examples) leave out "required" fields.
 """
 
+import logging
+import typing
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Annotated, Any, Optional, Union, cast, get_args, get_origin
 
 import pydantic
+import typing_extensions
+from pydantic.fields import FieldInfo
 from typing_extensions import Literal, Self
 
-__all__ = ["BaseModel", "type_adapter", "validate_type"]
+__all__ = ["BaseModel", "construct_lenient", "parse_lenient", "type_adapter", "validate_type"]
+
+_log = logging.getLogger(__name__.rpartition(".")[0] or __name__)
+_SEQUENCES = (list, tuple, set, frozenset, Sequence)
+_MAPPINGS = (dict, Mapping)
+_LITERALS = (typing.Literal, typing_extensions.Literal)
 
 _REQUEST_ID_SLOT = "_sdk_request_id"
 
@@ -134,3 +148,169 @@ def validate_type(type_: Any, value: object) -> Any:
     if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
         return type_.model_validate(value)
     return type_adapter(type_).validate_python(value)
+
+
+def parse_lenient(type_: Any, value: object, error: pydantic.ValidationError) -> Any:
+    """`construct_lenient(type_, value)` after logging (DEBUG) why validation failed."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "<root>"
+    _log.debug(
+        "Response does not match %s (%d error(s), first at %s: %s); using it unvalidated",
+        getattr(type_, "__name__", None) or repr(type_),
+        error.error_count(),
+        where,
+        first["msg"],
+    )
+    return construct_lenient(type_, value)
+
+
+def construct_lenient(type_: Any, value: object) -> Any:
+    """Build decoded JSON `value` as `type_` without failing, best effort.
+
+    Parts that validate are validated. A model whose data does not validate is built with
+    `model_construct`, field by field: nested values are built the same way, unknown fields are
+    kept, values of the wrong type are kept as they are, and required fields that are missing
+    are set to `None` (not marked as set, so `to_dict()` leaves them out). Lists and dicts are
+    built item by item. A union takes the variant its discriminator names (the generated
+    `...Unknown` catch-all for a tag it does not know), else the first variant that validates,
+    else the first model variant (for an object).
+    """
+    origin = get_origin(type_)
+    if origin is Annotated:
+        return _construct_annotated(type_, value)
+    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+        return _construct_model(type_, value)
+    if origin is Union or _is_union_type(type_):
+        return _construct_union(get_args(type_), value, None)
+    if origin in _SEQUENCES:
+        if not isinstance(value, list):
+            return value
+        args = get_args(type_)
+        item = args[0] if args else Any
+        return [construct_lenient(item, element) for element in value]
+    if origin in _MAPPINGS:
+        if not isinstance(value, dict):
+            return value
+        args = get_args(type_)
+        item = args[1] if len(args) == 2 else Any
+        return {key: construct_lenient(item, element) for key, element in value.items()}
+    if type_ is Any or type_ is object:
+        return value
+    try:
+        return validate_type(type_, value)
+    except (pydantic.ValidationError, TypeError, ValueError):
+        return value
+
+
+def _construct_annotated(type_: Any, value: object) -> Any:
+    inner, *metadata = get_args(type_)
+    discriminator = next(
+        (m for m in metadata if isinstance(m, (pydantic.Discriminator, FieldInfo))), None
+    )
+    if discriminator is not None and (get_origin(inner) is Union or _is_union_type(inner)):
+        return _construct_union(get_args(inner), value, discriminator)
+    return construct_lenient(inner, value)
+
+
+def _construct_model(model: type[pydantic.BaseModel], value: object) -> Any:
+    if isinstance(value, model):
+        return value
+    try:
+        return model.model_validate(value)
+    except pydantic.ValidationError:
+        pass
+    if not isinstance(value, Mapping):
+        return value
+    remaining = dict(value)
+    fields: dict[str, Any] = {}
+    fields_set: set[str] = set()
+    for name, info in model.model_fields.items():
+        key = info.alias if info.alias is not None and info.alias in remaining else name
+        if key in remaining:
+            fields[name] = construct_lenient(_field_type(info), remaining.pop(key))
+            fields_set.add(name)
+        elif info.is_required():
+            fields[name] = None
+    extra = {key: remaining[key] for key in remaining if isinstance(key, str)}
+    built = model.model_construct(fields_set, **fields)
+    if extra and model.model_config.get("extra") == "allow":
+        if built.__pydantic_extra__ is None:
+            object.__setattr__(built, "__pydantic_extra__", {})
+        assert built.__pydantic_extra__ is not None
+        built.__pydantic_extra__.update(extra)
+    return built
+
+
+def _field_type(info: FieldInfo) -> Any:
+    """The field's type, with its discriminator (which pydantic keeps apart) put back."""
+    if info.discriminator is not None:
+        return cast(Any, Annotated)[info.annotation, info]
+    return info.annotation
+
+
+def _construct_union(variants: tuple[Any, ...], value: object, discriminator: object) -> Any:
+    if value is None and type(None) in variants:
+        return None
+    chosen = _discriminated_variant(variants, value, discriminator)
+    if chosen is not None:  # the tag decides (a catch-all variant would validate anything)
+        return construct_lenient(chosen, value)
+    for variant in variants:
+        try:
+            return validate_type(variant, value)
+        except (pydantic.ValidationError, TypeError, ValueError):
+            continue
+    if isinstance(value, Mapping):
+        for variant in variants:
+            model = _model_of(variant)
+            if model is not None:
+                return construct_lenient(model, value)
+    return value
+
+
+def _discriminated_variant(variants: tuple[Any, ...], value: object, discriminator: object) -> Any:
+    """The variant a discriminator names for `value` (`Tag`-ged or by a `Literal` field)."""
+    if not isinstance(value, Mapping) or discriminator is None:
+        return None
+    rule = getattr(discriminator, "discriminator", None)
+    if isinstance(rule, pydantic.Discriminator):
+        rule = rule.discriminator
+    if callable(rule):
+        try:
+            tag = rule(value)
+        except Exception:  # a user-defined discriminator; a failure means "unknown"
+            return None
+        return next((v for v in variants if _tag_of(v) == tag), None)
+    if not isinstance(rule, str):
+        return None
+    tag = value.get(rule)
+    for variant in variants:
+        model = _model_of(variant)
+        field = model.model_fields.get(rule) if model is not None else None
+        if (
+            field is not None
+            and get_origin(field.annotation) in _LITERALS
+            and tag in get_args(field.annotation)
+        ):
+            return variant
+    return None
+
+
+def _tag_of(variant: Any) -> Optional[str]:
+    if get_origin(variant) is Annotated:
+        for meta in get_args(variant)[1:]:
+            if isinstance(meta, pydantic.Tag):
+                return meta.tag
+    return None
+
+
+def _model_of(variant: Any) -> Optional[type[pydantic.BaseModel]]:
+    while get_origin(variant) is Annotated:
+        variant = get_args(variant)[0]
+    if isinstance(variant, type) and issubclass(variant, pydantic.BaseModel):
+        return variant
+    return None
+
+
+def _is_union_type(type_: Any) -> bool:
+    """`X | Y` (`types.UnionType`, Python 3.10+) as well as `typing.Union`."""
+    return type(type_).__name__ == "UnionType"

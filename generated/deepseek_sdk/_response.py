@@ -30,7 +30,7 @@ from typing_extensions import ParamSpec
 from ._core import RESPONSE_MODE_HEADER, FinalRequestOptions
 from ._exceptions import request_id_of
 from ._failures import make_validation_error
-from ._models import BaseModel, type_adapter
+from ._models import BaseModel, parse_lenient, type_adapter
 from ._pagination import BasePage
 
 if TYPE_CHECKING:
@@ -54,11 +54,12 @@ R = TypeVar("R")
 _UNSET: Any = object()
 
 
-def parse_body(cast_to: Any, response: httpx.Response) -> Any:
+def parse_body(cast_to: Any, response: httpx.Response, *, strict: bool = False) -> Any:
     """Parse a response whose body has been read into `cast_to` (JSON is parsed by content).
 
-    Leading whitespace (DeepSeek's keep-alive blank lines) is fine; a body that does not
-    match raises `APIResponseValidationError` with the body attached.
+    Leading whitespace (DeepSeek's keep-alive blank lines) is fine. A body that is not JSON
+    raises `APIResponseValidationError` with the body attached; so does JSON that does not
+    match `cast_to` when `strict`, else it is built without validation (`construct_lenient`).
     """
     if cast_to is httpx.Response:
         return response
@@ -79,11 +80,19 @@ def parse_body(cast_to: Any, response: httpx.Response) -> Any:
             result = json.loads(response.content)
         else:
             result = type_adapter(cast_to).validate_json(response.content)
-    except (pydantic.ValidationError, ValueError) as exc:
+    except pydantic.ValidationError as exc:
+        if strict or _is_invalid_json(exc):
+            raise make_validation_error(response, cast_to, exc) from None
+        result = parse_lenient(cast_to, json.loads(response.content), exc)
+    except ValueError as exc:
         raise make_validation_error(response, cast_to, exc) from None
     if isinstance(result, BaseModel):
         result._request_id = request_id_of(response.headers)
     return result
+
+
+def _is_invalid_json(exc: pydantic.ValidationError) -> bool:
+    return any(error["type"] == "json_invalid" for error in exc.errors())
 
 
 def _is_binary(cast_to: Any) -> bool:
@@ -96,7 +105,7 @@ def process_response(
     cast_to: Any, response: httpx.Response, client: BaseClient[Any], options: FinalRequestOptions
 ) -> Any:
     """`parse_body`, then give pages what they need to fetch the next page."""
-    result = parse_body(cast_to, response)
+    result = parse_body(cast_to, response, strict=client._strict_response_validation)
     if isinstance(result, BasePage):
         result._set_context(client, options, response.url)
     return result

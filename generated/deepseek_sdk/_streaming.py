@@ -52,7 +52,7 @@ from ._exceptions import (
     StreamError,
     request_id_of,
 )
-from ._models import type_adapter
+from ._models import parse_lenient, type_adapter
 from ._sse import DataRun, ServerSentEvent, SSEDecodeError, SSEDecoder
 
 __all__ = ["AsyncStream", "Stream", "extract_stream_chunk_type"]
@@ -111,8 +111,12 @@ class _ChunkDecoder(Generic[_T]):
     events and the exact event (and line) that is wrong.
     """
 
-    def __init__(self, cast_to: type[_T], response: httpx.Response) -> None:
+    def __init__(
+        self, cast_to: type[_T], response: httpx.Response, *, strict: bool = False
+    ) -> None:
         self._sse = SSEDecoder()
+        self._cast_to = cast_to
+        self._strict = strict
         self._validate: Callable[[str], _T] = _json_validator(cast_to)
         self._validate_many: Callable[[list[str]], list[_T]] = _json_list_validator(
             cast(Hashable, cast_to)
@@ -183,7 +187,9 @@ class _ChunkDecoder(Generic[_T]):
         try:
             out.append(self._validate(data))
         except pydantic.ValidationError as exc:
-            raise self._invalid(event, exc) from exc
+            if self._strict or exc.errors()[0]["type"] == "json_invalid":
+                raise self._invalid(event, exc) from exc
+            out.append(parse_lenient(self._cast_to, self._loads(event), exc))
 
     def _check_error_payload(self, event: ServerSentEvent) -> None:
         payload = self._loads(event)
@@ -249,7 +255,8 @@ class _StreamBase(Generic[_T]):
         deadline: float | None = None,
     ) -> None:
         self.response = response
-        self._decoder: _ChunkDecoder[_T] = _ChunkDecoder(cast_to, response)
+        strict = getattr(client, "_strict_response_validation", False) is True
+        self._decoder: _ChunkDecoder[_T] = _ChunkDecoder(cast_to, response, strict=strict)
         idle = getattr(client, "_idle_timeout", None)
         self._idle_timeout: float | None = idle if isinstance(idle, (int, float)) else None
         self._deadline = deadline
