@@ -904,7 +904,9 @@ def _literal(value: object) -> str | None:
     if isinstance(value, bool):
         return "True" if value else "False"
     if isinstance(value, int):
-        return str(value)
+        # Type checkers reject integer literals outside 64 bits (mypy 2 says "arbitrary
+        # expression"); such a value is typed by its base type instead.
+        return str(value) if -(2**63) <= value < 2**63 else None
     if isinstance(value, str):
         return py_str(value)
     return None

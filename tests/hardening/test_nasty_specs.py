@@ -432,7 +432,9 @@ def check_shapes(built: Built) -> None:
     data = {"anything": {"a": [1]}, "multi": 3, "big": 2**70, "negative": -(2**70), "flag": False}
     parsed = shapes.model_validate(data)
     assert parsed.model_dump(exclude_none=True) == data
-    assert literal_values(typing.get_type_hints(shapes)["big"]) == [2**70, -1]
+    # An enum holding an integer beyond 64 bits is typed by its base type (`int`): type checkers
+    # reject such literals. The values above still round-trip.
+    assert literal_values(typing.get_type_hints(shapes)["big"]) == []
 
 
 # --- the valid cases -------------------------------------------------------------------------
