@@ -18,6 +18,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any, Protocol
 
 from . import ir
@@ -36,7 +37,7 @@ from .naming import (
     py_str,
     singular,
 )
-from .pymodule import Imports, Registry, identifiers, relative, runtime_all
+from .pymodule import Imports, Registry, identifiers, qualify_builtins, relative, runtime_all
 
 __all__ = ["SpecLike", "lower"]
 
@@ -345,6 +346,9 @@ class _Lowering:
     def resource_ir(self, res: ResourceNode, methods: Mapping[str, ir.Method]) -> ir.Resource:
         sync, async_ = self.variants_of(res)
         own = [methods[op.key] for op in res.ops]
+        if "list" in res.children or any(m.name == "list" for m in own):
+            # Below its definition, `list` in the class means the member, not the builtin.
+            own = [m if m.name == "list" else _builtin_list(m) for m in own]
         children, checking = self.children_of(res, res.module)
         imports = Imports(res.module, self.types.registry)
         imports.scan("cached_property", *sync.bases, *async_.bases)
@@ -628,6 +632,26 @@ def _client_name(title: str) -> str:
     if keyword.iskeyword(name) or name in ("I", "O"):  # `None`, `True`; ambiguous for ruff
         return name + "Client"
     return name if not name[0].isdigit() else "Client" + name
+
+
+def _builtin_list(method: ir.Method) -> ir.Method:
+    """`method` with `list[...]` in its signatures written `builtins.list[...]`: in a class
+    with a method called `list`, a plain `list` in an annotation would mean that method."""
+
+    def params(items: tuple[ir.Param, ...]) -> tuple[ir.Param, ...]:
+        return tuple(replace(p, annotation=qualify_builtins(p.annotation, ["list"])) for p in items)
+
+    def signature(sig: ir.Signature) -> ir.Signature:
+        returns = qualify_builtins(sig.returns, ["list"])
+        return replace(
+            sig, positional=params(sig.positional), keyword=params(sig.keyword), returns=returns
+        )
+
+    def variant(form: ir.MethodVariant) -> ir.MethodVariant:
+        overloads = tuple(signature(o) for o in form.overloads)
+        return replace(form, overloads=overloads, signature=signature(form.signature))
+
+    return replace(method, sync=variant(method.sync), async_=variant(method.async_))
 
 
 def _small(value: object, limit: int = 200) -> bool:

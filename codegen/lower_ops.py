@@ -65,6 +65,17 @@ _CLIENT_ATTRIBUTES = frozenset(
     }
 )
 RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "with_streaming_response"})
+# Names generated class bodies and package `__init__`s use (annotations, decorators, helpers):
+# a resource attribute named like one would shadow it there, so it gets a trailing `_`. A
+# method or sub-resource may be called `list` (its class's annotations then say
+# `builtins.list`, see `lower`), unless it is a package (see `build_resources`).
+_SCOPE_NAMES = frozenset(
+    {
+        *("bool", "builtins", "bytes", "cached_property", "dict", "float", "globals", "httpx"),
+        *("importlib", "int", "list", "object", "overload", "sorted", "str", "type"),
+    }
+)
+_MEMBER_RESERVED = RESOURCE_ATTRIBUTES | (_SCOPE_NAMES - {"list"})
 
 
 @dataclass
@@ -362,6 +373,14 @@ class OperationReader:
                 op.explicit_name = True
             op.resource = resource
             op.name = name
+        # A resource with resources below it is also a package (`resources/<attr>/`, and
+        # `types/<attr>/`): its `__init__` would shadow the builtin `list` with that name.
+        packages = {op.resource[: i + 1] for op in ops for i in range(len(op.resource) - 1)}
+        for op in ops:
+            op.resource = tuple(
+                part + "_" if part in _SCOPE_NAMES and op.resource[: i + 1] in packages else part
+                for i, part in enumerate(op.resource)
+            )
         root = ResourceNode(())
         for op in ops:
             self.node_at(root, op.resource).ops.append(op)
@@ -402,9 +421,9 @@ class OperationReader:
             segments = segments[1:]
         is_param = [bool(PATH_PARAM.search(s)) for s in segments]
         literals = [s for s, p in zip(segments, is_param, strict=True) if not p]
-        top = _CLIENT_ATTRIBUTES
+        top = _CLIENT_ATTRIBUTES | _SCOPE_NAMES
         attrs = tuple(
-            identifier(s, reserved=top if i == 0 else RESOURCE_ATTRIBUTES)
+            identifier(s, reserved=top if i == 0 else _MEMBER_RESERVED)
             for i, s in enumerate(literals)
         )
         if not attrs:
@@ -418,7 +437,7 @@ class OperationReader:
         action = after_param and verb == "post" and verbs == {"post"} and not deeper
         named_here = after_param and op.override.method and not op.override.resource
         if (action or named_here) and len(attrs) > 1:
-            return attrs[:-1], identifier(segments[-1], reserved=RESOURCE_ATTRIBUTES)
+            return attrs[:-1], identifier(segments[-1], reserved=_MEMBER_RESERVED)
         if verb == "get":
             return attrs, "list" if self.list_shaped(op) else "retrieve"
         names = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
@@ -435,7 +454,7 @@ class OperationReader:
         return data_items(self.types, schema, pointer) is not None
 
     def dedupe_methods(self, res: ResourceNode) -> None:
-        reserved = set(res.children) | RESOURCE_ATTRIBUTES
+        reserved = set(res.children) | _MEMBER_RESERVED
         for op in res.ops:
             op.name = identifier(op.name, reserved=RESERVED_PARAM_NAMES - {"timeout"})
         groups: dict[str, list[Operation]] = defaultdict(list)
@@ -453,7 +472,8 @@ class OperationReader:
                 if name in reserved and explicit:
                     raise ConfigError(
                         f"/operations/{escape_pointer(explicit[0].key)}",
-                        f"method name {name!r} clashes with a sub-resource",
+                        f"method name {name!r} clashes with a sub-resource or a name the "
+                        "generated class uses",
                     )
                 for op in implicit:
                     op.name = self.fallback_name(op)
@@ -464,7 +484,7 @@ class OperationReader:
     def fallback_name(self, op: Operation) -> str:
         operation_id = op.node.get("operationId")
         if isinstance(operation_id, str) and snake(operation_id):
-            return identifier(operation_id, reserved=RESOURCE_ATTRIBUTES)
+            return identifier(operation_id, reserved=_MEMBER_RESERVED)
         segments = [s for s in op.path.split("?")[0].split("/") if s and not PATH_PARAM.search(s)]
         return identifier(f"{op.verb}_{segments[-1] if segments else 'root'}")
 

@@ -613,6 +613,39 @@ def _resource_clash_case() -> Case:
     return Case("resource_type_clash", document(paths, schemas))
 
 
+SHADOWING = ("int", "bool", "float", "dict", "object", "str", "overload", "cached_property")
+
+
+def _shadowing_case() -> Case:
+    """Methods and resources named like what generated class bodies and `__init__`s use."""
+    strings = {"type": "array", "items": {"type": "string"}}
+    id_param = [param("id", "path")]
+    paths: dict[str, Any] = {
+        "/things": {"get": operation(strings)},  # `things.list`, next to `list[str]` annotations
+        "/things/{id}": {"get": operation(strings, params=id_param)},
+        "/things/{id}/tags": {"post": operation(strings, params=id_param)},
+        **{f"/things/{{id}}/{n}": {"post": operation(params=id_param)} for n in SHADOWING},
+        **{f"/{n}/x": {"get": operation()} for n in (*SHADOWING, "list", "httpx", "sorted")},
+        # A sub-resource called `list` (kept), and one that is a package (renamed).
+        "/boxes": {"post": operation(strings)},
+        "/boxes/list/{id}": {"get": operation(strings, params=id_param)},
+        "/crates/list/deep": {"get": operation(strings)},
+    }
+    return Case("shadowing", document(paths), check_shadowing)
+
+
+def check_shadowing(built: Built) -> None:
+    """A method called `list` works next to `list[...]` annotations; the others were renamed."""
+    client = built.client(lambda request: httpx.Response(200, json=["a"]))
+    assert client.things.list() == ["a"] and client.things.retrieve("x") == ["a"]
+    assert client.things.tags("x") == ["a"]
+    methods = set(dir(client.things))
+    assert all(f"post_{n}" in methods or f"{n}_" in methods for n in SHADOWING)
+    assert {f"{n}_" for n in SHADOWING} <= set(dir(client))
+    assert client.boxes.create() == ["a"] and client.boxes.list.retrieve("x") == ["a"]
+    assert client.crates.list_.deep.list() == ["a"]
+
+
 def _reserved_params_case() -> Case:
     path = "/r/" + "/".join("{" + name + "}" for name in ("str", "self", "cast", "path_param"))
     params = [param(name, "path") for name in ("str", "self", "cast", "path_param")]
@@ -862,6 +895,7 @@ CASES: tuple[Case, ...] = (
     _digits_case(),
     _resource_clash_case(),
     _reserved_params_case(),
+    _shadowing_case(),
     _many_properties_case(),
     _deep_case(),
     _recursive_case(),
