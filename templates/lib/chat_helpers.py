@@ -2,8 +2,8 @@
 
 ``stream()``, ``parse()`` and ``run_tools()`` take the same keyword arguments as
 ``client.chat.completions.create()`` (``model``, ``messages``, ``temperature``, ``extra_body``,
-``timeout``, ...), and call it through ``self._client``, so they work on any resource they are
-mixed into. Local tool callables are stripped before sending.
+``timeout``, ...), and send them through the resource's own ``create`` (``/beta/chat/completions``
+on ``beta.chat.completions``), falling back to ``client.chat.completions.create``. Local tool callables are stripped before sending.
 """
 
 from __future__ import annotations
@@ -75,6 +75,13 @@ def _parse_request(
     )
 
 
+def _own_create(resource: Any) -> Any:
+    """The resource's own ``create`` (so helpers on ``beta.chat.completions`` use the ``/beta``
+    path), or the client's ``chat.completions.create`` for a resource that has none."""
+    create = getattr(resource, "create", None)
+    return create if create is not None else resource._client.chat.completions.create
+
+
 class ChatCompletionsHelpers:
     """``stream()``, ``parse()`` and ``run_tools()`` for the sync client."""
 
@@ -102,9 +109,7 @@ class ChatCompletionsHelpers:
         state: ChatCompletionStreamState[ResponseFormatT] = ChatCompletionStreamState(
             response_format=response_format, input_tools=tools
         )
-        return ChatCompletionStreamManager(
-            functools.partial(self._client.chat.completions.create, **request), state
-        )
+        return ChatCompletionStreamManager(functools.partial(_own_create(self), **request), state)
 
     def parse(
         self,
@@ -128,7 +133,7 @@ class ChatCompletionsHelpers:
         request, specs = _parse_request(
             dict(params, model=model), messages, response_format, tools, schema_in_prompt
         )
-        completion = self._client.chat.completions.create(**request)
+        completion = _own_create(self)(**request)
         return parse_chat_completion(completion, response_format, specs)
 
     @overload
@@ -179,8 +184,8 @@ class ChatCompletionsHelpers:
             is_async=False,
         )
         if stream:
-            return ChatCompletionStreamingToolRunner(self._client, core)
-        return ChatCompletionToolRunner(self._client, core)
+            return ChatCompletionStreamingToolRunner(_own_create(self), core)
+        return ChatCompletionToolRunner(_own_create(self), core)
 
 
 class AsyncChatCompletionsHelpers:
@@ -209,7 +214,7 @@ class AsyncChatCompletionsHelpers:
             response_format=response_format, input_tools=tools
         )
         return AsyncChatCompletionStreamManager(
-            functools.partial(self._client.chat.completions.create, **request), state
+            functools.partial(_own_create(self), **request), state
         )
 
     async def parse(
@@ -226,7 +231,7 @@ class AsyncChatCompletionsHelpers:
         request, specs = _parse_request(
             dict(params, model=model), messages, response_format, tools, schema_in_prompt
         )
-        completion = await self._client.chat.completions.create(**request)
+        completion = await _own_create(self)(**request)
         return parse_chat_completion(completion, response_format, specs)
 
     @overload
@@ -275,5 +280,5 @@ class AsyncChatCompletionsHelpers:
             is_async=True,
         )
         if stream:
-            return AsyncChatCompletionStreamingToolRunner(self._client, core)
-        return AsyncChatCompletionToolRunner(self._client, core)
+            return AsyncChatCompletionStreamingToolRunner(_own_create(self), core)
+        return AsyncChatCompletionToolRunner(_own_create(self), core)

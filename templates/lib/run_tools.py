@@ -248,8 +248,8 @@ async def _arun_tool(
 class _SyncRunner(ABC):
     """Shared public API of the sync runners."""
 
-    def __init__(self, client: Any, core: RunnerCore) -> None:
-        self._client = client
+    def __init__(self, create: Any, core: RunnerCore) -> None:
+        self._create = create
         self._core = core
 
     @property
@@ -303,7 +303,7 @@ class ChatCompletionToolRunner(_SyncRunner):
     def __iter__(self) -> Iterator[ChatCompletion]:
         core = self._core
         while not core.done:
-            completion = self._client.chat.completions.create(**core.next_request(stream=False))
+            completion = self._create(**core.next_request(stream=False))
             tool_calls, calls = core.record_completion(completion)
             Handlers.run(calls)
             self._answer(tool_calls)
@@ -318,7 +318,7 @@ class ChatCompletionStreamingToolRunner(_SyncRunner):
     def __iter__(self) -> Iterator[ChatCompletionStreamEvent[None]]:
         core = self._core
         while not core.done:
-            raw = self._client.chat.completions.create(**core.next_request(stream=True))
+            raw = self._create(**core.next_request(stream=True))
             state: ChatCompletionStreamState[None] = ChatCompletionStreamState(
                 input_tools=core.tools
             )
@@ -348,8 +348,8 @@ class ChatCompletionStreamingToolRunner(_SyncRunner):
 class _AsyncRunner(ABC):
     """Shared public API of the async runners."""
 
-    def __init__(self, client: Any, core: RunnerCore) -> None:
-        self._client = client
+    def __init__(self, create: Any, core: RunnerCore) -> None:
+        self._create = create
         self._core = core
 
     @property
@@ -403,9 +403,7 @@ class AsyncChatCompletionToolRunner(_AsyncRunner):
     async def __aiter__(self) -> AsyncIterator[ChatCompletion]:
         core = self._core
         while not core.done:
-            completion = await self._client.chat.completions.create(
-                **core.next_request(stream=False)
-            )
+            completion = await self._create(**core.next_request(stream=False))
             tool_calls, calls = core.record_completion(completion)
             await Handlers.arun(calls)
             await self._answer(tool_calls)
@@ -420,7 +418,7 @@ class AsyncChatCompletionStreamingToolRunner(_AsyncRunner):
     async def __aiter__(self) -> AsyncIterator[ChatCompletionStreamEvent[None]]:
         core = self._core
         while not core.done:
-            raw = await self._client.chat.completions.create(**core.next_request(stream=True))
+            raw = await self._create(**core.next_request(stream=True))
             state: ChatCompletionStreamState[None] = ChatCompletionStreamState(
                 input_tools=core.tools
             )
