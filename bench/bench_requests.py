@@ -1,9 +1,9 @@
-"""Per-call overhead of the runtime against the raw httpx floor (a script, not a test).
+"""Per-call overhead of the runtime against the raw httpx2 floor (a script, not a test).
 
 Runs N sequential non-streaming chat-completion-shaped calls against a fast keep-alive loopback
 server (its own process, so it does not compete for the GIL) through:
 
-- raw `httpx.Client.post(url, json=payload)` + `json.loads` (the floor), and its async twin;
+- raw `httpx2.Client.post(url, json=payload)` + `json.loads` (the floor), and its async twin;
 - the runtime (`templates/runtime`, loaded as a package) with a hand-written resource, parsing
   into a pydantic model, sync and async;
 - the generated `deepseek_sdk` when `generated/` has it, and the `openai` package when importable.
@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUEST = {
@@ -232,10 +232,10 @@ async def bench_async(
 
 
 def sync_contenders(url: str, runtime: Any) -> dict[str, Callable[[], object]]:
-    raw = httpx.Client()
+    raw = httpx2.Client()
     headers = {"Authorization": "Bearer sk-bench"}
     contenders: dict[str, Callable[[], object]] = {
-        "httpx floor": lambda: json.loads(
+        "httpx2 floor": lambda: json.loads(
             raw.post(f"{url}/chat/completions", json=REQUEST, headers=headers).content
         ),
     }
@@ -261,7 +261,7 @@ def sync_contenders(url: str, runtime: Any) -> dict[str, Callable[[], object]]:
 def async_contenders(url: str, runtime: Any) -> dict[str, Callable[[], Awaitable[object]]]:
     """Async contenders; call inside the event loop that will run them."""
     headers = {"Authorization": "Bearer sk-bench"}
-    raw = httpx.AsyncClient()
+    raw = httpx2.AsyncClient()
     ours = runtime.AsyncClient(url)
 
     async def floor() -> object:
@@ -270,7 +270,7 @@ def async_contenders(url: str, runtime: Any) -> dict[str, Callable[[], Awaitable
         )
 
     contenders: dict[str, Callable[[], Awaitable[object]]] = {
-        "httpx floor": floor,
+        "httpx2 floor": floor,
         "runtime": lambda: ours.completions.create(**REQUEST),
     }
     if "deepseek_sdk" in sys.modules:
@@ -283,8 +283,8 @@ def async_contenders(url: str, runtime: Any) -> dict[str, Callable[[], Awaitable
 
 
 def report(title: str, results: Samples) -> None:
-    floor_wall = statistics.median(w for w, _ in results["httpx floor"])
-    floor_cpu = statistics.median(c for _, c in results["httpx floor"])
+    floor_wall = statistics.median(w for w, _ in results["httpx2 floor"])
+    floor_cpu = statistics.median(c for _, c in results["httpx2 floor"])
     print(
         f"\n{title}\n  {'':<14} {'wall us/call':>12} {'ratio':>6}   {'client CPU us/call':>18} {'ratio':>6}"
     )

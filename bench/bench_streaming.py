@@ -1,12 +1,12 @@
-"""Streaming throughput: the SDK's `Stream`/`AsyncStream` vs raw httpx and openai-python.
+"""Streaming throughput: the SDK's `Stream`/`AsyncStream` vs raw httpx2 and openai-python.
 
 A child process serves one 20,000-chunk chat-completion event stream (DeepSeek-shaped chunks:
 reasoning deltas, then content deltas, a final usage-only chunk, `data: [DONE]`) on 127.0.0.1
 with chunked transfer encoding in 16 KiB writes; this process reads it with:
 
-- `floor`: raw httpx `iter_lines()` + `json.loads` per `data:` line (no types, no checks);
+- `floor`: raw httpx2 `iter_lines()` + `json.loads` per `data:` line (no types, no checks);
 - `sdk`: the runtime's `Stream[ChatCompletionChunk]` (SSE decoding, `[DONE]`/error checks and
-  pydantic validation of every chunk) over an httpx response; a second row uses the same chunk
+  pydantic validation of every chunk) over an httpx2 response; a second row uses the same chunk
   model on a plain `pydantic.BaseModel`, to separate the stream's cost from the model base class;
 - `openai`: openai-python's `client.chat.completions.create(stream=True)` against the same server,
   when the `openai` package is importable (its chunks are built without validation).
@@ -36,7 +36,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import httpx
+import httpx2
 import pydantic
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -214,8 +214,8 @@ def contenders(
 
     The HTTP clients made here are appended to `clients`, for the caller to close.
     """
-    sync_http = httpx.Client(timeout=60)
-    async_http = httpx.AsyncClient(timeout=60)
+    sync_http = httpx2.Client(timeout=60)
+    async_http = httpx2.AsyncClient(timeout=60)
     clients += [sync_http, async_http]
     endpoint = url + "/chat/completions"
 
@@ -274,12 +274,12 @@ def contenders(
         )
     )
     result = [
-        Contender("floor: httpx iter_lines + json.loads", False, floor_sync),
+        Contender("floor: httpx2 iter_lines + json.loads", False, floor_sync),
         Contender("sdk: Stream[ChatCompletionChunk]", False, sdk_sync(chunk_cls)),
         Contender("  (same, chunk on plain pydantic.BaseModel)", False, sdk_sync(plain)),
     ]
     async_result = [
-        Contender("floor: httpx aiter_lines + json.loads", True, floor_async),
+        Contender("floor: httpx2 aiter_lines + json.loads", True, floor_async),
         Contender("sdk: AsyncStream[ChatCompletionChunk]", True, sdk_async(chunk_cls)),
         Contender("  (same, chunk on plain pydantic.BaseModel)", True, sdk_async(plain)),
     ]
@@ -346,7 +346,7 @@ def main() -> None:
                 contender.times.append(time_once(contender, loop, args.chunks))
     finally:
         for client in clients:
-            closing = client.aclose() if isinstance(client, httpx.AsyncClient) else client.close()
+            closing = client.aclose() if isinstance(client, httpx2.AsyncClient) else client.close()
             if isinstance(closing, Awaitable):
                 loop.run_until_complete(closing)
         loop.run_until_complete(loop.shutdown_asyncgens())
@@ -356,7 +356,7 @@ def main() -> None:
 
     print(
         f"{args.chunks} chunks per stream, best of {args.runs} runs; Python {sys.version.split()[0]}, "
-        f"httpx {httpx.__version__}, pydantic {pydantic.__version__}; runtime: {chunk_source}"
+        f"httpx2 {httpx2.__version__}, pydantic {pydantic.__version__}; runtime: {chunk_source}"
     )
     print(f"{'contender':46} {'chunks/s':>9} {'vs floor':>9} {'sdk vs it':>10}")
     for is_async in (False, True):

@@ -6,7 +6,7 @@ import email.utils
 import json
 import math
 
-import httpx
+import httpx2
 import pytest
 from rtpkg import _core
 from rtpkg._core import (
@@ -41,7 +41,7 @@ def config(**overrides: object) -> ClientConfig:
         "base_url": "https://api.test/beta",
         "headers": {"Accept": "application/json", "Authorization": f"Bearer {KEY}"},
         "default_query": None,
-        "timeout": httpx.Timeout(600, connect=5),
+        "timeout": httpx2.Timeout(600, connect=5),
         "max_retries": 2,
         "deadline": None,
         "idempotency_header": "Idempotency-Key",
@@ -60,12 +60,12 @@ def prepare(
 
 def response(
     status: int, content: bytes = b"", headers: dict[str, str] | None = None
-) -> httpx.Response:
-    return httpx.Response(
+) -> httpx2.Response:
+    return httpx2.Response(
         status,
         content=content,
         headers=headers,
-        request=httpx.Request("POST", "https://api.test/x"),
+        request=httpx2.Request("POST", "https://api.test/x"),
     )
 
 
@@ -164,7 +164,7 @@ def test_response_mode_marker_is_stripped_from_headers() -> None:
 
 def test_per_call_options_override_client_values() -> None:
     call = prepare(options={"timeout": 3.0, "max_retries": 0, "deadline": 7.5})
-    assert call.timeout == httpx.Timeout(3.0)
+    assert call.timeout == httpx2.Timeout(3.0)
     assert call.max_retries == 0
     assert call.deadline == 107.5 and call.deadline_budget == 7.5
     assert prepare(cfg=config(deadline=9.0), options={"deadline": None}).deadline is None
@@ -197,7 +197,7 @@ def test_attempt_timeouts_are_cut_to_the_remaining_deadline() -> None:
 
 # --- retry policy ------------------------------------------------------------------------
 
-NO_HEADERS = httpx.Headers()
+NO_HEADERS = httpx2.Headers()
 
 
 @pytest.mark.parametrize(
@@ -227,7 +227,7 @@ NO_HEADERS = httpx.Headers()
 def test_retry_decision_table(
     status: int, headers: dict[str, str], body: object, expected: bool
 ) -> None:
-    assert should_retry_status(status, httpx.Headers(headers), body) is expected
+    assert should_retry_status(status, httpx2.Headers(headers), body) is expected
 
 
 @pytest.mark.parametrize(
@@ -249,7 +249,7 @@ def test_retry_decision_table(
     ],
 )
 def test_retry_after_parsing(headers: dict[str, str], expected: float | None) -> None:
-    assert retry_after_seconds(httpx.Headers(headers), now_wall=0.0) == expected
+    assert retry_after_seconds(httpx2.Headers(headers), now_wall=0.0) == expected
 
 
 def test_retry_after_http_date_future_and_past() -> None:
@@ -257,9 +257,9 @@ def test_retry_after_http_date_future_and_past() -> None:
     future = email.utils.formatdate(now + 30, usegmt=True)
     past = email.utils.formatdate(now - 30, usegmt=True)
     assert retry_after_seconds(
-        httpx.Headers({"retry-after": future}), now_wall=now
+        httpx2.Headers({"retry-after": future}), now_wall=now
     ) == pytest.approx(30, abs=1)
-    assert retry_after_seconds(httpx.Headers({"retry-after": past}), now_wall=now) is None
+    assert retry_after_seconds(httpx2.Headers({"retry-after": past}), now_wall=now) is None
 
 
 @pytest.mark.parametrize(
@@ -279,10 +279,10 @@ def _call(max_retries: int = 2, deadline: float | None = None) -> _core.Prepared
 
 def test_plan_retry_uses_server_delay_within_cap_and_gives_up_beyond() -> None:
     call = _call()
-    assert plan_retry(call, 0, 100.0, 0.0, httpx.Headers({"retry-after": "7"})).delay == 7.0
-    assert plan_retry(call, 0, 100.0, 0.0, httpx.Headers({"retry-after": "60"})).delay == 60.0
-    assert plan_retry(call, 0, 100.0, 0.0, httpx.Headers({"retry-after": "61"})).delay is None
-    assert plan_retry(call, 0, 100.0, 0.0, httpx.Headers({"retry-after": "garbage"})).delay == 0.5
+    assert plan_retry(call, 0, 100.0, 0.0, httpx2.Headers({"retry-after": "7"})).delay == 7.0
+    assert plan_retry(call, 0, 100.0, 0.0, httpx2.Headers({"retry-after": "60"})).delay == 60.0
+    assert plan_retry(call, 0, 100.0, 0.0, httpx2.Headers({"retry-after": "61"})).delay is None
+    assert plan_retry(call, 0, 100.0, 0.0, httpx2.Headers({"retry-after": "garbage"})).delay == 0.5
 
 
 def test_plan_retry_stops_when_retries_are_used_up() -> None:
@@ -294,7 +294,7 @@ def test_plan_retry_stops_when_retries_are_used_up() -> None:
 def test_plan_retry_never_sleeps_past_the_deadline() -> None:
     call = _call(max_retries=5, deadline=3.0)  # deadline at 103.0
     assert plan_retry(call, 0, 100.0, 0.0).delay == 0.5
-    plan = plan_retry(call, 0, 100.0, 0.0, httpx.Headers({"retry-after": "5"}))
+    plan = plan_retry(call, 0, 100.0, 0.0, httpx2.Headers({"retry-after": "5"}))
     assert plan.delay is None and plan.deadline_hit
     assert plan_retry(call, 2, 101.5, 0.0).deadline_hit  # 2 s backoff would end at 103.5
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
-import httpx
+import httpx2
 import pydantic
 import pytest
 from _stream_fixtures import (
@@ -202,7 +202,7 @@ async def test_done_with_a_large_remainder_closes_instead(
 async def test_done_then_transport_error_is_not_raised(
     harness: Harness, models: SimpleNamespace
 ) -> None:
-    body = ScriptedBody([sse(chunk([delta(content="a")])), DONE, httpx.ReadError("reset")])
+    body = ScriptedBody([sse(chunk([delta(content="a")])), DONE, httpx2.ReadError("reset")])
     stream = await harness.open_mock(body, models.ChatCompletionChunk)
 
     items = await harness.collect(stream)
@@ -409,7 +409,7 @@ async def test_schema_mismatch_is_a_validation_error_when_strict(
 
 async def test_transport_error_mid_stream(harness: Harness, models: SimpleNamespace) -> None:
     body = ScriptedBody(
-        [sse(chunk([delta(content="a")])), httpx.RemoteProtocolError("peer closed connection")]
+        [sse(chunk([delta(content="a")])), httpx2.RemoteProtocolError("peer closed connection")]
     )
     stream = await harness.open_mock(body, models.ChatCompletionChunk)
 
@@ -418,18 +418,18 @@ async def test_transport_error_mid_stream(harness: Harness, models: SimpleNamesp
     exceptions = harness.rt.exceptions
     assert len(items) == 1
     assert type(exc) is exceptions.APIConnectionError and "peer closed" in str(exc)
-    assert isinstance(exc.__cause__, httpx.RemoteProtocolError)
+    assert isinstance(exc.__cause__, httpx2.RemoteProtocolError)
     assert stream.response.is_closed
 
 
 async def test_read_timeout_mid_stream(harness: Harness, models: SimpleNamespace) -> None:
-    body = ScriptedBody([sse(chunk([delta(content="a")])), httpx.ReadTimeout("timed out")])
+    body = ScriptedBody([sse(chunk([delta(content="a")])), httpx2.ReadTimeout("timed out")])
     stream = await harness.open_mock(body, models.ChatCompletionChunk)
 
     items, exc = await harness.collect_until_error(stream)
 
     assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
-    assert isinstance(exc.__cause__, httpx.ReadTimeout) and str(exc) == "Request timed out."
+    assert isinstance(exc.__cause__, httpx2.ReadTimeout) and str(exc) == "Request timed out."
 
 
 def keep_alives_forever(seconds_apart: float, count: int = 500) -> list[Any]:
@@ -456,7 +456,7 @@ async def test_transport_error_after_the_deadline_is_a_deadline_timeout(
     # Sync: the base client's watchdog cuts the socket at the deadline, so the read fails with a
     # transport error; async: the read is cut by the stream itself. Both report the deadline.
     body = ScriptedBody(
-        [sse(chunk([delta(content="a")])), Pause(0.3), httpx.ReadError("socket shut down")]
+        [sse(chunk([delta(content="a")])), Pause(0.3), httpx2.ReadError("socket shut down")]
     )
     stream = await harness.open_mock(
         body, models.ChatCompletionChunk, deadline=time.monotonic() + 0.1

@@ -18,7 +18,7 @@ requests are drained and every call is checked (`_Checker.check_call`):
 - the API key appears in no exception text (chained causes included) and no log record.
 
 Between windows, when no call is in flight, the sync pool may hold no busy connection, the
-async pools only the slots httpcore leaks on cancellation (`_Run`), the server may see no
+async pools only the slots httpcore2 leaks on cancellation (`_Run`), the server may see no
 more connections than the pools can keep, and RSS is recorded. At the end the clients are
 closed and the run checks that the server sees no open connection and the process has no more
 file descriptors than before. `SoakReport.summary()` is the one-line summary `make soak`
@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 import deepseek_sdk._core as sdk_core
-import httpx
+import httpx2
 from _soak_app import (
     MARKER_HEADER,
     OPS,
@@ -159,7 +159,7 @@ class SoakReport:
     deadline_cutoffs: int = 0
     cancelled: int = 0
     cancel_leaks: int = 0
-    """Most pool slots leaked at once by cancelled calls (encode/httpcore#1093)."""
+    """Most pool slots leaked at once by cancelled calls (encode/httpcore2#1093)."""
     deadline_leaks: int = 0
     """The same, in the async client whose calls were only cut by the SDK's own deadline."""
     violations: list[str] = field(default_factory=list)
@@ -432,7 +432,7 @@ def _busy_connections(client: DeepSeek | AsyncDeepSeek) -> int:
     """Connections of the client's pool that are neither idle nor closed.
 
     Between windows nothing is in flight, so each one is a leaked pool slot. (This reads
-    httpx/httpcore internals, which is acceptable in a test and nowhere else.)
+    httpx2/httpcore2 internals, which is acceptable in a test and nowhere else.)
     """
     pool = client._client._transport._pool  # type: ignore[union-attr]
     return sum(1 for c in pool.connections if not (c.is_idle() or c.is_closed()))
@@ -443,8 +443,8 @@ class _Run:
 
     Clients: `sync` and `async_` (client-wide deadline), their `with_options` copies with the
     tight deadline (same pools), and `cancelled`, an async client with its own pool for the
-    calls the driver cancels: httpcore 1.0.9 can leave a cancelled request's connection in
-    its pool for good (encode/httpcore#1093, reproduced here with plain httpx), so those
+    calls the driver cancels: httpcore2 1.0.9 can leave a cancelled request's connection in
+    its pool for good (encode/httpcore2#1093, reproduced here with plain httpx2), so those
     leaks are counted apart. The sync pool is held to zero; the async one to
     `MAX_DEADLINE_LEAKS`, because the SDK's async deadline cancels reads too.
     """
@@ -470,7 +470,7 @@ class _Run:
         return cls(
             api_key=API_KEY,
             base_url=self.server.url,
-            timeout=httpx.Timeout(config.timeout),
+            timeout=httpx2.Timeout(config.timeout),
             max_retries=config.max_retries,
             deadline=config.deadline,
         )
@@ -557,7 +557,7 @@ class _Run:
         if busy:
             report.violation(f"{busy} busy connections in the idle sync client")
         # The async client's deadline cancels reads (`asyncio.wait_for`), which can hit the
-        # same httpcore bug as the driver's cancellations, rarely: a few slots are tolerated.
+        # same httpcore2 bug as the driver's cancellations, rarely: a few slots are tolerated.
         deadline_leaks = _busy_connections(self.async_)
         report.deadline_leaks = max(report.deadline_leaks, deadline_leaks)
         if deadline_leaks > MAX_DEADLINE_LEAKS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from _soak_app import answer, fault_effect, sent_data
 from _soak_driver import API_KEY, call_async, call_sync, fast_backoff
@@ -31,7 +31,7 @@ async def test_fault_kind(kind: FaultKind, op: Any, is_async: bool) -> None:
     )
     options: dict[str, Any] = {
         "api_key": API_KEY,
-        "timeout": httpx.Timeout(0.15),
+        "timeout": httpx2.Timeout(0.15),
         "max_retries": MAX_RETRIES,
         "deadline": DEADLINE,
     }
@@ -40,12 +40,12 @@ async def test_fault_kind(kind: FaultKind, op: Any, is_async: bool) -> None:
         try:
             # Plain-HTTP pools (`verify=False` skips loading the CA bundle, the slow part).
             if is_async:
-                pool = httpx.AsyncClient(verify=False)
+                pool = httpx2.AsyncClient(verify=False)
                 async with AsyncDeepSeek(base_url=server.url, http_client=pool, **options) as ac:
                     outcome = await call_async(ac, op, "m1")
             else:
                 with DeepSeek(
-                    base_url=server.url, http_client=httpx.Client(verify=False), **options
+                    base_url=server.url, http_client=httpx2.Client(verify=False), **options
                 ) as client:
                     outcome = call_sync(client, op, "m1")
         except SDKError as exc:

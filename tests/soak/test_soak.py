@@ -18,7 +18,7 @@ def _check(report: SoakReport) -> None:
     assert report.log_records > 0 and report.log_leaks == 0
     assert report.open_connections_after == 0
     assert report.fds_after <= report.fds_before
-    # Cancelled async calls may leave pool slots behind (encode/httpcore#1093): bounded, and
+    # Cancelled async calls may leave pool slots behind (encode/httpcore2#1093): bounded, and
     # released by close() (checked above); the other pools must stay clean.
     assert report.cancel_leaks <= max(3, report.cancelled // 4)
     # Every fault kind was injected, and the common failure classes all happened (the rarer
