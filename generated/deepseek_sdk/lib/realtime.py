@@ -40,7 +40,7 @@ from typing import (
     Union,
 )
 
-import httpx
+import httpx2
 import pydantic
 
 from .._exceptions import SDKError
@@ -285,7 +285,7 @@ class _Target:
         extra_query: Optional[Mapping[str, object]],
         extra_headers: Optional[Mapping[str, Union[str, Omit]]],
     ) -> None:
-        base = httpx.URL(str(client.base_url))
+        base = httpx2.URL(str(client.base_url))
         scheme = {"http": "ws", "https": "wss"}.get(base.scheme, base.scheme)
         params = base.params.merge(
             {"model": model, **{k: str(v) for k, v in (extra_query or {}).items()}}
