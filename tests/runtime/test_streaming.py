@@ -446,7 +446,8 @@ async def test_deadline_stops_endless_keep_alives(
 
     items, exc = await harness.collect_until_error(stream)
 
-    assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
+    # (No item when the process stalled past the deadline before the first read: also right.)
+    assert len(items) <= 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
     assert not body.exhausted and stream.response.is_closed
 
 
@@ -464,7 +465,8 @@ async def test_transport_error_after_the_deadline_is_a_deadline_timeout(
 
     items, exc = await harness.collect_until_error(stream)
 
-    assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
+    # (No item when the process stalled past the deadline before the first read: also right.)
+    assert len(items) <= 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
     assert "deadline" in str(exc)
 
 
@@ -528,8 +530,9 @@ async def test_keep_alives_reset_the_idle_timer(
     finally:
         await harness.close_http(http)
 
-    # Keep-alives every 50 ms never trip the 5 s idle timeout; only the deadline ends the stream.
-    assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
+    # Keep-alives every 50 ms never trip the 5 s idle timeout; only the deadline ends the stream
+    # (before the first chunk only if the process stalled for the whole 0.6 s).
+    assert len(items) <= 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
     assert "deadline" in str(exc)
 
 
