@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import json
 import math
+from typing import Any
 
 import httpx2
 import pytest
@@ -174,6 +175,70 @@ def test_per_call_options_override_client_values() -> None:
 def test_invalid_max_retries_is_a_type_error(bad: object) -> None:
     with pytest.raises(TypeError, match="max_retries"):
         prepare(options={"max_retries": bad})  # type: ignore[typeddict-item]
+
+
+class TracingClient(httpx2.Client):
+    """A client whose `build_request` adds a header, as instrumentation might."""
+
+    def build_request(self, *args: Any, **kwargs: Any) -> httpx2.Request:
+        request = super().build_request(*args, **kwargs)
+        request.headers["X-Traced"] = "yes"
+        return request
+
+
+def same_request(built: httpx2.Request, expected: httpx2.Request) -> None:
+    assert (built.method, built.url) == (expected.method, expected.url)
+    assert built.headers.multi_items() == expected.headers.multi_items()
+    assert built.read() == expected.read()
+    assert built.extensions == expected.extensions
+
+
+@pytest.mark.parametrize(
+    "make_client",
+    [
+        lambda: httpx2.Client(),
+        lambda: httpx2.AsyncClient(),
+        # Defaults the call overrides (in another case) and one it does not.
+        lambda: httpx2.Client(headers={"ACCEPT": "text/plain", "X-Proxy-Auth": "p"}),
+        lambda: httpx2.Client(params={"api-version": "1"}),
+        lambda: httpx2.Client(cookies={"session": "s1"}),
+        lambda: TracingClient(),
+    ],
+    ids=["sync", "async", "default-headers", "default-params", "cookies", "own-build_request"],
+)
+@pytest.mark.parametrize("query", [None, {"limit": 2, "tag": ["a", "b"]}])
+def test_requests_are_built_as_the_http_client_builds_them(
+    make_client: Any, query: dict[str, object] | None
+) -> None:
+    """`build_request` skips httpx2's header merging when there is nothing else to merge;
+    the request must come out the same, and a client's own `build_request` still runs."""
+    client = make_client()
+    call = prepare(body={"model": "m"}, query=query, options={"headers": {"X-Call": "1"}})
+    timeouts = {"connect": 5.0, "read": 600.0, "write": 600.0, "pool": 600.0}
+    built = _core.build_request(client, call, dict(timeouts))
+    expected = client.build_request(
+        call.method,
+        call.url,
+        params=tuple(call.params) if call.params else None,
+        headers=call.headers,
+        content=call.content,
+        extensions={"timeout": dict(timeouts)},
+    )
+    same_request(built, expected)
+    assert ("X-Traced" in built.headers) is isinstance(client, TracingClient)
+    assert ("cookie" in built.headers) is bool(client.cookies)
+
+
+def test_default_headers_are_overridden_case_insensitively() -> None:
+    defaults = httpx2.Headers({"accept": "*/*", "X-Keep": "k", "User-Agent": "httpx2"})
+    merged = _core.merge_default_headers(
+        defaults, {"Accept": "application/json", "user-agent": "sdk"}
+    )
+    assert httpx2.Headers(merged).multi_items() == [
+        ("x-keep", "k"),
+        ("accept", "application/json"),
+        ("user-agent", "sdk"),
+    ]
 
 
 def test_attempt_timeouts_are_cut_to_the_remaining_deadline() -> None:
