@@ -19,9 +19,11 @@ Import time: the httpx2 client (SSL context, CA bundle) is created on first use,
 
 from __future__ import annotations
 
+import functools
+import importlib
 import random
 import time
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import IO, TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 import httpx2
@@ -87,6 +89,16 @@ def check_http_client(http_client: object, expected: type[Any]) -> None:
     elif isinstance(http_client, httpx2.Client):
         hint = " (an httpx2.Client is for the sync client)"
     raise TypeError(f"http_client must be an {wanted}, got {got.__qualname__}{hint}")
+
+
+@functools.cache
+def _lazy(module: str) -> ModuleType:
+    """A runtime module (`_response`, `_streaming`) imported by the first call needing it.
+
+    They bring pydantic, which the client itself does not import. A `from . import` inside
+    a method would cost about 1 µs on every call.
+    """
+    return importlib.import_module(f".{module}", __package__)
 
 
 class BaseClient(Generic[_HttpxT]):
@@ -399,9 +411,7 @@ class BaseClient(Generic[_HttpxT]):
             )
         if stream_cls is not None:
             return self._make_stream(stream_cls, response, call.deadline)
-        from ._response import process_response
-
-        return process_response(cast_to, response, self, options)
+        return _lazy("_response").process_response(cast_to, response, self, options)
 
     def _make_stream(
         self, stream_cls: Any, response: httpx2.Response, deadline: float | None
@@ -413,10 +423,8 @@ class BaseClient(Generic[_HttpxT]):
         """
         if not may_be_event_stream(response):
             raise not_streamed_error(response, self._config.secrets)
-        from ._streaming import extract_stream_chunk_type
-
         return stream_cls(
-            cast_to=extract_stream_chunk_type(stream_cls),
+            cast_to=_lazy("_streaming").extract_stream_chunk_type(stream_cls),
             response=response,
             client=self,
             deadline=deadline,
@@ -431,9 +439,8 @@ class SyncAPIClient(BaseClient[httpx2.Client]):
         return httpx2.Client
 
     def _response_classes(self) -> tuple[type[Any], type[Any]]:
-        from ._response import APIResponse, BinaryAPIResponse
-
-        return APIResponse, BinaryAPIResponse
+        module = _lazy("_response")
+        return module.APIResponse, module.BinaryAPIResponse
 
     def request(
         self,
@@ -556,9 +563,8 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
         return httpx2.AsyncClient
 
     def _response_classes(self) -> tuple[type[Any], type[Any]]:
-        from ._response import AsyncAPIResponse, AsyncBinaryAPIResponse
-
-        return AsyncAPIResponse, AsyncBinaryAPIResponse
+        module = _lazy("_response")
+        return module.AsyncAPIResponse, module.AsyncBinaryAPIResponse
 
     async def request(
         self,

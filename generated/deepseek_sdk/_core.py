@@ -387,6 +387,9 @@ def attempt_timeouts(
     }
 
 
+_STOCK_BUILD_REQUEST = (httpx2.Client.build_request, httpx2.AsyncClient.build_request)
+
+
 def build_request(
     http_client: httpx2.Client | httpx2.AsyncClient,
     call: PreparedCall,
@@ -394,13 +397,28 @@ def build_request(
     files: list[HttpxFile] | None = None,
     extensions: Mapping[str, Any] | None = None,
 ) -> httpx2.Request:
-    """The `httpx2.Request` for one attempt (headers, query and body come from `call`)."""
+    """The `httpx2.Request` for one attempt (headers, query and body come from `call`).
+
+    What `http_client.build_request` would return. When the client has no default query
+    params or cookies to merge, no multipart body is sent and `build_request` is httpx2's own,
+    the request is built here instead: merging the client's default headers takes httpx2
+    about as long as the rest of the SDK's work per call (see bench/README.md, "Requests").
+    """
     request_extensions: dict[str, Any] = {"timeout": timeouts}
     if call.deadline is not None:
         request_extensions[DEADLINE_EXTENSION] = call.deadline
     if extensions:
         request_extensions.update(extensions)
     multipart = call.file_parts or call.form_fields is not None
+    if not multipart and _builds_plainly(http_client):
+        return httpx2.Request(
+            call.method,
+            call.url,
+            params=tuple(call.params) if call.params else None,
+            headers=merge_default_headers(http_client.headers, call.headers),
+            content=call.content,
+            extensions=request_extensions,
+        )
     return http_client.build_request(
         call.method,
         call.url,
@@ -411,6 +429,29 @@ def build_request(
         files=(files or _ForceMultipart()) if multipart else None,
         extensions=request_extensions,
     )
+
+
+def _builds_plainly(http_client: httpx2.Client | httpx2.AsyncClient) -> bool:
+    """Whether `build_request` would only merge the client's default headers into ours."""
+    return (
+        type(http_client).build_request in _STOCK_BUILD_REQUEST
+        and "build_request" not in vars(http_client)
+        and not http_client.params
+        and not http_client.cookies
+    )
+
+
+def merge_default_headers(
+    defaults: httpx2.Headers, headers: Mapping[str, str]
+) -> list[tuple[Any, Any]]:
+    """`defaults` (an httpx2 client's headers) overridden by `headers`, as httpx2 merges them:
+    every default whose name `headers` has (in any case) is dropped, the rest come first."""
+    ours = {name.lower() for name in headers}
+    merged: list[tuple[Any, Any]] = [
+        pair for pair in defaults.raw if pair[0].decode("latin-1").lower() not in ours
+    ]
+    merged.extend(headers.items())
+    return merged
 
 
 # --- retry policy ------------------------------------------------------------------------
