@@ -8,7 +8,8 @@ Contenders run interleaved over `--runs` rounds; medians are reported, with rati
 - `openai_sdk`: generated from OpenAI's spec with spec/examples/openai.sdk.yaml (target ≤ 0.5×);
 - `deepseek_sdk`: the committed generated/ package (target ≤ 0.3×);
 - floor: `import httpx2; from pydantic import BaseModel; httpx2.Client()`, what any SDK built on
-  httpx2 and pydantic models pays before its own code runs.
+  httpx2 and pydantic models pays before its own code runs; `floor (httpx)` is the same with
+  encode's httpx, for reference.
 
 Both generated packages are copied to a temporary directory and byte-compiled first, as `pip
 install` would (this environment sets PYTHONDONTWRITEBYTECODE, so an uncompiled tree would be
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import importlib.util
 import json
 import shutil
 import statistics
@@ -47,6 +49,7 @@ CONTENDERS = {
     "openai_sdk": ("import openai_sdk\nopenai_sdk.OpenAI(api_key='x')", 0.5),
     "deepseek_sdk": ("import deepseek_sdk\ndeepseek_sdk.DeepSeek(api_key='x')", 0.3),
     "floor": ("import httpx2\nfrom pydantic import BaseModel\nhttpx2.Client()", None),
+    "floor (httpx)": ("import httpx\nfrom pydantic import BaseModel\nhttpx.Client()", None),
 }
 
 LAZINESS = """\
@@ -107,6 +110,11 @@ def laziness(package: str, client: str, site: Path) -> dict[str, object]:
     return result
 
 
+def _importable(name: str) -> bool:
+    """`floor (httpx)` runs only where encode's httpx is installed."""
+    return name == "floor (httpx)" and importlib.util.find_spec("httpx") is not None
+
+
 def count_modules(root: Path) -> int:
     return sum(1 for _ in root.rglob("*.py"))
 
@@ -122,7 +130,7 @@ def main() -> None:
         contenders = {
             name: spec
             for name, spec in CONTENDERS.items()
-            if name in ("openai", "floor") or (site / name).is_dir()
+            if name in ("openai", "floor") or (site / name).is_dir() or _importable(name)
         }
         times: dict[str, list[float]] = {name: [] for name in contenders}
         for _ in range(args.runs):
