@@ -15,7 +15,7 @@ pool has the same limits (1,000 connections, 100 kept alive: the SDK's and opena
 defaults), so at concurrency 50 no one pays for reconnecting.
 
 Prints, per call, the wall time and the client process's CPU time (medians over interleaved
-batches, so load on the machine hits every contender alike) and the CPU ratios to the floor
+batches in a shuffled order, so load on the machine hits every contender alike) and the CPU ratios to the floor
 and to openai-python. The CPU ratio is the steadier measure on a busy machine. Targets (CPU
 per call vs the httpx2 floor): runtime and deepseek_sdk <= 1.10x sequentially, <= 1.20x at
 concurrency 50.
@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import socket
 import statistics
 import subprocess
@@ -213,14 +214,22 @@ def limits(http: Any) -> Any:
     return http.Limits(max_connections=1000, max_keepalive_connections=100)
 
 
+def batch_orders(contenders: dict[str, Any], batches: int) -> list[list[str]]:
+    """The contenders' order in each batch, shuffled (seeded): a contender's cost can spill
+    into the next one's batch (garbage collection, caches), so no one always follows the same."""
+    rng = random.Random(20261207)
+    return [rng.sample(list(contenders), len(contenders)) for _ in range(batches)]
+
+
 def bench_sync(contenders: dict[str, Callable[[], object]], batches: int, batch: int) -> Samples:
     """Time each contender in interleaved batches."""
     samples: Samples = {name: [] for name in contenders}
     for call in contenders.values():  # warm up connections, caches and validators
         for _ in range(50):
             call()
-    for _ in range(batches):
-        for name, call in contenders.items():
+    for order in batch_orders(contenders, batches):
+        for name in order:
+            call = contenders[name]
             started, cpu = time.perf_counter(), time.process_time()
             for _ in range(batch):
                 call()
@@ -250,8 +259,9 @@ async def bench_async(
         await burst(call)
         await burst(call)
     calls = per_task * concurrency
-    for _ in range(batches):
-        for name, call in contenders.items():
+    for order in batch_orders(contenders, batches):
+        for name in order:
+            call = contenders[name]
             started, cpu = time.perf_counter(), time.process_time()
             await burst(call)
             wall, cpu = time.perf_counter() - started, time.process_time() - cpu
