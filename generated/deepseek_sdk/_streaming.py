@@ -88,8 +88,9 @@ def _json_validator(cast_to: Any, strict: bool = False) -> Callable[[str], Any]:
 
 
 @lru_cache(maxsize=256)
-def _json_list_validator(cast_to: Any) -> Callable[[list[str]], list[Any]]:
-    """Validates a list of JSON texts, each into `cast_to`, with one pydantic call.
+def _json_list_validator(cast_to: Any) -> Callable[..., list[Any]]:
+    """Validates a list of JSON texts, each into `cast_to`, with one pydantic call
+    (`strict=True`: pydantic's strict mode, as `_json_validator(cast_to, strict=True)`).
 
     Each text is parsed on its own (`Json[cast_to]`), exactly like `_json_validator` does.
     """

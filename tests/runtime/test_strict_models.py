@@ -17,7 +17,7 @@ import pytest
 from rtpkg._exceptions import APIResponseValidationError
 from rtpkg._models import NOT_NULL, BaseModel, OpenEnum, UnknownVariant, validate_json
 from rtpkg._response import parse_body
-from rtpkg._streaming import _ChunkDecoder
+from rtpkg._streaming import _ChunkDecoder, _json_list_validator
 
 
 class Text(BaseModel):
@@ -123,3 +123,11 @@ def test_parse_body_and_streams_use_strict_validation() -> None:
     assert [item.status for item in lenient.feed(events)] == ["archived", "archived"]
     strict = _ChunkDecoder(Text, _response(b""), strict=True)
     assert strict.feed(events) == [] and isinstance(strict.error, APIResponseValidationError)
+
+
+def test_the_batched_stream_path_is_strict_too() -> None:
+    events = [json.dumps({"type": "text", "count": "5"})] * 3
+    validate_many = _json_list_validator(Text)
+    assert [item.count for item in validate_many(events)] == [5, 5, 5]
+    with pytest.raises(pydantic.ValidationError):
+        validate_many(events, strict=True)
