@@ -11,7 +11,8 @@ deterministic: each schema gets its own `random.Random` seeded from the spec and
 - `near_misses(...)`: from a valid object instance, one change each: a required property
   removed, a property of the wrong JSON type, the valid value as a string that pydantic's lax
   mode would coerce (`"7"` for `7`), a value outside its `enum`, `null` where the property is not
-  nullable; at the root, a value of the wrong type and an unknown discriminator tag.
+  nullable, a property the schema does not declare; at the root, a value of the wrong type and
+  an unknown discriminator tag.
 - `SpecOracle`: what the spec says about an instance, by `jsonschema` (Draft 4 for OpenAPI
   3.0 with `nullable` translated, Draft 2020-12 for 3.1; `discriminator` and `format` are not
   JSON Schema assertions and are not checked).
@@ -481,6 +482,8 @@ def near_misses(gen: Generator, name: str, valid: Any, rng_seed: str) -> list[Ca
         cases.append(Case(name, "unknown-tag", {**valid, prop: "zz-unknown-tag"}))
     if isinstance(valid, dict):
         props, required = _object_shape(gen, root)
+        # A property the schema does not name: fine unless `additionalProperties: false`.
+        cases.append(Case(name, "extra-property", {**valid, "zz_undeclared": 1}))
         changes: list[Case] = []
         for key in sorted(required & set(valid)):
             changes.append(

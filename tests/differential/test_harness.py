@@ -83,7 +83,7 @@ def test_valid_instances_are_valid_and_deterministic() -> None:
 
 def test_near_misses_are_invalid_by_the_spec(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (
-        len(near_misses(Generator(DOC, "t"), "Pet", Generator(DOC, "t").valid("Pet")[0], "t")) == 11
+        len(near_misses(Generator(DOC, "t"), "Pet", Generator(DOC, "t").valid("Pet")[0], "t")) == 12
     )
     monkeypatch.setattr(instances, "MAX_NEAR_MISSES", 100)  # all of them, not a sample
     gen, oracle = Generator(DOC, "t"), SpecOracle(DOC)
@@ -98,6 +98,7 @@ def test_near_misses_are_invalid_by_the_spec(monkeypatch: pytest.MonkeyPatch) ->
         "wrong-type:<root>",
     } <= set(cases)
     assert "null:tag" not in cases  # nullable: null is no near-miss
+    assert oracle.accepts("Pet", cases.pop("extra-property"))  # no additionalProperties: false
     assert not any(oracle.accepts("Pet", value) for value in cases.values())
     assert oracle.accepts("Pet", {**valid, "tag": None})
 
