@@ -533,12 +533,12 @@ def _kind_of(gen: Generator, schema: Any) -> str | None:
     if isinstance(kind, str):
         return kind
     if schema.get("allOf"):
-        kinds = {_kind_of(gen, part) for part in schema["allOf"]} - {None}
-        return kinds.pop() if len(kinds) == 1 else None
+        found = {_kind_of(gen, part) for part in schema["allOf"]} - {None}
+        return found.pop() if len(found) == 1 else None
     for key in ("oneOf", "anyOf"):
         if schema.get(key):
-            kinds = {_kind_of(gen, part) for part in schema[key] if not gen_is_null(part)}
-            return kinds.pop() if len(kinds) == 1 and None not in kinds else None
+            found = {_kind_of(gen, part) for part in schema[key] if not gen_is_null(part)}
+            return found.pop() if len(found) == 1 and None not in found else None
     if "properties" in schema:
         return "object"
     return None
