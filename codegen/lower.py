@@ -26,7 +26,7 @@ from .config import Config
 from .errors import ConfigError, Diagnostic, SpecError
 from .lower_methods import MethodLowerer
 from .lower_ops import Operation, OperationReader, ResourceNode, dotted
-from .lower_types import Side, TypeLowerer, escape_pointer, module_name_for
+from .lower_types import Side, TypeLowerer, module_name_for
 from .naming import (
     RESERVED_PARAM_NAMES,
     Allocator,
@@ -38,6 +38,7 @@ from .naming import (
     singular,
 )
 from .pymodule import Imports, Registry, identifiers, qualify_builtins, relative, runtime_all
+from .spec.pointer import escape_token
 
 __all__ = ["SpecLike", "lower"]
 
@@ -51,7 +52,7 @@ _STANDARD_PARAMS = ("httpx", "Headers", "Query", "Mapping", "NotGiven", "NOT_GIV
 
 
 class SpecLike(Protocol):
-    """What `lower` needs from a loaded spec (`codegen.load.Spec`)."""
+    """What `lower` needs from a loaded spec (`codegen.spec.Spec`)."""
 
     @property
     def document(self) -> dict[str, Any]: ...
@@ -233,7 +234,7 @@ class _Lowering:
         ones (`PascalCase`, `...Param` on the request side) in sorted order."""
         tl = self.types
         for schema, names in sorted(self.config.types.items()):
-            pointer = f"/types/{escape_pointer(schema)}"
+            pointer = f"/types/{escape_token(schema)}"
             if schema not in tl.schemas:
                 raise ConfigError(pointer, f"the spec has no component schema {schema!r}")
             for side, members in sides:
@@ -246,7 +247,7 @@ class _Lowering:
                         f"has no {where}-side type, so the config's `types: {{{schema}: "
                         f"{{{side}: {wanted}}}}}` is not used"
                     )
-                    schema_pointer = f"#/components/schemas/{escape_pointer(schema)}"
+                    schema_pointer = f"#/components/schemas/{escape_token(schema)}"
                     self.diagnostics.append(Diagnostic("warning", schema_pointer, message))
                     continue
                 if tl.names.allocate(wanted) != wanted:

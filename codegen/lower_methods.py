@@ -38,7 +38,6 @@ from .lower_types import (
     ModuleBuilder,
     T,
     TypeLowerer,
-    escape_pointer,
     module_name_for,
     typeddict_fields,
 )
@@ -51,6 +50,7 @@ from .naming import (
     py_str,
 )
 from .pymodule import identifiers, pep604
+from .spec.pointer import escape_token
 
 __all__ = ["MethodLowerer"]
 
@@ -256,7 +256,7 @@ class MethodLowerer:
             items = data_items(self.types, schema, pointer) if isinstance(schema, Mapping) else None
             if items is None:
                 raise ConfigError(
-                    f"/operations/{escape_pointer(op.key)}/paginate",
+                    f"/operations/{escape_token(op.key)}/paginate",
                     f"{op.key} cannot be paginated: its response has no `data` array",
                 )
             item = self.response_type(items, directory, op.base + "Response")

@@ -21,8 +21,10 @@ from typing import Any
 
 from .config import Config, Helper, OperationOverride
 from .errors import ConfigError, Diagnostic, SpecError
-from .lower_types import TypeLowerer, escape_pointer
+from .lower_types import TypeLowerer
 from .naming import RESERVED_PARAM_NAMES, Allocator, class_name, docstring, identifier, snake
+from .spec.pointer import escape_token
+from .spec.structure import HTTP_METHODS
 
 __all__ = [
     "PATH_PARAM",
@@ -37,7 +39,6 @@ __all__ = [
     "dotted",
 ]
 
-_HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _VERSION_SEGMENT = re.compile(r"^v\d+(\.\d+)*$")
 PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _CLIENT_ATTRIBUTES = frozenset(
@@ -182,13 +183,13 @@ class OperationReader:
         seen_keys: set[str] = set()
         for path in paths:
             item = paths[path]
-            item_pointer = "#/paths/" + escape_pointer(str(path))
+            item_pointer = "#/paths/" + escape_token(str(path))
             if isinstance(item, Mapping) and "$ref" in item:
                 item, item_pointer = self.types.resolve(str(item["$ref"]), item_pointer)
             if not isinstance(item, Mapping):
                 continue
             shared = item.get("parameters") or []
-            for verb in _HTTP_METHODS:
+            for verb in HTTP_METHODS:
                 node = item.get(verb)
                 if not isinstance(node, Mapping):
                     continue
@@ -201,7 +202,7 @@ class OperationReader:
         for key in self.config.operations:
             if key not in seen_keys:
                 raise ConfigError(
-                    f"/operations/{escape_pointer(key)}", f"the spec has no operation {key!r}"
+                    f"/operations/{escape_token(key)}", f"the spec has no operation {key!r}"
                 )
         return ops
 
@@ -300,7 +301,7 @@ class OperationReader:
         return RequestBody(
             multipart=chosen == "multipart/form-data",
             schema=media_node.get("schema", {}),
-            pointer=f"{body_pointer}/content/{escape_pointer(chosen)}/schema",
+            pointer=f"{body_pointer}/content/{escape_token(chosen)}/schema",
             required=isinstance(body, Mapping) and body.get("required") is True,
             example=example,
         )
@@ -350,7 +351,7 @@ class OperationReader:
         for media, media_node in content.items():
             base = str(media).split(";")[0].strip().lower()
             schema = media_node.get("schema", {}) if isinstance(media_node, Mapping) else {}
-            where = f"{response_pointer}/content/{escape_pointer(str(media))}/schema"
+            where = f"{response_pointer}/content/{escape_token(str(media))}/schema"
             if base == "application/json" or base.endswith("+json"):
                 result.json = result.json or (schema, where)
             elif base == "text/event-stream":
@@ -471,7 +472,7 @@ class OperationReader:
                     )
                 if name in reserved and explicit:
                     raise ConfigError(
-                        f"/operations/{escape_pointer(explicit[0].key)}",
+                        f"/operations/{escape_token(explicit[0].key)}",
                         f"method name {name!r} clashes with a sub-resource or a name the "
                         "generated class uses",
                     )

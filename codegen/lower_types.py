@@ -42,14 +42,14 @@ from .pymodule import (
     order_definitions,
     qualify_builtins,
 )
+from .spec.pointer import escape_token, unescape_token
+from .spec.refs import resolve
 
 __all__ = [
     "ModuleBuilder",
     "Side",
     "T",
     "TypeLowerer",
-    "decode_pointer",
-    "escape_pointer",
     "typeddict_fields",
 ]
 
@@ -62,16 +62,6 @@ MAX_NESTING = 50
 # expand to exponentially many schemas. (The OpenAI spec lowers about 17,000.)
 MAX_LOWERED = 200_000
 _SHAPE_KEYS = ("type", "$ref", "enum", "const", "oneOf", "anyOf", "allOf", "items", "properties")
-
-
-def escape_pointer(token: str) -> str:
-    """Escape one JSON-pointer reference token."""
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def decode_pointer(token: str) -> str:
-    """Decode one JSON-pointer reference token."""
-    return token.replace("~1", "/").replace("~0", "~")
 
 
 @dataclass(frozen=True)
@@ -160,27 +150,10 @@ class TypeLowerer:
     # ------------------------------------------------------------------------- references
 
     def resolve(self, ref: str, pointer: str) -> tuple[Any, str]:
-        """Follow a local `$ref` (chains included); raise `SpecError` when it dangles."""
-        seen: set[str] = set()
-        while True:
-            if not ref.startswith("#"):
-                raise SpecError(pointer, f"$ref {ref!r} is not a local reference")
-            if ref in seen:
-                raise SpecError(pointer, f"$ref cycle through {ref!r}")
-            seen.add(ref)
-            node: Any = self.document
-            for token in ref[1:].split("/")[1:]:
-                key = decode_pointer(token)
-                if isinstance(node, Mapping) and key in node:
-                    node = node[key]
-                elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
-                    node = node[int(key)]
-                else:
-                    raise SpecError(pointer, f"$ref {ref!r} points at nothing")
-            if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and len(node) == 1:
-                pointer, ref = ref, node["$ref"]
-                continue
-            return node, ref
+        """Follow a local `$ref` (chains of bare references included); `SpecError` when it
+        dangles. Returns the target and its pointer."""
+        target, node = resolve(self.document, {"$ref": ref}, None, keep_siblings=True)
+        return node, target
 
     def deref(self, schema: Any, pointer: str) -> tuple[Any, str]:
         """`schema` with a top-level `$ref` followed (named or not)."""
@@ -196,7 +169,7 @@ class TypeLowerer:
             if isinstance(ref, str) and ref.startswith(_SCHEMA_PREFIX):
                 name = ref[len(_SCHEMA_PREFIX) :]
                 if "/" not in name:
-                    return decode_pointer(name)
+                    return unescape_token(name)
         return None
 
     def direct_refs(self, name: str) -> frozenset[str]:
@@ -320,7 +293,7 @@ class TypeLowerer:
         # An `allOf` cycle (A inherits B inherits A) cannot be classes: flatten instead.
         ancestor, seen = base, set()
         while ancestor is not None and ancestor not in seen:
-            if _SCHEMA_PREFIX + escape_pointer(ancestor) == pointer:
+            if _SCHEMA_PREFIX + escape_token(ancestor) == pointer:
                 base = None
                 break
             seen.add(ancestor)
@@ -351,7 +324,7 @@ class TypeLowerer:
         if isinstance(own, Mapping):
             for wire, prop_schema in own.items():
                 props[str(wire)] = _Prop(
-                    str(wire), prop_schema, f"{pointer}/properties/{escape_pointer(str(wire))}"
+                    str(wire), prop_schema, f"{pointer}/properties/{escape_token(str(wire))}"
                 )
         own_required = schema.get("required")
         if isinstance(own_required, list):
@@ -397,15 +370,13 @@ class TypeLowerer:
         """The Python name of named schema `name` on `side` (planned by `lower.py`)."""
         planned = self.named.get((name, side))
         if planned is None:
-            raise SpecError(
-                _SCHEMA_PREFIX + escape_pointer(name), f"schema {name!r} was not planned"
-            )
+            raise SpecError(_SCHEMA_PREFIX + escape_token(name), f"schema {name!r} was not planned")
         return planned[0]
 
     def define_named(self, name: str, side: Side) -> None:
         """Write the definition(s) of named schema `name` for `side` into its module."""
         schema = self.schemas[name]
-        pointer = _SCHEMA_PREFIX + escape_pointer(name)
+        pointer = _SCHEMA_PREFIX + escape_token(name)
         py_name, module_path = self.named[(name, side)]
         module = self.module(module_path)
         description = schema.get("description") if isinstance(schema, Mapping) else None
@@ -421,7 +392,9 @@ class TypeLowerer:
             if doc is None and isinstance(variant.get("description"), str):
                 doc = docstring(variant["description"])
             variant_pointer = f"{pointer}/{key}/{index}"
-            self.define_class(py_name, class_name(name), variant, side, module, variant_pointer, doc)
+            self.define_class(
+                py_name, class_name(name), variant, side, module, variant_pointer, doc
+            )
             return
         lowered = self.lower(schema, side, module, class_name(name), pointer)
         if self.is_nullable(schema):

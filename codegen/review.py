@@ -37,7 +37,7 @@ from typing import TextIO
 from .diff import Change, compare
 from .diff_report import bump_version, render_json, render_markdown, summarize
 from .errors import ConfigError, SpecError
-from .load import display_path, load_spec
+from .spec import display_path, load_spec
 from .surface import Surface, extract
 
 __all__ = ["SpecSource", "build_surface", "register", "resolve_source", "write_changelog"]

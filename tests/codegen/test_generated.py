@@ -17,9 +17,9 @@ import httpx
 import pytest
 
 from codegen.config import load_config
-from codegen.load import load_spec
 from codegen.lower import lower
 from codegen.render import render
+from codegen.spec import load_spec
 
 SPECS = Path(__file__).resolve().parents[1] / "snapshots" / "specs"
 Handler = Callable[[httpx.Request], httpx.Response]

@@ -1,4 +1,4 @@
-"""codegen.load: reading, $ref bundling, structural checks, errors with pointers."""
+"""codegen.spec: reading, $ref bundling, structural checks, errors with pointers."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from typing import Any
 import pytest
 
 from codegen.errors import SpecError
-from codegen.load import (
+from codegen.spec import (
     Spec,
     join_pointer,
     load_spec,
     read_document,
     split_pointer,
+    validate_spec,
 )
-from codegen.validate import validate_spec
 
 OPENAI_SPEC = Path(__file__).resolve().parents[3] / "shared/specs/openai-2026-08-21.yaml"
 

@@ -16,9 +16,9 @@ import pytest
 import yaml
 
 from codegen.config import Config, load_config
-from codegen.load import load_spec
 from codegen.lower import lower
 from codegen.render import render
+from codegen.spec import load_spec
 
 REPO = Path(__file__).resolve().parents[2]
 SPECS = REPO / "tests" / "snapshots" / "specs"
@@ -28,7 +28,7 @@ _DIGEST = """
 import hashlib, sys
 from pathlib import Path
 from codegen.config import load_config
-from codegen.load import load_spec
+from codegen.spec import load_spec
 from codegen.lower import lower
 from codegen.render import render
 spec, config = Path(sys.argv[1]), sys.argv[2]

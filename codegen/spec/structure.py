@@ -1,4 +1,4 @@
-"""Structural checks of an OpenAPI 3.0/3.1 document, used by `codegen.load`.
+"""Structural checks of an OpenAPI 3.0/3.1 document, used by the loader (`codegen.spec`).
 
 The OpenAPI object model as data: which fields of each kind of object hold other objects
 (`CHILD_KINDS`, walked by the loader), which hold scalars of a given type, and which objects
@@ -7,19 +7,18 @@ what needs the whole (bundled) document: path templates against path parameters,
 operation ids. Both return a problem instead of raising, so the loader can add the file name.
 
 These checks are what later stages rely on (an operation has `responses`, `properties` is an
-object, a path parameter is declared); full schema validation is `codegen.load.validate_spec`.
+object, a path parameter is declared); full schema validation is `codegen.spec.validate`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .errors import Diagnostic
-
-if TYPE_CHECKING:
-    from .load import Spec
+from ..errors import Diagnostic
+from .pointer import join_pointer, pointer_of
+from .refs import resolve
 
 __all__ = [
     "CHILD_KINDS",
@@ -366,7 +365,7 @@ _SPECIAL_CHECKS: dict[str, Callable[[dict[str, Any]], _Problem | None]] = {
 }
 
 
-def check_document(spec: Spec) -> list[Diagnostic]:
+def check_document(document: dict[str, Any]) -> list[Diagnostic]:
     """Checks across objects; returns warnings, raises nothing, may drop broken operations.
 
     An operation whose path template and path parameters disagree (`/files/{file_id}` with a
@@ -377,19 +376,19 @@ def check_document(spec: Spec) -> list[Diagnostic]:
     """
     found: list[Diagnostic] = []
     operation_ids: dict[str, str] = {}
-    for path, item in spec.document["paths"].items():
+    for path, item in document["paths"].items():
         if path.startswith("x-"):
             continue
-        base = _pointer("paths", path)
-        shared = _parameters(spec, item.get("parameters", []), f"{base}/parameters")
+        base = pointer_of(("paths", path))
+        shared = _parameters(document, item.get("parameters", []), join_pointer(base, "parameters"))
         if isinstance(shared, Diagnostic):
             return [*found, shared]
         for method in HTTP_METHODS:
             operation = item.get(method)
             if operation is None:
                 continue
-            where = f"{base}/{method}"
-            own = _parameters(spec, operation.get("parameters", []), f"{where}/parameters")
+            where = join_pointer(base, method)
+            own = _parameters(document, operation.get("parameters", []), f"{where}/parameters")
             if isinstance(own, Diagnostic):
                 return [*found, own]
             problem = _check_path_template(path, where, {**shared, **own})
@@ -407,18 +406,13 @@ def check_document(spec: Spec) -> list[Diagnostic]:
     return found
 
 
-def _pointer(*tokens: str) -> str:
-    """A `#/...` pointer from unescaped tokens."""
-    return "#" + "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens)
-
-
 def _parameters(
-    spec: Spec, parameters: list[Any], pointer: str
+    document: dict[str, Any], parameters: list[Any], pointer: str
 ) -> dict[tuple[str, str], str] | Diagnostic:
     """(name, in) -> pointer of each parameter in one `parameters` list, resolving refs."""
     found: dict[tuple[str, str], str] = {}
     for i, parameter in enumerate(parameters):
-        where, resolved = spec.resolve(parameter, f"{pointer}/{i}")
+        where, resolved = resolve(document, parameter, f"{pointer}/{i}")
         if not isinstance(resolved, dict) or "name" not in resolved or "in" not in resolved:
             return Diagnostic("error", where, "does not resolve to a parameter")
         key = (resolved["name"], resolved["in"])

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import Diagnostic
-from .load import Spec, join_pointer, split_pointer
+from ..errors import Diagnostic
+from .document import Spec
+from .pointer import join_pointer, split_pointer
 
 __all__ = ["validate_spec"]
 
