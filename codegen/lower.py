@@ -18,38 +18,27 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
 from typing import Any, Protocol
 
 from . import ir
 from .config import Config
 from .errors import ConfigError, Diagnostic, SpecError
+from .ir import types as t
 from .lower_methods import MethodLowerer
-from .lower_ops import Operation, OperationReader, ResourceNode, dotted
+from .lower_ops import Operation, OperationReader, ResourceNode
 from .lower_types import Side, TypeLowerer, module_name_for
 from .naming import (
     RESERVED_PARAM_NAMES,
     Allocator,
     class_name,
-    docstring,
     identifier,
     pascal,
-    py_str,
     singular,
 )
-from .pymodule import Imports, Registry, identifiers, qualify_builtins, relative, runtime_all
+from .runtime import runtime_all
 from .spec.pointer import escape_token
 
 __all__ = ["SpecLike", "lower"]
-
-_RAW_WRAPPERS = (
-    "to_raw_response_wrapper",
-    "async_to_raw_response_wrapper",
-    "to_streamed_response_wrapper",
-    "async_to_streamed_response_wrapper",
-)
-_STANDARD_PARAMS = ("httpx", "Headers", "Query", "Mapping", "NotGiven", "NOT_GIVEN")
-
 
 class SpecLike(Protocol):
     """What `lower` needs from a loaded spec (`codegen.spec.Spec`)."""
@@ -110,11 +99,10 @@ class _Lowering:
             distribution=self.distribution(),
             version=self.config.version or "0.1.0",
             title=self.title,
-            description=docstring(self.description) if isinstance(self.description, str) else None,
-            env_log=py_str(env.log or f"{self.package.upper()}_LOG"),
-            env_log_name=env.log or f"{self.package.upper()}_LOG",
-            env_api_key_name=env.api_key or f"{self.package.upper()}_API_KEY",
-            env_base_url_name=env.base_url or f"{self.package.upper()}_BASE_URL",
+            description=self.description if isinstance(self.description, str) else None,
+            env_log=env.log or f"{self.package.upper()}_LOG",
+            env_api_key=env.api_key or f"{self.package.upper()}_API_KEY",
+            env_base_url=env.base_url or f"{self.package.upper()}_BASE_URL",
             default_base_url=self.config.base_url or self.server_url(),
             client=client,
             resources=tuple(resources),
@@ -131,27 +119,7 @@ class _Lowering:
             examples=self.examples(ops, methods),
             # Every public exception of the runtime is re-exported by the package `__init__`.
             exceptions=runtime_all("_exceptions"),
-            init_imports=self.root_init_imports(),
         )
-
-    def root_init_imports(self) -> tuple[str, ...]:
-        imports = Imports("__init__", Registry())
-        imports.add_from("typing", "TYPE_CHECKING", "std")
-        imports.add_from("typing", "Any", "std")
-        names = {
-            "._client": (self.client_name, "Async" + self.client_name),
-            "._exceptions": runtime_all("_exceptions"),
-            "._files": ("to_file", "async_to_file"),
-            "._logging": ("setup_logging",),
-            "._models": ("BaseModel",),
-            "._streaming": ("Stream", "AsyncStream"),
-            "._types": ("NOT_GIVEN", "NotGiven", "Omit", "omit"),
-            "._version": ("__version__",),
-        }
-        for module, exported in names.items():
-            for name in exported:
-                imports.add_from(module, name, "local")
-        return imports.lines()
 
     def plan_types(self, ops: list[Operation]) -> None:
         """Decide the side(s), class name(s) and module of every named schema.
@@ -329,71 +297,36 @@ class _Lowering:
             ),
         )
 
-    def children_of(
-        self, res: ResourceNode, module: str
-    ) -> tuple[tuple[ir.Child, ...], tuple[str, ...]]:
+    def children_of(self, res: ResourceNode) -> tuple[ir.Child, ...]:
         children: list[ir.Child] = []
-        imports = Imports(module, Registry())
         for attr in sorted(res.children):
             child = res.children[attr]
             sync, async_ = self.variants_of(child)
-            target = relative(module, child.module)
-            children.append(ir.Child(attr, target, sync, async_))
-            for variant in (sync, async_):
-                for name in (variant.class_name, variant.raw_class, variant.streaming_class):
-                    imports.add_from(target, name, "local")
-        return tuple(children), imports.lines(indent=4)
+            children.append(ir.Child(attr, child.module, sync, async_))
+        return tuple(children)
 
     def resource_ir(self, res: ResourceNode, methods: Mapping[str, ir.Method]) -> ir.Resource:
         sync, async_ = self.variants_of(res)
         own = [methods[op.key] for op in res.ops]
-        if "list" in res.children or any(m.name == "list" for m in own):
-            # Below its definition, `list` in the class means the member, not the builtin.
-            own = [m if m.name == "list" else _builtin_list(m) for m in own]
-        children, checking = self.children_of(res, res.module)
-        imports = Imports(res.module, self.types.registry)
-        imports.scan("cached_property", *sync.bases, *async_.bases)
-        if res.helper is not None:
-            lib = relative(res.module, "lib/" + res.helper.module.replace(".", "/"))
-            imports.add_from(lib, res.helper.sync_class, "local")
-            imports.add_from(lib, res.helper.async_class, "local")
-        if own:
-            imports.scan(*_RAW_WRAPPERS, *_STANDARD_PARAMS)
-        if children:
-            imports.need("TYPE_CHECKING")
-        for method in own:
-            for variant in (method.sync, method.async_):
-                if variant.overloads:
-                    imports.need("overload")
-                for signature in (*variant.overloads, variant.signature):
-                    imports.scan(
-                        signature.returns,
-                        *(p.annotation for p in (*signature.positional, *signature.keyword)),
-                    )
-                if any("path_param(" in a.value for a in variant.args):
-                    imports.need("path_param")
-                imports.scan(
-                    variant.call_open,
-                    *(a.value for a in variant.args),
-                    *(e for a in variant.args for e in a.entries or ()),
-                )
-        exports = tuple(
-            sorted(
-                n for v in (sync, async_) for n in (v.class_name, v.raw_class, v.streaming_class)
-            )
-        )
         api_types: dict[str, set[str]] = defaultdict(set)
         area = f"types/{_area(res.path)}"
         reexported = set(self.area_modules.get(area, ()))
         for method in own:
-            if method.info.params_type:
-                where, _, name = method.info.params_type.rpartition(".")
-                api_types[where].add(name)
-            for name in identifiers(method.sync.signature.returns):
-                home = self.types.registry.get(name)
+            if method.params_type is not None:
+                where = method.params_type.module.rpartition("/")[0]
+                api_types[where.replace("/", ".")].add(method.params_type.name)
+            for name in _returned_names(method):
+                home = self.types.homes.get(name)
                 if home is not None:
                     where = area if home in reexported else home.rpartition("/")[0]
                     api_types[where.replace("/", ".")].add(name)
+        helper = None
+        if res.helper is not None:
+            helper = ir.Helper(
+                "lib/" + res.helper.module.replace(".", "/"),
+                res.helper.sync_class,
+                res.helper.async_class,
+            )
         return ir.Resource(
             dotted=".".join(res.path),
             module=res.module + ".py",
@@ -401,53 +334,43 @@ class _Lowering:
             sync=sync,
             async_=async_,
             methods=tuple(own),
-            children=children,
-            imports=imports.lines(),
-            type_checking_imports=checking,
-            exports=exports,
+            children=self.children_of(res),
+            helper=helper,
             api_types=tuple(
-                f"from {self.package}.{where} import {', '.join(sorted(names))}"
+                ir.TypeImport(where, tuple(sorted(names)))
                 for where, names in sorted(api_types.items())
             ),
-            helpers=(res.helper.sync_class, f"lib/{res.helper.module.replace('.', '/')}.py")
-            if res.helper
-            else (),
         )
 
     def client_ir(self, root: ResourceNode) -> ir.Client:
-        children, checking = self.children_of(root, "_client")
         env = self.config.env
         base_url = self.config.base_url or self.server_url()
         description = self.description if isinstance(self.description, str) else None
+        api_key = env.api_key or f"{self.package.upper()}_API_KEY"
+        base_url_env = env.base_url or f"{self.package.upper()}_BASE_URL"
         return ir.Client(
             name=self.client_name,
             async_name="Async" + self.client_name,
             error_name=self.client_name + "Error",
-            doc=docstring(description) if description else None,
-            env_api_key=py_str(env.api_key or f"{self.package.upper()}_API_KEY"),
-            env_base_url=py_str(env.base_url or f"{self.package.upper()}_BASE_URL"),
-            default_base_url=py_str(base_url),
-            idempotency_header=py_str(self.config.idempotency_header)
-            if self.config.idempotency_header
-            else "None",
-            user_agent=py_str(f"{self.distribution()}/Python ") + " + __version__",
-            missing_key_message=py_str(
+            doc=description,
+            env_api_key=api_key,
+            env_base_url=base_url_env,
+            default_base_url=base_url,
+            idempotency_header=self.config.idempotency_header,
+            user_agent=f"{self.distribution()}/Python ",
+            missing_key_message=(
                 "The api_key client option must be set either by passing api_key to the client "
-                f"or by setting the {env.api_key or self.package.upper() + '_API_KEY'} "
-                "environment variable"
+                f"or by setting the {api_key} environment variable"
             ),
-            init_doc=docstring(
+            init_doc=(
                 "Create a client.\n\n"
-                f"`api_key` defaults to the `{env.api_key or self.package.upper() + '_API_KEY'}` "
-                f"environment variable and `base_url` to "
-                f"`{env.base_url or self.package.upper() + '_BASE_URL'}`, else {base_url}. "
+                f"`api_key` defaults to the `{api_key}` environment variable and `base_url` to "
+                f"`{base_url_env}`, else {base_url}. "
                 "`timeout` (seconds or an `httpx.Timeout`), `max_retries` and `deadline` (seconds "
                 "for a whole call, retries included) apply to every request unless a call "
                 "overrides them."
-            )
-            or "",
-            children=children,
-            type_checking_imports=checking,
+            ),
+            children=self.children_of(root),
         )
 
     def distribution(self) -> str:
@@ -470,7 +393,7 @@ class _Lowering:
         def note(path: str, names: tuple[str, ...]) -> None:
             directory, _, stem = path.removesuffix(".py").rpartition("/")
             for name in names:
-                exports[directory].append(ir.LazyExport(name, "." + stem, name))
+                exports[directory].append(ir.LazyExport(name, f"{directory}/{stem}", name))
             parts = directory.split("/")
             for depth in range(1, len(parts) + 1):
                 directories.add("/".join(parts[:depth]))
@@ -482,9 +405,8 @@ class _Lowering:
         for directory, modules in self.area_modules.items():
             directories.add(directory)
             for target in modules:
-                init = relative(f"{directory}/__init__", target)
                 for name in by_path[target].exports:
-                    exports[directory].append(ir.LazyExport(name, init, name))
+                    exports[directory].append(ir.LazyExport(name, target, name))
         # `<package>.types` also exports every type of its subpackages whose name is unique in
         # the package, so `from <package>.types import X` works wherever X is grouped.
         homes: dict[str, list[str]] = defaultdict(list)
@@ -493,64 +415,51 @@ class _Lowering:
                 homes[name].append(module.path)
         for name, paths in homes.items():
             if len(paths) == 1 and paths[0].count("/") > 1:
-                dotted = paths[0].removesuffix(".py").split("/", 1)[1].replace("/", ".")
-                exports["types"].append(ir.LazyExport(name, "." + dotted, name))
+                exports["types"].append(ir.LazyExport(name, paths[0].removesuffix(".py"), name))
         for resource in resources:
-            note(resource.module, resource.exports)
+            note(resource.module, _resource_exports(resource))
         for directory in sorted(directories):
             parent, _, name = directory.rpartition("/")
             if parent:
-                exports[parent].append(ir.LazyExport(name, "." + name, None))
+                exports[parent].append(ir.LazyExport(name, directory, None))
         out = []
         for directory in sorted(directories):
             kind = "Request and response types" if directory.startswith("types") else "Resources"
             where = directory.replace("/", ".")
-            path = f"{directory}/__init__"
-            imports = Imports(path, Registry())
-            for export in exports[directory]:
-                if export.attr is None:
-                    imports.add_from(".", export.name, "local")
-                else:
-                    imports.add_from(export.module, export.attr, "local")
             out.append(
                 ir.InitModule(
-                    path=path + ".py",
+                    path=f"{directory}/__init__.py",
                     doc=f"{kind} of `{self.package}.{where}`, imported lazily on first use.",
                     exports=tuple(sorted(exports[directory], key=lambda e: e.name)),
-                    type_checking_imports=imports.lines(indent=4),
                 )
             )
         return tuple(out)
 
     def examples(self, ops: list[Operation], methods: Mapping[str, ir.Method]) -> ir.Examples:
-        def call(op: Operation, extra: str = "") -> str:
-            args = self.example_args(op)
-            if extra:
-                args.append(extra)
-            if not args:
-                return f"{dotted(op)}()"
-            return f"{dotted(op)}(\n" + "".join(f"    {a},\n" for a in args) + ")"
+        def call(op: Operation | None, *extra: tuple[str, Any]) -> ir.Example | None:
+            if op is None:
+                return None
+            return ir.Example((*op.resource, op.name), (*self.example_args(op), *extra))
 
         first = ops[0] if ops else None
-        stream = next((op for op in ops if methods[op.key].sync.overloads), None)
-        page = next((op for op in ops if "_request_page(" in methods[op.key].sync.call_open), None)
+        stream = next((op for op in ops if methods[op.key].result == "model_or_stream"), None)
+        page = next((op for op in ops if methods[op.key].paginator is not None), None)
         upload = next((op for op in ops if op.body is not None and op.body.multipart), None)
-        main = call(first) if first else None
         return ir.Examples(
-            call=main,
-            raw_call=main.replace("client.", "client.with_raw_response.", 1) if main else None,
-            stream=call(stream, "stream=True") if stream else None,
-            page=call(page) if page else None,
-            upload=call(upload) if upload else None,
+            call=call(first),
+            stream=call(stream, ("stream", True)),
+            page=call(page),
+            upload=call(upload),
         )
 
-    def example_args(self, op: Operation) -> list[str]:
-        """`name=value` for the required arguments, from the spec's examples where it has any."""
-        out: list[str] = []
+    def example_args(self, op: Operation) -> list[tuple[str, Any]]:
+        """`(name, value)` for the required arguments, from the spec's examples where it has
+        any."""
+        out: list[tuple[str, Any]] = []
         for param in op.params:
             if param.required:
                 name = identifier(param.wire, reserved=RESERVED_PARAM_NAMES)
-                out.append(f"{name}={self.example_value(param.schema, param.pointer, 0)}")
+                out.append((name, self.example_value(param.schema, param.pointer, 0)))
         if op.body is not None:
             schema, pointer = self.types.deref(op.body.schema, op.body.pointer)
             given = op.body.example if isinstance(op.body.example, Mapping) else {}
@@ -560,29 +469,28 @@ class _Lowering:
                     if prop.wire not in required or prop.wire == "stream":
                         continue
                     name = identifier(prop.wire, reserved=RESERVED_PARAM_NAMES)
-                    literal = _literal_source(given.get(prop.wire)) if prop.wire in given else None
-                    value = literal or self.example_value(prop.schema, prop.pointer, 0)
-                    out.append(f"{name}={value}")
+                    if prop.wire in given and _usable(given[prop.wire]):
+                        out.append((name, given[prop.wire]))
+                    else:
+                        out.append((name, self.example_value(prop.schema, prop.pointer, 0)))
         return out
 
-    def example_value(self, schema: Any, pointer: str, depth: int) -> str:
+    def example_value(self, schema: Any, pointer: str, depth: int) -> Any:
+        """A value for `schema`: its example, default, const or first enum value, else one
+        made up from its type (JSON data; `ir.FileExample()` for a file)."""
         tl = self.types
         schema, pointer = tl.deref(schema, pointer)
         if not isinstance(schema, Mapping) or depth > 4:
-            return "{}"
+            return {}
         for key in ("example", "default"):
             value = schema.get(key)
-            if (
-                value is not None
-                and _literal_source(value) is not None
-                and not isinstance(value, (dict, list))
-            ):
-                return _literal_source(value) or "None"
-        if "const" in schema and _literal_source(schema["const"]):
-            return _literal_source(schema["const"]) or "None"
+            if value is not None and _usable(value) and not isinstance(value, (dict, list)):
+                return value
+        if "const" in schema and _usable(schema["const"]):
+            return schema["const"]
         enum = schema.get("enum")
-        if isinstance(enum, list) and enum and _literal_source(enum[0]):
-            return _literal_source(enum[0]) or "None"
+        if isinstance(enum, list) and enum and _usable(enum[0]):
+            return enum[0]
         for key in ("oneOf", "anyOf"):
             variants = schema.get(key)
             if isinstance(variants, list):
@@ -600,23 +508,21 @@ class _Lowering:
                     return self.example_value(variant, f"{pointer}/{key}/{index}", depth + 1)
         if tl.is_class(schema, pointer) or schema.get("type") == "object":
             _, props, required = tl.properties(schema, pointer, inherit=False)
-            entries = [
-                f"{py_str(p.wire)}: {self.example_value(p.schema, p.pointer, depth + 1)}"
+            return {
+                p.wire: self.example_value(p.schema, p.pointer, depth + 1)
                 for p in props
                 if p.wire in required
-            ]
-            return "{" + ", ".join(entries) + "}"
+            }
         kind = schema.get("type")
         if isinstance(kind, list):
             kind = next((k for k in kind if k != "null"), None)
         if kind == "array" or "items" in schema:
-            item = self.example_value(schema.get("items", {}), pointer + "/items", depth + 1)
-            return f"[{item}]"
+            return [self.example_value(schema.get("items", {}), pointer + "/items", depth + 1)]
         if kind == "string":
             if schema.get("format") == "binary":
-                return 'open("example.jsonl", "rb")'
-            return py_str("string")
-        return {"integer": "0", "number": "0.0", "boolean": "True"}.get(str(kind), "None")
+                return ir.FileExample()
+            return "string"
+        return {"integer": 0, "number": 0.0, "boolean": True}.get(str(kind))
 
 
 def _area(resource: tuple[str, ...]) -> str:
@@ -635,24 +541,20 @@ def _client_name(title: str) -> str:
     return name if not name[0].isdigit() else "Client" + name
 
 
-def _builtin_list(method: ir.Method) -> ir.Method:
-    """`method` with `list[...]` in its signatures written `builtins.list[...]`: in a class
-    with a method called `list`, a plain `list` in an annotation would mean that method."""
+def _returned_names(method: ir.Method) -> list[str]:
+    """Generated types a method's (sync) return type mentions."""
+    found = [method.returns, method.stream.chunk if method.stream else None]
+    found.append(method.paginator.item if method.paginator else None)
+    if method.result == "stream":
+        found[0] = None
+    return [name for typ in found if typ is not None for name in t.refs(typ)]
 
-    def params(items: tuple[ir.Param, ...]) -> tuple[ir.Param, ...]:
-        return tuple(replace(p, annotation=qualify_builtins(p.annotation, ["list"])) for p in items)
 
-    def signature(sig: ir.Signature) -> ir.Signature:
-        returns = qualify_builtins(sig.returns, ["list"])
-        return replace(
-            sig, positional=params(sig.positional), keyword=params(sig.keyword), returns=returns
-        )
-
-    def variant(form: ir.MethodVariant) -> ir.MethodVariant:
-        overloads = tuple(signature(o) for o in form.overloads)
-        return replace(form, overloads=overloads, signature=signature(form.signature))
-
-    return replace(method, sync=variant(method.sync), async_=variant(method.async_))
+def _resource_exports(resource: ir.Resource) -> tuple[str, ...]:
+    variants = (resource.sync, resource.async_)
+    return tuple(
+        sorted(n for v in variants for n in (v.class_name, v.raw_class, v.streaming_class))
+    )
 
 
 def _small(value: object, limit: int = 200) -> bool:
@@ -670,30 +572,24 @@ def _small(value: object, limit: int = 200) -> bool:
     return True
 
 
-def _literal_source(value: object) -> str | None:
-    """Python source for a JSON value (None for values JSON cannot hold, or too big to show:
-    YAML aliases can make a small example expand exponentially)."""
+def _usable(value: object) -> bool:
+    """Whether `value` can be shown as an example: JSON data (no NaN or infinity, which YAML
+    can write) small enough to read (YAML aliases can make a small example expand
+    exponentially)."""
     if isinstance(value, Mapping | list) and not _small(value):
-        return None
-    if value is None:
-        return "None"
-    if isinstance(value, bool):
-        return "True" if value else "False"
-    if isinstance(value, float) and not math.isfinite(value):
-        return None  # YAML's .nan / .inf: not JSON, and `repr` would print a bare name
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return py_str(value)
-    if isinstance(value, list):
-        items = [_literal_source(item) for item in value]
-        return None if None in items else "[" + ", ".join(i for i in items if i) + "]"
-    if isinstance(value, Mapping):
-        entries = [(_literal_source(str(k)), _literal_source(v)) for k, v in value.items()]
-        if any(v is None for _, v in entries):
-            return None
-        return "{" + ", ".join(f"{k}: {v}" for k, v in entries) + "}"
-    return None
+        return False
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return False
+        if isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif not (item is None or isinstance(item, bool | int | float | str)):
+            return False
+    return True
 
 
 def _strongly_connected(graph: Mapping[str, frozenset[str]], order: list[str]) -> dict[str, int]:

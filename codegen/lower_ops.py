@@ -22,7 +22,8 @@ from typing import Any
 from .config import Config, Helper, OperationOverride
 from .errors import ConfigError, Diagnostic, SpecError
 from .lower_types import TypeLowerer
-from .naming import RESERVED_PARAM_NAMES, Allocator, class_name, docstring, identifier, snake
+from .naming import RESERVED_PARAM_NAMES, Allocator, class_name, identifier, snake
+from .runtime import client_attributes
 from .spec.pointer import escape_token
 from .spec.structure import HTTP_METHODS
 
@@ -41,31 +42,10 @@ __all__ = [
 
 _VERSION_SEGMENT = re.compile(r"^v\d+(\.\d+)*$")
 PATH_PARAM = re.compile(r"\{([^{}]+)\}")
-_CLIENT_ATTRIBUTES = frozenset(
-    {
-        "api_key",
-        "base_url",
-        "close",
-        "copy",
-        "deadline",
-        "default_headers",
-        "default_query",
-        "delete",
-        "get",
-        "get_api_list",
-        "is_closed",
-        "max_retries",
-        "patch",
-        "post",
-        "put",
-        "request",
-        "timeout",
-        "with_options",
-        "with_raw_response",
-        "with_streaming_response",
-    }
-)
 RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "with_streaming_response"})
+"""Attributes every generated client and resource class defines (templates/package/)."""
+# A top-level resource may not take the name of one of the client's own attributes.
+_CLIENT_ATTRIBUTES = client_attributes() | RESOURCE_ATTRIBUTES
 # Names generated class bodies and package `__init__`s use (annotations, decorators, helpers):
 # a resource attribute named like one would shadow it there, so it gets a trailing `_`. A
 # method or sub-resource may be called `list` (its class's annotations then say
@@ -91,6 +71,7 @@ class OperationParam:
 
 @dataclass
 class RequestBody:
+    media_type: str  # the chosen one, as the spec writes it
     multipart: bool
     schema: Any
     pointer: str
@@ -299,6 +280,7 @@ class OperationReader:
             first = next(iter(examples.values()))
             example = first.get("value") if isinstance(first, Mapping) else None
         return RequestBody(
+            media_type=chosen,
             multipart=chosen == "multipart/form-data",
             schema=media_node.get("schema", {}),
             pointer=f"{body_pointer}/content/{escape_token(chosen)}/schema",
@@ -392,7 +374,7 @@ class OperationReader:
             self.dedupe_methods(res)
             shared = set.intersection(*(set(op.tags) for op in res.ops)) if res.ops else set()
             if len(shared) == 1 and tags.get(next(iter(shared))):
-                res.doc = docstring(tags[next(iter(shared))])
+                res.doc = tags[next(iter(shared))]
         self.name_resources(root)
         return root
 

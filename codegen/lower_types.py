@@ -18,42 +18,32 @@ from __future__ import annotations
 import keyword
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from . import ir
 from .errors import Diagnostic, SpecError
+from .ir import types as t
+from .ir.api import Side
 from .naming import (
     RESERVED_CLASS_NAMES,
     Allocator,
     class_name,
-    docstring,
     field_identifier,
-    is_identifier,
     pascal,
-    py_str,
     singular,
     snake,
 )
-from .pymodule import (
-    BUILTIN_TYPES,
-    Imports,
-    Registry,
-    identifiers,
-    order_definitions,
-    qualify_builtins,
-)
+from .pymodule import order_definitions
+from .render.annotations import BUILTIN_TYPES, annotation, names_used
 from .spec.pointer import escape_token, unescape_token
 from .spec.refs import resolve
 
 __all__ = [
     "ModuleBuilder",
     "Side",
-    "T",
     "TypeLowerer",
-    "typeddict_fields",
 ]
 
-Side = Literal["model", "param"]
 _SCHEMA_PREFIX = "#/components/schemas/"
 # Inline schemas nested deeper than this are an error: each level can add brackets to a type
 # expression, and Python's parser gives up at 200 nested brackets.
@@ -62,55 +52,6 @@ MAX_NESTING = 50
 # expand to exponentially many schemas. (The OpenAI spec lowers about 17,000.)
 MAX_LOWERED = 200_000
 _SHAPE_KEYS = ("type", "$ref", "enum", "const", "oneOf", "anyOf", "allOf", "items", "properties")
-
-
-@dataclass(frozen=True)
-class T:
-    """A lowered type: union `members` (Python source each) and whether `None` is allowed."""
-
-    members: tuple[str, ...]
-    nullable: bool = False
-
-    @property
-    def text(self) -> str:
-        """The type without `Optional` (`X` or `Union[X, Y]`)."""
-        if len(self.members) == 1:
-            return self.members[0]
-        return f"Union[{', '.join(self.members)}]"
-
-    @property
-    def annotation(self) -> str:
-        """The type as an annotation, `Optional[...]` when nullable."""
-        if not self.nullable:
-            return self.text
-        if self.members == ("None",):
-            return "None"
-        return f"Optional[{self.text}]"
-
-    def with_nullable(self, nullable: bool) -> T:
-        """This type, nullable if it was or `nullable` is true."""
-        return T(self.members, self.nullable or nullable)
-
-
-OBJECT = T(("object",))
-
-
-def union(types: Iterable[T]) -> T:
-    """Flatten `types` into one union, dropping duplicate members."""
-    members: list[str] = []
-    nullable = False
-    for item in types:
-        nullable = nullable or item.nullable
-        for member in item.members:
-            if member == "None":
-                nullable = True
-            elif member not in members:
-                members.append(member)
-    if "object" in members:
-        members = ["object"]
-    if not members:
-        return T(("None",), True)
-    return T(tuple(members), nullable)
 
 
 @dataclass
@@ -137,10 +78,9 @@ class TypeLowerer:
         components = document.get("components") or {}
         self.schemas: Mapping[str, Any] = components.get("schemas") or {}
         self.names = Allocator(RESERVED_CLASS_NAMES)
-        self.registry = Registry()
+        self.homes: dict[str, str] = {}  # generated name -> module path (imported by name)
         self.modules: dict[str, ModuleBuilder] = {}
         self.named: dict[tuple[str, Side], tuple[str, str]] = {}  # -> (class name, module)
-        self.aliases: set[str] = set()  # names defined as type aliases (not classes)
         self.uses_discriminator = False
         self._refs: dict[str, frozenset[str]] = {}
         self._resolving: list[str] = []
@@ -356,9 +296,9 @@ class TypeLowerer:
         unique in its directory and never imported by generated code) record where it lives."""
         module.definitions.append(definition)
         if register:
-            self.registry.add(definition.name, module.path)
-        if isinstance(definition, ir.Alias):
-            self.aliases.add(definition.name)
+            previous = self.homes.setdefault(definition.name, module.path)
+            if previous != module.path:
+                raise ValueError(f"{definition.name} defined in both {previous} and {module.path}")
 
     def inline_name(self, hint: str, side: Side) -> str:
         """Allocate a class name for an inline schema (`<Parent><Field>[Param]`)."""
@@ -380,7 +320,7 @@ class TypeLowerer:
         py_name, module_path = self.named[(name, side)]
         module = self.module(module_path)
         description = schema.get("description") if isinstance(schema, Mapping) else None
-        doc = docstring(description) if isinstance(description, str) else None
+        doc = description if isinstance(description, str) else None
         if self.is_class(schema, pointer):
             self.define_class(py_name, class_name(name), schema, side, module, pointer, doc)
             return
@@ -390,7 +330,7 @@ class TypeLowerer:
             # `X: TypeAlias = X2`); `null` is carried by every reference to `X` (`Optional[X]`).
             variant, key, index = sole
             if doc is None and isinstance(variant.get("description"), str):
-                doc = docstring(variant["description"])
+                doc = variant["description"]
             variant_pointer = f"{pointer}/{key}/{index}"
             self.define_class(
                 py_name, class_name(name), variant, side, module, variant_pointer, doc
@@ -398,8 +338,8 @@ class TypeLowerer:
             return
         lowered = self.lower(schema, side, module, class_name(name), pointer)
         if self.is_nullable(schema):
-            lowered = T(lowered.members)
-        self.add(module, ir.Alias(py_name, lowered.annotation, doc))
+            lowered = t.strip_null(lowered)
+        self.add(module, ir.Alias(py_name, lowered, doc, side))
 
     def define_class(
         self,
@@ -414,17 +354,12 @@ class TypeLowerer:
         """Define a model (or TypedDict) class `py_name` for an object schema."""
         # TypedDicts cannot redefine an inherited key, so the request side always flattens.
         base, props, required = self.properties(schema, pointer, inherit=side == "model")
-        bases: tuple[str, ...]
-        if base is not None:
-            bases = (self.named_type(base, side),)
-        else:
-            bases = ("BaseModel",) if side == "model" else ("TypedDict",)
+        bases = (self.named_type(base, side),) if base is not None else ()
         fields = self.fields(props, required, side, module, hint)
         if side == "model":
             self.add(module, ir.Model(py_name, bases, tuple(fields), doc))
         else:
-            fields, functional = typeddict_fields(fields)
-            self.add(module, ir.TypedDictDef(py_name, bases, tuple(fields), doc, functional))
+            self.add(module, ir.TypedDictDef(py_name, bases, tuple(fields), doc))
 
     def fields(
         self,
@@ -435,7 +370,7 @@ class TypeLowerer:
         hint: str,
     ) -> list[ir.Field]:
         """Lower object properties to model fields or TypedDict keys."""
-        lowered_props: list[tuple[_Prop, T, str | None]] = []
+        lowered_props: list[tuple[_Prop, t.Type, str | None]] = []
         for prop in props:
             schema = prop.schema
             if schema is False:
@@ -447,24 +382,19 @@ class TypeLowerer:
                     continue
             lowered = self.lower(schema, side, module, hint + pascal(prop.wire), prop.pointer)
             description = schema.get("description") if isinstance(schema, Mapping) else None
-            doc = docstring(description) if isinstance(description, str) else None
+            doc = description if isinstance(description, str) else None
             lowered_props.append((prop, lowered, doc))
         if side == "param":
             return [
-                ir.Field(
-                    prop.wire,
-                    f"Required[{t.annotation}]" if prop.wire in required else t.annotation,
-                    None,
-                    doc,
-                )
-                for prop, t, doc in lowered_props
+                ir.Field(prop.wire, prop.wire, lowered, prop.wire in required, doc)
+                for prop, lowered, doc in lowered_props
             ]
         # A field named like a name the class's annotations use would shadow it (at runtime
         # when it has a default, for type checkers always). A shadowed builtin (`object` next to
-        # `dict[str, object]`) is written `builtins.object` in this class, so the field keeps
-        # its wire name (`event.object`); any other name (`Optional`, a class name) makes the
-        # field get a trailing underscore and an alias.
-        used = {name for _, t, _ in lowered_props for name in identifiers(t.annotation)}
+        # `dict[str, object]`) is written `builtins.object` in this class (see `render`), so the
+        # field keeps its wire name (`event.object`); any other name (`Optional`, a class name)
+        # makes the field get a trailing underscore and an alias.
+        used = {name for _, lowered, _ in lowered_props for name in names_used(lowered, "model")}
         used |= {"Optional", "Field"}
         shadowed = used & BUILTIN_TYPES & {field_identifier(p.wire) for p, _, _ in lowered_props}
         if shadowed:
@@ -472,22 +402,16 @@ class TypeLowerer:
         out: list[ir.Field] = []
         taken = Allocator()
         for prop, lowered, doc in lowered_props:
-            is_required = prop.wire in required
             py = field_identifier(prop.wire)
             if py in used:
                 py += "_"
             py = taken.allocate(py, sep="_")
-            alias = None if py == prop.wire else py_str(prop.wire)
-            if is_required:
-                annotation = lowered.annotation
-                default = None if alias is None else f"Field(alias={alias})"
-            else:
-                annotation = lowered.with_nullable(True).annotation
-                default = "None" if alias is None else f"Field(default=None, alias={alias})"
-            out.append(ir.Field(py, qualify_builtins(annotation, shadowed), default, doc))
+            out.append(ir.Field(py, prop.wire, lowered, prop.wire in required, doc))
         return out
 
-    def lower(self, schema: Any, side: Side, module: ModuleBuilder, hint: str, pointer: str) -> T:
+    def lower(
+        self, schema: Any, side: Side, module: ModuleBuilder, hint: str, pointer: str
+    ) -> t.Type:
         """The type of `schema`; inline classes it needs are defined in `module`."""
         if self._depth >= MAX_NESTING:
             raise SpecError(
@@ -510,48 +434,50 @@ class TypeLowerer:
 
     def _lower_schema(
         self, schema: Any, side: Side, module: ModuleBuilder, hint: str, pointer: str
-    ) -> T:
+    ) -> t.Type:
         if schema is True or schema is None:
-            return OBJECT
+            return t.OBJECT
         if not isinstance(schema, Mapping):
             raise SpecError(pointer, f"expected a schema object, got {type(schema).__name__}")
         nullable = self.is_nullable(schema)
         if "$ref" in schema:
-            return self._lower_ref(schema, side, module, hint, pointer).with_nullable(nullable)
+            return t.nullable(self._lower_ref(schema, side, module, hint, pointer), nullable)
         if "const" in schema:
             value = schema["const"]
             if value is None:
-                return T(("None",), True)
+                return t.NONE
             literal = _literal(value)
-            return T((f"Literal[{literal}]",) if literal else ("object",), nullable)
+            return t.nullable(t.Literal((literal,)) if literal is not None else t.OBJECT, nullable)
         if isinstance(schema.get("enum"), list):
-            return self._lower_enum(schema, side).with_nullable(nullable)
+            return t.nullable(self._lower_enum(schema, side), nullable)
         for key in ("oneOf", "anyOf"):
             variants = schema.get(key)
             if isinstance(variants, list) and variants and not schema.get("properties"):
-                return self._lower_union(
-                    schema, variants, key, side, module, hint, pointer
-                ).with_nullable(nullable)
+                lowered = self._lower_union(schema, variants, key, side, module, hint, pointer)
+                return t.nullable(lowered, nullable)
         if self.is_class(schema, pointer):
             py_name = self.inline_name(hint, side)
             self.define_class(py_name, hint, schema, side, module, pointer, None)
-            return T((py_name,), nullable)
+            return t.nullable(t.Ref(py_name), nullable)
         parts = schema.get("allOf")
         if isinstance(parts, list) and parts:
             typed = [i for i, p in enumerate(parts) if isinstance(p, Mapping) and _shaped(p)]
             index = typed[0] if typed else 0
             inner = self.lower(parts[index], side, module, hint, f"{pointer}/allOf/{index}")
-            return inner.with_nullable(nullable)
+            return t.nullable(inner, nullable)
         types = schema.get("type")
         if isinstance(types, list):
-            kinds = [t for t in types if t != "null"]
+            kinds = [k for k in types if k != "null"]
             if not kinds:
-                return T(("None",), True)
+                return t.NONE
             if len(kinds) > 1:
-                return union(
-                    self._lower_typed(schema, str(kind), side, module, hint, pointer)
-                    for kind in kinds
-                ).with_nullable(nullable)
+                return t.nullable(
+                    t.union(
+                        self._lower_typed(schema, str(kind), side, module, hint, pointer)
+                        for kind in kinds
+                    ),
+                    nullable,
+                )
             types = kinds[0]
         if types is None:
             if "items" in schema:
@@ -559,42 +485,43 @@ class TypeLowerer:
             elif "properties" in schema or "additionalProperties" in schema:
                 types = "object"
             else:
-                return OBJECT
-        return self._lower_typed(schema, str(types), side, module, hint, pointer).with_nullable(
-            nullable
-        )
+                return t.OBJECT
+        lowered = self._lower_typed(schema, str(types), side, module, hint, pointer)
+        return t.nullable(lowered, nullable)
 
     def _lower_ref(
         self, schema: Mapping[str, Any], side: Side, module: ModuleBuilder, hint: str, pointer: str
-    ) -> T:
+    ) -> t.Type:
         named = self.named_ref(schema)
         if named is not None:
             if named not in self.schemas:
                 raise SpecError(pointer, f"$ref {schema['$ref']!r} points at nothing")
-            return T((self.named_type(named, side),), self.is_nullable(self.schemas[named]))
+            ref = t.Ref(self.named_type(named, side))
+            return t.nullable(ref, self.is_nullable(self.schemas[named]))
         target, target_pointer = self.resolve(str(schema["$ref"]), pointer)
         if self.named_ref(target) is not None:
             return self._lower_ref(target, side, module, hint, target_pointer)
         if target_pointer in self._resolving:
-            return OBJECT
+            return t.OBJECT
         self._resolving.append(target_pointer)
         try:
             return self.lower(target, side, module, hint, target_pointer)
         finally:
             self._resolving.pop()
 
-    def _lower_enum(self, schema: Mapping[str, Any], side: Side) -> T:
+    def _lower_enum(self, schema: Mapping[str, Any], side: Side) -> t.Type:
         values = [v for v in schema["enum"] if v is not None]
-        nullable = len(values) < len(schema["enum"])
+        null = len(values) < len(schema["enum"])
         literals = [lit for lit in (_literal(v) for v in values) if lit is not None]
         if not values or len(literals) < len(values):
-            base = _base_of(values, schema.get("type"))
-            return T((base,), nullable)
-        members = [f"Literal[{', '.join(dict.fromkeys(literals))}]"]
+            return t.nullable(_base_of(values, schema.get("type")), null)
+        found: list[t.Type] = [t.Literal(tuple(_unique(literals)))]
         closed = side == "param" or len(values) == 1 or schema.get("x-stainless-const") is True
         if not closed:
-            members.append(_base_of(values, schema.get("type")))
-        return T(tuple(dict.fromkeys(members)), nullable)
+            base = _base_of(values, schema.get("type"))
+            if base not in found:
+                found.append(base)
+        return t.nullable(found[0] if len(found) == 1 else t.Union(tuple(found)), null)
 
     def _lower_typed(
         self,
@@ -604,33 +531,31 @@ class TypeLowerer:
         module: ModuleBuilder,
         hint: str,
         pointer: str,
-    ) -> T:
+    ) -> t.Type:
         if kind == "string":
             binary = schema.get("format") == "binary" or (
                 "contentMediaType" in schema and "contentEncoding" not in schema
             )
-            return T(("FileTypes" if binary and side == "param" else "str",))
+            return t.File() if binary and side == "param" else t.Primitive("str")
         if kind in ("integer", "number", "boolean"):
-            return T(({"integer": "int", "number": "float", "boolean": "bool"}[kind],))
+            return t.Primitive(_SCALARS[kind])
         if kind == "null":
-            return T(("None",), True)
+            return t.NONE
         if kind == "array":
             items = schema.get("items", True)
-            item = self.lower(items, side, module, singular(hint), f"{pointer}/items")
-            container = "list" if side == "model" else "Sequence"
-            return T((f"{container}[{item.annotation}]",))
+            return t.List(self.lower(items, side, module, singular(hint), f"{pointer}/items"))
         if kind == "object":
             extra = schema.get("additionalProperties")
             if isinstance(extra, Mapping) and extra:
                 value = self.lower(
                     extra, side, module, hint + "Value", f"{pointer}/additionalProperties"
                 )
-                return T((f"dict[str, {value.annotation}]",))
-            return T(("dict[str, object]",))
+                return t.Dict(value)
+            return t.Dict(t.OBJECT)
         self.diagnostics.append(
             Diagnostic("warning", pointer, f"unknown type {kind!r}; typed as object")
         )
-        return OBJECT
+        return t.OBJECT
 
     def _lower_union(
         self,
@@ -641,23 +566,21 @@ class TypeLowerer:
         module: ModuleBuilder,
         hint: str,
         pointer: str,
-    ) -> T:
+    ) -> t.Type:
         indexed = [(i, v) for i, v in enumerate(variants) if not self.is_null(v)]
-        nullable = len(indexed) < len(variants)
+        null = len(indexed) < len(variants)
         if not indexed:
-            return T(("None",), True)
+            return t.NONE
         if len(indexed) == 1:
             index, only = indexed[0]
-            return self.lower(only, side, module, hint, f"{pointer}/{key}/{index}").with_nullable(
-                nullable
-            )
+            return t.nullable(self.lower(only, side, module, hint, f"{pointer}/{key}/{index}"), null)
         discriminator = schema.get("discriminator")
         if side == "model" and isinstance(discriminator, Mapping):
             tagged = self._tags(indexed, discriminator, pointer, key)
             if tagged is not None:
-                return self._discriminated_union(
-                    tagged, str(discriminator["propertyName"]), module, hint, pointer, key
-                ).with_nullable(nullable)
+                prop = str(discriminator["propertyName"])
+                lowered = self._discriminated_union(tagged, prop, module, hint, pointer, key)
+                return t.nullable(lowered, null)
             self.diagnostics.append(
                 Diagnostic(
                     "warning",
@@ -666,11 +589,11 @@ class TypeLowerer:
                     "tag); generated as a plain union, which rejects variants it does not know",
                 )
             )
-        lowered = [
+        each = [
             self.lower(v, side, module, self._variant_hint(hint, v, i), f"{pointer}/{key}/{i}")
             for i, v in indexed
         ]
-        return union(lowered).with_nullable(nullable)
+        return t.nullable(t.union(each), null)
 
     def _variant_hint(self, hint: str, variant: Any, index: int) -> str:
         if not isinstance(variant, Mapping) or "$ref" in variant:
@@ -749,115 +672,62 @@ class TypeLowerer:
         hint: str,
         pointer: str,
         key: str,
-    ) -> T:
-        """`Annotated[Union[...], Discriminator(...)]` with a fallback for unknown tags.
+    ) -> t.Type:
+        """A `Discriminated` union with a fallback model for unknown tags.
 
-        Each variant is `Annotated[Variant, Tag("tag")]`; `tag_of` (generated
-        `_discriminated.py`) maps a tag the SDK does not know to a `<Hint>Unknown` model that
-        keeps every field, so a new server-side variant never breaks parsing. Variants sharing
-        a tag (OpenAI's input and output `message` items) become one `Annotated[Union[A, B],
-        Tag("message")]` member, validated as a plain union of those few (with a warning). A
-        variant with several tags is a member once per tag.
+        Each variant is picked by its tag (`Annotated[Variant, Tag("tag")]` when printed); a tag
+        the SDK does not know selects a `<Hint>Unknown` model that keeps every field, so a new
+        server-side variant never breaks parsing. Variants sharing a tag (OpenAI's input and
+        output `message` items) are one member, validated as a plain union of those few (with a
+        warning). A variant with several tags is a member once per tag.
         """
         self.uses_discriminator = True
-        by_tag: dict[str, list[str]] = {}
+        by_tag: dict[str, list[t.Type]] = {}
         for index, variant, tags in tagged:
             variant_hint = self._variant_hint(hint, variant, index)
             lowered = self.lower(variant, "model", module, variant_hint, f"{pointer}/{key}/{index}")
             for tag in tags:
                 group = by_tag.setdefault(tag, [])
-                if lowered.text not in group:
-                    group.append(lowered.text)
-        members: list[str] = []
+                if t.strip_null(lowered) not in group:
+                    group.append(t.strip_null(lowered))
         for tag, types in by_tag.items():
             if len(types) > 1:
+                names = ", ".join(annotation(member, "model") for member in types)
                 self.diagnostics.append(
                     Diagnostic(
                         "warning",
                         pointer,
-                        f"variants {', '.join(types)} share the discriminator value {tag!r}; "
+                        f"variants {names} share the discriminator value {tag!r}; "
                         "they are told apart by their fields",
                     )
                 )
-            member = types[0] if len(types) == 1 else f"Union[{', '.join(types)}]"
-            members.append(f"Annotated[{member}, Tag({py_str(tag)})]")
         unknown = self.names.allocate(class_name(hint) + "Unknown")
         attr = field_identifier(prop)
-        default = "None" if attr == prop else f"Field(default=None, alias={py_str(prop)})"
-        doc = docstring(
+        doc = (
             "A variant of this union that this version of the SDK does not know.\n\n"
             "Every field the server sent is kept: read them as attributes or with `to_dict()`."
         )
-        self.add(
-            module,
-            ir.Model(
-                unknown,
-                ("BaseModel",),
-                (ir.Field(attr, "Optional[str]", default, None),),
-                doc,
-            ),
-        )
-        members.append(f"Annotated[{unknown}, Tag(UNKNOWN_TAG)]")
-        known = ", ".join(py_str(tag) for tag in by_tag)
-        attr_arg = "" if attr == prop else f", attr={py_str(attr)}"
-        text = (
-            f"Annotated[Union[{', '.join(members)}], "
-            f"Discriminator(tag_of({py_str(prop)}, {known}{attr_arg}))]"
-        )
-        return T((text,))
+        field = ir.Field(attr, prop, t.Primitive("str"), False, None)
+        self.add(module, ir.Model(unknown, (), (field,), doc))
+        variants = tuple(t.Variant(tag, tuple(types)) for tag, types in by_tag.items())
+        return t.Discriminated(prop, attr, variants, unknown)
 
     # ---------------------------------------------------------------------------- output
 
     def type_modules(self) -> list[ir.TypeModule]:
-        """Finish every module: order definitions, write imports."""
+        """Finish every module: definitions in dependency order."""
         out: list[ir.TypeModule] = []
         for path in sorted(self.modules):
-            builder = self.modules[path]
-            definitions, rebuild = order_definitions(builder.definitions)
-            names = [d.name for d in definitions]
-            imports = Imports(path, self.registry, local=names)
-            # Scan before forward references were quoted (quoted names are still needed).
-            for definition in builder.definitions:
-                if isinstance(definition, ir.Alias):
-                    imports.scan("TypeAlias", definition.annotation)
-                    continue
-                imports.scan(*definition.bases)
-                if isinstance(definition, ir.TypedDictDef) and definition.functional:
-                    imports.need("TypedDict")
-                for item in definition.fields:
-                    imports.scan(item.annotation, item.default or "")
+            definitions, rebuild = order_definitions(self.modules[path].definitions)
             out.append(
                 ir.TypeModule(
                     path=path + ".py",
-                    imports=imports.lines(),
-                    exports=tuple(sorted(names)),
+                    exports=tuple(sorted(d.name for d in definitions)),
                     definitions=tuple(definitions),
                     rebuild=tuple(rebuild),
                 )
             )
         return out
-
-
-def typeddict_fields(fields: list[ir.Field]) -> tuple[list[ir.Field], bool]:
-    """TypedDict keys (wire names) ready to print, and whether the class must be functional.
-
-    A key named like a builtin the annotations use (`object` next to `dict[str, object]`) would
-    shadow it for type checkers: the annotations say `builtins.object` instead. Class syntax
-    needs identifier keys that shadow nothing else; otherwise the functional syntax is used
-    (keys are then string literals).
-    """
-    used = {name for f in fields for name in identifiers(f.annotation)}
-    shadowed = used & BUILTIN_TYPES & {f.name for f in fields}
-    if shadowed:
-        used = (used - shadowed) | {"builtins"}
-        fields = [
-            ir.Field(f.name, qualify_builtins(f.annotation, shadowed), f.default, f.doc)
-            for f in fields
-        ]
-    functional = any(not is_identifier(f.name) or f.name in used for f in fields)
-    if functional:
-        fields = [ir.Field(py_str(f.name), f.annotation, None, None) for f in fields]
-    return fields, functional
 
 
 def _shaped(schema: Mapping[str, Any]) -> bool:
@@ -872,32 +742,44 @@ def _shaped_besides_union(schema: Mapping[str, Any]) -> bool:
     return bool(keys) or ("oneOf" in schema and "anyOf" in schema)
 
 
-def _literal(value: object) -> str | None:
-    """A `Literal[...]` member for `value`, or None when Literal cannot hold it."""
-    if isinstance(value, bool):
-        return "True" if value else "False"
+def _literal(value: object) -> t.LiteralValue | None:
+    """`value` if a `Literal` can hold it, else None."""
+    if isinstance(value, bool | str):
+        return value
     if isinstance(value, int):
         # Type checkers reject integer literals outside 64 bits (mypy 2 says "arbitrary
         # expression"); such a value is typed by its base type instead.
-        return str(value) if -(2**63) <= value < 2**63 else None
-    if isinstance(value, str):
-        return py_str(value)
+        return value if -(2**63) <= value < 2**63 else None
     return None
 
 
-def _base_of(values: list[Any], declared: object) -> str:
+def _unique(values: list[t.LiteralValue]) -> list[t.LiteralValue]:
+    """`values` without repeats (`1` and `True` are different values)."""
+    seen: set[tuple[bool, t.LiteralValue]] = set()
+    out = []
+    for value in values:
+        key = (isinstance(value, bool), value)
+        if key not in seen:
+            seen.add(key)
+            out.append(value)
+    return out
+
+
+_SCALARS: dict[str, t.PrimitiveKind] = {"integer": "int", "number": "float", "boolean": "bool"}
+
+
+def _base_of(values: list[Any], declared: object) -> t.Primitive:
     kinds = {type(v) for v in values}
     if kinds == {bool}:
-        return "bool"
+        return t.Primitive("bool")
     if kinds and kinds <= {int}:
-        return "int"
+        return t.Primitive("int")
     if kinds and kinds <= {int, float}:
-        return "float"
+        return t.Primitive("float")
     if kinds == {str}:
-        return "str"
-    return {"integer": "int", "number": "float", "boolean": "bool", "string": "str"}.get(
-        str(declared), "object"
-    )
+        return t.Primitive("str")
+    declared_kinds: dict[str, t.PrimitiveKind] = {**_SCALARS, "string": "str"}
+    return t.Primitive(declared_kinds.get(str(declared), "object"))
 
 
 def module_name_for(name: str) -> str:

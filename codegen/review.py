@@ -113,8 +113,9 @@ def _build(source: SpecSource, timings: dict[str, float]) -> tuple[Surface, set[
 def _generator_fingerprint() -> bytes:
     """Hash of the generator's own source: a cached surface is only valid for the same code."""
     digest = hashlib.sha256()
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    root = Path(__file__).parent
+    for module in sorted(root.rglob("*.py")):
+        digest.update(module.relative_to(root).as_posix().encode() + b"\0" + module.read_bytes())
     return digest.digest()
 
 

@@ -15,13 +15,16 @@ async twin mirrors it (a parity test guards that).
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from . import ir
-from .typeexpr import PyType, parse, parse_marked
+from .ir.types import nullable
+from .render.annotations import annotation
+from .render.methods import Param as PrintedParam
+from .render.methods import print_method
+from .typeexpr import PyType, parse
 
 __all__ = ["Field", "Method", "Param", "Role", "Surface", "TypeDef", "extract"]
 
@@ -144,7 +147,8 @@ def extract(api: ir.Api) -> Surface:
 
 
 def _method(resource: str, method: ir.Method) -> Method:
-    signature = method.sync.signature
+    printed = print_method(method, is_async=False)
+    signature = printed.signature
     params = tuple(
         [_param(p, positional=True) for p in signature.positional]
         + [_param(p, positional=False) for p in signature.keyword]
@@ -152,18 +156,18 @@ def _method(resource: str, method: ir.Method) -> Method:
     returns = parse(signature.returns)
     stream_types = [
         atom.args[0]
-        for sig in (signature, *method.sync.overloads)
+        for sig in (signature, *printed.overloads)
         for atom in parse(sig.returns).atoms
         if atom.head in _STREAMS and atom.args
     ]
     stream = stream_types[0] if stream_types else None
     page = next((a.head for a in returns.atoms if _is_page(a.head)), None)
-    params_type = method.info.params_type.rsplit(".", 1)[-1] if method.info.params_type else None
+    params_type = method.params_type.name if method.params_type else None
     return Method(
         path=f"client.{resource}.{method.name}",
         resource=resource,
         name=method.name,
-        http=f"{method.info.http_method.upper()} {method.info.path}",
+        http=f"{method.http_method.upper()} {method.path}",
         params=params,
         returns=returns.without(_STREAMS),
         stream=stream,
@@ -178,7 +182,7 @@ def _is_page(head: str) -> bool:
     )
 
 
-def _param(param: ir.Param, *, positional: bool) -> Param:
+def _param(param: PrintedParam, *, positional: bool) -> Param:
     return Param(param.name, parse(param.annotation), param.default is None, positional)
 
 
@@ -186,45 +190,37 @@ def _typedef(module: str, definition: ir.Definition, roles: frozenset[Role] | No
     used = roles is not None
     if isinstance(definition, ir.Alias):
         fallback: Role = "input" if module.endswith(_PARAM_MODULE_SUFFIXES) else "output"
-        alias = parse(definition.annotation)
+        alias = parse(annotation(definition.type, definition.side))
         return TypeDef(
             definition.name, module, "alias", (), (), alias, roles or frozenset({fallback}), used
         )
     if isinstance(definition, ir.Model):
         fields = tuple(_model_field(f) for f in definition.fields)
         roles = roles or frozenset({"output"})
-        return TypeDef(
-            definition.name, module, "model", definition.bases, fields, None, roles, used
-        )
+        bases = definition.bases or ("BaseModel",)
+        return TypeDef(definition.name, module, "model", bases, fields, None, roles, used)
     keys = tuple(_typeddict_field(f) for f in definition.fields)
     roles = roles or frozenset({"input"})
-    return TypeDef(definition.name, module, "typeddict", definition.bases, keys, None, roles, used)
+    bases = definition.bases or ("TypedDict",)
+    return TypeDef(definition.name, module, "typeddict", bases, keys, None, roles, used)
 
 
 def _model_field(field: ir.Field) -> Field:
-    """A model attribute: required unless it has a default (`= None`, `Field(default=...)`)."""
-    wire, has_default = field.name, field.default is not None
-    if field.default is not None:
-        try:
-            call = ast.parse(field.default, mode="eval").body
-        except SyntaxError:
-            call = None
-        if isinstance(call, ast.Call):
-            keywords = {k.arg: k.value for k in call.keywords if k.arg is not None}
-            alias = keywords.get("alias")
-            if isinstance(alias, ast.Constant) and isinstance(alias.value, str):
-                wire = alias.value
-            has_default = bool(call.args) or "default" in keywords or "default_factory" in keywords
-    return Field(field.name, wire, parse(field.annotation), not has_default)
+    """A model attribute: required unless it has a default (`= None`)."""
+    typ = field.type if field.required else nullable(field.type)
+    return Field(field.name, field.wire, parse(annotation(typ, "model")), field.required)
 
 
 def _typeddict_field(field: ir.Field) -> Field:
-    """A TypedDict key: required when wrapped in `Required[...]` (the classes are total=False)."""
-    parsed, marker = parse_marked(field.annotation)
-    key = field.name
-    if key[:1] in ("'", '"'):  # a functional TypedDict spells its keys as string literals
-        key = str(ast.literal_eval(key))
-    return Field(key, key, parsed, marker is True)
+    """A TypedDict key (the classes are total=False)."""
+    return Field(field.name, field.wire, parse(annotation(field.type, "param")), field.required)
+
+
+def _annotation_of(definition: ir.Definition) -> list[str]:
+    if isinstance(definition, ir.Alias):
+        return [annotation(definition.type, definition.side)]
+    side: ir.Side = "model" if isinstance(definition, ir.Model) else "param"
+    return [annotation(f.type, side) for f in definition.fields]
 
 
 def _roles(
@@ -234,12 +230,10 @@ def _roles(
     edges: dict[str, set[str]] = {}
     for _, definition in definitions:
         names = edges.setdefault(definition.name, set())
-        if isinstance(definition, ir.Alias):
-            names.update(parse(definition.annotation).names())
-            continue
-        names.update(definition.bases)
-        for item in definition.fields:
-            names.update(parse(item.annotation).names())
+        if not isinstance(definition, ir.Alias):
+            names.update(definition.bases)
+        for text in _annotation_of(definition):
+            names.update(parse(text).names())
     inputs: set[str] = set()
     outputs: set[str] = set()
     for method in methods:

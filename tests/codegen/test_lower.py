@@ -1,4 +1,9 @@
-"""codegen.lower: tiny specs in, facts about the API model out."""
+"""codegen.lower: tiny specs in, facts about the API model out.
+
+Facts about types and calls are checked on the IR where the IR says them (a paginator, a
+stream, a parameter's location) and on what `render` prints from it where the printed form is
+the point (an annotation, an overload, the request call).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,19 @@ from codegen.config import Config, parse_config
 from codegen.errors import ConfigError, Diagnostic, SpecError
 from codegen.lower import lower
 from codegen.render import render
+from codegen.render.methods import CallArg, PrintedMethod
+from codegen.render.modules import (
+    PrintedDefinition,
+    PrintedField,
+    PrintedMethodPair,
+    PrintedResource,
+    PrintedTypeModule,
+    print_client,
+    print_init,
+    print_resource,
+    print_type_module,
+    registry,
+)
 
 
 def ok(schema: dict[str, Any] | None = None, media: str = "application/json") -> dict[str, Any]:
@@ -42,6 +60,20 @@ def method(api: ir.Api, dotted: str) -> ir.Method:
     return methods(api)[dotted]
 
 
+def printed_resource(api: ir.Api, dotted: str) -> PrintedResource:
+    aliases = frozenset(
+        d.name for m in api.type_modules for d in m.definitions if isinstance(d, ir.Alias)
+    )
+    resource = next(r for r in api.resources if r.dotted == dotted)
+    return print_resource(resource, registry(api), aliases)
+
+
+def printed(api: ir.Api, dotted: str) -> PrintedMethodPair:
+    """The sync and async forms of method `dotted` as `render` prints them."""
+    resource, _, name = dotted.rpartition(".")
+    return next(m for m in printed_resource(api, resource).methods if m.name == name)
+
+
 def definition(api: ir.Api, name: str) -> ir.Definition:
     for module in api.type_modules:
         for item in module.definitions:
@@ -54,12 +86,20 @@ def module_of(api: ir.Api, name: str) -> ir.TypeModule:
     return next(m for m in api.type_modules if any(d.name == name for d in m.definitions))
 
 
-def field(item: ir.Definition, name: str) -> ir.Field:
-    assert not isinstance(item, ir.Alias)
+def printed_module(api: ir.Api, name: str) -> PrintedTypeModule:
+    return print_type_module(module_of(api, name), registry(api))
+
+
+def printed_definition(api: ir.Api, name: str) -> PrintedDefinition:
+    """Definition `name` as `render` prints it (annotations, defaults, syntax)."""
+    return next(d for d in printed_module(api, name).definitions if d.name == name)
+
+
+def field(item: PrintedDefinition, name: str) -> PrintedField:
     return next(f for f in item.fields if f.name == name)
 
 
-def arg(variant: ir.MethodVariant, name: str) -> ir.CallArg:
+def arg(variant: PrintedMethod, name: str) -> CallArg:
     return next(a for a in variant.args if a.name == name)
 
 
@@ -102,7 +142,7 @@ def test_method_names_follow_verb_and_path_shape() -> None:
         "things.update",
     ]
     assert [c.attr for c in api.client.children] == ["beta", "things"]
-    retrieve = method(api, "things.retrieve").sync
+    retrieve = printed(api, "things.retrieve").sync
     assert [p.name for p in retrieve.signature.positional] == ["thing_id"]
     assert retrieve.args[1].value == "f\"/v1/things/{path_param('thing_id', thing_id)}\""
 
@@ -178,10 +218,10 @@ def test_keywords_and_reserved_names_are_escaped() -> None:
             "/copy": {"get": {"responses": ok()}},
         }
     )
-    signature = method(api, "class_.retrieve").sync.signature
+    signature = printed(api, "class_.retrieve").sync.signature
     assert [p.name for p in signature.positional] == ["from_"]
     assert [p.name for p in signature.keyword] == ["timeout_", "self_", "include"]
-    query = arg(method(api, "class_.retrieve").sync, "query")
+    query = arg(printed(api, "class_.retrieve").sync, "query")
     assert query.entries == ('"timeout": timeout_', '"self": self_', '"include[]": include')
     assert {c.attr for c in api.client.children} == {"class_", "copy_"}
 
@@ -196,7 +236,9 @@ def test_helpers_create_missing_resources_and_add_mixins() -> None:
     resources = {r.dotted: r for r in api.resources}
     assert resources["chat.completions"].sync.bases == ("Mixin", "SyncAPIResource")
     assert resources["chat.completions"].async_.bases == ("AsyncMixin", "AsyncAPIResource")
-    assert "from ...lib.chat import AsyncMixin, Mixin" in resources["chat.completions"].imports
+    assert resources["chat.completions"].helper == ir.Helper("lib/chat", "Mixin", "AsyncMixin")
+    imports = printed_resource(api, "chat.completions").imports
+    assert "from ...lib.chat import AsyncMixin, Mixin" in imports
     realtime = resources["beta.realtime"]
     assert realtime.methods == () and realtime.sync.bases == ("R", "SyncAPIResource")
     assert api.helpers is True
@@ -260,15 +302,16 @@ def test_pagination_detection(
         config={"operations": {"GET /jobs": {"paginate": config}}} if config else None,
     )
     listed = method(api, "jobs.list")
+    forms = printed(api, "jobs.list")
     if kind is None:
-        assert listed.paginator is None
-        assert listed.sync.signature.returns == "JobListResponse"
-        assert listed.async_.def_keyword == "async def"
+        assert listed.paginator is None and listed.result == "model"
+        assert forms.sync.signature.returns == "JobListResponse"
+        assert forms.async_.def_keyword == "async def"
         return
     sync_page, async_page, cursor_param, has_more, next_url = PAGE_CLASSES[kind]
     assert listed.paginator == ir.Paginator(
         kind=kind,  # type: ignore[arg-type]
-        item_type="Job",
+        item=ir.Ref("Job"),
         items_field="data",
         cursor_param=cursor_param,
         has_more_field=has_more,
@@ -276,14 +319,15 @@ def test_pagination_detection(
         page_class_async=async_page,
         next_url_field=next_url,
     )
+    assert listed.result == "page"
     # The printed forms come from the paginator.
-    assert listed.sync.signature.returns == f"{sync_page}[Job]"
-    assert arg(listed.sync, "page").value == f"{sync_page}[Job]"
-    assert listed.async_.signature.returns == f"AsyncPaginator[Job, {async_page}[Job]]"
-    assert listed.async_.def_keyword == "def"
-    assert arg(listed.async_, "page").value == f"{async_page}[Job]"
-    resource = next(r for r in api.resources if r.dotted == "jobs")
-    assert any(sync_page in line and "_pagination" in line for line in resource.imports)
+    assert forms.sync.signature.returns == f"{sync_page}[Job]"
+    assert arg(forms.sync, "page").value == f"{sync_page}[Job]"
+    assert forms.async_.signature.returns == f"AsyncPaginator[Job, {async_page}[Job]]"
+    assert forms.async_.def_keyword == "def"
+    assert arg(forms.async_, "page").value == f"{async_page}[Job]"
+    imports = printed_resource(api, "jobs").imports
+    assert any(sync_page in line and "_pagination" in line for line in imports)
 
 
 def test_paginate_config_needs_a_data_array() -> None:
@@ -331,10 +375,12 @@ STREAM_SCHEMAS = {
 )
 def test_stream_overloads(stream_schema: dict[str, Any], false: str) -> None:
     api, diagnostics = build({"/complete": streaming_op(stream_schema)}, STREAM_SCHEMAS)
-    create = method(api, "complete.create")
+    create = printed(api, "complete.create")
     assert diagnostics == []
-    assert create.stream == ir.StreamSpec(chunk_type="Chunk", flag_param="stream")
-    assert create.paginator is None
+    assert method(api, "complete.create").stream == ir.StreamSpec(ir.Ref("Chunk"), "stream")
+    assert method(api, "complete.create").result == "model_or_stream"
+    assert method(api, "complete.create").paginator is None
+    assert method(api, "complete.create").keyword == ("prompt",)  # the flag: per overload
     sync = [(o.keyword[0].name, o.keyword[0].annotation, o.returns) for o in create.sync.overloads]
     stream_params = [
         next(p for p in o.keyword if p.name == "stream") for o in create.sync.overloads
@@ -358,7 +404,7 @@ def test_stream_overloads(stream_schema: dict[str, Any], false: str) -> None:
 
 def test_event_stream_without_stream_param_is_a_warning() -> None:
     api, diagnostics = build({"/complete": streaming_op(None)}, STREAM_SCHEMAS)
-    assert method(api, "complete.create").sync.overloads == ()
+    assert printed(api, "complete.create").sync.overloads == ()
     assert method(api, "complete.create").stream is None
     assert [d.level for d in diagnostics] == ["warning"]
     assert "no boolean `stream`" in diagnostics[0].message
@@ -375,8 +421,9 @@ def test_event_stream_only_always_streams() -> None:
         },
         STREAM_SCHEMAS,
     )
-    assert method(api, "events.retrieve").stream == ir.StreamSpec("Chunk", None)
-    variant = method(api, "events.retrieve").sync
+    assert method(api, "events.retrieve").stream == ir.StreamSpec(ir.Ref("Chunk"), None)
+    assert method(api, "events.retrieve").result == "stream"
+    variant = printed(api, "events.retrieve").sync
     assert variant.signature.returns == "Stream[Chunk]"
     assert arg(variant, "stream").value == "True"
     assert variant.call_open == "return cast(Stream[Chunk], self._request("
@@ -425,16 +472,20 @@ def test_multipart_bodies_send_files() -> None:
             },
         }
     )
-    create = method(api, "files.create").sync
+    create = printed(api, "files.create").sync
     assert [(p.name, p.annotation) for p in create.signature.keyword] == [
         ("file", "FileTypes"),
         ("more", "Sequence[FileTypes] | NotGiven"),
         ("either", "FileTypes | str | NotGiven"),
     ]
     # Only fields that never take text are named (the runtime rejects a `str` for them).
+    assert method(api, "files.create").body == ir.Body(
+        "multipart/form-data", False, ("file", "more")
+    )
     assert arg(create, "files").value == '("file", "more")'
-    assert arg(method(api, "parts.create").sync, "files").value == "True"
-    content = method(api, "files.content.retrieve")
+    assert arg(printed(api, "parts.create").sync, "files").value == "True"
+    assert method(api, "files.content.retrieve").result == "binary"
+    content = printed(api, "files.content.retrieve")
     assert content.sync.signature.returns == "BinaryAPIResponse"
     assert content.async_.signature.returns == "AsyncBinaryAPIResponse"
     assert arg(content.sync, "binary").value == "True"
@@ -462,7 +513,7 @@ def test_a_body_offered_as_json_and_form_is_a_form_when_it_has_files(
         },
         {"Body": {"type": "object", "properties": {"upload": {"oneOf": [upload]}}}},
     )
-    create = method(api, "uploads.create").sync
+    create = printed(api, "uploads.create").sync
     assert next((a.value for a in create.args if a.name == "files"), None) == files
 
 
@@ -493,8 +544,9 @@ def test_flattened_body_schema_gets_no_param_type() -> None:
     assert {"OptParam", "ThingCreateParams"} <= names
     assert "ReqParam" not in names and "Req" not in names
     params = definition(api, "ThingCreateParams")
-    assert isinstance(params, ir.TypedDictDef)
-    assert params.fields[0].annotation == "Required[OptParam]"
+    assert isinstance(params, ir.TypedDictDef) and params.method_params
+    assert params.fields[0] == ir.Field("opt", "opt", ir.Ref("OptParam"), True, None)
+    assert printed_definition(api, "ThingCreateParams").fields[0].annotation == "Required[OptParam]"
     assert module_of(api, "ThingCreateParams").path == "types/thing_create_params.py"
 
 
@@ -513,7 +565,12 @@ def test_header_parameters_go_into_extra_headers() -> None:
             }
         }
     )
-    options = arg(method(api, "x.retrieve").sync, "options").value
+    x = method(api, "x.retrieve")
+    assert [(p.name, p.wire, p.location, p.required) for p in x.params] == [
+        ("x_req", "X-Req", "header", True),
+        ("x_opt", "X-Opt", "header", False),
+    ]
+    options = arg(printed(api, "x.retrieve").sync, "options").value
     assert '**{"X-Req": str(x_req)}' in options
     assert '**({"X-Opt": str(x_opt)} if not isinstance(x_opt, NotGiven) else {})' in options
 
@@ -531,7 +588,7 @@ def test_every_call_passes_the_per_call_deadline() -> None:
             }
         }
     )
-    variant = method(api, "x.retrieve").sync
+    variant = printed(api, "x.retrieve").sync
     # A spec parameter named `deadline` gives way to the standard per-call argument.
     assert [p.name for p in variant.signature.keyword] == ["deadline_"]
     assert arg(variant, "query").entries == ('"deadline": deadline_',)
@@ -572,14 +629,14 @@ def test_enums_are_open_on_the_response_side_only() -> None:
         },
         schemas,
     )
-    model = definition(api, "Thing")
+    model = printed_definition(api, "Thing")
     assert field(model, "status").annotation == 'Optional[Union[Literal["stop", "length"], str]]'
     assert field(model, "model").annotation == 'Optional[Union[str, Literal["a", "b"]]]'
     assert field(model, "kind").annotation == 'Optional[Literal["only"]]'
     assert field(model, "const").annotation == 'Optional[Literal["fixed"]]'
     assert field(model, "level").annotation == "Optional[Union[Literal[1, 2], int]]"
     assert field(model, "ratio").annotation == "Optional[float]"
-    create = method(api, "things.create").sync.signature
+    create = printed(api, "things.create").sync.signature
     annotations = {p.name: p.annotation for p in create.keyword}
     assert annotations["status"] == 'Literal["stop", "length"] | NotGiven'
     assert annotations["model"] == 'str | Literal["a", "b"] | NotGiven'
@@ -616,13 +673,13 @@ def test_nullable_in_both_styles(nullable: dict[str, Any]) -> None:
         },
         {"N": schema},
     )
-    model = definition(api, "N")
+    model = printed_definition(api, "N")
     assert (field(model, "req").annotation, field(model, "req").default) == ("Optional[str]", None)
     assert (field(model, "opt").annotation, field(model, "opt").default) == (
         "Optional[str]",
         "None",
     )
-    keyword = {p.name: p for p in method(api, "n.create").sync.signature.keyword}
+    keyword = {p.name: p for p in printed(api, "n.create").sync.signature.keyword}
     assert (keyword["req"].annotation, keyword["req"].default) == ("str | None", None)
     assert (keyword["opt"].annotation, keyword["opt"].default) == (
         "str | None | NotGiven",
@@ -670,10 +727,10 @@ def test_inline_object_or_null_takes_the_schema_name(key: str) -> None:
     assert not {"ResponseError2", "ResponseErrorParam2"} & names
     model = definition(api, "ResponseError")
     assert isinstance(model, ir.Model) and model.doc is not None and "went wrong" in model.doc
-    assert field(model, "message").annotation == "str"
-    assert field(definition(api, "R"), "error").annotation == "Optional[ResponseError]"
+    assert field(printed_definition(api, "ResponseError"), "message").annotation == "str"
+    assert field(printed_definition(api, "R"), "error").annotation == "Optional[ResponseError]"
     assert isinstance(definition(api, "ResponseErrorParam"), ir.TypedDictDef)
-    keyword = {p.name: p for p in method(api, "r.create").sync.signature.keyword}
+    keyword = {p.name: p for p in printed(api, "r.create").sync.signature.keyword}
     assert keyword["error"].annotation == "ResponseErrorParam | None"
 
 
@@ -707,14 +764,24 @@ def test_discriminator_with_mapping() -> None:
             "B": tagged_variant({"type": "string"}, "y"),
         },
     )
-    alias = definition(api, "U")
-    assert isinstance(alias, ir.Alias)
+    assert isinstance(definition(api, "U"), ir.Alias)
+    alias = printed_definition(api, "U")
     assert alias.annotation == (
         'Annotated[Union[Annotated[A, Tag("a")], Annotated[B, Tag("b")], '
         'Annotated[UUnknown, Tag(UNKNOWN_TAG)]], Discriminator(tag_of("type", "a", "b"))]'
     )
     unknown = definition(api, "UUnknown")
-    assert isinstance(unknown, ir.Model) and field(unknown, "type").annotation == "Optional[str]"
+    assert isinstance(unknown, ir.Model) and unknown.fields == (
+        ir.Field("type", "type", ir.Primitive("str"), False, None),
+    )
+    assert field(printed_definition(api, "UUnknown"), "type").annotation == "Optional[str]"
+    union = definition(api, "U")
+    assert isinstance(union, ir.Alias) and union.type == ir.Discriminated(
+        "type",
+        "type",
+        (ir.Variant("a", (ir.Ref("A"),)), ir.Variant("b", (ir.Ref("B"),))),
+        "UUnknown",
+    )
     assert api.discriminated is True
     assert any("pydantic>=2.5" in d for d in api.dependencies)
 
@@ -730,8 +797,8 @@ def test_discriminator_without_mapping_uses_const_tags() -> None:
         },
         {},
     )
-    alias = definition(api, "U")
-    assert isinstance(alias, ir.Alias)
+    assert isinstance(definition(api, "U"), ir.Alias)
+    alias = printed_definition(api, "U")
     assert 'Annotated[UA, Tag("a")]' in alias.annotation
     assert 'Annotated[UB, Tag("b")]' in alias.annotation
 
@@ -748,8 +815,8 @@ def test_discriminator_variant_with_several_tags_gets_each() -> None:
     api, diagnostics = build(
         {"/u": {"get": {"responses": ok({"$ref": "#/components/schemas/U"})}}}, {"U": union}
     )
-    alias = definition(api, "U")
-    assert isinstance(alias, ir.Alias)
+    assert isinstance(definition(api, "U"), ir.Alias)
+    alias = printed_definition(api, "U")
     assert alias.annotation == (
         'Annotated[Union[Annotated[UA, Tag("a")], Annotated[UVariant1, Tag("b")], '
         'Annotated[UVariant1, Tag("b_2025")], Annotated[UUnknown, Tag(UNKNOWN_TAG)]], '
@@ -769,8 +836,8 @@ def test_discriminator_needs_literal_tags() -> None:
         },
         {},
     )
-    alias = definition(api, "U")
-    assert isinstance(alias, ir.Alias)
+    assert isinstance(definition(api, "U"), ir.Alias)
+    alias = printed_definition(api, "U")
     assert alias.annotation == "Union[UA, UVariant1]"
     assert api.discriminated is False
 
@@ -788,8 +855,8 @@ def test_discriminator_variants_sharing_a_tag_are_grouped() -> None:
     api, diagnostics = build(
         {"/u": {"get": {"responses": ok({"$ref": "#/components/schemas/U"})}}}, {"U": union}
     )
-    alias = definition(api, "U")
-    assert isinstance(alias, ir.Alias)
+    assert isinstance(definition(api, "U"), ir.Alias)
+    alias = printed_definition(api, "U")
     assert alias.annotation == (
         'Annotated[Union[Annotated[Union[UA, UA2], Tag("a")], Annotated[UB, Tag("b")], '
         'Annotated[UUnknown, Tag(UNKNOWN_TAG)]], Discriminator(tag_of("type", "a", "b"))]'
@@ -826,7 +893,9 @@ def test_request_side_unions_are_plain() -> None:
         },
     )
     alias = definition(api, "UParam")
-    assert isinstance(alias, ir.Alias) and alias.annotation == "Union[UAParam, UBParam]"
+    assert isinstance(alias, ir.Alias)
+    assert alias.type == ir.Union((ir.Ref("UAParam"), ir.Ref("UBParam")))
+    assert printed_definition(api, "UParam").annotation == "Union[UAParam, UBParam]"
 
 
 def test_recursive_schemas_share_a_module_and_rebuild() -> None:
@@ -846,9 +915,7 @@ def test_recursive_schemas_share_a_module_and_rebuild() -> None:
     assert module is module_of(api, "Note")
     assert module.path == "types/node.py"
     assert set(module.rebuild) <= {"Node", "Note"} and module.rebuild
-    annotations = [
-        f.annotation for d in module.definitions if not isinstance(d, ir.Alias) for f in d.fields
-    ]
+    annotations = [f.annotation for d in printed_module(api, "Node").definitions for f in d.fields]
     assert any(a.startswith('"') for a in annotations)  # a quoted forward reference
 
 
@@ -891,7 +958,7 @@ def test_allof_with_one_base_inherits_on_the_response_side() -> None:
     assert child.bases == ("Base",) and [f.name for f in child.fields] == ["name"]
     child_param = definition(api, "ChildParam")
     assert isinstance(child_param, ir.TypedDictDef)
-    assert child_param.bases == ("TypedDict",)
+    assert child_param.bases == () and printed_definition(api, "ChildParam").bases == ("TypedDict",)
     assert [f.name for f in child_param.fields] == ["id", "name"]
 
 
@@ -908,8 +975,13 @@ def test_awkward_field_names_get_aliases() -> None:
     api, _ = build(
         {"/r": {"get": {"responses": ok({"$ref": "#/components/schemas/R"})}}}, {"R": schema}
     )
-    model = definition(api, "R")
-    assert isinstance(model, ir.Model)
+    assert [(f.name, f.wire) for f in definition(api, "R").fields] == [  # type: ignore[union-attr]
+        ("schema_", "schema"),
+        ("Optional_", "Optional"),
+        ("n_2fa", "2fa"),
+        ("class_", "class"),
+    ]
+    model = printed_definition(api, "R")
     assert [(f.name, f.default) for f in model.fields] == [
         ("schema_", 'Field(default=None, alias="schema")'),
         ("Optional_", 'Field(default=None, alias="Optional")'),
@@ -943,18 +1015,19 @@ def test_fields_named_like_builtins_keep_their_wire_name() -> None:
         },
         {"Event": SHADOWING},
     )
-    model = definition(api, "Event")
-    assert isinstance(model, ir.Model)
+    assert isinstance(definition(api, "Event"), ir.Model)
+    model = printed_definition(api, "Event")
     assert [(f.name, f.annotation, f.default) for f in model.fields] == [
         ("object", 'Literal["event"]', None),
         ("meta", "Optional[dict[builtins.str, builtins.object]]", "None"),
         ("str", "Optional[builtins.str]", "None"),
         ("builtins_", "Optional[builtins.str]", 'Field(default=None, alias="builtins")'),
     ]
-    assert "import builtins" in module_of(api, "Event").imports
+    assert "import builtins" in printed_module(api, "Event").imports
     # A `builtins` key would shadow the module: the TypedDict is written functionally.
-    param = definition(api, "EventParam")
-    assert isinstance(param, ir.TypedDictDef) and param.functional
+    assert isinstance(definition(api, "EventParam"), ir.TypedDictDef)
+    param = printed_definition(api, "EventParam")
+    assert param.functional
     assert [(f.name, f.annotation) for f in param.fields][:2] == [
         ('"object"', 'Required[Literal["event"]]'),
         ('"meta"', "dict[builtins.str, builtins.object]"),
@@ -976,8 +1049,9 @@ def test_typeddict_keys_named_like_builtins_keep_class_syntax() -> None:
         },
         {"Event": schema},
     )
-    param = definition(api, "EventParam")
-    assert isinstance(param, ir.TypedDictDef) and not param.functional
+    assert isinstance(definition(api, "EventParam"), ir.TypedDictDef)
+    param = printed_definition(api, "EventParam")
+    assert not param.functional
     assert [(f.name, f.annotation) for f in param.fields] == [
         ("object", 'Required[Literal["event"]]'),
         ("meta", "dict[builtins.str, builtins.object]"),
@@ -1010,8 +1084,9 @@ def test_typeddict_with_non_identifier_keys_is_functional() -> None:
         },
         {"R": schema},
     )
-    param = definition(api, "RParam")
-    assert isinstance(param, ir.TypedDictDef) and param.functional
+    assert isinstance(definition(api, "RParam"), ir.TypedDictDef)
+    param = printed_definition(api, "RParam")
+    assert param.functional
     assert [f.name for f in param.fields] == ['"class"', '"ok"']
 
 
@@ -1037,8 +1112,9 @@ def placement_api(extra_usage: bool) -> ir.Api:
 
 
 def init_exports(api: ir.Api, path: str) -> dict[str, str]:
+    """Name -> the relative module an `__init__` imports it from."""
     init = next(i for i in api.init_modules if i.path == path)
-    return {e.name: e.module for e in init.exports}
+    return {e.name: e.module for e in print_init(init).exports}
 
 
 @pytest.mark.parametrize("extra_usage", [False, True])
@@ -1048,7 +1124,7 @@ def test_named_types_live_in_root_modules_and_groups_reexport_them(extra_usage: 
     assert module_of(api, "Only").path == "types/only.py"
     assert module_of(api, "Shared").path == "types/shared.py"
     assert module_of(api, "Unused").path == "types/unused.py"
-    assert "from .shared import Shared" in module_of(api, "Only").imports
+    assert "from .shared import Shared" in printed_module(api, "Only").imports
     # `types/<group>/` re-exports everything its operations use, transitively.
     chat = init_exports(api, "types/chat/__init__.py")
     assert chat == {"Only": "..only", "Shared": "..shared"}
@@ -1058,7 +1134,9 @@ def test_named_types_live_in_root_modules_and_groups_reexport_them(extra_usage: 
     root = init_exports(api, "types/__init__.py")
     assert root["Only"] == ".only" and root["chat"] == ".chat"
     api_types = next(r for r in api.resources if r.dotted == "chat.completions").api_types
-    assert api_types == ("from test_sdk.types.chat import Only",)
+    assert api_types == (ir.TypeImport("types.chat", ("Only",)),)
+    api_md = render(api, include_runtime=False)["api.md"]
+    assert "from test_sdk.types.chat import Only\n" in api_md
 
 
 def test_a_new_usage_changes_only_group_packages() -> None:
@@ -1132,7 +1210,8 @@ def test_config_renames_types_per_side() -> None:
     )
     assert module_of(api, "MessageParam").path == "types/message_param.py"
     params = definition(api, "MCreateParams")
-    assert isinstance(params, ir.TypedDictDef) and params.fields[0].annotation == "MessageParam"
+    assert isinstance(params, ir.TypedDictDef) and params.fields[0].type == ir.Ref("MessageParam")
+    assert printed_definition(api, "MCreateParams").fields[0].annotation == "MessageParam"
     assert [(d.level, d.pointer) for d in diagnostics] == [("warning", "#/components/schemas/Msg")]
     assert "`types: {Msg: {model: Message}}` is not used" in diagnostics[0].message
     with pytest.raises(ConfigError) as info:
@@ -1156,11 +1235,13 @@ def test_client_defaults_come_from_config_then_spec() -> None:
         "Test",
         "TestError",
     )
-    assert api.client.env_api_key == '"TEST_SDK_API_KEY"'
-    assert api.client.default_base_url == '"https://example.test"'
+    assert api.client.env_api_key == "TEST_SDK_API_KEY"
+    assert api.client.default_base_url == "https://example.test"
+    assert print_client(api.client).default_base_url == '"https://example.test"'
     api, _ = build(
         {"/x": {"get": {"responses": ok()}}},
         config={"package": "p", "client": "C", "env": {"api_key": "K"}, "base_url": "https://b"},
     )
-    assert (api.package, api.client.name, api.client.env_api_key) == ("p", "C", '"K"')
-    assert api.client.default_base_url == '"https://b"'
+    assert (api.package, api.client.name, api.client.env_api_key) == ("p", "C", "K")
+    assert print_client(api.client).env_api_key == '"K"'
+    assert api.client.default_base_url == "https://b"

@@ -9,15 +9,13 @@ import pytest
 from codegen.naming import (
     Allocator,
     class_name,
-    docstring,
     field_identifier,
     identifier,
     pascal,
-    py_str,
-    quote_annotation,
     singular,
     snake,
 )
+from codegen.render.text import docstring, py_str, quote_annotation
 
 
 @pytest.mark.parametrize(
