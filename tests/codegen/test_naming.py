@@ -1,4 +1,5 @@
-"""codegen.naming: identifiers, class names, docstrings and literals, as tables."""
+"""codegen.lower.naming and codegen.render.text: identifiers, class names, docstrings and literals,
+as tables."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import ast
 
 import pytest
 
-from codegen.naming import (
+from codegen.lower.naming import (
     Allocator,
     class_name,
     field_identifier,

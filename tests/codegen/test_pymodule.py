@@ -1,4 +1,4 @@
-"""codegen.render (annotations, imports) and codegen.pymodule: the type model printed as
+"""codegen.render (annotations, imports) and codegen.lower.modules: the type model printed as
 annotations in both syntaxes, import blocks, relative paths, definition order, forward
 references."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from codegen import ir
-from codegen.pymodule import order_definitions
+from codegen.lower.modules import order_definitions
 from codegen.render.annotations import annotation
 from codegen.render.imports import Imports, Registry, relative
 from codegen.render.modules import print_type_module

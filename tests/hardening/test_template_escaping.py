@@ -39,7 +39,7 @@ from jinja2 import nodes
 from codegen import ir
 from codegen.config import Config
 from codegen.lower import lower
-from codegen.naming import class_name, field_identifier, identifier
+from codegen.lower.naming import class_name, field_identifier, identifier
 from codegen.render import TEMPLATES_DIR, _environment, render
 from codegen.render.examples import PrintedExamples
 from codegen.render.methods import CallArg, Signature

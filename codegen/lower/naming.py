@@ -2,7 +2,7 @@
 
 All functions here are pure and deterministic. `lower` calls them; templates never compute a name.
 
-Rules (each has a table test in `tests/codegen/test_naming.py`):
+Rules (each has a table test):
 
 - `snake("ChatCompletionChunk") == "chat_completion_chunk"`, `snake("HTTPError") == "http_error"`,
   `snake("api-key.created") == "api_key_created"`.
@@ -20,7 +20,7 @@ import keyword
 import re
 from collections.abc import Iterable
 
-from .render.text import AMBIGUOUS, is_identifier
+from ..render.text import AMBIGUOUS, is_identifier
 
 __all__ = [
     "RESERVED_CLASS_NAMES",
@@ -67,7 +67,8 @@ a method of pydantic's or the runtime's `BaseModel`.
 
 (A field named like a builtin the class's annotations use, like `object` next to
 `dict[str, object]`, keeps its name and the annotations say `builtins.object`; one named like
-another name they use, like `Optional`, is renamed too. `lower_types` checks that per class.)"""
+another name they use, like `Optional`, is renamed too: `types.TypeLowerer.fields` checks that
+per class.)"""
 
 RESERVED_PARAM_NAMES = frozenset(
     {
