@@ -20,16 +20,6 @@ from functools import lru_cache
 
 __all__ = ["Atom", "PyType", "Resolver", "is_subtype", "parse", "parse_marked"]
 
-# Names that mean the same type; the left one is normalised to the right one.
-_CANONICAL = {
-    "List": "list",
-    "Dict": "dict",
-    "Tuple": "tuple",
-    "Set": "set",
-    "FrozenSet": "frozenset",
-    "Type": "type",
-    "Text": "str",
-}
 _WRAPPERS = frozenset({"Annotated", "ClassVar", "Final", "ReadOnly"})
 _MARKERS = {"Required": True, "NotRequired": False}
 _SENTINELS = frozenset({"NotGiven", "Omit", "NoneType"})
@@ -173,7 +163,9 @@ def _head(node: ast.expr) -> str:
         name = node.attr  # `typing.Optional`, `shared.Foo`: the last component names it
     else:
         name = ast.unparse(node)
-    return _CANONICAL.get(name, name)
+    # Generated code spells builtins (`list`, `type`); a name like `List` or `Type` is a class
+    # the spec defines, never `typing`'s alias.
+    return name
 
 
 def _elements(node: ast.expr) -> list[ast.expr]:
