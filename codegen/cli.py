@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from .emit import EmitResult, emit
 from .errors import ConfigError, Diagnostic, GenerationError, SpecError
-from .review import register as register_review
+from .review.commands import register as register_review
 from .spec import HTTP_METHODS, Spec, display_path, load_spec, validate_spec
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
-"""codegen.diff / surface / typeexpr / review: SDK surface diffs, classified for Python callers.
+"""codegen.review: SDK surface diffs, classified for Python callers.
 
-Three layers: type expressions (parse, subtyping) as tables; `compare` on hand-built surfaces
+Three layers: types (flattening IR types, subtyping) as tables; `compare` on hand-built surfaces
 for the change kinds a spec edit cannot produce on its own (moves, positional parameters, wire
 names); and the whole pipeline (load -> lower -> surface -> compare) on the fixture specs under
 `fixtures/diff/`, where each difference between old.yaml and new.yaml is one change kind.
@@ -17,58 +17,85 @@ from pathlib import Path
 
 import pytest
 
+from codegen import ir
 from codegen.cli import main
-from codegen.diff import Change, compare
-from codegen.diff_report import bump_version, render_json, render_markdown, summarize
+from codegen.ir.types import union
 from codegen.review import SpecSource, build_surface, resolve_source, write_changelog
-from codegen.surface import Field, Method, Param, Surface, TypeDef
-from codegen.typeexpr import PyType, is_subtype, parse, parse_marked
+from codegen.review.diff import Change, compare
+from codegen.review.report import bump_version, render_json, render_markdown, summarize
+from codegen.review.surface import Field, Method, Param, Surface, TypeDef
+from codegen.review.types import Atom, FlatType, flatten, is_subtype
 
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
 OLD, NEW = FIXTURES / "old.yaml", FIXTURES / "new.yaml"
 SPECS = Path(__file__).resolve().parents[3] / "shared" / "specs"
 OPENAI_OLD, OPENAI_NEW = SPECS / "openai-2026-07-23.yaml", SPECS / "openai-2026-08-21.yaml"
 
+STR, INT, FLOAT, BOOL, OBJECT = (ir.Primitive(k) for k in ("str", "int", "float", "bool", "object"))
+FOO, BAR = ir.Ref("Foo"), ir.Ref("Bar")
 
-# ------------------------------------------------------------------------- type expressions
+
+def lit(*values: str | int | bool) -> ir.Literal:
+    return ir.Literal(values)
+
+
+def flat(typ: ir.Type, side: ir.Side = "model") -> FlatType:
+    return flatten(typ, side)
+
+
+def generic(head: str, *args: FlatType) -> FlatType:
+    """A generic the IR does not build (`Mapping[...]`, a bare `list`), for subtyping tables."""
+    return FlatType((Atom(head, None, args),))
+
+
+NOTHING = FlatType((), True)
+"""What a method returning None returns."""
+
+
+def page(cls: str, item: ir.Type) -> FlatType:
+    """What a list method returns: a page class over `item`."""
+    return generic(cls, flat(item))
+
+
+# ----------------------------------------------------------------------------------- types
 
 
 @pytest.mark.parametrize(
     ("left", "right"),
     [
-        ("Optional[Union[str, int]]", "int | str | None"),
-        ("Union[int, str, None]", "Optional[Union[str, int]]"),
-        ('Literal["a", "b"]', 'Literal["b"] | Literal["a"]'),
-        ("str | NotGiven", "str"),
-        ('Annotated[Foo, PropertyInfo(alias="x")]', "Foo"),
-        ('"Foo"', "Foo"),
-        ("shared.Foo", "Foo"),
-        ("Optional[Literal[False]] | Literal[True] | NotGiven", "bool | None"),
+        (ir.Nullable(ir.Union((STR, INT))), ir.Union((INT, STR, ir.NONE))),
+        (ir.Union((INT, ir.Union((STR, INT)))), ir.Union((STR, INT))),
+        (lit("a", "b"), ir.Union((lit("b"), lit("a")))),
+        (ir.Nullable(ir.Union((lit(False), lit(True)))), ir.Nullable(BOOL)),  # a stream flag
+        (ir.Nullable(ir.Nullable(FOO)), union([FOO, ir.NONE])),
     ],
 )
-def test_spellings_of_one_type_parse_equal(left: str, right: str) -> None:
-    assert parse(left) == parse(right)
+def test_forms_of_one_type_flatten_equal(left: ir.Type, right: ir.Type) -> None:
+    assert flat(left) == flat(right)
+
+
+def test_flattening_keeps_literal_values_and_sides_apart() -> None:
+    assert flat(ir.Union((lit("stop", "length"), STR))).literals == ("'length'", "'stop'")
+    assert (
+        str(flat(ir.Nullable(ir.Union((lit("b", "a"), STR))))) == "Literal['a', 'b'] | str | None"
+    )
+    assert str(flat(lit(1, True, -2))) == "Literal[-2, 1, True]"
+    assert str(flat(ir.List(INT))) == "list[int]"
+    assert str(flat(ir.List(INT), "param")) == "Sequence[int]"
+    assert str(flat(ir.Dict(ir.File()), "param")) == "dict[str, FileTypes]"
 
 
 def test_generated_classes_named_like_typing_aliases_keep_their_names() -> None:
-    assert parse("Optional[Type]") != parse("Optional[type]")
-    assert [a.head for a in parse("Union[List, Type]").atoms] == ["List", "Type"]
-
-
-def test_parse_reports_required_markers_and_literal_values() -> None:
-    assert parse_marked("Required[Optional[str]]") == (parse("str | None"), True)
-    assert parse_marked("NotRequired[int]")[1] is False
-    assert parse_marked("int")[1] is None
-    assert parse('Union[Literal["stop", "length"], str]').literals == ("'length'", "'stop'")
-    assert str(parse('Optional[Union[Literal["b", "a"], str]]')) == "Literal['a', 'b'] | str | None"
+    assert [a.head for a in flat(ir.Union((ir.Ref("List"), ir.Ref("Type")))).atoms] == [
+        "List",
+        "Type",
+    ]
 
 
 def test_discriminated_union_fallback_makes_the_union_open() -> None:
-    closed = parse('Annotated[Union[Annotated[Cat, Tag("cat")], Dog], Discriminator(f)]')
-    opened = parse(
-        'Annotated[Union[Annotated[Cat, Tag("cat")], Annotated[AnimalUnknown, Tag(UNKNOWN_TAG)]],'
-        " Discriminator(tag_of('type', 'cat'))]"
-    )
+    cat, dog = ir.Ref("Cat"), ir.Ref("Dog")
+    closed = flat(ir.Union((cat, dog)))
+    opened = flat(ir.Discriminated("type", "type", (ir.Variant("cat", (cat,)),), "AnimalUnknown"))
     assert not closed.is_open_union
     assert opened.is_open_union
     assert [a.head for a in opened.atoms if a.fallback] == ["AnimalUnknown"]
@@ -77,51 +104,55 @@ def test_discriminated_union_fallback_makes_the_union_open() -> None:
 @pytest.mark.parametrize(
     ("sub", "sup", "expected"),
     [
-        ("int", "float", True),
-        ("float", "int", False),
-        ("bool", "int", True),
-        ('Literal["a"]', "str", True),
-        ('Literal["a"]', 'Literal["a", "b"]', True),
-        ('Literal["a", "b"]', 'Literal["a"]', False),
-        ("Literal[1]", "str", False),
-        ("str", "str | None", True),
-        ("str | None", "str", False),
-        ("list[int]", "Sequence[float]", True),
-        ("Sequence[int]", "list[int]", False),
-        ("dict[str, int]", "Mapping[str, object]", True),
-        ("Foo", "object", True),
-        ("Foo", "Bar", False),
-        ("list", "list[int]", True),
+        (flat(INT), flat(FLOAT), True),
+        (flat(FLOAT), flat(INT), False),
+        (flat(BOOL), flat(INT), True),
+        (flat(lit("a")), flat(STR), True),
+        (flat(lit("a")), flat(lit("a", "b")), True),
+        (flat(lit("a", "b")), flat(lit("a")), False),
+        (flat(lit(1)), flat(STR), False),
+        (flat(STR), flat(ir.Nullable(STR)), True),
+        (flat(ir.Nullable(STR)), flat(STR), False),
+        (flat(ir.List(INT)), flat(ir.List(FLOAT), "param"), True),
+        (flat(ir.List(INT), "param"), flat(ir.List(INT)), False),
+        (flat(ir.Dict(INT)), generic("Mapping", flat(STR), flat(OBJECT)), True),
+        (flat(FOO), flat(OBJECT), True),
+        (flat(FOO), flat(BAR), False),
+        (generic("list"), flat(ir.List(INT)), True),
     ],
 )
-def test_subtyping(sub: str, sup: str, expected: bool) -> None:
-    assert is_subtype(parse(sub), parse(sup)) is expected
+def test_subtyping(sub: FlatType, sup: FlatType, expected: bool) -> None:
+    assert is_subtype(sub, sup) is expected
 
 
 def test_subtyping_resolves_aliases_on_each_side() -> None:
-    color = {"Color": parse('Literal["red", "green"]')}
-    assert is_subtype(parse("Color"), parse("str"), color.get)
-    assert not is_subtype(parse("str"), parse("Color"), resolve_sup=color.get)
+    color = {"Color": flat(lit("red", "green"))}
+    assert is_subtype(flat(ir.Ref("Color")), flat(STR), color.get)
+    assert not is_subtype(flat(STR), flat(ir.Ref("Color")), resolve_sup=color.get)
 
 
 # ---------------------------------------------------------------- compare: hand-built surfaces
 
 
-def _param(name: str, annotation: str, required: bool = True, positional: bool = False) -> Param:
-    return Param(name, parse(annotation), required, positional)
+def _param(name: str, typ: ir.Type, required: bool = True, positional: bool = False) -> Param:
+    return Param(name, flat(typ, "param"), required, positional)
 
 
 def _method(
-    path: str, *params: Param, returns: str = "None", http: str = "GET /x", stream: str = ""
+    path: str,
+    *params: Param,
+    returns: FlatType = NOTHING,
+    http: str = "GET /x",
+    stream: ir.Type | None = None,
 ) -> Method:
     resource, name = path.removeprefix("client.").rsplit(".", 1)
-    page = next((a.head for a in parse(returns).atoms if a.head.endswith("Page")), None)
-    chunk = parse(stream) if stream else None
-    return Method(path, resource, name, http, params, parse(returns), chunk, page, None)
+    found = next((a.head for a in returns.atoms if a.head.endswith("Page")), None)
+    chunk = flat(stream) if stream is not None else None
+    return Method(path, resource, name, http, params, returns, chunk, found, None)
 
 
-def _field(name: str, annotation: str, required: bool = True, wire: str | None = None) -> Field:
-    return Field(name, wire or name, parse(annotation), required)
+def _field(name: str, typ: ir.Type, required: bool = True, wire: str | None = None) -> Field:
+    return Field(name, wire or name, flat(typ), required)
 
 
 def _type(
@@ -130,7 +161,7 @@ def _type(
     kind: str = "model",
     bases: tuple[str, ...] = (),
     module: str | None = None,
-    alias: str | None = None,
+    alias: ir.Type | None = None,
 ) -> TypeDef:
     roles = frozenset({"input" if kind == "typeddict" else "output"})
     return TypeDef(
@@ -139,7 +170,7 @@ def _type(
         kind,  # type: ignore[arg-type]
         bases,
         fields,
-        parse(alias) if alias is not None else None,
+        flat(alias) if alias is not None else None,
         roles,  # type: ignore[arg-type]
         True,
     )
@@ -160,7 +191,7 @@ def _facts(changes: Iterable[Change]) -> set[tuple[str, str, str, str | None]]:
 
 
 def test_identical_surfaces_have_no_changes() -> None:
-    surface = _surface([_method("client.a.get", _param("x", "int"))], [_type("M")])
+    surface = _surface([_method("client.a.get", _param("x", INT))], [_type("M")])
     assert compare(surface, surface) == []
 
 
@@ -176,28 +207,28 @@ def test_method_moved_between_resources_is_one_breaking_change() -> None:
     ("before", "after", "expected"),
     [
         (
-            [_param("a", "str", positional=True)],
-            [_param("a", "str")],
+            [_param("a", STR, positional=True)],
+            [_param("a", STR)],
             ("breaking", "param-made-keyword-only", "a"),
         ),
         (
-            [_param("a", "str")],
-            [_param("a", "str", positional=True)],
+            [_param("a", STR)],
+            [_param("a", STR, positional=True)],
             ("non-breaking", "param-made-positional", "a"),
         ),
         (
-            [_param("a", "str", positional=True), _param("b", "str", positional=True)],
-            [_param("b", "str", positional=True), _param("a", "str", positional=True)],
+            [_param("a", STR, positional=True), _param("b", STR, positional=True)],
+            [_param("b", STR, positional=True), _param("a", STR, positional=True)],
             ("breaking", "param-moved", "a"),
         ),
         (
-            [_param("old_name", "int", required=False)],
-            [_param("new_name", "int", required=False)],
+            [_param("old_name", INT, required=False)],
+            [_param("new_name", INT, required=False)],
             ("breaking", "param-renamed", "old_name"),
         ),
         (
-            [_param("a", "str | int")],
-            [_param("a", "Foo")],
+            [_param("a", ir.Union((STR, INT)))],
+            [_param("a", FOO)],
             ("unknown", "param-type-changed", "a"),
         ),
     ],
@@ -212,10 +243,8 @@ def test_parameter_changes(
 
 
 def test_rename_pairs_same_typed_parameters_first() -> None:
-    old = _surface([_method("client.a.get", _param("x", "int", False), _param("y", "str", False))])
-    new = _surface(
-        [_method("client.a.get", _param("x2", "int", False), _param("y2", "str", False))]
-    )
+    old = _surface([_method("client.a.get", _param("x", INT, False), _param("y", STR, False))])
+    new = _surface([_method("client.a.get", _param("x2", INT, False), _param("y2", STR, False))])
     renamed = {(c.old, c.new) for c in compare(old, new) if c.kind == "param-renamed"}
     assert renamed == {("x: int", "x2: int"), ("y: str", "y2: str")}
 
@@ -223,24 +252,26 @@ def test_rename_pairs_same_typed_parameters_first() -> None:
 @pytest.mark.parametrize(
     ("before", "after", "expected"),
     [
-        ("Foo", "Foo | None", ("breaking", "return-made-nullable")),
-        ("int", "float", ("breaking", "return-type-changed")),
-        ("float", "int", ("non-breaking", "return-type-changed")),
-        ("Foo", "SyncPage[Foo]", ("unknown", "pagination-added")),
-        ("SyncPage[Foo]", "FooList", ("breaking", "pagination-removed")),
-        ("SyncPage[Foo]", "SyncCursorPage[Foo]", ("unknown", "pagination-changed")),
+        (flat(FOO), flat(ir.Nullable(FOO)), ("breaking", "return-made-nullable")),
+        (flat(INT), flat(FLOAT), ("breaking", "return-type-changed")),
+        (flat(FLOAT), flat(INT), ("non-breaking", "return-type-changed")),
+        (flat(FOO), page("SyncPage", FOO), ("unknown", "pagination-added")),
+        (page("SyncPage", FOO), flat(ir.Ref("FooList")), ("breaking", "pagination-removed")),
+        (page("SyncPage", FOO), page("SyncCursorPage", FOO), ("unknown", "pagination-changed")),
     ],
 )
-def test_return_type_changes(before: str, after: str, expected: tuple[str, str]) -> None:
+def test_return_type_changes(before: FlatType, after: FlatType, expected: tuple[str, str]) -> None:
     old = _surface([_method("client.a.get", returns=before)])
     new = _surface([_method("client.a.get", returns=after)])
     assert (*expected, "client.a.get", None) in _facts(compare(old, new))
 
 
 def test_streaming_added_removed_and_chunk_type_changed() -> None:
-    plain = _method("client.a.create", returns="Foo")
-    streams = _method("client.a.create", returns="Foo", stream="Chunk")
-    other = _method("client.a.create", returns="Foo", stream="Chunk | Ping")
+    plain = _method("client.a.create", returns=flat(FOO))
+    streams = _method("client.a.create", returns=flat(FOO), stream=ir.Ref("Chunk"))
+    other = _method(
+        "client.a.create", returns=flat(FOO), stream=ir.Union((ir.Ref("Chunk"), ir.Ref("Ping")))
+    )
     assert {c.kind for c in compare(_surface([plain]), _surface([streams]))} == {"streaming-added"}
     assert [c.level for c in compare(_surface([streams]), _surface([plain]))] == ["breaking"]
     assert _facts(compare(_surface([streams]), _surface([other]))) == {
@@ -249,11 +280,19 @@ def test_streaming_added_removed_and_chunk_type_changed() -> None:
 
 
 def test_added_method_reports_its_signature() -> None:
-    params = (_param("thread_id", "str", positional=True), _param("limit", "int", False))
+    params = (_param("thread_id", STR, positional=True), _param("limit", INT, False))
     events = Method(
-        "client.a.events", "a", "events", "GET /e", params, PyType(()), parse("Ev"), None, None
+        "client.a.events",
+        "a",
+        "events",
+        "GET /e",
+        params,
+        FlatType(()),
+        flat(ir.Ref("Ev")),
+        None,
+        None,
     )
-    listing = _method("client.a.list", returns="SyncPage[Item]")
+    listing = _method("client.a.list", returns=page("SyncPage", ir.Ref("Item")))
     changes = compare(_surface(), _surface([events, listing]))
     signatures = {c.subject: c.new for c in changes if c.kind == "method-added"}
     assert signatures == {
@@ -267,12 +306,12 @@ def test_model_field_changes_classified_for_readers() -> None:
         types=[
             _type(
                 "M",
-                _field("a", "str"),
-                _field("b", "int"),
-                _field("c", 'Union[Literal["x"], str]', False),
-                _field("d", 'Literal["x"]'),
-                _field("e", "str", wire="E"),
-                _field("gone", "str"),
+                _field("a", STR),
+                _field("b", INT),
+                _field("c", ir.Nullable(ir.Union((lit("x"), STR))), False),
+                _field("d", lit("x")),
+                _field("e", STR, wire="E"),
+                _field("gone", STR),
             )
         ]
     )
@@ -280,12 +319,12 @@ def test_model_field_changes_classified_for_readers() -> None:
         types=[
             _type(
                 "M",
-                _field("a", "Optional[str]", False),
-                _field("b", "bool"),
-                _field("c", 'Union[Literal["x", "y"], str]', False),
-                _field("d", 'Literal["x", "y"]'),
-                _field("e", "str", wire="e-2"),
-                _field("new", "str", False),
+                _field("a", ir.Nullable(STR), False),
+                _field("b", BOOL),
+                _field("c", ir.Nullable(ir.Union((lit("x", "y"), STR))), False),
+                _field("d", lit("x", "y")),
+                _field("e", STR, wire="e-2"),
+                _field("new", ir.Nullable(STR), False),
             )
         ]
     )
@@ -304,12 +343,12 @@ def test_typeddict_key_changes_classified_for_callers() -> None:
     def td(*fields: Field) -> Surface:
         return _surface(types=[_type("P", *fields, kind="typeddict")])
 
-    old = td(_field("a", "str"), _field("b", 'Literal["x", "y"]', False), _field("c", "int", False))
+    old = td(_field("a", STR), _field("b", lit("x", "y"), False), _field("c", INT, False))
     new = td(
-        _field("a", "str", False),
-        _field("b", 'Literal["x"]', False),
-        _field("c", "int"),
-        _field("d", "str"),
+        _field("a", STR, False),
+        _field("b", lit("x"), False),
+        _field("c", INT),
+        _field("d", STR),
     )
     assert _facts(compare(old, new)) == {
         ("non-breaking", "field-made-optional", "P", "a"),
@@ -320,8 +359,8 @@ def test_typeddict_key_changes_classified_for_callers() -> None:
 
 
 def test_field_moved_to_a_new_base_class_is_not_a_removal() -> None:
-    old = _surface(types=[_type("Base"), _type("M", _field("x", "str"), bases=("BaseModel",))])
-    new = _surface(types=[_type("Base", _field("x", "str")), _type("M", bases=("Base",))])
+    old = _surface(types=[_type("Base"), _type("M", _field("x", STR), bases=("BaseModel",))])
+    new = _surface(types=[_type("Base", _field("x", STR)), _type("M", bases=("Base",))])
     assert _facts(compare(old, new)) == {
         ("non-breaking", "field-added", "Base", "x"),
         ("unknown", "type-bases-changed", "M", None),
@@ -329,8 +368,8 @@ def test_field_moved_to_a_new_base_class_is_not_a_removal() -> None:
 
 
 def test_type_kind_change_and_module_move() -> None:
-    old = _surface(types=[_type("A", kind="alias", alias="str"), _type("B", module="types/x/b.py")])
-    new = _surface(types=[_type("A", _field("x", "str")), _type("B", module="types/y/b.py")])
+    old = _surface(types=[_type("A", kind="alias", alias=STR), _type("B", module="types/x/b.py")])
+    new = _surface(types=[_type("A", _field("x", STR)), _type("B", module="types/y/b.py")])
     changes = {c.kind: c for c in compare(old, new)}
     assert changes["type-kind-changed"].level == "unknown"
     moved = changes["type-moved"]
@@ -341,21 +380,19 @@ def test_type_kind_change_and_module_move() -> None:
 def test_alias_used_as_input_and_output_takes_the_worse_level() -> None:
     both = frozenset({"input", "output"})
 
-    def alias(annotation: str) -> TypeDef:
-        return TypeDef("Mode", "types/mode.py", "alias", (), (), parse(annotation), both, True)  # type: ignore[arg-type]
+    def alias(typ: ir.Type) -> TypeDef:
+        return TypeDef("Mode", "types/mode.py", "alias", (), (), flat(typ), both, True)  # type: ignore[arg-type]
 
-    changes = compare(
-        _surface(types=[alias('Literal["a"]')]), _surface(types=[alias('Literal["a", "b"]')])
-    )
+    changes = compare(_surface(types=[alias(lit("a"))]), _surface(types=[alias(lit("a", "b"))]))
     assert [(c.kind, c.level) for c in changes] == [("alias-enum-values-added", "breaking")]
 
 
 def test_changes_to_the_params_typeddict_of_a_method_are_reported_on_the_method_only() -> None:
     def version(key: str) -> Surface:
-        method = _method("client.a.create", _param(key, "str", False))
+        method = _method("client.a.create", _param(key, STR, False))
         method = Method(**{**method.__dict__, "params_type": "CreateParams"})
         return _surface(
-            [method], [_type("CreateParams", _field(key, "str", False), kind="typeddict")]
+            [method], [_type("CreateParams", _field(key, STR, False), kind="typeddict")]
         )
 
     assert {c.subject for c in compare(version("x"), version("y"))} == {"client.a.create"}
@@ -373,9 +410,9 @@ def test_bump_version() -> None:
 
 
 def _sample_changes() -> list[Change]:
-    old = _surface([_method("client.a.get", _param("x", "int"))], [_type("M", _field("f", "int"))])
+    old = _surface([_method("client.a.get", _param("x", INT))], [_type("M", _field("f", INT))])
     new = _surface(
-        [_method("client.a.get", _param("x", "int"), _param("y", "int", False))],
+        [_method("client.a.get", _param("x", INT), _param("y", INT, False))],
         [_type("M"), _type("N")],
     )
     return compare(old, new)

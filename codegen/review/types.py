@@ -1,14 +1,14 @@
-"""Python type expressions as data: parse the annotations `lower` prints, compare them.
+"""Types as the diff compares them: flattened unions of atoms, and subtyping between them.
 
-Used by `codegen.surface` and `codegen.diff` to decide whether a changed annotation accepts more
-values (widened), fewer (narrowed), or different ones. A `PyType` is a flattened union: `atoms`
-plus a `nullable` flag, so `Optional[Union[str, int]]`, `str | int | None` and
-`Union[int, str, None]` are the same value. `Literal["a", "b"]` becomes one atom per value, which
-is what lets the diff talk about enum values added or removed.
+`flatten(t, side)` turns an IR type (`codegen.ir.types`) into a `FlatType`: a sorted, duplicate-
+free set of `Atom`s plus a `nullable` flag, so `Nullable(Union((str, int)))` and
+`Union((int, str))` + null are the same value; each `Literal` value is an atom of its own (that
+is what lets the diff talk about enum values added or removed), and `Literal[True]` with
+`Literal[False]` is `bool`. An atom is spelled as the generated code spells it (`list`/`Sequence`
+by side, `FileTypes`), so the report reads like the SDK.
 
-Markers that say how a value is passed rather than what it is are stripped: `Required[...]` /
-`NotRequired[...]` (reported by `parse_marked`), `Annotated[X, ...]` metadata, and the
-`NotGiven` / `Omit` sentinels of optional method arguments.
+`is_subtype` decides whether every value of one type is a value of another (aliases resolved on
+each side): the diff calls a changed type widened, narrowed or different from that.
 """
 
 from __future__ import annotations
@@ -16,13 +16,12 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
-__all__ = ["Atom", "PyType", "Resolver", "is_subtype", "parse", "parse_marked"]
+from .. import ir
+from ..ir import types as t
 
-_WRAPPERS = frozenset({"Annotated", "ClassVar", "Final", "ReadOnly"})
-_MARKERS = {"Required": True, "NotRequired": False}
-_SENTINELS = frozenset({"NotGiven", "Omit", "NoneType"})
+__all__ = ["Atom", "FlatType", "Resolver", "flatten", "is_subtype"]
+
 _TOP = frozenset({"object", "Any"})
 # Nominal supertypes of builtin and `typing` names (transitively closed).
 _SUPERS: dict[str, frozenset[str]] = {
@@ -46,15 +45,15 @@ _MAX_EXPANSION = 8
 class Atom:
     """One member of a union: a (possibly generic) named type, or one `Literal` value.
 
-    For a literal, `head` is `"Literal"` and `literal` the value's Python source (`'"stop"'`,
-    `"3"`, `"True"`); `args` are the type arguments of a generic (`list[int]` -> `("int",)`).
+    For a literal, `head` is `"Literal"` and `literal` the value's Python source (`"'stop'"`,
+    `"3"`, `"True"`); `args` are the type arguments of a generic (`list[int]` -> `(int,)`).
     `fallback` marks the member of a discriminated union that takes the tags the SDK does not
-    know (`Annotated[XUnknown, Tag(UNKNOWN_TAG)]`): such a union is open, like an open enum.
+    know (its `...Unknown` model): such a union is open, like an open enum.
     """
 
     head: str
     literal: str | None = None
-    args: tuple[PyType, ...] = ()
+    args: tuple[FlatType, ...] = ()
     fallback: bool = False
 
     def __str__(self) -> str:
@@ -84,7 +83,7 @@ class Atom:
 
 
 @dataclass(frozen=True, order=True)
-class PyType:
+class FlatType:
     """A flattened union of `atoms` (sorted, no duplicates), `None` allowed when `nullable`."""
 
     atoms: tuple[Atom, ...]
@@ -118,134 +117,75 @@ class PyType:
         for atom in self.atoms:
             yield from atom.names()
 
-    def without(self, heads: Iterable[str]) -> PyType:
+    def without(self, heads: Iterable[str]) -> FlatType:
         """This type minus the members whose head is in `heads`."""
         drop = frozenset(heads)
-        return PyType(tuple(a for a in self.atoms if a.head not in drop), self.nullable)
+        return FlatType(tuple(a for a in self.atoms if a.head not in drop), self.nullable)
 
 
 _BOOLS = frozenset({Atom("Literal", "True"), Atom("Literal", "False")})
 
 
-def _make(atoms: Iterable[Atom], nullable: bool) -> PyType:
+def _make(atoms: Iterable[Atom], nullable: bool) -> FlatType:
     members = set(atoms)
     if members >= _BOOLS:  # `Literal[False] | Literal[True]` (a `stream` overload) is `bool`
         members = (members - _BOOLS) | {Atom("bool")}
-    return PyType(tuple(sorted(members)), nullable)
+    return FlatType(tuple(sorted(members)), nullable)
 
 
-@lru_cache(maxsize=65536)
-def parse_marked(annotation: str) -> tuple[PyType, bool | None]:
-    """Parse `annotation`; also say whether it was `Required[...]` (True), `NotRequired` (False)."""
-    try:
-        node = ast.parse(annotation.strip(), mode="eval").body
-    except SyntaxError:
-        return PyType((Atom(annotation.strip()),)), None
-    marker: bool | None = None
-    while isinstance(node, ast.Subscript) and _head(node.value) in (*_MARKERS, *_WRAPPERS):
-        head = _head(node.value)
-        if head in _MARKERS and marker is None:
-            marker = _MARKERS[head]
-        node = _elements(node.slice)[0]
-    atoms, nullable = _convert(node)
-    return _make(atoms, nullable), marker
+def flatten(typ: t.Type, side: ir.Side) -> FlatType:
+    """`typ` (an IR type used on `side`) as the diff compares it."""
+    return _make(*_atoms(typ, side))
 
 
-def parse(annotation: str) -> PyType:
-    """Parse a printed annotation (`Optional[Union[Literal["a"], str]]`, `X | NotGiven`, ...)."""
-    return parse_marked(annotation)[0]
-
-
-def _head(node: ast.expr) -> str:
-    if isinstance(node, ast.Name):
-        name = node.id
-    elif isinstance(node, ast.Attribute):
-        name = node.attr  # `typing.Optional`, `shared.Foo`: the last component names it
-    else:
-        name = ast.unparse(node)
-    # Generated code spells builtins (`list`, `type`); a name like `List` or `Type` is a class
-    # the spec defines, never `typing`'s alias.
-    return name
-
-
-def _elements(node: ast.expr) -> list[ast.expr]:
-    return list(node.elts) if isinstance(node, ast.Tuple) else [node]
-
-
-def _convert(node: ast.expr) -> tuple[list[Atom], bool]:
-    """The union members of `node` and whether it admits None."""
-    if isinstance(node, ast.Constant):
-        if node.value is None:
-            return [], True
-        if isinstance(node.value, str):  # a forward reference: "Foo"
-            parsed = parse(node.value)
-            return list(parsed.atoms), parsed.nullable
-        return [Atom(ast.unparse(node))], False
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        left, left_null = _convert(node.left)
-        right, right_null = _convert(node.right)
-        return left + right, left_null or right_null
-    if isinstance(node, (ast.Name, ast.Attribute)):
-        head = _head(node)
-        if head in _SENTINELS:
-            return [], head == "NoneType"
-        return [Atom(head)], False
-    if isinstance(node, ast.Subscript):
-        return _convert_subscript(_head(node.value), _elements(node.slice))
-    return [Atom(ast.unparse(node))], False
-
-
-def _convert_subscript(head: str, elements: list[ast.expr]) -> tuple[list[Atom], bool]:
-    if head in ("Union", "Optional"):
-        atoms: list[Atom] = []
-        nullable = head == "Optional"
-        for element in elements:
-            more, more_null = _convert(element)
-            atoms += more
-            nullable = nullable or more_null
-        return atoms, nullable
-    if head == "Literal":
-        atoms, nullable = [], False
-        for element in elements:
-            if isinstance(element, ast.Constant) and element.value is None:
-                nullable = True
-            elif isinstance(element, ast.Subscript) and _head(element.value) == "Literal":
-                more, more_null = _convert(element)
-                atoms += more
-                nullable = nullable or more_null
-            else:
-                atoms.append(Atom("Literal", ast.unparse(element)))
-        return atoms, nullable
-    if head in _WRAPPERS or head in _MARKERS:
-        atoms, nullable = _convert(elements[0])
-        if head == "Annotated" and any(_is_fallback_tag(e) for e in elements[1:]):
-            atoms = [Atom(a.head, a.literal, a.args, fallback=True) for a in atoms]
-        return atoms, nullable
-    args = tuple(_make(*_convert(e)) for e in elements)
-    return [Atom(head, None, args)], False
-
-
-def _is_fallback_tag(node: ast.expr) -> bool:
-    """`Tag(UNKNOWN_TAG)`: the metadata `lower` puts on a discriminated union's fallback."""
-    return (
-        isinstance(node, ast.Call)
-        and _head(node.func) == "Tag"
-        and len(node.args) == 1
-        and _head(node.args[0]) == "UNKNOWN_TAG"
-    )
+def _atoms(typ: t.Type, side: ir.Side) -> tuple[list[Atom], bool]:
+    """The union members of `typ` and whether it admits None."""
+    if isinstance(typ, t.Ref):
+        return [Atom(typ.name)], False
+    if isinstance(typ, t.Primitive):
+        return [Atom(typ.kind)], False
+    if isinstance(typ, t.NoneType):
+        return [], True
+    if isinstance(typ, t.Nullable):
+        return _atoms(typ.inner, side)[0], True
+    if isinstance(typ, t.Union):
+        found: list[Atom] = []
+        nullable = False
+        for member in typ.members:
+            atoms, member_null = _atoms(member, side)
+            found += atoms
+            nullable = nullable or member_null
+        return found, nullable
+    if isinstance(typ, t.Literal):
+        return [Atom("Literal", repr(value)) for value in typ.values], False
+    if isinstance(typ, t.List):
+        head = "list" if side == "model" else "Sequence"
+        return [Atom(head, None, (flatten(typ.item, side),))], False
+    if isinstance(typ, t.Dict):
+        return [Atom("dict", None, (FlatType((Atom("str"),)), flatten(typ.value, side)))], False
+    if isinstance(typ, t.File):
+        return [Atom("FileTypes")], False
+    assert isinstance(typ, t.Discriminated)
+    found, nullable = [], False
+    for variant in typ.variants:
+        for member in variant.types:
+            atoms, member_null = _atoms(member, side)
+            found += atoms
+            nullable = nullable or member_null
+    return [*found, Atom(typ.fallback, fallback=True)], nullable
 
 
 # ------------------------------------------------------------------------------- subtyping
 
-Resolver = Callable[[str], "PyType | None"]
+Resolver = Callable[[str], "FlatType | None"]
 """Looks up a type alias by name (None when the name is not an alias)."""
 
 
-def _no_aliases(name: str) -> PyType | None:
+def _no_aliases(name: str) -> FlatType | None:
     return None
 
 
-def _expand(t: PyType, resolve: Resolver, depth: int) -> PyType:
+def _expand(t: FlatType, resolve: Resolver, depth: int) -> FlatType:
     """`t` with aliases among its top-level members replaced by what they stand for."""
     if depth >= _MAX_EXPANSION:
         return t
@@ -265,8 +205,8 @@ def _expand(t: PyType, resolve: Resolver, depth: int) -> PyType:
 
 
 def is_subtype(
-    sub: PyType,
-    sup: PyType,
+    sub: FlatType,
+    sup: FlatType,
     resolve_sub: Resolver = _no_aliases,
     resolve_sup: Resolver = _no_aliases,
     depth: int = 0,

@@ -14,7 +14,7 @@ against the old SDK can fail, at run time or under a type checker), `non-breakin
   closed (`Literal[...]` without a `str` fallback);
 - streaming removed or pagination removed: breaking; streaming added: non-breaking.
 
-Rendering (Markdown for PR comments, JSON for machines) is in `codegen.diff_report`.
+Rendering (Markdown for PR comments, JSON for machines) is in `review.report`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .surface import Field, Method, Param, Role, Surface, TypeDef
-from .typeexpr import PyType, Resolver, is_subtype
+from .types import FlatType, Resolver, is_subtype
 
 __all__ = ["LEVELS", "Change", "Level", "compare"]
 
@@ -87,7 +87,7 @@ class _Finding:
 
 
 def _type_findings(
-    old: PyType, new: PyType, roles: frozenset[Role], old_aliases: Resolver, new_aliases: Resolver
+    old: FlatType, new: FlatType, roles: frozenset[Role], old_aliases: Resolver, new_aliases: Resolver
 ) -> list[_Finding]:
     """Classify a changed type used in `roles` (`input`: callers pass it; `output`: they read it)."""
     if old == new:
@@ -99,7 +99,7 @@ def _type_findings(
         removed = [v for v in old.literals if v not in new.literals]
         if added:
             closed = not all(
-                is_subtype(PyType((a,)), PyType(new.others), new_aliases, new_aliases)
+                is_subtype(FlatType((a,)), FlatType(new.others), new_aliases, new_aliases)
                 for a in new.atoms
                 if a.literal in added
             )
@@ -138,7 +138,7 @@ def _type_findings(
     return [_Finding("type-changed", _worst(levels[r] for r in roles), f"type {how}: {effect}")]
 
 
-def _variants(old: PyType, new: PyType, roles: frozenset[Role]) -> list[_Finding]:
+def _variants(old: FlatType, new: FlatType, roles: frozenset[Role]) -> list[_Finding]:
     """Members added to or removed from an open discriminated union."""
     out: list[_Finding] = []
     added = [str(a) for a in new.others if not a.fallback and a not in old.others]
@@ -154,7 +154,7 @@ def _variants(old: PyType, new: PyType, roles: frozenset[Role]) -> list[_Finding
     return out
 
 
-def _nullability(old: PyType, new: PyType, roles: frozenset[Role]) -> list[_Finding]:
+def _nullability(old: FlatType, new: FlatType, roles: frozenset[Role]) -> list[_Finding]:
     return [_nullable(new.nullable, roles)] if old.nullable != new.nullable else []
 
 
@@ -283,8 +283,8 @@ def _field_diff(
     assert before is not None and after is not None
     old_type, new_type = before.type, after.type
     if model:  # an attribute with a default may be None: fold "optional" into the type
-        old_type = PyType(old_type.atoms, old_type.nullable or not before.required)
-        new_type = PyType(new_type.atoms, new_type.nullable or not after.required)
+        old_type = FlatType(old_type.atoms, old_type.nullable or not before.required)
+        new_type = FlatType(new_type.atoms, new_type.nullable or not after.required)
         if before.wire != after.wire:
             reason = f"{label} is unchanged in Python; the API now names it {after.wire!r}"
             log.add(

@@ -1,4 +1,4 @@
-"""Render the changes `codegen.diff.compare` found: Markdown for a PR comment, JSON for machines.
+"""Render the changes `review.diff.compare` found: Markdown for a PR comment, JSON for machines.
 
 Markdown starts with the counts and the version bump they call for, then lists the changes by
 level (breaking, unknown, non-breaking) and, within a level, by subject (a method or a type),

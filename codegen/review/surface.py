@@ -1,11 +1,10 @@
 """The SDK surface: what a user of the generated package can call, pass and read.
 
-`extract(api)` reduces the lowered `ir.Api` to the facts `codegen.diff` compares: resources;
+`extract(api)` reduces the lowered `ir.Api` to the facts `review.diff` compares: resources;
 methods (`client.chat.completions.create`) with their parameters (type, required, positional or
-keyword-only), return type, streaming (a `Stream[...]` return) and pagination (a page class
-return); and every class or alias under `types/` with its fields (Python name, wire name, type,
-required). Type expressions are parsed into `typeexpr.PyType` values, so a change of spelling is
-not a change.
+keyword-only), return type, streaming (the chunk type) and pagination (the page class); and
+every class or alias under `types/` with its fields (Python name, wire name, type, required).
+Types are the IR's, flattened (`review.types.flatten`), so a change of form is not a change.
 
 Each type also gets its *roles*: `"input"` when a method parameter reaches it (the user builds
 such values), `"output"` when a return type reaches it (the user reads them). A change that
@@ -19,17 +18,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from . import ir
-from .ir.types import nullable
-from .render.annotations import annotation
-from .render.methods import Param as PrintedParam
-from .render.methods import print_method
-from .typeexpr import PyType, parse
+from .. import ir
+from ..ir import types as t
+from .types import Atom, FlatType, flatten
 
 __all__ = ["Field", "Method", "Param", "Role", "Surface", "TypeDef", "extract"]
 
 Role = Literal["input", "output"]
-_STREAMS = frozenset({"Stream", "AsyncStream"})
 _PARAM_MODULE_SUFFIXES = ("_param.py", "_params.py")
 
 
@@ -38,7 +33,7 @@ class Param:
     """One method parameter (the standard `extra_*`/`timeout` extras are not part of it)."""
 
     name: str
-    type: PyType
+    type: FlatType
     required: bool
     positional: bool  # positional-or-keyword (before `*`), else keyword-only
 
@@ -52,8 +47,8 @@ class Method:
     name: str
     http: str  # "POST /chat/completions"
     params: tuple[Param, ...]
-    returns: PyType  # without the stream members
-    stream: PyType | None  # the chunk type when the method can stream
+    returns: FlatType  # without the stream members
+    stream: FlatType | None  # the chunk type when the method can stream
     page: str | None  # page class when the method paginates ("SyncCursorPage")
     params_type: str | None  # name of the TypedDict mirroring the parameters
 
@@ -68,7 +63,7 @@ class Field:
 
     name: str  # Python attribute (model) or key (TypedDict)
     wire: str
-    type: PyType
+    type: FlatType
     required: bool
 
 
@@ -81,7 +76,7 @@ class TypeDef:
     kind: Literal["model", "typeddict", "alias"]
     bases: tuple[str, ...]
     fields: tuple[Field, ...]  # own fields, in declaration order
-    alias: PyType | None  # the aliased type (kind == "alias")
+    alias: FlatType | None  # the aliased type (kind == "alias")
     roles: frozenset[Role]  # derived from the kind when no method uses the type
     used: bool  # whether some method's parameters or return type reach it
 
@@ -99,7 +94,7 @@ class Surface:
     methods: Mapping[str, Method]  # by `Method.path`
     types: Mapping[str, TypeDef]  # by class name
 
-    def alias(self, name: str) -> PyType | None:
+    def alias(self, name: str) -> FlatType | None:
         """What alias `name` stands for (None when `name` is not an alias)."""
         found = self.types.get(name)
         return found.alias if found is not None and found.kind == "alias" else None
@@ -147,50 +142,54 @@ def extract(api: ir.Api) -> Surface:
 
 
 def _method(resource: str, method: ir.Method) -> Method:
-    printed = print_method(method, is_async=False)
-    signature = printed.signature
+    spec = method.stream
+    flag = spec.flag_param if spec is not None and method.result == "model_or_stream" else None
+    keyword = [*method.keyword, *([flag] if flag is not None else [])]
     params = tuple(
-        [_param(p, positional=True) for p in signature.positional]
-        + [_param(p, positional=False) for p in signature.keyword]
+        [_param(method.param(name), positional=True, optional=False) for name in method.positional]
+        + [_param(method.param(name), positional=False, optional=name == flag) for name in keyword]
     )
-    returns = parse(signature.returns)
-    stream_types = [
-        atom.args[0]
-        for sig in (signature, *printed.overloads)
-        for atom in parse(sig.returns).atoms
-        if atom.head in _STREAMS and atom.args
-    ]
-    stream = stream_types[0] if stream_types else None
-    page = next((a.head for a in returns.atoms if _is_page(a.head)), None)
-    params_type = method.params_type.name if method.params_type else None
+    returns = _returns(method)
+    stream = flatten(method.stream.chunk, "model") if method.stream is not None else None
+    page = method.paginator.page_class_sync if method.paginator is not None else None
     return Method(
         path=f"client.{resource}.{method.name}",
         resource=resource,
         name=method.name,
         http=f"{method.http_method.upper()} {method.path}",
         params=params,
-        returns=returns.without(_STREAMS),
+        returns=returns,
         stream=stream,
         page=page,
-        params_type=params_type,
+        params_type=method.params_type.name if method.params_type else None,
     )
 
 
-def _is_page(head: str) -> bool:
-    return head == "AsyncPaginator" or (
-        head.startswith(("Sync", "Async")) and head.endswith("Page")
-    )
+def _returns(method: ir.Method) -> FlatType:
+    """What the (sync) method returns, streams left out."""
+    if method.result in ("model", "model_or_stream"):
+        assert method.returns is not None
+        return flatten(method.returns, "model")
+    if method.result == "page":
+        assert method.paginator is not None
+        item = flatten(method.paginator.item, "model")
+        return FlatType((Atom(method.paginator.page_class_sync, None, (item,)),))
+    if method.result == "binary":
+        return FlatType((Atom("BinaryAPIResponse"),))
+    return FlatType((), method.result == "none")
 
 
-def _param(param: PrintedParam, *, positional: bool) -> Param:
-    return Param(param.name, parse(param.annotation), param.default is None, positional)
+def _param(param: ir.Parameter, *, positional: bool, optional: bool) -> Param:
+    """A parameter; the stream flag is always optional (each overload says its value)."""
+    required = param.required and not optional
+    return Param(param.name, flatten(param.type, "param"), required, positional)
 
 
 def _typedef(module: str, definition: ir.Definition, roles: frozenset[Role] | None) -> TypeDef:
     used = roles is not None
     if isinstance(definition, ir.Alias):
         fallback: Role = "input" if module.endswith(_PARAM_MODULE_SUFFIXES) else "output"
-        alias = parse(annotation(definition.type, definition.side))
+        alias = flatten(definition.type, definition.side)
         return TypeDef(
             definition.name, module, "alias", (), (), alias, roles or frozenset({fallback}), used
         )
@@ -206,21 +205,21 @@ def _typedef(module: str, definition: ir.Definition, roles: frozenset[Role] | No
 
 
 def _model_field(field: ir.Field) -> Field:
-    """A model attribute: required unless it has a default (`= None`)."""
-    typ = field.type if field.required else nullable(field.type)
-    return Field(field.name, field.wire, parse(annotation(typ, "model")), field.required)
+    """A model attribute; one that is not required defaults to None, so it may be None."""
+    typ = field.type if field.required else t.nullable(field.type)
+    return Field(field.name, field.wire, flatten(typ, "model"), field.required)
 
 
 def _typeddict_field(field: ir.Field) -> Field:
-    """A TypedDict key (the classes are total=False)."""
-    return Field(field.name, field.wire, parse(annotation(field.type, "param")), field.required)
+    """A TypedDict key (one that is not required may be left out)."""
+    return Field(field.name, field.wire, flatten(field.type, "param"), field.required)
 
 
-def _annotation_of(definition: ir.Definition) -> list[str]:
+def _types_of(definition: ir.Definition) -> list[FlatType]:
     if isinstance(definition, ir.Alias):
-        return [annotation(definition.type, definition.side)]
+        return [flatten(definition.type, definition.side)]
     side: ir.Side = "model" if isinstance(definition, ir.Model) else "param"
-    return [annotation(f.type, side) for f in definition.fields]
+    return [flatten(f.type, side) for f in definition.fields]
 
 
 def _roles(
@@ -232,8 +231,8 @@ def _roles(
         names = edges.setdefault(definition.name, set())
         if not isinstance(definition, ir.Alias):
             names.update(definition.bases)
-        for text in _annotation_of(definition):
-            names.update(parse(text).names())
+        for typ in _types_of(definition):
+            names.update(typ.names())
     inputs: set[str] = set()
     outputs: set[str] = set()
     for method in methods:
