@@ -26,7 +26,7 @@ from codegen.render import render
 from codegen.spec import load_spec
 
 REPO = Path(__file__).resolve().parents[2]
-FIXTURE = Path(__file__).parent / "fixtures" / "diff" / "old.yaml"
+FIXTURE = Path(__file__).parent / "review" / "fixtures" / "diff" / "old.yaml"
 MODEL_FILE = "petstore_sdk/types/pet.py"
 NEW_FIELD = [
     "",

@@ -292,7 +292,7 @@ def test_identical_bytes_under_different_hash_seeds(tmp_path: Path) -> None:
         done = subprocess.run(
             [sys.executable, "-c", _DETERMINISM_SCRIPT, str(out)],
             env=env,
-            cwd=Path(__file__).resolve().parents[2],
+            cwd=Path(__file__).resolve().parents[3],
             capture_output=True,
             text=True,
             check=True,

@@ -20,7 +20,7 @@ from codegen.lower import lower
 from codegen.render import render
 from codegen.spec import load_spec
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SPECS = REPO / "tests" / "snapshots" / "specs"
 OPENAI_SPEC = REPO.parent / "shared" / "specs" / "openai-2026-08-21.yaml"
 

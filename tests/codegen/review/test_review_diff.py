@@ -28,7 +28,7 @@ from codegen.review.types import Atom, FlatType, flatten, is_subtype
 
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
 OLD, NEW = FIXTURES / "old.yaml", FIXTURES / "new.yaml"
-SPECS = Path(__file__).resolve().parents[3] / "shared" / "specs"
+SPECS = Path(__file__).resolve().parents[4] / "shared" / "specs"
 OPENAI_OLD, OPENAI_NEW = SPECS / "openai-2026-07-23.yaml", SPECS / "openai-2026-08-21.yaml"
 
 STR, INT, FLOAT, BOOL, OBJECT = (ir.Primitive(k) for k in ("str", "int", "float", "bool", "object"))

@@ -21,7 +21,7 @@ from codegen.lower import lower
 from codegen.render import render
 from codegen.spec import load_spec
 
-SPECS = Path(__file__).resolve().parents[1] / "snapshots" / "specs"
+SPECS = Path(__file__).resolve().parents[2] / "snapshots" / "specs"
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
