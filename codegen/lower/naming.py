@@ -221,7 +221,7 @@ class Allocator:
 
     def __init__(self, taken: Iterable[str] = (), *, fold: bool = False) -> None:
         self._fold = fold
-        self._taken: set[str] = {self._key(name) for name in taken}
+        self._taken: set[str] = {name.lower() for name in taken} if fold else set(taken)
 
     def _key(self, name: str) -> str:
         return name.lower() if self._fold else name

@@ -13,6 +13,7 @@ shadowing one of them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -128,7 +129,12 @@ def annotation(
     """
     if pep604 and t.contains(typ, _is_discriminated):
         pep604 = False
-    return _Printer(side, pep604, frozenset(qualify)).print(typ)
+    return _printer(side, pep604, frozenset(qualify)).print(typ)
+
+
+@functools.lru_cache(maxsize=256)
+def _printer(side: Side, pep604: bool, qualify: frozenset[str]) -> _Printer:
+    return _Printer(side, pep604, qualify)
 
 
 def names_used(typ: t.Type, side: Side) -> list[str]:

@@ -8,6 +8,7 @@ out the way ruff's isort writes them, so formatting never reorders them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -84,6 +85,7 @@ def identifiers(code: str) -> list[str]:
     return [match.group(1) for match in _TOKEN.finditer(code) if match.group(1)]
 
 
+@functools.lru_cache(maxsize=4096)
 def relative(from_module: str, to_module: str) -> str:
     """The relative import path from module `from_module` to `to_module` (both `a/b/c` paths).
 
@@ -150,6 +152,11 @@ class Imports:
         for code in codes:
             for name in identifiers(code):
                 self.need(name)
+
+    def need_all(self, names: Iterable[str]) -> None:
+        """`need` each of `names` (identifiers, e.g. `annotations.names_used`)."""
+        for name in names:
+            self.need(name)
 
     def need(self, name: str) -> None:
         """Import `name` if it is defined elsewhere (no-op for locals and builtins)."""

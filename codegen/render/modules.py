@@ -8,7 +8,7 @@ what the package `__init__` imports eagerly or lazily.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .. import ir
@@ -191,6 +191,28 @@ def _quote_forward(
     )
 
 
+def _names_printed(item: ir.Definition, view: PrintedDefinition) -> Iterator[str]:
+    """The names `view` (printed from `item`) uses: what its imports must provide."""
+    if isinstance(item, ir.Alias):
+        yield "TypeAlias"
+        yield from names_used(item.type, item.side)
+        return
+    yield from view.bases
+    if view.functional:
+        yield "TypedDict"
+    side: ir.Side = "model" if isinstance(item, ir.Model) else "param"
+    for field, printed in zip(item.fields, view.fields, strict=True):
+        yield from names_used(field.type, side)
+        if side == "model" and not field.required and not t.is_nullable(field.type):
+            yield "Optional"
+        if side == "param" and field.required:
+            yield "Required"
+        if "builtins." in printed.annotation:
+            yield "builtins"
+        if printed.default is not None and printed.default.startswith("Field("):
+            yield "Field"
+
+
 def print_type_module(module: ir.TypeModule, names: Registry) -> PrintedTypeModule:
     """A `types/` module: its imports, and its definitions in order with forward references
     quoted."""
@@ -201,14 +223,7 @@ def print_type_module(module: ir.TypeModule, names: Registry) -> PrintedTypeModu
     defined: set[str] = set()
     for item in module.definitions:
         view = _definition(item)
-        if view.kind == "alias":
-            imports.scan("TypeAlias", view.annotation)
-        else:
-            imports.scan(*view.bases)
-            if view.functional:
-                imports.need("TypedDict")
-            for field in view.fields:
-                imports.scan(field.annotation, field.default or "")
+        imports.need_all(_names_printed(item, view))
         printed.append(_quote_forward(view, item, local, defined))
         defined.add(item.name)
     return PrintedTypeModule(imports.lines(), module.exports, tuple(printed), module.rebuild)

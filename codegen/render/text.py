@@ -7,6 +7,7 @@ them as filters); nothing here decides a name.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import textwrap
@@ -156,6 +157,7 @@ def _wrap(block: list[str], width: int) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)  # models and TypedDicts repeat their schema's texts
 def docstring(text: str | None, *, width: int = 88) -> str | None:
     """Clean `text` for use inside a triple-quoted docstring, wrapped to `width` columns.
 
