@@ -42,6 +42,7 @@ __all__ = [
     "Type",
     "Union",
     "Variant",
+    "children",
     "contains",
     "is_nullable",
     "members",

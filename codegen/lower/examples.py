@@ -30,7 +30,7 @@ def examples(
     def call(op: Operation | None, *extra: tuple[str, Any]) -> ir.Example | None:
         if op is None:
             return None
-        return ir.Example((*op.resource, op.name), (*example_args(op, schemas), *extra))
+        return ir.Example((*op.resource, op.name), (*_example_args(op, schemas), *extra))
 
     first = ops[0] if ops else None
     stream = next((op for op in ops if methods[op.key].result == "model_or_stream"), None)
@@ -44,14 +44,14 @@ def examples(
     )
 
 
-def example_args(op: Operation, schemas: Schemas) -> list[tuple[str, Any]]:
+def _example_args(op: Operation, schemas: Schemas) -> list[tuple[str, Any]]:
     """`(name, value)` for the required arguments, from the spec's examples where it has
     any."""
     out: list[tuple[str, Any]] = []
     for param in op.params:
         if param.required:
             name = identifier(param.wire, reserved=RESERVED_PARAM_NAMES)
-            out.append((name, example_value(schemas, param.schema, param.pointer, 0)))
+            out.append((name, _example_value(schemas, param.schema, param.pointer, 0)))
     if op.body is not None:
         schema, pointer = schemas.deref(op.body.schema, op.body.pointer)
         given = op.body.example if isinstance(op.body.example, Mapping) else {}
@@ -64,11 +64,11 @@ def example_args(op: Operation, schemas: Schemas) -> list[tuple[str, Any]]:
                 if prop.wire in given and _usable(given[prop.wire]):
                     out.append((name, given[prop.wire]))
                 else:
-                    out.append((name, example_value(schemas, prop.schema, prop.pointer, 0)))
+                    out.append((name, _example_value(schemas, prop.schema, prop.pointer, 0)))
     return out
 
 
-def example_value(schemas: Schemas, schema: Any, pointer: str, depth: int) -> Any:
+def _example_value(schemas: Schemas, schema: Any, pointer: str, depth: int) -> Any:
     """A value for `schema`: its example, default, const or first enum value, else one
     made up from its type (JSON data; `ir.FileExample()` for a file)."""
     tl = schemas
@@ -98,11 +98,11 @@ def example_value(schemas: Schemas, schema: Any, pointer: str, depth: int) -> An
                 )
             )
             for index, variant in usable[:1]:
-                return example_value(schemas, variant, f"{pointer}/{key}/{index}", depth + 1)
+                return _example_value(schemas, variant, f"{pointer}/{key}/{index}", depth + 1)
     if tl.is_class(schema, pointer) or schema.get("type") == "object":
         _, props, required = tl.properties(schema, pointer, inherit=False)
         return {
-            p.wire: example_value(schemas, p.schema, p.pointer, depth + 1)
+            p.wire: _example_value(schemas, p.schema, p.pointer, depth + 1)
             for p in props
             if p.wire in required
         }
@@ -110,7 +110,7 @@ def example_value(schemas: Schemas, schema: Any, pointer: str, depth: int) -> An
     if isinstance(kind, list):
         kind = next((k for k in kind if k != "null"), None)
     if kind == "array" or "items" in schema:
-        return [example_value(schemas, schema.get("items", {}), pointer + "/items", depth + 1)]
+        return [_example_value(schemas, schema.get("items", {}), pointer + "/items", depth + 1)]
     if kind == "string":
         if schema.get("format") == "binary":
             return ir.FileExample()

@@ -34,6 +34,7 @@ __all__ = [
     "PrintedMethod",
     "Signature",
     "doc_signature",
+    "method_doc",
     "params_type",
     "print_method",
     "returns",
@@ -163,7 +164,9 @@ def _signatures(
     false = "Literal[False] | None" if t.is_nullable(method.param(flag).type) else "Literal[False]"
     overloads = (
         Signature(
-            positional, (*required, *optional, Param(flag, f"{false} | NotGiven", "NOT_GIVEN")), model
+            positional,
+            (*required, *optional, Param(flag, f"{false} | NotGiven", "NOT_GIVEN")),
+            model,
         ),
         Signature(positional, (*required, Param(flag, "Literal[True]", None), *optional), stream),
         Signature(positional, (*required, Param(flag, "bool", None), *optional), result),

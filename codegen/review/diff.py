@@ -87,7 +87,11 @@ class _Finding:
 
 
 def _type_findings(
-    old: FlatType, new: FlatType, roles: frozenset[Role], old_aliases: Resolver, new_aliases: Resolver
+    old: FlatType,
+    new: FlatType,
+    roles: frozenset[Role],
+    old_aliases: Resolver,
+    new_aliases: Resolver,
 ) -> list[_Finding]:
     """Classify a changed type used in `roles` (`input`: callers pass it; `output`: they read it)."""
     if old == new:

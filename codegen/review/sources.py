@@ -192,5 +192,3 @@ def resolve_source(text: str, default_spec: Path, config: Path | None, workdir: 
             old_config.parent.mkdir(parents=True, exist_ok=True)
             old_config.write_bytes(_git(["show", f"{rev}:{config_relative}"], top))
     return SpecSource(target / relative, old_config, f"{relative.as_posix()}@{rev}")
-
-
