@@ -14,12 +14,16 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from .diff import LEVELS, Change, Level
+from .changes import LEVELS, Change, Level
 
 __all__ = ["Bump", "Summary", "bump_version", "render_json", "render_markdown", "summarize"]
 
 Bump = Literal["major", "minor", "patch"]
-_GROUP_TITLES = {"methods": "Resources and methods", "types": "Types"}
+_GROUP_TITLES = {
+    "package": "Package (import paths, settings)",
+    "methods": "Resources and methods",
+    "types": "Types",
+}
 _LEVEL_TITLES: dict[Level, str] = {
     "breaking": "Breaking changes",
     "unknown": "Changes to review (effect depends on usage)",

@@ -30,9 +30,9 @@ from .surface import Surface, extract
 
 __all__ = ["CACHE_VERSION", "SpecSource", "build_surface", "resolve_source"]
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Bumped when the pickled surface's format changes (2: types are IR values, not parsed
-annotations)."""
+annotations; 3: import paths, settings, parameters' wire names)."""
 _CACHE_ENTRIES = 16  # surfaces kept; the least recently written go first
 
 

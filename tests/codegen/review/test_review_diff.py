@@ -24,7 +24,7 @@ from codegen.review import SpecSource, build_surface, resolve_source, write_chan
 from codegen.review.diff import Change, compare
 from codegen.review.report import bump_version, render_json, render_markdown, summarize
 from codegen.review.surface import Field, Method, Param, Surface, TypeDef
-from codegen.review.types import Atom, FlatType, flatten, is_subtype
+from codegen.review.types import Atom, FlatType, Scope, Undecidable, flatten, is_subtype
 
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
 OLD, NEW = FIXTURES / "old.yaml", FIXTURES / "new.yaml"
@@ -126,9 +126,35 @@ def test_subtyping(sub: FlatType, sup: FlatType, expected: bool) -> None:
 
 
 def test_subtyping_resolves_aliases_on_each_side() -> None:
-    color = {"Color": flat(lit("red", "green"))}
-    assert is_subtype(flat(ir.Ref("Color")), flat(STR), color.get)
-    assert not is_subtype(flat(STR), flat(ir.Ref("Color")), resolve_sup=color.get)
+    color = Scope(aliases={"Color": flat(lit("red", "green"))}.get)
+    assert is_subtype(flat(ir.Ref("Color")), flat(STR), color)
+    assert not is_subtype(flat(STR), flat(ir.Ref("Color")), sup_scope=color)
+
+
+def test_aliases_nested_too_deep_are_undecidable() -> None:
+    chain = Scope(aliases=lambda name: flat(ir.Ref(name + "x")) if len(name) < 20 else None)
+    with pytest.raises(Undecidable):
+        is_subtype(flat(ir.Ref("A")), flat(STR), chain)
+
+
+def test_typeddicts_compare_by_their_keys() -> None:
+    """Type checkers compare TypedDicts structurally: a renamed TypedDict with the same keys
+    accepts the same dicts; one that requires a new key accepts fewer."""
+    keys = {
+        "OldParam": {"a": (flat(STR), True), "b": (flat(INT), False)},
+        "SameParam": {"a": (flat(STR), True), "b": (flat(INT), False)},
+        "WiderParam": {"a": (flat(STR), True), "b": (flat(FLOAT), False), "c": (flat(INT), False)},
+        "StricterParam": {"a": (flat(STR), True), "b": (flat(INT), True)},
+    }
+    scope = Scope(keys=keys.get)
+
+    def sub(a: str, b: str) -> bool:
+        return is_subtype(flat(ir.Ref(a)), flat(ir.Ref(b)), scope, scope)
+
+    assert sub("OldParam", "SameParam") and sub("SameParam", "OldParam")
+    assert sub("OldParam", "WiderParam") and not sub("WiderParam", "OldParam")
+    assert sub("StricterParam", "OldParam") and not sub("OldParam", "StricterParam")
+    assert not sub("OldParam", "Model")  # a model is only its own class
 
 
 # ---------------------------------------------------------------- compare: hand-built surfaces
@@ -229,7 +255,7 @@ def test_method_moved_between_resources_is_one_breaking_change() -> None:
         (
             [_param("a", ir.Union((STR, INT)))],
             [_param("a", FOO)],
-            ("unknown", "param-type-changed", "a"),
+            ("breaking", "param-type-changed", "a"),
         ),
     ],
 )
@@ -255,9 +281,10 @@ def test_rename_pairs_same_typed_parameters_first() -> None:
         (flat(FOO), flat(ir.Nullable(FOO)), ("breaking", "return-made-nullable")),
         (flat(INT), flat(FLOAT), ("breaking", "return-type-changed")),
         (flat(FLOAT), flat(INT), ("non-breaking", "return-type-changed")),
-        (flat(FOO), page("SyncPage", FOO), ("unknown", "pagination-added")),
+        (flat(FOO), flat(BAR), ("breaking", "return-type-changed")),
+        (flat(FOO), page("SyncPage", FOO), ("breaking", "pagination-added")),
         (page("SyncPage", FOO), flat(ir.Ref("FooList")), ("breaking", "pagination-removed")),
-        (page("SyncPage", FOO), page("SyncCursorPage", FOO), ("unknown", "pagination-changed")),
+        (page("SyncPage", FOO), page("SyncCursorPage", FOO), ("breaking", "pagination-changed")),
     ],
 )
 def test_return_type_changes(before: FlatType, after: FlatType, expected: tuple[str, str]) -> None:
@@ -334,8 +361,7 @@ def test_model_field_changes_classified_for_readers() -> None:
         ("non-breaking", "field-enum-values-added", "M", "c"),
         ("breaking", "field-enum-values-added", "M", "d"),
         ("non-breaking", "field-wire-name-changed", "M", "e"),
-        ("breaking", "field-removed", "M", "gone"),
-        ("non-breaking", "field-added", "M", "new"),
+        ("breaking", "field-renamed", "M", "gone"),  # as for parameters: one out, one in
     }
 
 
@@ -363,18 +389,21 @@ def test_field_moved_to_a_new_base_class_is_not_a_removal() -> None:
     new = _surface(types=[_type("Base", _field("x", STR)), _type("M", bases=("Base",))])
     assert _facts(compare(old, new)) == {
         ("non-breaking", "field-added", "Base", "x"),
-        ("unknown", "type-bases-changed", "M", None),
+        ("non-breaking", "type-bases-changed", "M", None),
     }
 
 
-def test_type_kind_change_and_module_move() -> None:
-    old = _surface(types=[_type("A", kind="alias", alias=STR), _type("B", module="types/x/b.py")])
-    new = _surface(types=[_type("A", _field("x", STR)), _type("B", module="types/y/b.py")])
-    changes = {c.kind: c for c in compare(old, new)}
-    assert changes["type-kind-changed"].level == "unknown"
-    moved = changes["type-moved"]
-    assert moved.level == "breaking"
-    assert "`from pkg.types.x import B` breaks" in moved.reason
+def test_a_type_turned_into_another_kind_breaks_its_users() -> None:
+    old = _surface(types=[_type("A", kind="alias", alias=STR)])
+    new = _surface(types=[_type("A", _field("x", STR))])
+    (change,) = compare(old, new)
+    assert (change.kind, change.level) == ("type-kind-changed", "breaking")
+
+
+def test_a_model_losing_a_base_class_breaks_isinstance() -> None:
+    old = _surface(types=[_type("Base"), _type("M", bases=("Base",))])
+    new = _surface(types=[_type("Base"), _type("M", bases=("BaseModel",))])
+    assert _facts(compare(old, new)) == {("breaking", "type-bases-changed", "M", None)}
 
 
 def test_alias_used_as_input_and_output_takes_the_worse_level() -> None:
@@ -488,12 +517,11 @@ EXPECTED = {
     ("breaking", "return-made-nullable", "client.pets.retrieve", None),
     ("non-breaking", "streaming-added", "client.chat.create", None),
     ("breaking", "streaming-removed", "client.completions.create", None),
-    ("unknown", "pagination-added", "client.toys.list", None),
-    ("unknown", "pagination-changed", "client.tags.list", None),
+    ("breaking", "pagination-added", "client.toys.list", None),
+    ("breaking", "pagination-changed", "client.tags.list", None),
     ("breaking", "field-made-nullable", "Pet", "age"),
     ("breaking", "field-type-changed", "Pet", "weight"),  # an output that may hold more values
-    ("breaking", "field-removed", "Pet", "legacy"),
-    ("non-breaking", "field-added", "Pet", "nickname"),
+    ("breaking", "field-renamed", "Pet", "legacy"),  # legacy out, nickname in
     ("non-breaking", "field-made-non-nullable", "Pet", "tag"),
     ("non-breaking", "field-enum-values-added", "Pet", "status"),  # open enum
     ("breaking", "field-enum-values-added", "Pet", "kind"),  # closed enum
@@ -502,8 +530,7 @@ EXPECTED = {
     ("breaking", "field-made-required", "AddressParam", "city"),
     ("non-breaking", "field-made-optional", "AddressParam", "street"),
     ("breaking", "field-added", "AddressParam", "country"),  # required key
-    ("non-breaking", "field-added", "AddressParam", "region"),
-    ("breaking", "field-removed", "AddressParam", "zip"),
+    ("breaking", "field-renamed", "AddressParam", "zip"),  # zip out, region in
     ("breaking", "type-removed", "PetDeleted", None),
     ("non-breaking", "type-added", "Owner", None),
 }
@@ -618,7 +645,7 @@ def test_surface_cache_is_reused_until_any_spec_file_changes(tmp_path: Path) -> 
     seconds.clear()
     changed = build_surface(source, seconds, cache)
     assert "lower" in seconds
-    assert [c.kind for c in compare(first, changed)] == ["field-removed", "field-added"]
+    assert [c.kind for c in compare(first, changed)] == ["field-renamed"]
 
 
 # ----------------------------------------------------------------------------- OpenAI specs
