@@ -29,7 +29,9 @@ class Change:
     `subject` is what changed (`client.projects.create`, `Model`, `deepseek_sdk.resources`),
     `element` the part of it (a parameter, field or imported name; None for the subject
     itself), `where` locates the subject (`POST /projects`, `types/model.py`). `old`/`new` are
-    printed values (types, signatures, import paths).
+    printed values (types, signatures, import paths). `flagged` marks a non-breaking change
+    a reviewer should still see (an open response enum that gained values: code matching on
+    the known ones may want to handle the new).
     """
 
     kind: str  # e.g. "param-removed", "field-made-nullable", "import-moved"
@@ -40,6 +42,7 @@ class Change:
     old: str | None
     new: str | None
     reason: str
+    flagged: bool = False
 
     @property
     def group(self) -> str:
@@ -75,9 +78,10 @@ class Log:
         element: str | None = None,
         old: object = None,
         new: object = None,
+        flagged: bool = False,
     ) -> None:
         """Record one change; `old`/`new` are printed with `str` (None stays None)."""
         was, now = (None if v is None else str(v) for v in (old, new))
         self.changes.append(
-            Change(kind, level, self.subject, self.where, element, was, now, reason)
+            Change(kind, level, self.subject, self.where, element, was, now, reason, flagged)
         )

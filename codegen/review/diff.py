@@ -154,7 +154,15 @@ def _type_diff(
     if before.alias is not None and after.alias is not None:
         for finding in type_findings(before.alias, after.alias, roles, *scopes):
             reason = f"{name}: {finding.phrase}"
-            log.add(f"alias-{finding.kind}", finding.level, reason, None, before.alias, after.alias)
+            log.add(
+                f"alias-{finding.kind}",
+                finding.level,
+                reason,
+                None,
+                before.alias,
+                after.alias,
+                flagged=finding.flagged,
+            )
         return
     bases_changed = before.bases != after.bases
     if bases_changed and before.kind == "model":
@@ -248,7 +256,15 @@ def _field_diff(
         reason = f"{label} {finding.phrase}"
         if finding.kind == "made-nullable" and model:
             reason = f"{label}: attribute may now be None; code using it unguarded breaks"
-        log.add(f"field-{finding.kind}", finding.level, reason, name, old_type, new_type)
+        log.add(
+            f"field-{finding.kind}",
+            finding.level,
+            reason,
+            name,
+            old_type,
+            new_type,
+            flagged=finding.flagged,
+        )
 
 
 # ---------------------------------------------------------------------------- methods
@@ -380,7 +396,15 @@ def _param_diff(
         )
     for finding in type_findings(previous.type, param.type, _INPUTS, *scopes):
         reason = f"parameter {name} of {call} {finding.phrase}"
-        log.add(f"param-{finding.kind}", finding.level, reason, element, previous.type, param.type)
+        log.add(
+            f"param-{finding.kind}",
+            finding.level,
+            reason,
+            element,
+            previous.type,
+            param.type,
+            flagged=finding.flagged,
+        )
 
 
 def _returns(log: Log, before: Method, after: Method, scopes: _Scopes) -> None:
@@ -404,7 +428,13 @@ def _returns(log: Log, before: Method, after: Method, scopes: _Scopes) -> None:
         for finding in type_findings(before.returns, after.returns, _OUTPUTS, *scopes):
             reason = f"the return value of {call} {finding.phrase}"
             log.add(
-                f"return-{finding.kind}", finding.level, reason, None, before.returns, after.returns
+                f"return-{finding.kind}",
+                finding.level,
+                reason,
+                None,
+                before.returns,
+                after.returns,
+                flagged=finding.flagged,
             )
     if before.stream is None and after.stream is not None:
         reason = f"{call} can now stream (`stream=True`); calls without it are unaffected"
@@ -416,5 +446,11 @@ def _returns(log: Log, before: Method, after: Method, scopes: _Scopes) -> None:
         for finding in type_findings(before.stream, after.stream, _OUTPUTS, *scopes):
             reason = f"the chunks {call} streams: {finding.phrase}"
             log.add(
-                f"stream-{finding.kind}", finding.level, reason, None, before.stream, after.stream
+                f"stream-{finding.kind}",
+                finding.level,
+                reason,
+                None,
+                before.stream,
+                after.stream,
+                flagged=finding.flagged,
             )

@@ -12,7 +12,7 @@ TypedDict key), an `output` one they read (a return value, a model attribute). W
 | different (neither) | breaking | breaking |
 | may now be None | non-breaking | breaking |
 | never None any more | breaking | non-breaking |
-| enum values added | non-breaking | breaking when the enum is closed; non-breaking when it is open (`Literal[...] \\| str`: those values were possible already) |
+| enum values added | non-breaking | breaking when the enum is closed; when it is open (`Literal[...] | str`: the values were possible already) non-breaking and *flagged*, so a reviewer sees that code matching on the known values may want to handle the new ones |
 | enum values removed | breaking | non-breaking |
 | variants added to an open discriminated union | non-breaking | non-breaking (they parsed as its fallback model before) |
 | variants removed | breaking | non-breaking |
@@ -39,6 +39,7 @@ class Finding:
     kind: str
     level: Level
     phrase: str
+    flagged: bool = False
 
 
 def _level(roles: frozenset[Role], input_level: Level, output_level: Level) -> Level:
@@ -83,7 +84,8 @@ def _findings(
                     else " (the enum is open: the API could send them before, now they are named)"
                 )
             level = _level(roles, "non-breaking", "breaking" if closed else "non-breaking")
-            out.append(Finding("enum-values-added", level, text))
+            flagged = "output" in roles and not closed
+            out.append(Finding("enum-values-added", level, text, flagged))
         if removed:
             text = f"enum values removed: {', '.join(removed)}"
             if "input" in roles:

@@ -3,7 +3,7 @@
 Markdown starts with the counts and the version bump they call for, then lists the changes by
 level (breaking, unknown, non-breaking) and, within a level, by subject (a method or a type),
 so a reviewer reads what breaks first. Non-breaking changes sit in a collapsed `<details>`
-block. JSON carries the same facts: `summary`, `bump`, and one object per change.
+block, except the flagged ones (an open response enum that gained values), listed above it. JSON carries the same facts: `summary`, `bump`, and one object per change.
 """
 
 from __future__ import annotations
@@ -111,8 +111,12 @@ def render_markdown(
     for group, title in _GROUP_TITLES.items():
         row = summary.groups[group]
         lines.append(f"| {title} | {' | '.join(str(row[level]) for level in LEVELS)} |")
+    flagged = [c for c in changes if c.flagged and c.level == "non-breaking"]
     for level in LEVELS:
-        selected = [c for c in changes if c.level == level]
+        selected = [c for c in changes if c.level == level and c not in flagged]
+        if level == "non-breaking" and flagged:
+            title = f"Non-breaking, flagged for review ({len(flagged)})"
+            lines += ["", f"{h}# {title}", *_details(flagged, h + "##")]
         if not selected:
             continue
         title = f"{_LEVEL_TITLES[level]} ({len(selected)})"

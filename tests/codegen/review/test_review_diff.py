@@ -4,7 +4,7 @@ Three layers: types (flattening IR types, subtyping) as tables; `compare` on han
 for the change kinds a spec edit cannot produce on its own (moves, positional parameters, wire
 names); and the whole pipeline (load -> lower -> surface -> compare) on the fixture specs under
 `fixtures/diff/`, where each difference between old.yaml and new.yaml is one change kind.
-The OpenAI check runs on ../shared/specs and is skipped when they are absent.
+The classification of whole spec edits, and OpenAI's changes, are in test_review_table.py.
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from codegen.review.types import Atom, FlatType, Scope, Undecidable, flatten, is
 
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
 OLD, NEW = FIXTURES / "old.yaml", FIXTURES / "new.yaml"
-SPECS = Path(__file__).resolve().parents[4] / "shared" / "specs"
-OPENAI_OLD, OPENAI_NEW = SPECS / "openai-2026-07-23.yaml", SPECS / "openai-2026-08-21.yaml"
 
 STR, INT, FLOAT, BOOL, OBJECT = (ir.Primitive(k) for k in ("str", "int", "float", "bool", "object"))
 FOO, BAR = ir.Ref("Foo"), ir.Ref("Bar")
@@ -646,27 +644,3 @@ def test_surface_cache_is_reused_until_any_spec_file_changes(tmp_path: Path) -> 
     changed = build_surface(source, seconds, cache)
     assert "lower" in seconds
     assert [c.kind for c in compare(first, changed)] == ["field-renamed"]
-
-
-# ----------------------------------------------------------------------------- OpenAI specs
-
-
-@pytest.mark.openai_spec
-@pytest.mark.skipif(not OPENAI_NEW.exists(), reason="../shared/specs is absent")
-def test_openai_spec_changes_are_reported_and_classified() -> None:
-    before = build_surface(SpecSource(OPENAI_OLD, None, "old"))
-    after = build_surface(SpecSource(OPENAI_NEW, None, "new"))
-    changes = compare(before, after)
-    by_key = {(c.kind, c.subject, c.element): c for c in changes}
-
-    added = by_key[("method-added", "client.content_provenance_checks.create", None)]
-    assert (added.level, added.where) == ("non-breaking", "POST /content_provenance_checks")
-
-    renamed = by_key[("param-renamed", "client.organization.projects.create", "geography")]
-    assert renamed.level == "breaking"
-    assert renamed.new is not None and renamed.new.startswith("residency: ")
-    assert "callers passing `geography=`" in renamed.reason
-
-    shutdown = by_key[("field-added", "Model", "shutdown_date")]
-    assert shutdown.level == "non-breaking"
-    assert summarize(changes).bump == "major"
