@@ -9,12 +9,13 @@
     diff.py      `compare(old, new)`: every change, classified; renames paired
     report.py    the changes as Markdown (PR comments) or JSON, and the version bump they call for
     sources.py   spec arguments (files, `git:REV`) and surfaces built from them, cached by content
-    commands.py  `python -m codegen diff` and `python -m codegen changelog`
+    release.py   the next version, its CHANGELOG.md section (written once), the version applied
+    commands.py  `python -m codegen diff` and `python -m codegen release` (alias `changelog`)
 
 Nothing here re-reads generated code: the surface is the IR's values.
 """
 
-from .commands import register, write_changelog
+from .commands import register
 from .diff import Change, compare
 from .report import render_json, render_markdown, summarize
 from .sources import SpecSource, build_surface, resolve_source
@@ -32,5 +33,4 @@ __all__ = [
     "render_markdown",
     "resolve_source",
     "summarize",
-    "write_changelog",
 ]

@@ -6,7 +6,9 @@ resolve. With `git:REV` the old side also uses the config file as of REV when th
 
 `build_surface` loads and lowers a spec (nothing is rendered or formatted) and extracts its
 surface; with a cache directory the surface is pickled by content (spec files, config, the
-generator's source and runtime, `CACHE_VERSION`), so an unchanged side costs nothing.
+generator's source and runtime, `CACHE_VERSION`), so an unchanged side costs nothing, and the
+parsed spec files are cached beside it (`codegen.spec.cache`, `<cache>/../documents/`), so a
+side whose spec was read before skips YAML parsing.
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ from pathlib import Path
 
 from ..errors import SpecError
 from ..runtime import RUNTIME_DIR
+from ..spec import cache as parse_cache
 from ..spec import display_path, load_spec
 from .surface import Surface, extract
 
-__all__ = ["CACHE_VERSION", "SpecSource", "build_surface", "resolve_source"]
+__all__ = ["CACHE_VERSION", "SpecSource", "build_surface", "cached_surface", "resolve_source"]
 
 CACHE_VERSION = 3
 """Bumped when the pickled surface's format changes (2: types are IR values, not parsed
@@ -55,15 +58,23 @@ def build_surface(
     """
     timings = seconds if seconds is not None else {}
     key = _cache_key(source) if cache_dir is not None else None
-    if cache_dir is not None and key is not None:
-        cached = _cache_read(cache_dir / f"{key}.pickle", source.spec.parent)
-        if cached is not None:
-            timings["cached"] = 0.0
-            return cached
-    surface, files = _build(source, timings)
+    cached = cached_surface(source, cache_dir)
+    if cached is not None:
+        timings["cached"] = 0.0
+        return cached
+    with parse_cache.use(cache_dir.parent / "documents" if cache_dir is not None else None):
+        surface, files = _build(source, timings)
     if cache_dir is not None and key is not None:
         _cache_write(cache_dir / f"{key}.pickle", source.spec.parent, files, surface)
     return surface
+
+
+def cached_surface(source: SpecSource, cache_dir: Path | None) -> Surface | None:
+    """The surface built before from the same files, config and generator, if there is one."""
+    key = _cache_key(source) if cache_dir is not None else None
+    if cache_dir is None or key is None:
+        return None
+    return _cache_read(cache_dir / f"{key}.pickle", source.spec.parent)
 
 
 def _build(source: SpecSource, timings: dict[str, float]) -> tuple[Surface, set[Path]]:

@@ -20,7 +20,7 @@ import pytest
 from codegen import ir
 from codegen.cli import main
 from codegen.ir.types import union
-from codegen.review import SpecSource, build_surface, resolve_source, write_changelog
+from codegen.review import SpecSource, build_surface, resolve_source
 from codegen.review.diff import Change, compare
 from codegen.review.report import bump_version, render_json, render_markdown, summarize
 from codegen.review.surface import Field, Method, Param, Surface, TypeDef
@@ -474,17 +474,6 @@ def test_json_report_carries_every_change() -> None:
     assert summarize([]).bump == "patch"
 
 
-def test_changelog_sections_are_newest_first(tmp_path: Path) -> None:
-    changelog = tmp_path / "CHANGELOG.md"
-    changes = _sample_changes()
-    assert write_changelog(changelog, "first report\n", "1.2.3", changes) == "2.0.0"
-    additions = [c for c in changes if c.level == "non-breaking"]
-    assert write_changelog(changelog, "second report\n", "2.0.0", additions) == "2.1.0"
-    text = changelog.read_text()
-    assert text.startswith("# Changelog\n\n## 2.1.0\n\nSuggested **minor** bump from 2.0.0.")
-    assert text.index("second report") < text.index("## 2.0.0") < text.index("first report")
-
-
 # ------------------------------------------------------------------ fixture specs, end to end
 
 
@@ -599,9 +588,9 @@ def test_git_revision_sources_take_spec_and_config_from_the_revision(
     assert source.label == "spec/openapi.yaml@HEAD"
 
     assert main(["changelog", "--version", "1.0.0"]) == 0
-    assert "added 2.0.0 (major bump from 1.0.0" in capsys.readouterr().out
+    assert "wrote 2.0.0 (major bump from 1.0.0" in capsys.readouterr().out
     text = (repo / "CHANGELOG.md").read_text()
-    assert text.startswith("# Changelog\n\n## 2.0.0\n")
+    assert text.startswith("# Changelog\n\n## 2.0.0\n<!-- sdkgen-release base=1.0.0 changes=")
     assert "`spec/openapi.yaml@HEAD` → `spec/openapi.yaml`" in text
     assert main(["diff", "git:NOPE", "spec/openapi.yaml"]) == 2
     assert main(["diff", f"git:HEAD:{OLD}", "spec/openapi.yaml"]) == 2  # outside the repository
