@@ -2,8 +2,9 @@
 
     diff OLD NEW [--config C] [--format markdown|json] [--fail-on-breaking] [--output FILE]
         Compare the SDK surfaces OLD and NEW produce (load + lower only: nothing is rendered
-        or formatted; the two specs are built in parallel and each surface is cached by content
-        in .cache/sdkgen/surfaces/, so it is cheap enough for every PR). Exit 0, or 1 with
+        or formatted; the two specs are built in parallel; parsed spec files, each surface and
+        the diff of two cached surfaces are kept by content in .cache/sdkgen/, so it is cheap
+        enough for every push). Exit 0, or 1 with
         `--fail-on-breaking` when a breaking change is present; 2 when a spec cannot be read.
     release [--old OLD] [--new NEW] [--changelog CHANGELOG.md] [--version X.Y.Z] [--out DIR]
         (also `changelog`) One step: the next version from the report (`review.release`), its
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import sys
 import tempfile
 import time
@@ -34,7 +36,7 @@ from ..errors import ConfigError, SpecError
 from ..spec import display_path
 from .diff import Change, compare
 from .report import render_json, render_markdown, summarize
-from .sources import SpecSource, build_surface, cached_surface, resolve_source
+from .sources import SpecSource, build_surface, cached_surface, prune, resolve_source, valid_key
 from .surface import Surface
 
 __all__ = ["register"]
@@ -132,6 +134,39 @@ def _both_surfaces(
     return [_timed_surface(old, cache_dir), _timed_surface(new, cache_dir)]
 
 
+def _memo(old: SpecSource, new: SpecSource, cache_dir: Path | None) -> Path | None:
+    """Where the diff of `old` and `new` is kept, when both surfaces are cached and valid."""
+    keys = [valid_key(source, cache_dir) for source in (old, new)]
+    if cache_dir is None or keys[0] is None or keys[1] is None:
+        return None
+    return cache_dir / "diffs" / f"{keys[0][:24]}-{keys[1][:24]}.pickle"
+
+
+def _remembered(old: SpecSource, new: SpecSource, cache_dir: Path | None) -> list[Change] | None:
+    memo = _memo(old, new, cache_dir)
+    try:
+        changes = pickle.loads(memo.read_bytes()) if memo is not None else None
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return None
+    return changes if isinstance(changes, list) else None
+
+
+def _remember(
+    old: SpecSource, new: SpecSource, cache_dir: Path | None, changes: list[Change]
+) -> None:
+    memo = _memo(old, new, cache_dir)
+    if memo is None:
+        return
+    try:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        partial = memo.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(changes, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(memo)
+        prune(memo.parent, "*.pickle")
+    except OSError:
+        pass
+
+
 @dataclass(frozen=True)
 class _Compared:
     """A diff's changes, its two sides, and the version the old side's config gives."""
@@ -152,13 +187,19 @@ def _surfaces(
         new_source = resolve_source(new, DEFAULT_SPEC, config, Path(tmp))
         default = DEFAULT_SPEC if new.startswith("git:") else Path(new)
         old_source = resolve_source(old, default, config, Path(tmp))
-        (before, old_seconds), (after, new_seconds) = _both_surfaces(
-            old_source, new_source, cache_dir
-        )
         own_config = old_source.config is not None and old_source.config != config
         old_version = load_config(old_source.config).version if own_config else None
-    compared = time.perf_counter()
-    changes = compare(before, after)
+        changes = _remembered(old_source, new_source, cache_dir)
+        if changes is not None:  # both sides unchanged since a diff of them: its result
+            old_seconds = new_seconds = {"cached": 0.0}
+            compared = time.perf_counter()
+        else:
+            (before, old_seconds), (after, new_seconds) = _both_surfaces(
+                old_source, new_source, cache_dir
+            )
+            compared = time.perf_counter()
+            changes = compare(before, after)
+            _remember(old_source, new_source, cache_dir, changes)
     done = time.perf_counter()
     stages = "; ".join(
         f"{side}: "

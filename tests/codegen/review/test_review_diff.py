@@ -633,3 +633,26 @@ def test_surface_cache_is_reused_until_any_spec_file_changes(tmp_path: Path) -> 
     changed = build_surface(source, seconds, cache)
     assert "lower" in seconds
     assert [c.kind for c in compare(first, changed)] == ["field-renamed"]
+
+
+def test_a_rerun_reuses_the_diff_and_a_changed_spec_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    new = tmp_path / "new.yaml"
+    shutil.copy(NEW, new)
+
+    def diff() -> tuple[str, str]:
+        assert main(["diff", str(OLD), str(new), "--no-config"]) == 0
+        captured = capsys.readouterr()
+        return captured.out, captured.err
+
+    first, err = diff()
+    assert "cached" not in err
+    again, err = diff()
+    assert again == first and "old: cached; new: cached" in err
+    assert list((tmp_path / ".cache/sdkgen/surfaces/diffs").glob("*.pickle"))
+    assert list((tmp_path / ".cache/sdkgen/documents").glob("*.marshal"))
+    new.write_text(new.read_text().replace("nickname", "pet_name"))
+    changed, err = diff()
+    assert "new: cached" not in err and changed != first and "pet_name" in changed
