@@ -141,7 +141,12 @@ def write_section(path: Path, release: Plan, markdown: str) -> bool:
         f"## {release.version}",
         f"<!-- sdkgen-release base={release.base} changes={release.digest} -->",
         "",
-        f"Suggested **{release.bump}** bump from {release.base}.",
+        f"Suggested **{release.bump}** bump from {release.base}"
+        + (
+            " (below 1.0.0, by the minor or patch number)."
+            if release.base.startswith("0.")
+            else "."
+        ),
         "",
         *markdown.rstrip("\n").splitlines(),
         "",

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from .changes import LEVELS, Change, Level
+from .changes import LEVELS, PACKAGE_KINDS, Change, Level
 
 __all__ = ["Bump", "Summary", "bump_version", "render_json", "render_markdown", "summarize"]
 
@@ -72,7 +72,9 @@ def _short(value: str) -> str:
 
 def _bullet(change: Change) -> str:
     line = f"- {change.reason}"
-    if change.old is not None and change.new is not None:
+    if change.kind.startswith(PACKAGE_KINDS[:2]):  # the reason names both import paths
+        pass
+    elif change.old is not None and change.new is not None:
         line += f" (`{_short(change.old)}` → `{_short(change.new)}`)"
     elif change.kind.endswith("-removed") and change.old is not None:
         line += f" (was `{_short(change.old)}`)"
