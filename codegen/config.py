@@ -18,6 +18,8 @@ helpers:                         # resource -> "module:SyncClass,AsyncClass" und
   chat.completions: chat_helpers:ChatCompletionsHelpers,AsyncChatCompletionsHelpers
 types:                           # component schema -> class names, per side
   ChatCompletionMessageInput: {param: ChatCompletionMessageParam}
+validate:                        # `codegen validate` rules: level, or level + options
+  operation-description: error   # (the rules and their options: codegen/spec/rules.py)
 ```
 """
 
@@ -33,6 +35,7 @@ import yaml
 
 from .errors import ConfigError
 from .spec.pointer import escape_token
+from .spec.rules import RuleSetting, parse_settings
 
 __all__ = [
     "PAGINATE_VALUES",
@@ -111,6 +114,7 @@ class Config:
     operations: Mapping[str, OperationOverride] = field(default_factory=dict)
     helpers: tuple[Helper, ...] = ()
     types: Mapping[str, TypeNames] = field(default_factory=dict)
+    validate: Mapping[str, RuleSetting] = field(default_factory=dict)
 
 
 def load_config(path: Path | None) -> Config:
@@ -199,6 +203,7 @@ def parse_config(data: object) -> Config:
             "operations",
             "helpers",
             "types",
+            "validate",
         ),
         "",
     )
@@ -251,4 +256,5 @@ def parse_config(data: object) -> Config:
         operations=operations,
         helpers=tuple(sorted(helpers, key=lambda helper: helper.resource)),
         types=types,
+        validate=parse_settings(root.get("validate"), "/validate"),
     )
