@@ -1,9 +1,20 @@
-"""Root fixtures: the test servers (tests/servers/README.md). Keep this file small."""
+"""Root fixtures: the test servers (tests/servers/README.md) and the SDKs the session generates
+(`things_sdk`, `deepseek_sdk`: tests/session_sdks.py). Keep this file small."""
 
+import sys
 from collections.abc import Iterator
 
 import pytest
 from servers import DEEPSEEK_SPEC, ScriptedServer, start_mock_server
+from session_sdks import SessionSdks
+
+_SDKS = SessionSdks()
+sys.meta_path.insert(0, _SDKS)  # before any test module imports things_sdk or deepseek_sdk
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    sys.meta_path.remove(_SDKS)
+    _SDKS.remove()
 
 
 @pytest.fixture(scope="session")
