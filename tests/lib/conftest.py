@@ -27,5 +27,5 @@ def async_client(scripted_server: ScriptedServer) -> Any:
 
 @pytest.fixture(params=["sync", "async"])
 def any_client(request: pytest.FixtureRequest, client: Any, async_client: Any) -> Any:
-    """The sync or the async client: tests drive both through `_lib_fixtures.drive_*` helpers."""
+    """The sync or the async client: a test using it runs once with each."""
     return client if request.param == "sync" else async_client
