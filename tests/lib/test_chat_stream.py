@@ -6,7 +6,7 @@ from typing import Any
 
 import pydantic
 import pytest
-from _lib_fixtures import chunk, sse_stream, text_chunks, tool_call_chunks
+from _lib_support import chunk, sse_stream, text_chunks, tool_call_chunks
 from deepseek_sdk import APIError
 from deepseek_sdk.lib import ChatCompletionStreamState, function_tool
 from servers import Pause, ScriptedServer, Stream, sse
