@@ -1,18 +1,19 @@
 """SDKs that the test session generates with the real generator, and imports like any package.
 
-| package        | generated from                                              | tested by    |
-|----------------|-------------------------------------------------------------|--------------|
-| `things_sdk`   | `tests/runtime/spec/openapi.yaml` + `sdk.yaml` beside it     | tests/runtime |
-| `deepseek_sdk` | `spec/openapi.yaml` + `spec/sdk.yaml` (helpers from templates/lib) | tests/lib, and every other in-process `import deepseek_sdk` |
+- `things_sdk`, from `tests/runtime/spec/openapi.yaml` + `sdk.yaml`: the runtime tests' SDK.
+- `deepseek_sdk`, from `spec/openapi.yaml` + `spec/sdk.yaml` (helpers from templates/lib): the
+  helper tests', and what every other in-process `import deepseek_sdk` gets.
 
 `tests/conftest.py` installs `SessionSdks` as an import hook. The first `import things_sdk`
 (or `deepseek_sdk`) of the session runs load -> lower -> render -> emit, as `make generate`
 does, into a temporary folder, and imports the package from there; a session that imports
 neither pays nothing (each takes ~0.3 s). So the runtime (`templates/runtime/`) and the helpers
 (`templates/lib/`) are tested as they are shipped, in a package generated from the templates as
-they are now: no `make generate` needed, and no fake package. The committed `generated/` is
-checked by `make check-generated`; tests that run the SDK in another process put
-`sdk_root(name)` on `PYTHONPATH`.
+they are now: no `make generate` needed, and no fake package. An import hook rather than a
+`sys.path` entry, because the order in which folders put `generated/` on `sys.path` would
+otherwise decide which copy a test gets. The committed `generated/` is checked by
+`make check-generated`; tests that run an SDK in another process put `sdk_root(name)` on
+`PYTHONPATH`.
 """
 
 from __future__ import annotations
