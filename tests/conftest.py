@@ -5,11 +5,16 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
 from servers import DEEPSEEK_SPEC, ScriptedServer, start_mock_server
 from session_sdks import SessionSdks
 
 _SDKS = SessionSdks()
 sys.meta_path.insert(0, _SDKS)  # before any test module imports things_sdk or deepseek_sdk
+
+# Property tests must not fail because a loaded machine stalled one example or one draw.
+settings.register_profile("sdkgen", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("sdkgen")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
