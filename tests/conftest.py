@@ -3,11 +3,18 @@
 
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 from servers import DEEPSEEK_SPEC, ScriptedServer, start_mock_server
 from session_sdks import SessionSdks
+
+# The repository first, as `python -m pytest` has it: run as the `pytest` script, the `codegen`
+# package would otherwise be found as tests/codegen/ (a folder named like it, no __init__).
+REPO = str(Path(__file__).resolve().parents[1])
+if REPO not in sys.path:
+    sys.path.insert(0, REPO)
 
 _SDKS = SessionSdks()
 sys.meta_path.insert(0, _SDKS)  # before any test module imports things_sdk or deepseek_sdk

@@ -28,8 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from codegen.cli import generate
-
 REPO = Path(__file__).resolve().parents[1]
 
 __all__ = ["SDKS", "SessionSdks", "Source", "sdk_root"]
@@ -63,6 +61,8 @@ class SessionSdks(importlib.abc.MetaPathFinder):
             if self._folder is None:
                 self._folder = Path(tempfile.mkdtemp(prefix="sdkgen-session-sdks-"))
             out = self._folder / package
+            from codegen.cli import generate  # here: only a session that needs an SDK loads it
+
             try:
                 # cache_dir=None: format everything now, so the output is the templates' own.
                 generate(REPO / source.spec, REPO / source.config, out, cache_dir=None)
