@@ -18,6 +18,7 @@ otherwise decide which copy a test gets. The committed `generated/` is checked b
 
 from __future__ import annotations
 
+import atexit
 import importlib.abc
 import importlib.machinery
 import shutil
@@ -60,6 +61,7 @@ class SessionSdks(importlib.abc.MetaPathFinder):
             source = SDKS[package]
             if self._folder is None:
                 self._folder = Path(tempfile.mkdtemp(prefix="sdkgen-session-sdks-"))
+                atexit.register(self.remove)  # also when pytest stops before unconfigure
             out = self._folder / package
             from codegen.cli import generate  # here: only a session that needs an SDK loads it
 
