@@ -8,8 +8,9 @@ is the regression test for a bug the soak found: a 2xx answer that is not an eve
 
 On a loaded machine two outcomes are correct although the fault does not call for them,
 and the test then only checks that the error is typed and keeps the key out: the deadline
-expiring before every attempt was made, and (when the process stalled for half the
-per-attempt timeout or more, as `_LagProbe` measures) an attempt timing out.
+expiring before every attempt was made, and an attempt timing out when the process stalled
+for half the per-attempt timeout or more (as `_LagProbe` measures) or before the attempt
+reached the server (connecting, or waiting for a pool slot).
 """
 
 from __future__ import annotations
@@ -68,7 +69,11 @@ async def test_fault_kind(kind: FaultKind, op: Any, is_async: bool) -> None:
     requests = server.requests
     if isinstance(outcome, APITimeoutError) and kind != "trickle":
         cut = str(outcome).startswith("Request deadline")
-        if cut or (lag >= TIMEOUT / 2 and "APITimeoutError" not in expected):
+        # An attempt that timed out before reaching the server (connecting, or waiting for a
+        # pool slot) is load on the machine, not the fault, even if this process did not stall.
+        unsent = "connecting to the server" in str(outcome) or "free connection" in str(outcome)
+        loaded = lag >= TIMEOUT / 2 or unsent
+        if cut or (loaded and "APITimeoutError" not in expected):
             assert API_KEY not in str(outcome)
             assert not cut or elapsed >= 0.9 * DEADLINE, f"deadline error after {elapsed:.2f}s"
             assert len(requests) <= 1 + MAX_RETRIES
@@ -77,7 +82,9 @@ async def test_fault_kind(kind: FaultKind, op: Any, is_async: bool) -> None:
         assert isinstance(outcome, SDKError) and str(outcome).startswith("Request deadline")
         assert len(requests) == 1
         return
-    assert len(requests) == (1 + MAX_RETRIES if retried else 1)
+    assert len(requests) == (1 + MAX_RETRIES if retried else 1), (
+        f"{outcome!r:.300} (lag {lag:.2f}s)"
+    )
     if isinstance(outcome, SDKError):
         assert type(outcome).__name__ in expected, outcome
         assert API_KEY not in str(outcome)
