@@ -48,6 +48,7 @@ from ._generated_types import (
     CompletionUsage,
 )
 from ._handlers import Handler, Handlers
+from ._hooks import RunnerHooks, StreamingRunnerHooks
 from ._parsing import is_parseable_format, prepare_request
 from .chat_stream import AsyncChatCompletionStream, ChatCompletionStream
 from .chat_stream_events import ChatCompletionStreamEvent
@@ -245,7 +246,7 @@ async def _arun_tool(
     return format_result(result), None
 
 
-class _SyncRunner(ABC):
+class _SyncRunner(RunnerHooks, ABC):
     """Shared public API of the sync runners."""
 
     def __init__(self, create: Any, core: RunnerCore) -> None:
@@ -257,15 +258,9 @@ class _SyncRunner(ABC):
         """The whole transcript: the input messages plus every message the run appended."""
         return self._core.messages
 
-    def on(self, event: str, handler: Handler) -> Self:
-        """Call ``handler`` on ``event`` (see the module docstring for names)."""
-        self._core.handlers.add(event, handler)
-        return self
-
-    def off(self, event: str, handler: Handler) -> Self:
-        """Remove a handler added with ``on``."""
-        self._core.handlers.remove(event, handler)
-        return self
+    @property
+    def _handlers(self) -> Handlers:  # type: ignore[override]
+        return self._core.handlers
 
     def until_done(self) -> Self:
         """Run until the model stops calling tools (or ``max_rounds``)."""
@@ -310,7 +305,7 @@ class ChatCompletionToolRunner(_SyncRunner):
             yield completion
 
 
-class ChatCompletionStreamingToolRunner(_SyncRunner):
+class ChatCompletionStreamingToolRunner(StreamingRunnerHooks, _SyncRunner):
     """``for event in runner:`` yields stream events across rounds; use it in a ``with`` block."""
 
     _stream: ChatCompletionStream[None] | None = None
@@ -345,7 +340,7 @@ class ChatCompletionStreamingToolRunner(_SyncRunner):
         self.close()
 
 
-class _AsyncRunner(ABC):
+class _AsyncRunner(RunnerHooks, ABC):
     """Shared public API of the async runners."""
 
     def __init__(self, create: Any, core: RunnerCore) -> None:
@@ -357,15 +352,9 @@ class _AsyncRunner(ABC):
         """The whole transcript: the input messages plus every message the run appended."""
         return self._core.messages
 
-    def on(self, event: str, handler: Handler) -> Self:
-        """Call ``handler`` (sync or async) on ``event`` (see the module docstring for names)."""
-        self._core.handlers.add(event, handler)
-        return self
-
-    def off(self, event: str, handler: Handler) -> Self:
-        """Remove a handler added with ``on``."""
-        self._core.handlers.remove(event, handler)
-        return self
+    @property
+    def _handlers(self) -> Handlers:  # type: ignore[override]
+        return self._core.handlers
 
     async def until_done(self) -> Self:
         """Run until the model stops calling tools (or ``max_rounds``)."""
@@ -410,7 +399,7 @@ class AsyncChatCompletionToolRunner(_AsyncRunner):
             yield completion
 
 
-class AsyncChatCompletionStreamingToolRunner(_AsyncRunner):
+class AsyncChatCompletionStreamingToolRunner(StreamingRunnerHooks, _AsyncRunner):
     """``async for event in runner:`` yields stream events across rounds; use ``async with``."""
 
     _stream: AsyncChatCompletionStream[None] | None = None

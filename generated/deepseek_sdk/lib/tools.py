@@ -254,8 +254,9 @@ def _parse_docstring(doc: str) -> tuple[str, dict[str, str]]:
         elif section in ("Args", "Arguments", "Parameters") and line:
             match = _DOC_ARG.match(line)
             if match and (arg_indent is None or indent <= arg_indent):
-                current, arg_indent = match.group(1), indent
-                args[current] = match.group(2).strip()
+                name: str = match.group(1)
+                current, arg_indent = name, indent
+                args[name] = match.group(2).strip()
             elif current is not None:
                 args[current] = f"{args[current]} {line}".strip()
     return "\n".join(summary).strip(), args
