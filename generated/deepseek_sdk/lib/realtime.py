@@ -43,7 +43,8 @@ from typing import (
 import httpx
 import pydantic
 
-from .._exceptions import SDKError
+from .._exceptions import APIConnectionError, APITimeoutError, SDKError, StreamError
+from .._failures import make_status_error
 from .._models import type_adapter
 from .._types import NotGiven, Omit
 from ._generated_types import RealtimeClientEvent, RealtimeServerEvent, RealtimeServerEventUnknown
@@ -68,13 +69,23 @@ R = TypeVar("R")
 ClientEvent = Union[RealtimeClientEvent, Mapping[str, Any]]
 
 
-def parse_server_event(data: Union[str, bytes]) -> RealtimeServerEvent:
+def parse_server_event(
+    data: Union[str, bytes], request: Optional[httpx.Request] = None
+) -> RealtimeServerEvent:
     """Parse one server message into the generated ``RealtimeServerEvent`` union.
 
     Unknown event types come back as ``RealtimeServerEventUnknown`` (every field kept); so does a
-    known type whose fields do not match its schema, rather than failing the connection.
+    known type whose fields do not match its schema, rather than failing the connection. A message
+    that is not JSON raises ``StreamError`` (``body`` holds it; ``request`` is the handshake).
     """
-    payload = json.loads(data)
+    try:
+        payload = json.loads(data)
+    except ValueError as exc:
+        raise StreamError(
+            f"The realtime server sent a message that is not JSON: {exc}",
+            request if request is not None else httpx.Request("GET", "ws://realtime"),
+            body=data,
+        ) from exc
     try:
         event: RealtimeServerEvent = type_adapter(RealtimeServerEvent).validate_python(payload)
     except pydantic.ValidationError:
@@ -170,8 +181,15 @@ class RealtimeConversationSender(Generic[R]):
 
 
 class _ConnectionBase(Generic[R]):
-    def __init__(self, send: Callable[[ClientEvent], R], raise_on_error: bool) -> None:
+    def __init__(
+        self,
+        send: Callable[[ClientEvent], R],
+        raise_on_error: bool,
+        request: Optional[httpx.Request],
+    ) -> None:
         self._raise_on_error = raise_on_error
+        self.request = request
+        """The handshake request (URL and headers sent), when the connection was opened by ``connect()``."""
         self.session = RealtimeSessionSender(send)
         self.response = RealtimeResponseSender(send)
         self.input_audio_buffer = RealtimeInputAudioBufferSender(send)
@@ -179,7 +197,7 @@ class _ConnectionBase(Generic[R]):
 
     def parse_event(self, data: Union[str, bytes]) -> RealtimeServerEvent:
         """Parse a raw server message (raising ``RealtimeServerError`` for ``error`` when asked to)."""
-        event = parse_server_event(data)
+        event = parse_server_event(data, self.request)
         if self._raise_on_error and event.type == "error":
             raise RealtimeServerError(event)
         return event
@@ -195,13 +213,24 @@ def _closed_error(exc: Exception) -> RealtimeConnectionClosedError:
 class RealtimeConnection(_ConnectionBase[None]):
     """An open realtime WebSocket (sync). Iterate it for server events until the server closes."""
 
-    def __init__(self, websocket: "WebSocket", *, raise_on_error: bool = False) -> None:
-        super().__init__(self.send, raise_on_error)
+    def __init__(
+        self,
+        websocket: "WebSocket",
+        *,
+        raise_on_error: bool = False,
+        request: Optional[httpx.Request] = None,
+    ) -> None:
+        super().__init__(self.send, raise_on_error, request)
         self.websocket = websocket
 
     def send(self, event: ClientEvent) -> None:
-        """Send a client event (dict/TypedDict or model)."""
-        self.websocket.send(encode_client_event(event))
+        """Send a client event (dict/TypedDict or model); ``RealtimeConnectionClosedError`` once closed."""
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            self.websocket.send(encode_client_event(event))
+        except ConnectionClosed as exc:
+            raise _closed_error(exc) from exc
 
     def recv(self) -> RealtimeServerEvent:
         """Wait for the next server event; raises ``RealtimeConnectionClosedError`` once closed."""
@@ -235,13 +264,24 @@ class RealtimeConnection(_ConnectionBase[None]):
 class AsyncRealtimeConnection(_ConnectionBase[Awaitable[None]]):
     """An open realtime WebSocket (async): ``async for event in conn``."""
 
-    def __init__(self, websocket: "AsyncWebSocket", *, raise_on_error: bool = False) -> None:
-        super().__init__(self.send, raise_on_error)
+    def __init__(
+        self,
+        websocket: "AsyncWebSocket",
+        *,
+        raise_on_error: bool = False,
+        request: Optional[httpx.Request] = None,
+    ) -> None:
+        super().__init__(self.send, raise_on_error, request)
         self.websocket = websocket
 
     async def send(self, event: ClientEvent) -> None:
-        """Send a client event (dict/TypedDict or model)."""
-        await self.websocket.send(encode_client_event(event))
+        """Send a client event (dict/TypedDict or model); ``RealtimeConnectionClosedError`` once closed."""
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            await self.websocket.send(encode_client_event(event))
+        except ConnectionClosed as exc:
+            raise _closed_error(exc) from exc
 
     async def recv(self) -> RealtimeServerEvent:
         """Wait for the next server event; raises ``RealtimeConnectionClosedError`` once closed."""
@@ -299,6 +339,38 @@ class _Target:
             if not isinstance(value, Omit):
                 headers[name] = value
         self.headers = headers
+        self.secrets: tuple[str, ...] = tuple(s for s in (getattr(client, "api_key", None),) if s)
+
+    def request(self) -> httpx.Request:
+        """The handshake as an ``httpx`` request, for the errors and ``conn.request``."""
+        return httpx.Request("GET", self.url, headers=self.headers)
+
+    def failure(self, exc: BaseException) -> SDKError:
+        """The SDK error for a failed handshake: the status error for an HTTP answer, else a
+        connection error (``APITimeoutError`` when ``open_timeout`` expired)."""
+        from websockets.exceptions import InvalidStatus
+
+        request = self.request()
+        if isinstance(exc, InvalidStatus):
+            answer = exc.response
+            response = httpx.Response(
+                answer.status_code,
+                headers=list(answer.headers.raw_items()),
+                content=answer.body or b"",
+                request=request,
+            )
+            return make_status_error(response, self.secrets)
+        if isinstance(exc, TimeoutError):
+            return APITimeoutError(
+                request,
+                message="Timed out opening the realtime WebSocket; pass a larger "
+                "websocket_connection_options={'open_timeout': ...}.",
+            )
+        reason = str(exc) or type(exc).__name__
+        return APIConnectionError(
+            message=f"Could not open the realtime WebSocket to {self.url}: {reason}",
+            request=request,
+        )
 
 
 def _missing_websockets() -> SDKError:
@@ -321,13 +393,20 @@ class RealtimeConnectionManager:
     def enter(self) -> RealtimeConnection:
         """Open the connection without a ``with`` block (call ``close()`` on it yourself)."""
         try:
+            from websockets.exceptions import WebSocketException
             from websockets.sync.client import connect
         except ImportError as exc:
             raise _missing_websockets() from exc
-        websocket = self._stack.enter_context(
-            connect(self._target.url, additional_headers=self._target.headers, **self._options)
+        target = self._target
+        try:
+            websocket = self._stack.enter_context(
+                connect(target.url, additional_headers=target.headers, **self._options)
+            )
+        except (OSError, TimeoutError, WebSocketException) as exc:
+            raise target.failure(exc) from exc
+        return RealtimeConnection(
+            websocket, raise_on_error=self._raise_on_error, request=target.request()
         )
-        return RealtimeConnection(websocket, raise_on_error=self._raise_on_error)
 
     def __enter__(self) -> RealtimeConnection:
         return self.enter()
@@ -354,12 +433,19 @@ class AsyncRealtimeConnectionManager:
         """Open the connection without ``async with`` (``await conn.close()`` yourself)."""
         try:
             from websockets.asyncio.client import connect
+            from websockets.exceptions import WebSocketException
         except ImportError as exc:
             raise _missing_websockets() from exc
-        websocket = await self._stack.enter_async_context(
-            connect(self._target.url, additional_headers=self._target.headers, **self._options)
+        target = self._target
+        try:
+            websocket = await self._stack.enter_async_context(
+                connect(target.url, additional_headers=target.headers, **self._options)
+            )
+        except (OSError, TimeoutError, WebSocketException) as exc:
+            raise target.failure(exc) from exc
+        return AsyncRealtimeConnection(
+            websocket, raise_on_error=self._raise_on_error, request=target.request()
         )
-        return AsyncRealtimeConnection(websocket, raise_on_error=self._raise_on_error)
 
     async def __aenter__(self) -> AsyncRealtimeConnection:
         return await self.enter()
