@@ -356,7 +356,7 @@ class _Target:
             response = httpx.Response(
                 answer.status_code,
                 headers=list(answer.headers.raw_items()),
-                content=answer.body or b"",
+                content=bytes(answer.body or b""),
                 request=request,
             )
             return make_status_error(response, self.secrets)
