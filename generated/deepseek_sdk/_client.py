@@ -157,7 +157,7 @@ class DeepSeek(SyncAPIClient):
             default_query=default_query,
             http_client=http_client,
             idempotency_header="Idempotency-Key",
-            user_agent="deepseek-sdk/Python " + __version__,
+            user_agent="sdkgen-deepseek/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
             strict_response_validation=strict_response_validation,
         )
@@ -289,7 +289,7 @@ class AsyncDeepSeek(AsyncAPIClient):
             default_query=default_query,
             http_client=http_client,
             idempotency_header="Idempotency-Key",
-            user_agent="deepseek-sdk/Python " + __version__,
+            user_agent="sdkgen-deepseek/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
             strict_response_validation=strict_response_validation,
         )
