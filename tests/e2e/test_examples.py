@@ -7,12 +7,9 @@ generated/. `realtime.py` gets a small WebSocket server instead.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 
 import pytest
 from _e2e_support import GENERATED, REPO
@@ -97,33 +94,6 @@ def test_example(name: str, fake_deepseek: ScriptedServer) -> None:
     check_run(name, run_example(name, fake_deepseek.url))
     assert fake_deepseek.requests, "the example must talk to the server"
     assert all(r.header("authorization") == "Bearer sk-test" for r in fake_deepseek.requests)
-
-
-@pytest.fixture
-def realtime_server() -> Iterator[str]:
-    """A WebSocket server that answers `response.create` with a short text response."""
-    from websockets.sync.server import ServerConnection, serve
-
-    def reply(conn: ServerConnection) -> None:
-        sent = 0
-        for message in conn:
-            if json.loads(message).get("type") != "response.create":
-                continue
-            sent += 1
-            ids = {"event_id": f"ev{sent}", "response_id": "resp1", "item_id": "item1"}
-            place = {"output_index": 0, "content_index": 0}
-            for delta in ("Hello ", "there!"):
-                event = {"type": "response.text.delta", **ids, **place, "delta": delta}
-                conn.send(json.dumps(event))
-            done = {"type": "response.done", "event_id": f"ev{sent}d"}
-            conn.send(json.dumps({**done, "response": {"id": "resp1", "status": "completed"}}))
-
-    with serve(reply, "127.0.0.1", 0) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        yield f"http://127.0.0.1:{server.socket.getsockname()[1]}"
-        server.shutdown()
-    thread.join(timeout=5)
 
 
 def test_realtime_example(realtime_server: str) -> None:
