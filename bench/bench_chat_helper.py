@@ -2,7 +2,7 @@
 
 Both SDKs read the same DeepSeek-shaped event stream (reasoning deltas, content deltas, two
 tool calls in fragments, a usage-only chunk, `data: [DONE]`) from an in-memory
-`httpx.MockTransport`, iterate every helper event and build the final completion:
+`httpx2.MockTransport`, iterate every helper event and build the final completion:
 
 - `e2e`: `client.chat.completions.stream(...)` end to end (SSE decoding, chunk parsing, helper);
 - `state`: only the accumulator (`ChatCompletionStreamState.handle_chunk` for pre-parsed chunks).
@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "generated"))
 
@@ -82,11 +82,11 @@ def sse_body(chunks: list[dict[str, Any]]) -> bytes:
     )
 
 
-def transport(body: bytes) -> httpx.MockTransport:
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=body, headers={"content-type": "text/event-stream"})
+def transport(body: bytes) -> httpx2.MockTransport:
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(200, content=body, headers={"content-type": "text/event-stream"})
 
-    return httpx.MockTransport(handler)
+    return httpx2.MockTransport(handler)
 
 
 def median_seconds(fn: Callable[[], object], runs: int) -> float:
@@ -103,7 +103,7 @@ def e2e_ours(body: bytes) -> Callable[[], object]:
     from deepseek_sdk import DeepSeek
 
     client = DeepSeek(
-        api_key="sk-bench", base_url=BASE_URL, http_client=httpx.Client(transport=transport(body))
+        api_key="sk-bench", base_url=BASE_URL, http_client=httpx2.Client(transport=transport(body))
     )
 
     def run() -> object:
@@ -119,7 +119,7 @@ def e2e_openai(body: bytes) -> Callable[[], object]:
     from openai import OpenAI
 
     client = OpenAI(
-        api_key="sk-bench", base_url=BASE_URL, http_client=httpx.Client(transport=transport(body))
+        api_key="sk-bench", base_url=BASE_URL, http_client=httpx2.Client(transport=transport(body))
     )
 
     def run() -> object:

@@ -7,14 +7,15 @@ Contenders run interleaved over `--runs` rounds; medians are reported, with rati
 
 - `openai_sdk`: generated from OpenAI's spec with spec/examples/openai.sdk.yaml (target ≤ 0.5×);
 - `deepseek_sdk`: the committed generated/ package (target ≤ 0.3×);
-- floor: `import httpx; from pydantic import BaseModel; httpx.Client()`, what any SDK built on
-  httpx and pydantic models pays before its own code runs.
+- floor: `import httpx2; from pydantic import BaseModel; httpx2.Client()`, what any SDK built on
+  httpx2 and pydantic models pays before its own code runs; `floor (httpx)` is the same with
+  encode's httpx, for reference.
 
 Both generated packages are copied to a temporary directory and byte-compiled first, as `pip
 install` would (this environment sets PYTHONDONTWRITEBYTECODE, so an uncompiled tree would be
 recompiled on every import). Then, in one more fresh process per package, the laziness checks:
 which `types`/`resources` modules are loaded after the import + client, and after a first
-`client.chat.completions.create(...)` (answered by an `httpx.MockTransport`).
+`client.chat.completions.create(...)` (answered by an `httpx2.MockTransport`).
 
     .venv/bin/python bench/bench_import.py [--runs 15] [--spec ../shared/specs/openai-....yaml]
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import importlib.util
 import json
 import shutil
 import statistics
@@ -46,12 +48,13 @@ CONTENDERS = {
     "openai": ("import openai\nopenai.OpenAI(api_key='x')", None),
     "openai_sdk": ("import openai_sdk\nopenai_sdk.OpenAI(api_key='x')", 0.5),
     "deepseek_sdk": ("import deepseek_sdk\ndeepseek_sdk.DeepSeek(api_key='x')", 0.3),
-    "floor": ("import httpx\nfrom pydantic import BaseModel\nhttpx.Client()", None),
+    "floor": ("import httpx2\nfrom pydantic import BaseModel\nhttpx2.Client()", None),
+    "floor (httpx)": ("import httpx\nfrom pydantic import BaseModel\nhttpx.Client()", None),
 }
 
 LAZINESS = """\
 import json, sys
-import httpx
+import httpx2
 BODY = {{"id": "c", "object": "chat.completion", "created": 1, "model": "m", "choices": [
     {{"index": 0, "finish_reason": "stop", "logprobs": None,
      "message": {{"role": "assistant", "content": "hi", "refusal": None}}}}]}}
@@ -60,9 +63,9 @@ def loaded(kind):
     return sorted(m for m in sys.modules if m.startswith(pkg + "." + kind))
 before = set(sys.modules)
 module = __import__(pkg)
-transport = httpx.MockTransport(lambda request: httpx.Response(200, json=BODY))
+transport = httpx2.MockTransport(lambda request: httpx2.Response(200, json=BODY))
 client = getattr(module, "{client}")(api_key="x", base_url="http://test",
-                                   http_client=httpx.Client(transport=transport))
+                                   http_client=httpx2.Client(transport=transport))
 after_client = {{"modules": len(set(sys.modules) - before), "types": loaded("types"),
                 "resources": loaded("resources")}}
 client.chat.completions.create(model="m", messages=[{{"role": "user", "content": "hi"}}])
@@ -107,6 +110,11 @@ def laziness(package: str, client: str, site: Path) -> dict[str, object]:
     return result
 
 
+def _importable(name: str) -> bool:
+    """`floor (httpx)` runs only where encode's httpx is installed."""
+    return name == "floor (httpx)" and importlib.util.find_spec("httpx") is not None
+
+
 def count_modules(root: Path) -> int:
     return sum(1 for _ in root.rglob("*.py"))
 
@@ -122,7 +130,7 @@ def main() -> None:
         contenders = {
             name: spec
             for name, spec in CONTENDERS.items()
-            if name in ("openai", "floor") or (site / name).is_dir()
+            if name in ("openai", "floor") or (site / name).is_dir() or _importable(name)
         }
         times: dict[str, list[float]] = {name: [] for name in contenders}
         for _ in range(args.runs):
@@ -150,7 +158,7 @@ def main() -> None:
             call_types = found["call_types"]
             assert isinstance(call_types, list)
             print(
-                f"{package}: import + client loads {after['modules']} modules besides httpx, "
+                f"{package}: import + client loads {after['modules']} modules besides httpx2, "
                 f"{len(after['types'])} of types/, {len(after['resources'])} of resources/; "
                 f"first chat.completions.create loads {len(call_types)} of {total} types/ "
                 "modules"

@@ -1,19 +1,21 @@
-"""Streaming throughput: the SDK's `Stream`/`AsyncStream` vs raw httpx and openai-python.
+"""Streaming throughput: the SDK's `Stream`/`AsyncStream` vs raw httpx2 and openai-python.
 
 A child process serves one 20,000-chunk chat-completion event stream (DeepSeek-shaped chunks:
 reasoning deltas, then content deltas, a final usage-only chunk, `data: [DONE]`) on 127.0.0.1
 with chunked transfer encoding in 16 KiB writes; this process reads it with:
 
-- `floor`: raw httpx `iter_lines()` + `json.loads` per `data:` line (no types, no checks);
+- `floor`: raw httpx2 `iter_lines()` + `json.loads` per `data:` line (no types, no checks),
+  and the same with encode's `httpx` (a reference line, when importable);
 - `sdk`: the runtime's `Stream[ChatCompletionChunk]` (SSE decoding, `[DONE]`/error checks and
-  pydantic validation of every chunk) over an httpx response; a second row uses the same chunk
+  pydantic validation of every chunk) over an httpx2 response; a second row uses the same chunk
   model on a plain `pydantic.BaseModel`, to separate the stream's cost from the model base class;
 - `openai`: openai-python's `client.chat.completions.create(stream=True)` against the same server,
   when the `openai` package is importable (its chunks are built without validation).
 
 Each contender reads the stream once to warm up, then `--runs` times interleaved with the others.
 Time is this process's CPU time (the server runs elsewhere, and CPU time is far less disturbed by
-other load on the machine than wall time); the table shows each contender's best run.
+other load on the machine than wall time); the table shows each contender's best run, and the
+CPU time per chunk against the httpx2 floor (target for the sdk: <= 1.25x).
 
     .venv/bin/python bench/bench_streaming.py [--chunks 20000] [--runs 7] [--source templates]
 """
@@ -36,7 +38,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import httpx
+import httpx2
 import pydantic
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -214,32 +216,38 @@ def contenders(
 
     The HTTP clients made here are appended to `clients`, for the caller to close.
     """
-    sync_http = httpx.Client(timeout=60)
-    async_http = httpx.AsyncClient(timeout=60)
+    sync_http = httpx2.Client(timeout=60)
+    async_http = httpx2.AsyncClient(timeout=60)
     clients += [sync_http, async_http]
     endpoint = url + "/chat/completions"
 
-    def floor_sync() -> int:
-        count = 0
-        with sync_http.stream("POST", endpoint, json={}) as response:
-            for line in response.iter_lines():
-                if line.startswith("data: "):
-                    if line[6:] == "[DONE]":
-                        break
-                    json.loads(line[6:])
-                    count += 1
-        return count
+    def floor_sync(http: Any) -> Runner:
+        def run() -> int:
+            count = 0
+            with http.stream("POST", endpoint, json={}) as response:
+                for line in response.iter_lines():
+                    if line.startswith("data: "):
+                        if line[6:] == "[DONE]":
+                            break
+                        json.loads(line[6:])
+                        count += 1
+            return count
 
-    async def floor_async() -> int:
-        count = 0
-        async with async_http.stream("POST", endpoint, json={}) as response:
-            async for line in response.aiter_lines():
-                if line.startswith("data: "):
-                    if line[6:] == "[DONE]":
-                        break
-                    json.loads(line[6:])
-                    count += 1
-        return count
+        return run
+
+    def floor_async(http: Any) -> Runner:
+        async def run() -> int:
+            count = 0
+            async with http.stream("POST", endpoint, json={}) as response:
+                async for line in response.aiter_lines():
+                    if line.startswith("data: "):
+                        if line[6:] == "[DONE]":
+                            break
+                        json.loads(line[6:])
+                        count += 1
+            return count
+
+        return run
 
     def sdk_sync(model: Any) -> Runner:
         def run() -> int:
@@ -274,15 +282,28 @@ def contenders(
         )
     )
     result = [
-        Contender("floor: httpx iter_lines + json.loads", False, floor_sync),
+        Contender("floor: httpx2 iter_lines + json.loads", False, floor_sync(sync_http)),
         Contender("sdk: Stream[ChatCompletionChunk]", False, sdk_sync(chunk_cls)),
         Contender("  (same, chunk on plain pydantic.BaseModel)", False, sdk_sync(plain)),
     ]
     async_result = [
-        Contender("floor: httpx aiter_lines + json.loads", True, floor_async),
+        Contender("floor: httpx2 aiter_lines + json.loads", True, floor_async(async_http)),
         Contender("sdk: AsyncStream[ChatCompletionChunk]", True, sdk_async(chunk_cls)),
         Contender("  (same, chunk on plain pydantic.BaseModel)", True, sdk_async(plain)),
     ]
+    try:
+        import httpx
+    except ImportError:
+        pass
+    else:
+        legacy, async_legacy = httpx.Client(timeout=60), httpx.AsyncClient(timeout=60)
+        clients += [legacy, async_legacy]
+        result.append(
+            Contender("httpx (encode) iter_lines + json.loads", False, floor_sync(legacy))
+        )
+        async_result.append(
+            Contender("httpx (encode) aiter_lines + json.loads", True, floor_async(async_legacy))
+        )
     try:
         import openai
     except ImportError:
@@ -346,7 +367,7 @@ def main() -> None:
                 contender.times.append(time_once(contender, loop, args.chunks))
     finally:
         for client in clients:
-            closing = client.aclose() if isinstance(client, httpx.AsyncClient) else client.close()
+            closing = client.aclose() if hasattr(client, "aclose") else client.close()
             if isinstance(closing, Awaitable):
                 loop.run_until_complete(closing)
         loop.run_until_complete(loop.shutdown_asyncgens())
@@ -354,18 +375,29 @@ def main() -> None:
         server.kill()
         server.join(5)
 
+    legacy = sys.modules.get("httpx")
     print(
         f"{args.chunks} chunks per stream, best of {args.runs} runs; Python {sys.version.split()[0]}, "
-        f"httpx {httpx.__version__}, pydantic {pydantic.__version__}; runtime: {chunk_source}"
+        f"httpx2 {httpx2.__version__}, {f'httpx {legacy.__version__}, ' if legacy else ''}"
+        f"pydantic {pydantic.__version__}; runtime: {chunk_source}"
     )
-    print(f"{'contender':46} {'chunks/s':>9} {'vs floor':>9} {'sdk vs it':>10}")
+    print(
+        f"{'contender':46} {'chunks/s':>9} {'µs/chunk':>9} {'vs floor':>9} {'sdk faster':>10}"
+        f"   target"
+    )
     for is_async in (False, True):
         group = [c for c in todo if c.is_async is is_async]
         rates = {c.name: args.chunks / min(c.times) for c in group}
         floor, sdk = rates[group[0].name], rates[group[1].name]
         for name, rate in rates.items():
             versus = f"{sdk / rate:9.2f}x" if name.startswith("openai") else ""
-            print(f"{name:46} {rate:9,.0f} {rate / floor:8.2f}x {versus:>10}")
+            goal = ""
+            if name == group[1].name:  # CPU per chunk, sdk vs floor
+                goal = f"<= 1.25x {'ok' if floor / rate <= 1.25 else 'MISSED'}"
+            print(
+                f"{name:46} {rate:9,.0f} {1e6 / rate:9.2f} {floor / rate:8.2f}x {versus:>10}"
+                f"   {goal}"
+            )
 
 
 if __name__ == "__main__":

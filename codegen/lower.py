@@ -47,7 +47,7 @@ _RAW_WRAPPERS = (
     "to_streamed_response_wrapper",
     "async_to_streamed_response_wrapper",
 )
-_STANDARD_PARAMS = ("httpx", "Headers", "Query", "Mapping", "NotGiven", "NOT_GIVEN")
+_STANDARD_PARAMS = ("httpx2", "Headers", "Query", "Mapping", "NotGiven", "NOT_GIVEN")
 
 
 class SpecLike(Protocol):
@@ -122,7 +122,7 @@ class _Lowering:
             helpers=bool(self.config.helpers),
             discriminated=self.types.uses_discriminator,
             dependencies=(
-                "httpx>=0.23,<1",
+                "httpx2>=2.6,<3",
                 # Tag/Discriminator (fallback variants of discriminated unions) need 2.5.
                 "pydantic>=2.5,<3" if self.types.uses_discriminator else "pydantic>=2,<3",
                 "typing-extensions>=4.7",
@@ -440,7 +440,7 @@ class _Lowering:
                 f"`api_key` defaults to the `{env.api_key or self.package.upper() + '_API_KEY'}` "
                 f"environment variable and `base_url` to "
                 f"`{env.base_url or self.package.upper() + '_BASE_URL'}`, else {base_url}. "
-                "`timeout` (seconds or an `httpx.Timeout`), `max_retries` and `deadline` (seconds "
+                "`timeout` (seconds or an `httpx2.Timeout`), `max_retries` and `deadline` (seconds "
                 "for a whole call, retries included) apply to every request unless a call "
                 "overrides them."
             )

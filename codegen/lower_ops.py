@@ -71,7 +71,7 @@ RESOURCE_ATTRIBUTES = frozenset({"with_raw_response", "with_streaming_response"}
 # `builtins.list`, see `lower`), unless it is a package (see `build_resources`).
 _SCOPE_NAMES = frozenset(
     {
-        *("bool", "builtins", "bytes", "cached_property", "dict", "float", "globals", "httpx"),
+        *("bool", "builtins", "bytes", "cached_property", "dict", "float", "globals", "httpx2"),
         *("importlib", "int", "list", "object", "overload", "sorted", "str", "type"),
     }
 )

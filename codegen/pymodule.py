@@ -59,7 +59,7 @@ KNOWN_NAMES: Mapping[str, tuple[str, str]] = {
     "overload": ("typing", "std"),
     "Mapping": ("collections.abc", "std"),
     "Sequence": ("collections.abc", "std"),
-    "httpx": ("httpx", "import"),
+    "httpx2": ("httpx2", "import"),
     "builtins": ("builtins", "import"),
     "Discriminator": ("pydantic", "third"),
     "Field": ("pydantic", "third"),

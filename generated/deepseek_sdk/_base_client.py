@@ -7,24 +7,26 @@ prepare (`_core.prepare_call`) -> attempts (send, read the body) with retries ->
 (parsed body, `APIResponse` for the raw/streamed wrappers, or a `Stream`).
 
 Deadline (`deadline=` seconds on the client, `with_options` or a call) bounds the whole call:
-each attempt's httpx timeouts are cut to the time left, retries never sleep past it, and the
+each attempt's httpx2 timeouts are cut to the time left, retries never sleep past it, and the
 body read is cut off at the deadline (async: `asyncio.wait_for`; sync: a shared watchdog
 thread shuts down the socket of a response still being read when the deadline passes), also
 when the caller reads it later (streams, `with_streaming_response`; see `_deadline`).
 
-Import time: the httpx client (SSL context, CA bundle) is created on first use, shared by every
+Import time: the httpx2 client (SSL context, CA bundle) is created on first use, shared by every
 `copy()` through one `HttpPool`; pagination, responses, streams (and pydantic with them) and
 `asyncio` are imported by the first call that needs them, not with the client.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import random
 import time
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import IO, TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
-import httpx
+import httpx2
 from typing_extensions import Self
 
 from ._core import (
@@ -56,11 +58,47 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncAPIClient", "BaseClient", "SyncAPIClient"]
 
-_HttpxT = TypeVar("_HttpxT", httpx.Client, httpx.AsyncClient)
+_HttpxT = TypeVar("_HttpxT", httpx2.Client, httpx2.AsyncClient)
 _SyncPageT = TypeVar("_SyncPageT", bound="BaseSyncPage[Any]")
 _AsyncPageT = TypeVar("_AsyncPageT", bound="BaseAsyncPage[Any]")
-_DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
-_HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
+_DEFAULT_LIMITS = httpx2.Limits(max_connections=1000, max_keepalive_connections=100)
+_HTTPX_DEFAULT_TIMEOUT = httpx2.Timeout(5.0)
+
+
+def check_http_client(http_client: object, expected: type[Any]) -> None:
+    """Raise `TypeError` saying what to pass when `http_client` is not an `expected` instance.
+
+    An encode `httpx` client (or a subclass of one) gets its own message: httpx2 has the same
+    API, so switching is a change of import.
+    """
+    if isinstance(http_client, expected):
+        return
+    wanted = f"httpx2.{expected.__name__}"
+    got = type(http_client)
+    if any(k.__module__.partition(".")[0] in ("httpx", "httpcore") for k in got.__mro__):
+        raise TypeError(
+            f"http_client must be an {wanted}, got {got.__module__}.{got.__qualname__} from "
+            f"encode's httpx. This SDK runs on httpx2, its maintained fork with the same API: "
+            f"build the client with `import httpx2` / `httpx2.{expected.__name__}(...)` instead "
+            f"of `import httpx` (or call `httpx2.alias_httpx()` at start-up, before anything "
+            f"imports httpx, to make `import httpx` load httpx2)."
+        )
+    hint = ""
+    if isinstance(http_client, httpx2.AsyncClient):
+        hint = " (an httpx2.AsyncClient is for the async client)"
+    elif isinstance(http_client, httpx2.Client):
+        hint = " (an httpx2.Client is for the sync client)"
+    raise TypeError(f"http_client must be an {wanted}, got {got.__qualname__}{hint}")
+
+
+@functools.cache
+def _lazy(module: str) -> ModuleType:
+    """A runtime module (`_response`, `_streaming`) imported by the first call needing it.
+
+    They bring pydantic, which the client itself does not import. A `from . import` inside
+    a method would cost about 1 µs on every call.
+    """
+    return importlib.import_module(f".{module}", __package__)
 
 
 class BaseClient(Generic[_HttpxT]):
@@ -74,7 +112,7 @@ class BaseClient(Generic[_HttpxT]):
         self,
         *,
         api_key: str,
-        base_url: str | httpx.URL,
+        base_url: str | httpx2.URL,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = None,
@@ -88,10 +126,8 @@ class BaseClient(Generic[_HttpxT]):
     ) -> None:
         if not isinstance(api_key, str) or not api_key:
             raise SDKError(f"Missing API key: pass api_key= to {type(self).__name__}()")
-        if http_client is not None and not isinstance(http_client, self._httpx_class()):
-            raise TypeError(
-                f"http_client must be an {self._httpx_class().__name__}, got {type(http_client).__name__}"
-            )
+        if http_client is not None:
+            check_http_client(http_client, self._httpx_class())
         self.api_key = api_key
         self._base_url = base_url
         self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
@@ -112,7 +148,7 @@ class BaseClient(Generic[_HttpxT]):
 
     @property
     def _client(self) -> _HttpxT:
-        """The httpx client (connection pool), created by the first call that needs it."""
+        """The httpx2 client (connection pool), created by the first call that needs it."""
         return self._pool.get()
 
     @classmethod
@@ -148,11 +184,11 @@ class BaseClient(Generic[_HttpxT]):
         self._deadline = self._config.deadline
 
     @property
-    def base_url(self) -> httpx.URL:
-        return httpx.URL(self._config.base_url)
+    def base_url(self) -> httpx2.URL:
+        return httpx2.URL(self._config.base_url)
 
     @property
-    def timeout(self) -> httpx.Timeout:
+    def timeout(self) -> httpx2.Timeout:
         return self._config.timeout
 
     @property
@@ -176,7 +212,7 @@ class BaseClient(Generic[_HttpxT]):
         self,
         *,
         api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
+        base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
@@ -199,10 +235,8 @@ class BaseClient(Generic[_HttpxT]):
             )
         if default_query is not None and set_default_query is not None:
             raise ValueError("Pass default_query (merge) or set_default_query (replace), not both")
-        if http_client is not None and not isinstance(http_client, self._httpx_class()):
-            raise TypeError(
-                f"http_client must be an {self._httpx_class().__name__}, got {type(http_client).__name__}"
-            )
+        if http_client is not None:
+            check_http_client(http_client, self._httpx_class())
         cls = type(self)
         new = cls.__new__(cls)
         # Resources are cached properties bound to the old client: leave them out.
@@ -249,7 +283,7 @@ class BaseClient(Generic[_HttpxT]):
         stream: bool = False,
         stream_cls: Any = None,
     ) -> Any:
-        """Low-level GET: retries and client defaults apply; `cast_to=httpx.Response` gives the raw response.
+        """Low-level GET: retries and client defaults apply; `cast_to=httpx2.Response` gives the raw response.
 
         On the async client this (like the other verbs) returns an awaitable.
         """
@@ -303,12 +337,12 @@ class BaseClient(Generic[_HttpxT]):
 
     def _build(
         self, call: PreparedCall, files: list[HttpxFile] | None, retries_taken: int
-    ) -> httpx.Request:
+    ) -> httpx2.Request:
         timeouts = attempt_timeouts(call, self._config, self._clock())
         if timeouts is None:  # a retry wait ended at the deadline (clocks drift)
             request = build_request(self._client, call, dict(self._config.timeout_dict), files)
             raise deadline_error(call, request, retries_taken)
-        timeouts = dict(timeouts)  # per request: httpcore and streams read it, trace edits it
+        timeouts = dict(timeouts)  # per request: httpcore2 and streams read it, trace edits it
         request = build_request(
             self._client, call, timeouts, files, self._extensions(call, timeouts)
         )
@@ -323,13 +357,13 @@ class BaseClient(Generic[_HttpxT]):
     def _retry_delay(
         self,
         call: PreparedCall,
-        request: httpx.Request,
-        failure: httpx.Response | Exception,
+        request: httpx2.Request,
+        failure: httpx2.Response | Exception,
         retries_taken: int,
     ) -> float:
         """Seconds to wait before retrying `failure`, or raise the error the caller should see."""
         now = self._clock()
-        if isinstance(failure, httpx.Response):
+        if isinstance(failure, httpx2.Response):
             error = make_status_error(failure, self._config.secrets)
             plan = RetryPlan(None)
             if should_retry_status(failure.status_code, failure.headers, error.body):
@@ -343,7 +377,7 @@ class BaseClient(Generic[_HttpxT]):
         else:
             if call.deadline is not None and now >= call.deadline:
                 raise deadline_error(call, request, retries_taken + 1) from failure
-            if not isinstance(failure, httpx.TransportError):
+            if not isinstance(failure, httpx2.TransportError):
                 raise APIConnectionError(
                     message=f"Request failed: {failure}", request=request
                 ) from failure
@@ -361,7 +395,7 @@ class BaseClient(Generic[_HttpxT]):
         cast_to: Any,
         options: FinalRequestOptions,
         call: PreparedCall,
-        response: httpx.Response,
+        response: httpx2.Response,
         retries_taken: int,
         stream_cls: Any,
     ) -> Any:
@@ -377,12 +411,10 @@ class BaseClient(Generic[_HttpxT]):
             )
         if stream_cls is not None:
             return self._make_stream(stream_cls, response, call.deadline)
-        from ._response import process_response
-
-        return process_response(cast_to, response, self, options)
+        return _lazy("_response").process_response(cast_to, response, self, options)
 
     def _make_stream(
-        self, stream_cls: Any, response: httpx.Response, deadline: float | None
+        self, stream_cls: Any, response: httpx2.Response, deadline: float | None
     ) -> Any:
         """Build `stream_cls` (e.g. `Stream[Chunk]`) over an open 2xx response.
 
@@ -391,27 +423,24 @@ class BaseClient(Generic[_HttpxT]):
         """
         if not may_be_event_stream(response):
             raise not_streamed_error(response, self._config.secrets)
-        from ._streaming import extract_stream_chunk_type
-
         return stream_cls(
-            cast_to=extract_stream_chunk_type(stream_cls),
+            cast_to=_lazy("_streaming").extract_stream_chunk_type(stream_cls),
             response=response,
             client=self,
             deadline=deadline,
         )
 
 
-class SyncAPIClient(BaseClient[httpx.Client]):
+class SyncAPIClient(BaseClient[httpx2.Client]):
     """Base class of generated sync clients."""
 
     @classmethod
-    def _httpx_class(cls) -> type[httpx.Client]:
-        return httpx.Client
+    def _httpx_class(cls) -> type[httpx2.Client]:
+        return httpx2.Client
 
     def _response_classes(self) -> tuple[type[Any], type[Any]]:
-        from ._response import APIResponse, BinaryAPIResponse
-
-        return APIResponse, BinaryAPIResponse
+        module = _lazy("_response")
+        return module.APIResponse, module.BinaryAPIResponse
 
     def request(
         self,
@@ -442,17 +471,17 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 
     def _send(
         self, call: PreparedCall, files: list[HttpxFile] | None
-    ) -> tuple[httpx.Response, int]:
+    ) -> tuple[httpx2.Response, int]:
         retries_taken = 0
         while True:
             request = self._build(call, files, retries_taken)
-            failure: httpx.Response | Exception
+            failure: httpx2.Response | Exception
             try:
                 response = self._attempt(request, call)
                 if response.is_success:
                     return response, retries_taken
                 failure = response
-            except httpx.RequestError as exc:
+            except httpx2.RequestError as exc:
                 failure = exc
             self._sleep(self._retry_delay(call, request, failure, retries_taken))
             retries_taken += 1
@@ -460,7 +489,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
 
-    def _attempt(self, request: httpx.Request, call: PreparedCall) -> httpx.Response:
+    def _attempt(self, request: httpx2.Request, call: PreparedCall) -> httpx2.Response:
         started = self._clock()
         response = self._client.send(request, stream=True)
         # Armed until the deadline, also over a body left for the caller to read (streams).
@@ -526,17 +555,16 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         self.close()
 
 
-class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
     """Base class of generated async clients."""
 
     @classmethod
-    def _httpx_class(cls) -> type[httpx.AsyncClient]:
-        return httpx.AsyncClient
+    def _httpx_class(cls) -> type[httpx2.AsyncClient]:
+        return httpx2.AsyncClient
 
     def _response_classes(self) -> tuple[type[Any], type[Any]]:
-        from ._response import AsyncAPIResponse, AsyncBinaryAPIResponse
-
-        return AsyncAPIResponse, AsyncBinaryAPIResponse
+        module = _lazy("_response")
+        return module.AsyncAPIResponse, module.AsyncBinaryAPIResponse
 
     async def request(
         self,
@@ -566,13 +594,13 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
     async def _send(
         self, call: PreparedCall, files: list[HttpxFile] | None
-    ) -> tuple[httpx.Response, int]:
+    ) -> tuple[httpx2.Response, int]:
         import asyncio  # here, not at module level: the sync client never needs it
 
         retries_taken = 0
         while True:
             request = self._build(call, files, retries_taken)
-            failure: httpx.Response | Exception
+            failure: httpx2.Response | Exception
             try:
                 if call.deadline is None:
                     response = await self._attempt(request, call)
@@ -583,7 +611,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 if response.is_success:
                     return response, retries_taken
                 failure = response
-            except httpx.RequestError as exc:
+            except httpx2.RequestError as exc:
                 failure = exc
             except asyncio.TimeoutError:
                 raise deadline_error(call, request, retries_taken + 1) from None
@@ -595,7 +623,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
         await asyncio.sleep(seconds)
 
-    async def _attempt(self, request: httpx.Request, call: PreparedCall) -> httpx.Response:
+    async def _attempt(self, request: httpx2.Request, call: PreparedCall) -> httpx2.Response:
         started = self._clock()
         response = await self._client.send(request, stream=True)
         if must_read_body(call, response):

@@ -185,7 +185,7 @@ def _add_field(fields: dict[str, str | list[str]], key: str, value: str) -> None
 
 
 def open_files(files: list[tuple[str, FileUpload]], opened: list[IO[bytes]]) -> list[HttpxFile]:
-    """Turn file parts into httpx's `files=` form, opening paths (appended to `opened`).
+    """Turn file parts into httpx2's `files=` form, opening paths (appended to `opened`).
 
     The caller closes everything in `opened` once the call (with all its retries) is over.
     """

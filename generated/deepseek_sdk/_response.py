@@ -23,7 +23,7 @@ from collections.abc import AsyncIterator, Awaitable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar, cast
 
-import httpx
+import httpx2
 import pydantic
 from typing_extensions import ParamSpec
 
@@ -54,14 +54,14 @@ R = TypeVar("R")
 _UNSET: Any = object()
 
 
-def parse_body(cast_to: Any, response: httpx.Response, *, strict: bool = False) -> Any:
+def parse_body(cast_to: Any, response: httpx2.Response, *, strict: bool = False) -> Any:
     """Parse a response whose body has been read into `cast_to` (JSON is parsed by content).
 
     Leading whitespace (DeepSeek's keep-alive blank lines) is fine. A body that is not JSON
     raises `APIResponseValidationError` with the body attached; so does JSON that does not
     match `cast_to` when `strict`, else it is built without validation (`construct_lenient`).
     """
-    if cast_to is httpx.Response:
+    if cast_to is httpx2.Response:
         return response
     if cast_to is None or cast_to is type(None):
         return None
@@ -102,7 +102,7 @@ def _is_binary(cast_to: Any) -> bool:
 
 
 def process_response(
-    cast_to: Any, response: httpx.Response, client: BaseClient[Any], options: FinalRequestOptions
+    cast_to: Any, response: httpx2.Response, client: BaseClient[Any], options: FinalRequestOptions
 ) -> Any:
     """`parse_body`, then give pages what they need to fetch the next page."""
     result = parse_body(cast_to, response, strict=client._strict_response_validation)
@@ -114,10 +114,10 @@ def process_response(
 class _ResponseMetadata:
     """Properties shared by every response wrapper."""
 
-    http_response: httpx.Response
+    http_response: httpx2.Response
 
     @property
-    def headers(self) -> httpx.Headers:
+    def headers(self) -> httpx2.Headers:
         return self.http_response.headers
 
     @property
@@ -125,7 +125,7 @@ class _ResponseMetadata:
         return self.http_response.status_code
 
     @property
-    def url(self) -> httpx.URL:
+    def url(self) -> httpx2.URL:
         return self.http_response.url
 
     @property
@@ -133,7 +133,7 @@ class _ResponseMetadata:
         return self.http_response.request.method
 
     @property
-    def http_request(self) -> httpx.Request:
+    def http_request(self) -> httpx2.Request:
         return self.http_response.request
 
     @property
@@ -159,7 +159,7 @@ class _APIResponseBase(_ResponseMetadata, Generic[R]):
     def __init__(
         self,
         *,
-        http_response: httpx.Response,
+        http_response: httpx2.Response,
         cast_to: Any,
         client: Any,
         options: FinalRequestOptions,
@@ -273,11 +273,11 @@ class AsyncAPIResponse(_APIResponseBase[R]):
 class BinaryAPIResponse(_ResponseMetadata):
     """A binary body (e.g. file content): `.content`, `.text`, `.write_to_file(path)`."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx2.Response) -> None:
         self.http_response = response
 
     @property
-    def response(self) -> httpx.Response:
+    def response(self) -> httpx2.Response:
         return self.http_response
 
     @property
@@ -323,11 +323,11 @@ class BinaryAPIResponse(_ResponseMetadata):
 class AsyncBinaryAPIResponse(_ResponseMetadata):
     """Async twin of `BinaryAPIResponse`: `await read()`, `await write_to_file(path)`."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx2.Response) -> None:
         self.http_response = response
 
     @property
-    def response(self) -> httpx.Response:
+    def response(self) -> httpx2.Response:
         return self.http_response
 
     @property

@@ -2,7 +2,7 @@
 """Typed iteration over `text/event-stream` responses: `Stream[T]` and `AsyncStream[T]`.
 
 The base client builds a stream as
-`stream_cls(cast_to=Chunk, response=<httpx.Response opened with stream=True>, client=client)`
+`stream_cls(cast_to=Chunk, response=<httpx2.Response opened with stream=True>, client=client)`
 where `stream_cls` is e.g. `Stream[Chunk]`; `extract_stream_chunk_type(stream_cls)` returns
 `Chunk`. All event handling (`[DONE]`, error payloads, JSON decoding, validation) lives in
 `_ChunkDecoder`, which does no I/O; the two classes below only differ in how they read bytes.
@@ -39,7 +39,7 @@ from functools import lru_cache
 from types import TracebackType
 from typing import Any, Callable, Generic, TypeVar, cast, get_args, get_origin
 
-import httpx
+import httpx2
 import pydantic
 from pydantic import Json
 
@@ -112,7 +112,7 @@ class _ChunkDecoder(Generic[_T]):
     """
 
     def __init__(
-        self, cast_to: type[_T], response: httpx.Response, *, strict: bool = False
+        self, cast_to: type[_T], response: httpx2.Response, *, strict: bool = False
     ) -> None:
         self._sse = SSEDecoder()
         self._cast_to = cast_to
@@ -244,13 +244,13 @@ class _ChunkDecoder(Generic[_T]):
 class _StreamBase(Generic[_T]):
     """What both shells share: construction, limits, error mapping, response metadata."""
 
-    response: httpx.Response
+    response: httpx2.Response
 
     def __init__(
         self,
         *,
         cast_to: type[_T],
-        response: httpx.Response,
+        response: httpx2.Response,
         client: object = None,
         deadline: float | None = None,
     ) -> None:
@@ -296,7 +296,7 @@ class _StreamBase(Generic[_T]):
             return self._deadline_error()  # includes the sync watchdog cutting the socket
         if expired == "idle":
             return self._idle_error()
-        if isinstance(exc, (httpx.TimeoutException, asyncio.TimeoutError)):
+        if isinstance(exc, (httpx2.TimeoutException, asyncio.TimeoutError)):
             return APITimeoutError(self.response.request)
         return APIConnectionError(
             message=str(exc) or "Connection error.", request=self.response.request
@@ -316,7 +316,7 @@ class Stream(_StreamBase[_T]):
         self,
         *,
         cast_to: type[_T],
-        response: httpx.Response,
+        response: httpx2.Response,
         client: object = None,
         deadline: float | None = None,
     ) -> None:
@@ -327,7 +327,7 @@ class Stream(_StreamBase[_T]):
     def _cap_read_timeout(self) -> bool:
         """Lower the body's read timeout to the idle timeout; True if it was lowered.
 
-        httpx's transports read the request's `timeout` extension when the body read starts, so
+        httpx2's transports read the request's `timeout` extension when the body read starts, so
         this bounds every body read (the gap between two bytes) by the idle timeout.
         """
         timeouts: dict[str, float | None] | None = self.response.request.extensions.get("timeout")
@@ -367,8 +367,8 @@ class Stream(_StreamBase[_T]):
             yield from decoder.finish()
             if decoder.error is not None:
                 raise decoder.error
-        except httpx.RequestError as exc:
-            idle = self._idle_capped and isinstance(exc, httpx.TimeoutException)
+        except httpx2.RequestError as exc:
+            idle = self._idle_capped and isinstance(exc, httpx2.TimeoutException)
             raise self._transport_error(exc, expired="idle" if idle else None) from exc
         finally:
             self._finished = True
@@ -381,7 +381,7 @@ class Stream(_StreamBase[_T]):
                 budget -= len(chunk)
                 if budget < 0:
                     return
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             return  # the caller has everything; `finally` closes the response
 
     def close(self) -> None:
@@ -409,7 +409,7 @@ class AsyncStream(_StreamBase[_T]):
         self,
         *,
         cast_to: type[_T],
-        response: httpx.Response,
+        response: httpx2.Response,
         client: object = None,
         deadline: float | None = None,
     ) -> None:
@@ -443,7 +443,7 @@ class AsyncStream(_StreamBase[_T]):
                 yield item
             if decoder.error is not None:
                 raise decoder.error
-        except (httpx.RequestError, asyncio.TimeoutError) as exc:
+        except (httpx2.RequestError, asyncio.TimeoutError) as exc:
             expired = source.expired if isinstance(source, _TimedReads) else None
             raise self._transport_error(exc, expired=expired) from exc
         finally:
@@ -457,7 +457,7 @@ class AsyncStream(_StreamBase[_T]):
                 budget -= len(chunk)
                 if budget < 0:
                     return
-        except (httpx.HTTPError, asyncio.TimeoutError):
+        except (httpx2.HTTPError, asyncio.TimeoutError):
             return  # the caller has everything; `finally` closes the response
 
     async def close(self) -> None:

@@ -9,11 +9,11 @@ from functools import cached_property
 from typing import Callable, Generic, TypeVar
 from urllib.parse import quote
 
-import httpx
+import httpx2
 
 from ._types import NotGiven
 
-_HttpxT = TypeVar("_HttpxT", httpx.Client, httpx.AsyncClient)
+_HttpxT = TypeVar("_HttpxT", httpx2.Client, httpx2.AsyncClient)
 _CREATE_LOCK = threading.Lock()
 
 __all__ = [
@@ -76,7 +76,7 @@ def mask_secret(secret: str) -> str:
 
 
 class HttpPool(Generic[_HttpxT]):
-    """The httpx client of a client and of the copies sharing it, created on first use."""
+    """The httpx2 client of a client and of the copies sharing it, created on first use."""
 
     __slots__ = ("_factory", "client", "closed")
     client: _HttpxT | None

@@ -24,7 +24,7 @@ from collections.abc import AsyncIterator, Awaitable, Iterator
 from types import TracebackType
 from typing import Callable, Generic, TypeVar
 
-import httpx
+import httpx2
 from typing_extensions import Self
 
 from .._streaming import AsyncStream, Stream
@@ -61,7 +61,7 @@ class ChatCompletionStream(StreamHooks[ResponseFormatT]):
         self._iterator = self._events()
 
     @property
-    def response(self) -> httpx.Response:
+    def response(self) -> httpx2.Response:
         """The HTTP response (status, headers such as ``x-request-id``)."""
         return self._raw_stream.response
 
@@ -135,7 +135,7 @@ class AsyncChatCompletionStream(StreamHooks[ResponseFormatT]):
         self._iterator = self._events()
 
     @property
-    def response(self) -> httpx.Response:
+    def response(self) -> httpx2.Response:
         """The HTTP response (status, headers such as ``x-request-id``)."""
         return self._raw_stream.response
 

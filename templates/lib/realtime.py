@@ -39,7 +39,7 @@ from typing import (
     Union,
 )
 
-import httpx
+import httpx2
 import pydantic
 
 from .._exceptions import APIConnectionError, APITimeoutError, SDKError, StreamError
@@ -69,7 +69,7 @@ ClientEvent = Union[RealtimeClientEvent, Mapping[str, Any]]
 
 
 def parse_server_event(
-    data: Union[str, bytes], request: Optional[httpx.Request] = None
+    data: Union[str, bytes], request: Optional[httpx2.Request] = None
 ) -> RealtimeServerEvent:
     """Parse one server message into the generated ``RealtimeServerEvent`` union.
 
@@ -82,7 +82,7 @@ def parse_server_event(
     except ValueError as exc:
         raise StreamError(
             f"The realtime server sent a message that is not JSON: {exc}",
-            request if request is not None else httpx.Request("GET", "ws://realtime"),
+            request if request is not None else httpx2.Request("GET", "ws://realtime"),
             body=data,
         ) from exc
     try:
@@ -184,7 +184,7 @@ class _ConnectionBase(Generic[R]):
         self,
         send: Callable[[ClientEvent], R],
         raise_on_error: bool,
-        request: Optional[httpx.Request],
+        request: Optional[httpx2.Request],
     ) -> None:
         self._raise_on_error = raise_on_error
         self.request = request
@@ -217,7 +217,7 @@ class RealtimeConnection(_ConnectionBase[None]):
         websocket: "WebSocket",
         *,
         raise_on_error: bool = False,
-        request: Optional[httpx.Request] = None,
+        request: Optional[httpx2.Request] = None,
     ) -> None:
         super().__init__(self.send, raise_on_error, request)
         self.websocket = websocket
@@ -268,7 +268,7 @@ class AsyncRealtimeConnection(_ConnectionBase[Awaitable[None]]):
         websocket: "AsyncWebSocket",
         *,
         raise_on_error: bool = False,
-        request: Optional[httpx.Request] = None,
+        request: Optional[httpx2.Request] = None,
     ) -> None:
         super().__init__(self.send, raise_on_error, request)
         self.websocket = websocket
@@ -324,7 +324,7 @@ class _Target:
         extra_query: Optional[Mapping[str, object]],
         extra_headers: Optional[Mapping[str, Union[str, Omit]]],
     ) -> None:
-        base = httpx.URL(str(client.base_url))
+        base = httpx2.URL(str(client.base_url))
         scheme = {"http": "ws", "https": "wss"}.get(base.scheme, base.scheme)
         params = base.params.merge(
             {"model": model, **{k: str(v) for k, v in (extra_query or {}).items()}}
@@ -340,9 +340,9 @@ class _Target:
         self.headers = headers
         self.secrets: tuple[str, ...] = tuple(s for s in (getattr(client, "api_key", None),) if s)
 
-    def request(self) -> httpx.Request:
+    def request(self) -> httpx2.Request:
         """The handshake as an ``httpx`` request, for the errors and ``conn.request``."""
-        return httpx.Request("GET", self.url, headers=self.headers)
+        return httpx2.Request("GET", self.url, headers=self.headers)
 
     def failure(self, exc: BaseException) -> SDKError:
         """The SDK error for a failed handshake: the status error for an HTTP answer, else a
@@ -352,7 +352,7 @@ class _Target:
         request = self.request()
         if isinstance(exc, InvalidStatus):
             answer = exc.response
-            response = httpx.Response(
+            response = httpx2.Response(
                 answer.status_code,
                 headers=list(answer.headers.raw_items()),
                 content=bytes(answer.body or b""),

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import httpx
+import httpx2
 
 from ._files import FileUpload, split_multipart
 from ._qs import stringify_items
@@ -45,7 +45,7 @@ __all__ = [
     "prepare_call",
 ]
 
-DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+DEFAULT_TIMEOUT = httpx2.Timeout(600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
@@ -55,7 +55,7 @@ MAX_RETRY_AFTER = 60.0
 RESPONSE_MODE_HEADER = "X-Sdk-Internal-Response-Mode"
 """Private marker put in `extra_headers` by the raw/streamed wrappers; stripped, never sent."""
 DEADLINE_EXTENSION = "sdk_deadline"
-"""Key of the call's absolute deadline (client clock) in `httpx.Request.extensions`."""
+"""Key of the call's absolute deadline (client clock) in `httpx2.Request.extensions`."""
 EVENT_STREAM = "text/event-stream"
 
 _NO_BODY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -133,7 +133,7 @@ class ClientConfig:
     def __init__(
         self,
         *,
-        base_url: str | httpx.URL,
+        base_url: str | httpx2.URL,
         headers: Mapping[str, str | Omit],
         default_query: Mapping[str, object] | None,
         timeout: Timeout,
@@ -158,9 +158,9 @@ class ClientConfig:
         self.secrets = tuple(s for s in secrets if s)
 
 
-def to_timeout(timeout: Timeout) -> httpx.Timeout:
-    """Normalise `float | httpx.Timeout | None` (None = no timeout)."""
-    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+def to_timeout(timeout: Timeout) -> httpx2.Timeout:
+    """Normalise `float | httpx2.Timeout | None` (None = no timeout)."""
+    return timeout if isinstance(timeout, httpx2.Timeout) else httpx2.Timeout(timeout)
 
 
 def check_max_retries(max_retries: object) -> int:
@@ -306,18 +306,18 @@ def prepare_call(
 
 
 def _without_content_type(headers: dict[str, str]) -> dict[str, str]:
-    # httpx writes multipart/form-data with its generated boundary; a user value without one
+    # httpx2 writes multipart/form-data with its generated boundary; a user value without one
     # would make the body unparseable.
     return {k: v for k, v in headers.items() if k.lower() != "content-type" or "boundary=" in v}
 
 
-def may_be_event_stream(response: httpx.Response) -> bool:
+def may_be_event_stream(response: httpx2.Response) -> bool:
     """Whether the response's content type is `text/event-stream` (or missing: it might be)."""
     content_type = response.headers.get("content-type")
     return content_type is None or content_type.partition(";")[0].strip().lower() == EVENT_STREAM
 
 
-def must_read_body(call: PreparedCall, response: httpx.Response) -> bool:
+def must_read_body(call: PreparedCall, response: httpx2.Response) -> bool:
     """Whether an attempt reads the body at once: all but a 2xx left for the caller to read.
 
     A `stream=True` call answered without an event stream is read too, for its error.
@@ -362,7 +362,7 @@ def encode_json(body: object) -> bytes:
 
 
 class _ForceMultipart(dict[str, Any]):
-    """An empty `files=` mapping that still makes httpx encode multipart/form-data."""
+    """An empty `files=` mapping that still makes httpx2 encode multipart/form-data."""
 
     def __bool__(self) -> bool:
         return True
@@ -371,7 +371,7 @@ class _ForceMultipart(dict[str, Any]):
 def attempt_timeouts(
     call: PreparedCall, config: ClientConfig, now: float
 ) -> dict[str, float | None] | None:
-    """The httpx timeouts for the next attempt, each cut to the time left before the deadline.
+    """The httpx2 timeouts for the next attempt, each cut to the time left before the deadline.
 
     Returns `None` when the deadline has already passed (no attempt should start).
     """
@@ -386,20 +386,38 @@ def attempt_timeouts(
     }
 
 
+_STOCK_BUILD_REQUEST = (httpx2.Client.build_request, httpx2.AsyncClient.build_request)
+
+
 def build_request(
-    http_client: httpx.Client | httpx.AsyncClient,
+    http_client: httpx2.Client | httpx2.AsyncClient,
     call: PreparedCall,
     timeouts: dict[str, float | None],
     files: list[HttpxFile] | None = None,
     extensions: Mapping[str, Any] | None = None,
-) -> httpx.Request:
-    """The `httpx.Request` for one attempt (headers, query and body come from `call`)."""
+) -> httpx2.Request:
+    """The `httpx2.Request` for one attempt (headers, query and body come from `call`).
+
+    What `http_client.build_request` would return. When the client has no default query
+    params or cookies to merge, no multipart body is sent and `build_request` is httpx2's own,
+    the request is built here instead: merging the client's default headers takes httpx2
+    about as long as the rest of the SDK's work per call (see bench/README.md, "Requests").
+    """
     request_extensions: dict[str, Any] = {"timeout": timeouts}
     if call.deadline is not None:
         request_extensions[DEADLINE_EXTENSION] = call.deadline
     if extensions:
         request_extensions.update(extensions)
     multipart = call.file_parts or call.form_fields is not None
+    if not multipart and _builds_plainly(http_client):
+        return httpx2.Request(
+            call.method,
+            call.url,
+            params=tuple(call.params) if call.params else None,
+            headers=merge_default_headers(http_client.headers, call.headers),
+            content=call.content,
+            extensions=request_extensions,
+        )
     return http_client.build_request(
         call.method,
         call.url,
@@ -410,6 +428,29 @@ def build_request(
         files=(files or _ForceMultipart()) if multipart else None,
         extensions=request_extensions,
     )
+
+
+def _builds_plainly(http_client: httpx2.Client | httpx2.AsyncClient) -> bool:
+    """Whether `build_request` would only merge the client's default headers into ours."""
+    return (
+        type(http_client).build_request in _STOCK_BUILD_REQUEST
+        and "build_request" not in vars(http_client)
+        and not http_client.params
+        and not http_client.cookies
+    )
+
+
+def merge_default_headers(
+    defaults: httpx2.Headers, headers: Mapping[str, str]
+) -> list[tuple[Any, Any]]:
+    """`defaults` (an httpx2 client's headers) overridden by `headers`, as httpx2 merges them:
+    every default whose name `headers` has (in any case) is dropped, the rest come first."""
+    ours = {name.lower() for name in headers}
+    merged: list[tuple[Any, Any]] = [
+        pair for pair in defaults.raw if pair[0].decode("latin-1").lower() not in ours
+    ]
+    merged.extend(headers.items())
+    return merged
 
 
 # --- retry policy ------------------------------------------------------------------------
@@ -426,7 +467,7 @@ def is_quota_exhausted(body: object) -> bool:
     return False
 
 
-def should_retry_status(status_code: int, headers: httpx.Headers, body: object) -> bool:
+def should_retry_status(status_code: int, headers: httpx2.Headers, body: object) -> bool:
     """Whether a non-2xx response is worth retrying (ignoring the retry budget).
 
     402 and quota-exhausted 429s never are; otherwise `x-should-retry: true|false` decides,
@@ -442,7 +483,7 @@ def should_retry_status(status_code: int, headers: httpx.Headers, body: object) 
     return status_code in (408, 409, 429) or status_code >= 500
 
 
-def retry_after_seconds(headers: httpx.Headers | None, now_wall: float) -> float | None:
+def retry_after_seconds(headers: httpx2.Headers | None, now_wall: float) -> float | None:
     """The server-requested delay from `retry-after-ms` or `Retry-After` (seconds or HTTP date).
 
     `None` when absent or unusable (garbage, zero, negative, NaN, infinite, a past date).
@@ -495,7 +536,7 @@ def plan_retry(
     retries_taken: int,
     now: float,
     rand: float,
-    headers: httpx.Headers | None = None,
+    headers: httpx2.Headers | None = None,
     now_wall: float = 0.0,
 ) -> RetryPlan:
     """Decide the delay before the next attempt, for a failure that is retryable in kind."""

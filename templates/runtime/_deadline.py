@@ -1,10 +1,10 @@
 """Enforcing a call's deadline while the response is read.
 
-httpx timeouts are per operation (connect, each write, each read), so a server that trickles
+httpx2 timeouts are per operation (connect, each write, each read), so a server that trickles
 bytes (DeepSeek sends blank keep-alive lines before a queued body) never trips them. Two tools
 keep a sync call within its deadline:
 
-- `deadline_trace`: an httpcore `trace` hook that, as each phase starts (connect, TLS, sending,
+- `deadline_trace`: an httpcore2 `trace` hook that, as each phase starts (connect, TLS, sending,
   waiting for headers, reading the body), cuts that phase's timeout to the time left;
 - `WATCHDOG`: one daemon thread that, when a deadline passes while a response is still being
   read, shuts that response's socket down so the blocked read fails at once (the client then
@@ -30,7 +30,7 @@ import weakref
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Callable
 
-import httpx
+import httpx2
 
 from ._exceptions import APITimeoutError
 
@@ -47,9 +47,9 @@ _PHASE_TIMEOUTS = {
 def deadline_trace(
     deadline: float, clock: Callable[[], float], timeouts: dict[str, float | None]
 ) -> Callable[[str, dict[str, Any]], None]:
-    """An httpcore trace hook cutting each phase's timeout to `deadline - clock()`.
+    """An httpcore2 trace hook cutting each phase's timeout to `deadline - clock()`.
 
-    `timeouts` must be the dict passed as the request's `timeout` extension: httpcore reads
+    `timeouts` must be the dict passed as the request's `timeout` extension: httpcore2 reads
     it when a phase starts, right after calling the hook.
     """
 
@@ -74,7 +74,7 @@ class WatchEntry:
 
     __slots__ = ("active", "at", "ref", "seq")
 
-    def __init__(self, at: float, seq: int, response: httpx.Response) -> None:
+    def __init__(self, at: float, seq: int, response: httpx2.Response) -> None:
         self.at = at
         self.seq = seq
         self.ref = weakref.ref(response)
@@ -94,7 +94,7 @@ class Watchdog:
         self._cancelled = 0
         self._thread: threading.Thread | None = None
 
-    def arm(self, response: httpx.Response, delay: float) -> WatchEntry:
+    def arm(self, response: httpx2.Response, delay: float) -> WatchEntry:
         """Cut `response` off `delay` seconds from now unless it is closed (or cancelled) first."""
         entry = WatchEntry(time.monotonic() + max(delay, 0.0), next(self._seq), response)
         with self._cond:
@@ -132,7 +132,7 @@ class Watchdog:
             cut_off(entry.ref())
 
 
-def cut_off(response: httpx.Response | None) -> None:
+def cut_off(response: httpx2.Response | None) -> None:
     """Shut down the socket under a response that is still open (no-op otherwise)."""
     if response is None or response.is_closed:
         return
@@ -147,13 +147,13 @@ def cut_off(response: httpx.Response | None) -> None:
 WATCHDOG = Watchdog()
 
 
-class DeadlineBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+class DeadlineBody(httpx2.SyncByteStream, httpx2.AsyncByteStream):
     """A response body whose reads end at `deadline` (on `clock`) with `APITimeoutError`."""
 
     def __init__(
         self,
-        stream: httpx.SyncByteStream | httpx.AsyncByteStream,
-        request: httpx.Request,
+        stream: httpx2.SyncByteStream | httpx2.AsyncByteStream,
+        request: httpx2.Request,
         deadline: float,
         clock: Callable[[], float],
     ) -> None:
@@ -170,20 +170,20 @@ class DeadlineBody(httpx.SyncByteStream, httpx.AsyncByteStream):
         )
 
     def __iter__(self) -> Iterator[bytes]:
-        if not isinstance(self._stream, httpx.SyncByteStream):
+        if not isinstance(self._stream, httpx2.SyncByteStream):
             raise TypeError("this body must be read with the async API")
         try:
             for chunk in self._stream:
                 if self._clock() >= self._deadline:
                     raise self._expired()
                 yield chunk
-        except httpx.TransportError as exc:  # e.g. the watchdog shut the socket down
+        except httpx2.TransportError as exc:  # e.g. the watchdog shut the socket down
             if self._clock() >= self._deadline:
                 raise self._expired() from exc
             raise
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        if not isinstance(self._stream, httpx.AsyncByteStream):
+        if not isinstance(self._stream, httpx2.AsyncByteStream):
             raise TypeError("this body must be read with the sync API")
         import asyncio  # only async bodies need it; the sync client never imports it
 
@@ -201,14 +201,14 @@ class DeadlineBody(httpx.SyncByteStream, httpx.AsyncByteStream):
             yield chunk
 
     def close(self) -> None:
-        if isinstance(self._stream, httpx.SyncByteStream):
+        if isinstance(self._stream, httpx2.SyncByteStream):
             self._stream.close()
 
     async def aclose(self) -> None:
-        if isinstance(self._stream, httpx.AsyncByteStream):
+        if isinstance(self._stream, httpx2.AsyncByteStream):
             await self._stream.aclose()
 
 
-def bound_body(response: httpx.Response, deadline: float, clock: Callable[[], float]) -> None:
+def bound_body(response: httpx2.Response, deadline: float, clock: Callable[[], float]) -> None:
     """Make the reads of `response`'s unread body end at `deadline` (see `DeadlineBody`)."""
     response.stream = DeadlineBody(response.stream, response.request, deadline, clock)

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import httpx
+import httpx2
 
 __all__ = [
     "APIConnectionError",
@@ -59,7 +59,7 @@ __all__ = [
 ]
 
 
-def request_id_of(headers: httpx.Headers) -> str | None:
+def request_id_of(headers: httpx2.Headers) -> str | None:
     """The server's id for a request: `x-request-id`, falling back to DeepSeek's `x-ds-trace-id`."""
     value: str | None = headers.get("x-request-id") or headers.get("x-ds-trace-id")
     return value
@@ -81,24 +81,24 @@ class APIError(SDKError):
     """An error tied to an HTTP request (and, when there was one, its response)."""
 
     message: str
-    request: httpx.Request
+    request: httpx2.Request
     body: object
     """Inner `error` object of a JSON error body, else the decoded JSON, else raw text."""
     code: str | None
     param: str | None
     type: str | None
-    response: httpx.Response | None
+    response: httpx2.Response | None
     status_code: int | None
-    headers: httpx.Headers | None
+    headers: httpx2.Headers | None
     request_id: str | None
 
     def __init__(
         self,
         message: str,
-        request: httpx.Request,
+        request: httpx2.Request,
         *,
         body: object = None,
-        response: httpx.Response | None = None,
+        response: httpx2.Response | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -116,11 +116,11 @@ class APIError(SDKError):
 class APIStatusError(APIError):
     """The server answered with a non-2xx status."""
 
-    response: httpx.Response
+    response: httpx2.Response
     status_code: int
-    headers: httpx.Headers
+    headers: httpx2.Headers
 
-    def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
+    def __init__(self, message: str, *, response: httpx2.Response, body: object) -> None:
         super().__init__(message, response.request, body=body, response=response)
 
 
@@ -182,25 +182,25 @@ def status_error_class(status_code: int) -> type[APIStatusError]:
 class APIConnectionError(APIError):
     """The request failed before a usable response arrived (DNS, refused, reset, TLS, ...)."""
 
-    def __init__(self, *, message: str = "Connection error.", request: httpx.Request) -> None:
+    def __init__(self, *, message: str = "Connection error.", request: httpx2.Request) -> None:
         super().__init__(message, request)
 
 
 class APITimeoutError(APIConnectionError):
     """A connect/read/write/pool timeout expired, or the call's overall deadline was hit."""
 
-    def __init__(self, request: httpx.Request, *, message: str = "Request timed out.") -> None:
+    def __init__(self, request: httpx2.Request, *, message: str = "Request timed out.") -> None:
         super().__init__(message=message, request=request)
 
 
 class APIResponseValidationError(APIError):
     """A successful response whose body does not match the type the method returns."""
 
-    response: httpx.Response
+    response: httpx2.Response
     status_code: int
-    headers: httpx.Headers
+    headers: httpx2.Headers
 
-    def __init__(self, response: httpx.Response, body: object, *, message: str) -> None:
+    def __init__(self, response: httpx2.Response, body: object, *, message: str) -> None:
         super().__init__(message, response.request, body=body, response=response)
 
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._core import EVENT_STREAM, PreparedCall
 from ._exceptions import (
@@ -93,11 +93,11 @@ def _scrub(text: str, secrets: Sequence[str]) -> str:
     return text
 
 
-def make_status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APIStatusError:
+def make_status_error(response: httpx2.Response, secrets: Sequence[str] = ()) -> APIStatusError:
     """The `APIStatusError` subclass for a non-2xx response whose body has been read."""
     try:
         text = response.text
-    except httpx.ResponseNotRead:
+    except httpx2.ResponseNotRead:
         text = ""
     body, detail = describe_error_body(_scrub(text, secrets))
     status = response.status_code
@@ -108,18 +108,18 @@ def make_status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> 
 
 
 _TIMEOUT_HINTS = {
-    httpx.ConnectTimeout: ("connect", "connecting to the server"),
-    httpx.ReadTimeout: ("read", "waiting for the server to send data"),
-    httpx.WriteTimeout: ("write", "sending the request"),
-    httpx.PoolTimeout: ("pool", "waiting for a free connection from the pool"),
+    httpx2.ConnectTimeout: ("connect", "connecting to the server"),
+    httpx2.ReadTimeout: ("read", "waiting for the server to send data"),
+    httpx2.WriteTimeout: ("write", "sending the request"),
+    httpx2.PoolTimeout: ("pool", "waiting for a free connection from the pool"),
 }
 
 
 def make_connection_error(
-    exc: Exception, request: httpx.Request, call: PreparedCall
+    exc: Exception, request: httpx2.Request, call: PreparedCall
 ) -> APIConnectionError:
     """An `APIConnectionError`/`APITimeoutError` for a transport failure, saying what to do."""
-    if isinstance(exc, httpx.TimeoutException):
+    if isinstance(exc, httpx2.TimeoutException):
         kind, doing = _TIMEOUT_HINTS.get(type(exc), ("", "waiting for the server"))
         limit = call.timeout.as_dict().get(kind)
         limit_text = f"the {kind} timeout of {limit:g} s" if limit is not None else "a timeout"
@@ -132,7 +132,7 @@ def make_connection_error(
     return APIConnectionError(message=f"Connection error: {reason}", request=request)
 
 
-def deadline_error(call: PreparedCall, request: httpx.Request, attempts: int) -> APITimeoutError:
+def deadline_error(call: PreparedCall, request: httpx2.Request, attempts: int) -> APITimeoutError:
     """The error for a call that ran out of its overall `deadline`."""
     return APITimeoutError(
         request,
@@ -142,7 +142,7 @@ def deadline_error(call: PreparedCall, request: httpx.Request, attempts: int) ->
 
 
 def make_validation_error(
-    response: httpx.Response, cast_to: object, exc: Exception
+    response: httpx2.Response, cast_to: object, exc: Exception
 ) -> APIResponseValidationError:
     """An `APIResponseValidationError` carrying the decoded body for a bad 2xx response."""
     body: object
@@ -165,7 +165,7 @@ def make_validation_error(
     return APIResponseValidationError(response, body, message=message)
 
 
-def not_streamed_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APIError:
+def not_streamed_error(response: httpx2.Response, secrets: Sequence[str] = ()) -> APIError:
     """The error for a `stream=True` call answered with a 2xx whose content type is not SSE.
 
     (A proxy that drops `stream`, or a server that answers with JSON.) A JSON body with an
@@ -174,7 +174,7 @@ def not_streamed_error(response: httpx.Response, secrets: Sequence[str] = ()) ->
     """
     try:
         text = _scrub(response.text, secrets)
-    except httpx.ResponseNotRead:
+    except httpx2.ResponseNotRead:
         text = ""
     data: object = None
     with contextlib.suppress(ValueError):

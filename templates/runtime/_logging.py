@@ -12,7 +12,7 @@ import logging
 import os
 from collections.abc import Iterable, Mapping
 
-import httpx
+import httpx2
 
 __all__ = ["log_request", "log_response", "log_retry", "logger", "redact_headers", "setup_logging"]
 
@@ -43,7 +43,7 @@ def redact_headers(headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> di
     }
 
 
-def log_request(request: httpx.Request, attempt: int, attempts: int) -> None:
+def log_request(request: httpx2.Request, attempt: int, attempts: int) -> None:
     """DEBUG: one attempt of a request, with credentials redacted from the headers."""
     if logger.isEnabledFor(logging.DEBUG):
         headers = redact_headers(request.headers.multi_items())
@@ -57,7 +57,7 @@ def log_request(request: httpx.Request, attempt: int, attempts: int) -> None:
         )
 
 
-def log_response(response: httpx.Response, elapsed: float) -> None:
+def log_response(response: httpx2.Response, elapsed: float) -> None:
     """DEBUG: status, time and request id of a response."""
     if logger.isEnabledFor(logging.DEBUG):
         request_id = response.headers.get("x-request-id") or response.headers.get("x-ds-trace-id")
@@ -72,7 +72,7 @@ def log_response(response: httpx.Response, elapsed: float) -> None:
         )
 
 
-def log_retry(request: httpx.Request, delay: float, retry: int, retries: int, reason: str) -> None:
+def log_retry(request: httpx2.Request, delay: float, retry: int, retries: int, reason: str) -> None:
     """INFO: a retry about to wait `delay` seconds."""
     logger.info(
         "Retrying %s %s in %.2f s (retry %d of %d) after %s",

@@ -22,7 +22,7 @@ so another scheme of these kinds is a small subclass that changes these values.
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Optional, TypeVar
 
-import httpx
+import httpx2
 import pydantic
 from typing_extensions import Self
 
@@ -82,9 +82,9 @@ class BasePage(BaseModel, Generic[_T]):
 
     _client: Any = pydantic.PrivateAttr(default=None)
     _options: Any = pydantic.PrivateAttr(default=None)
-    _url: Optional[httpx.URL] = pydantic.PrivateAttr(default=None)
+    _url: Optional[httpx2.URL] = pydantic.PrivateAttr(default=None)
 
-    def _set_context(self, client: Any, options: "FinalRequestOptions", url: httpx.URL) -> None:
+    def _set_context(self, client: Any, options: "FinalRequestOptions", url: httpx2.URL) -> None:
         """Remember the client, the call and the URL (after redirects) this page came from."""
         self._client = client
         self._options = options
@@ -157,7 +157,7 @@ class BasePage(BaseModel, Generic[_T]):
         return options.with_query(info.params)
 
     @staticmethod
-    def _resolve(link: str, here: httpx.URL) -> str:
+    def _resolve(link: str, here: httpx2.URL) -> str:
         """`link` made absolute against this page's URL `here`; refused if it leaves its origin."""
         target = here.join(link)
         if (target.scheme, target.host, target.port) != (here.scheme, here.host, here.port):

@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 from typing import IO, Optional, Union
 
-import httpx
+import httpx2
 from typing_extensions import Literal, TypedDict, final
 
 __all__ = [
@@ -67,7 +67,7 @@ omit = Omit()
 Headers = Mapping[str, Union[str, Omit]]
 Query = Mapping[str, object]
 Body = object
-Timeout = Union[float, httpx.Timeout, None]
+Timeout = Union[float, httpx2.Timeout, None]
 
 FileContent = Union[IO[bytes], bytes, os.PathLike[str]]
 """Raw file content: an open binary file, bytes, or a filesystem path (streamed from disk)."""

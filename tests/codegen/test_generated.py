@@ -1,5 +1,5 @@
 """Generated code + runtime together: packages rendered from the snapshot specs, imported and
-driven through `httpx.MockTransport` (no network)."""
+driven through `httpx2.MockTransport` (no network)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from codegen.config import load_config
@@ -22,7 +22,7 @@ from codegen.lower import lower
 from codegen.render import render
 
 SPECS = Path(__file__).resolve().parents[1] / "snapshots" / "specs"
-Handler = Callable[[httpx.Request], httpx.Response]
+Handler = Callable[[httpx2.Request], httpx2.Response]
 
 
 @pytest.fixture(scope="module")
@@ -65,14 +65,14 @@ def client_for(module: ModuleType, handler: Handler, *, is_async: bool = False) 
     client_name = names[0].removesuffix("Error") if names else ""
     assert client_name
     if is_async:
-        http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        http = httpx2.AsyncClient(transport=httpx2.MockTransport(handler))
         return getattr(module, "Async" + client_name)(api_key="k", http_client=http, max_retries=0)
-    http_sync = httpx.Client(transport=httpx.MockTransport(handler))
+    http_sync = httpx2.Client(transport=httpx2.MockTransport(handler))
     return getattr(module, client_name)(api_key="k", http_client=http_sync, max_retries=0)
 
 
-def json_response(body: object, status: int = 200) -> httpx.Response:
-    return httpx.Response(status, json=body, headers={"x-request-id": "req_1"})
+def json_response(body: object, status: int = 200) -> httpx2.Response:
+    return httpx2.Response(status, json=body, headers={"x-request-id": "req_1"})
 
 
 def test_import_is_lazy(out_dir: Path) -> None:
@@ -106,12 +106,12 @@ def test_api_key_comes_from_the_environment(out_dir: Path, monkeypatch: pytest.M
 
 def test_crud_calls_send_only_what_was_passed(out_dir: Path) -> None:
     crud = package(out_dir, "crud_sdk")
-    seen: list[httpx.Request] = []
+    seen: list[httpx2.Request] = []
     widget = {"id": "w/1", "name": "n", "created_at": 1, "unknown_field": True}
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(request)
-        return httpx.Response(204) if request.method == "DELETE" else json_response(widget)
+        return httpx2.Response(204) if request.method == "DELETE" else json_response(widget)
 
     client = client_for(crud, handler)
     created = client.widgets.create(name="n")
@@ -140,7 +140,7 @@ def test_cursor_pages_are_walked(out_dir: Path) -> None:
     pages = package(out_dir, "cursorpages_sdk")
     afters: list[str | None] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         after = request.url.params.get("after")
         afters.append(after)
         if after is None:
@@ -161,7 +161,7 @@ def test_next_url_and_page_number_pages_are_walked(out_dir: Path) -> None:
     pages = package(out_dir, "cursorpages_sdk")
     seen: list[str] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(str(request.url))
         if request.url.path == "/events":
             if request.url.params.get("cursor") is None:
@@ -215,12 +215,12 @@ def test_stream_true_returns_typed_chunks(out_dir: Path) -> None:
     streaming = package(out_dir, "streaming_sdk")
     sent: list[dict[str, Any]] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.content)
         sent.append(body)
         if body.get("stream"):
             events = b'data: {"id": "1", "delta": "he"}\n\n: keep-alive\n\ndata: {"id": "1", "delta": "y"}\n\ndata: [DONE]\n\n'
-            return httpx.Response(
+            return httpx2.Response(
                 200, content=events, headers={"content-type": "text/event-stream"}
             )
         return json_response({"id": "1", "text": "hey"})
@@ -236,12 +236,12 @@ def test_multipart_upload_and_binary_download(out_dir: Path, tmp_path: Path) -> 
     uploads = package(out_dir, "uploads_sdk")
     path = tmp_path / "train.jsonl"
     path.write_bytes(b'{"a": 1}\n')
-    seen: list[httpx.Request] = []
+    seen: list[httpx2.Request] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(request)
         if request.method == "GET":
-            return httpx.Response(
+            return httpx2.Response(
                 200, content=b"\x00\x01", headers={"content-type": "application/octet-stream"}
             )
         return json_response({"id": "f", "bytes": 9})
@@ -320,7 +320,7 @@ def test_every_method_takes_a_per_call_deadline(out_dir: Path) -> None:
     crud = package(out_dir, "crud_sdk")
     seen: list[float | None] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(request.extensions["timeout"]["read"])
         return json_response({"id": "w", "name": "n", "created_at": 1})
 
@@ -342,7 +342,7 @@ def test_config_named_methods_work(out_dir: Path) -> None:
     nested = package(out_dir, "nested_sdk")
     seen: list[str] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(request.url.path)
         return json_response({"data": [{"message": "m"}], "total": "1"})
 

@@ -15,12 +15,12 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 REPO = Path(__file__).resolve().parents[2]
 GENERATED = REPO / "generated"
 
-RESPONSE_HOOK = Callable[[httpx.Response], None]
+RESPONSE_HOOK = Callable[[httpx2.Response], None]
 
 
 class Sdk:
@@ -95,7 +95,7 @@ def make_sdk(
 ) -> Sdk:
     """A client for `base_url` with the test key; `on_response` sees every raw response.
 
-    With `on_response` the client gets its own plain-HTTP `httpx` client (`verify=False` skips
+    With `on_response` the client gets its own plain-HTTP `httpx2` client (`verify=False` skips
     loading the CA bundle, the slowest part of creating one; the test servers speak plain HTTP).
     """
     from deepseek_sdk import AsyncDeepSeek, DeepSeek
@@ -104,14 +104,14 @@ def make_sdk(
         hook = on_response
         if is_async:
 
-            async def async_hook(response: httpx.Response) -> None:
+            async def async_hook(response: httpx2.Response) -> None:
                 hook(response)
 
-            options["http_client"] = httpx.AsyncClient(
+            options["http_client"] = httpx2.AsyncClient(
                 event_hooks={"response": [async_hook]}, verify=False
             )
         else:
-            options["http_client"] = httpx.Client(event_hooks={"response": [hook]}, verify=False)
+            options["http_client"] = httpx2.Client(event_hooks={"response": [hook]}, verify=False)
     cls = AsyncDeepSeek if is_async else DeepSeek
     return Sdk(cls(api_key="sk-test", base_url=base_url, **options), is_async=is_async)
 

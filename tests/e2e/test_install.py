@@ -1,7 +1,7 @@
 """`pip install ./generated` into a fresh virtual environment, then run examples/chat.py with it.
 
 Checks feature F1: the generated package installs on its own with its declared dependencies
-(httpx, pydantic, typing-extensions; `websockets` only through the `realtime` extra) and works
+(httpx2, pydantic, typing-extensions; `websockets` only through the `realtime` extra) and works
 from outside the repository. Slow (a real install from the package index, about 20 s), so it is
 marked `slow` and left out of `make test`.
 """
@@ -42,7 +42,8 @@ def test_install_and_run_chat_example(tmp_path: Path, fake_deepseek: ScriptedSer
 
     installed = run([python, "-m", "pip", "list", "--format=freeze"]).stdout
     names = {line.split("==")[0].lower().replace("_", "-") for line in installed.splitlines()}
-    assert {"sdkgen-deepseek", "httpx", "pydantic", "typing-extensions"} <= names
+    assert {"sdkgen-deepseek", "httpx2", "pydantic", "typing-extensions"} <= names
+    assert not {"httpx", "httpcore"} & names, "encode's httpx is no dependency of the SDK"
     assert "websockets" not in names, "websockets is only needed for the realtime extra"
     run([python, "-m", "pip", "check"])
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
+import httpx2
 import pydantic
 import pytest
 from _e2e_support import Sdk, steady_problems
@@ -259,7 +259,7 @@ class SteadyLog:
     """Every response Steady sent during a test, and what it said about the requests."""
 
     def __init__(self) -> None:
-        self.responses: list[httpx.Response] = []
+        self.responses: list[httpx2.Response] = []
 
     def assert_all_valid(self, expected: int | None = None) -> None:
         assert self.responses, "no request reached the mock server"

@@ -294,6 +294,7 @@ async def test_timeout_is_retried_then_raises(sdk: Sdk, scripted_server: Scripte
     scripted_server.enqueue(Stall(5), Stall(5))
     with pytest.raises(APITimeoutError):
         await sdk.call(sdk.client.chat.completions.create(**CHAT, timeout=0.2, max_retries=1))
+    assert scripted_server.wait_for_requests(2)  # the server thread may lag behind the client
     assert len(scripted_server.requests) == 2
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from codegen.cli import main
@@ -86,7 +86,7 @@ NAMES: tuple[str, ...] = (
     *("builtins", "isinstance", "self", "cls", "super", "__init__", "__class__", "__dict__"),
     *("BaseModel", "Field", "Literal", "Optional", "Union", "TypeAlias", "Any", "Annotated"),
     *("Tag", "Discriminator", "Required", "TypedDict", "Sequence", "Mapping", "FileTypes"),
-    *("NotGiven", "NOT_GIVEN", "httpx", "os", "sys", "cast", "overload", "typing", "pydantic"),
+    *("NotGiven", "NOT_GIVEN", "httpx2", "os", "sys", "cast", "overload", "typing", "pydantic"),
     *("annotations", "__future__", "TYPE_CHECKING", "UNKNOWN_TAG", "tag_of", "path_param"),
     *("make_request_options", "extra_headers", "extra_body", "timeout", "deadline"),
     *("max_retries", "with_raw_response", "with_streaming_response", "Stream", "options"),
@@ -190,11 +190,13 @@ class Built:
         classes = [getattr(self.module("_client"), n) for n in self.module("_client").__all__]
         return next(c for c in classes if isinstance(c, type) and issubclass(c, base))
 
-    def client(self, handler: Callable[[httpx.Request], httpx.Response]) -> Any:
+    def client(self, handler: Callable[[httpx2.Request], httpx2.Response]) -> Any:
         """The sync client, answering every request with `handler`."""
-        transport = httpx.MockTransport(handler)
+        transport = httpx2.MockTransport(handler)
         return self.client_class()(
-            api_key="key", base_url="http://api.test", http_client=httpx.Client(transport=transport)
+            api_key="key",
+            base_url="http://api.test",
+            http_client=httpx2.Client(transport=transport),
         )
 
     def text(self, text: str) -> str:
@@ -243,7 +245,7 @@ def check_literals(built: Built) -> None:
     # Request side: the closed Literal of the TypedDict and of the method parameter.
     param = built.type("PaletteParam")
     assert literal_values(typing.get_type_hints(param)["choice"]) == list(dict.fromkeys(values))
-    create = built.client(lambda request: httpx.Response(200, json={})).palettes.create
+    create = built.client(lambda request: httpx2.Response(200, json={})).palettes.create
     assert literal_values(typing.get_type_hints(create)["choice"]) == list(dict.fromkeys(values))
 
 
@@ -255,7 +257,7 @@ def check_docstrings(built: Built) -> None:
         assert normalized(text) in doc
     assert "{{ 7 * 7 }}" in doc and "49" not in doc
     # (The resource class is not `Documented`: resource classes give way to type names.)
-    retrieve = built.client(lambda request: httpx.Response(200, json={})).documented.retrieve
+    retrieve = built.client(lambda request: httpx2.Response(200, json={})).documented.retrieve
     method_doc = normalized(retrieve.__doc__ or "")
     assert normalized(built.text(payloads()[0])) in method_doc
     assert normalized('"""; the API') in normalized(built.client_class().__doc__ or "")
@@ -310,11 +312,11 @@ def check_digits(built: Built) -> None:
 def check_reserved_params(built: Built) -> None:
     """Parameters named like builtins, keywords or the method's own arguments
     each reach the wire under their own name."""
-    sent: list[httpx.Request] = []
+    sent: list[httpx2.Request] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         sent.append(request)
-        return httpx.Response(200, json={})
+        return httpx2.Response(200, json={})
 
     client = built.client(handler)
     arguments = {name: f"v{index}" for index, name in enumerate(_py_names(client.r.retrieve))}
@@ -375,9 +377,9 @@ def check_paths(built: Built) -> None:
     """Paths with quotes, backslashes, spaces and Unicode are requested as written."""
     seen: list[str] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append(urllib.parse.unquote(request.url.raw_path.decode()))
-        return httpx.Response(200, json={})
+        return httpx2.Response(200, json={})
 
     client = built.client(handler)
     client.q.quoted.back_slash.retrieve('v"1', "v\\2")
@@ -410,8 +412,8 @@ def check_discriminator(built: Built) -> None:
     # The same union inline in responses (a single one, and a list of them).
     sent = [{'ty"pe\\': '"""; x', "x": 1}, {'ty"pe\\': "new"}]
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, json=sent if request.url.path == "/shape-lists" else sent[0])
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(200, json=sent if request.url.path == "/shape-lists" else sent[0])
 
     client = built.client(handler)
     assert type(client.inline_shapes.retrieve()).__name__.endswith("Variant2")
@@ -444,7 +446,7 @@ SERVER_URL = "https://example.com/a\"b\\c'{{x}}%20\u202e/" + CANARY
 COLLIDING = ("Pet", "pet", "PET", "pet-", "Pet_", "p-et", "PeT")
 RESERVED = (
     *("str", "isinstance", "self", "cast", "timeout", "deadline", "extra_headers", "path_param"),
-    *("make_request_options", "NotGiven", "httpx", "options", "body", "query", "files", "page"),
+    *("make_request_options", "NotGiven", "httpx2", "options", "body", "query", "files", "page"),
     *("stream", "Any", "cls", "class", "None", "max_retries", "extra_query", "a-b", "a_b", "A_B"),
 )
 RESERVED_HEADERS = tuple(name for name in RESERVED if name != "A_B")  # names differing in case
@@ -625,7 +627,7 @@ def _shadowing_case() -> Case:
         "/things/{id}": {"get": operation(strings, params=id_param)},
         "/things/{id}/tags": {"post": operation(strings, params=id_param)},
         **{f"/things/{{id}}/{n}": {"post": operation(params=id_param)} for n in SHADOWING},
-        **{f"/{n}/x": {"get": operation()} for n in (*SHADOWING, "list", "httpx", "sorted")},
+        **{f"/{n}/x": {"get": operation()} for n in (*SHADOWING, "list", "httpx2", "sorted")},
         # A sub-resource called `list` (kept), and one that is a package (renamed).
         "/boxes": {"post": operation(strings)},
         "/boxes/list/{id}": {"get": operation(strings, params=id_param)},
@@ -636,7 +638,7 @@ def _shadowing_case() -> Case:
 
 def check_shadowing(built: Built) -> None:
     """A method called `list` works next to `list[...]` annotations; the others were renamed."""
-    client = built.client(lambda request: httpx.Response(200, json=["a"]))
+    client = built.client(lambda request: httpx2.Response(200, json=["a"]))
     assert client.things.list() == ["a"] and client.things.retrieve("x") == ["a"]
     assert client.things.tags("x") == ["a"]
     methods = set(dir(client.things))

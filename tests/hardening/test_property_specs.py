@@ -58,7 +58,7 @@ NAME_POOL = (
     *keyword.softkwlist,
     *("str", "int", "float", "bool", "object", "list", "dict", "type", "None", "True", "self"),
     *("cls", "BaseModel", "Field", "Literal", "Optional", "Union", "Any", "Tag", "TypedDict"),
-    *("Required", "NotGiven", "httpx", "cast", "isinstance", "timeout", "deadline", "schema"),
+    *("Required", "NotGiven", "httpx2", "cast", "isinstance", "timeout", "deadline", "schema"),
     *("json", "copy", "model_config", "to_dict", "builtins", "types", "resources", "l", "I"),
     *("O", "_", "__", "_id", "__init__", "2fa", "123", "0", "a-b", "a.b", "A_B", "aB", "Ab"),
     *("AB", "ab", "", " ", "é", "😀", "x\u200by", "\u202ez", 'q"t', "b\\s", "{{x}}", "%s"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-import httpx
+import httpx2
 from deepseek_sdk import DeepSeek
 
 COMPLETION = {
@@ -24,15 +24,15 @@ COMPLETION = {
 
 
 def _client(paths: list[str]) -> DeepSeek:
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         paths.append(request.url.path)
-        return httpx.Response(
+        return httpx2.Response(
             200,
             content=json.dumps(COMPLETION).encode(),
             headers={"content-type": "application/json"},
         )
 
-    http = httpx.Client(transport=httpx.MockTransport(handler))
+    http = httpx2.Client(transport=httpx2.MockTransport(handler))
     return DeepSeek(api_key="sk-test", base_url="http://test", http_client=http)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import httpx
+import httpx2
 
 from codegen.cli import Outcome
 
@@ -26,7 +26,7 @@ OPENAI_CONFIG = REPO / "spec" / "examples" / "openai.sdk.yaml"
 PACKAGE = "openai_sdk"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
-Handler = Callable[[httpx.Request], httpx.Response]
+Handler = Callable[[httpx2.Request], httpx2.Response]
 
 
 @dataclass(frozen=True)
@@ -54,18 +54,18 @@ def spec_operations(document: Mapping[str, Any]) -> set[tuple[str, str]]:
 def mock_client(sdk: ModuleType, handler: Handler, *, is_async: bool = False) -> Any:
     """An `OpenAI` (or `AsyncOpenAI`) whose requests go to `handler` instead of a network."""
     if is_async:
-        transport = httpx.MockTransport(handler)
+        transport = httpx2.MockTransport(handler)
         return sdk.AsyncOpenAI(
             api_key="sk-test",
             base_url="http://openai.test/v1",
             max_retries=0,
-            http_client=httpx.AsyncClient(transport=transport),
+            http_client=httpx2.AsyncClient(transport=transport),
         )
     return sdk.OpenAI(
         api_key="sk-test",
         base_url="http://openai.test/v1",
         max_retries=0,
-        http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+        http_client=httpx2.Client(transport=httpx2.MockTransport(handler)),
     )
 
 
@@ -100,12 +100,14 @@ def walk_methods(client: object) -> dict[str, Callable[..., Any]]:
     return found
 
 
-def json_response(body: object, status: int = 200) -> httpx.Response:
+def json_response(body: object, status: int = 200) -> httpx2.Response:
     """A JSON answer with a request id, as OpenAI sends them."""
-    return httpx.Response(status, json=body, headers={"x-request-id": "req_test"})
+    return httpx2.Response(status, json=body, headers={"x-request-id": "req_test"})
 
 
-def sse_response(events: Sequence[object]) -> httpx.Response:
+def sse_response(events: Sequence[object]) -> httpx2.Response:
     """An event stream of `data: <json>` events ending with `data: [DONE]`."""
     text = "".join(f"data: {json.dumps(event)}\n\n" for event in events) + "data: [DONE]\n\n"
-    return httpx.Response(200, content=text.encode(), headers={"content-type": "text/event-stream"})
+    return httpx2.Response(
+        200, content=text.encode(), headers={"content-type": "text/event-stream"}
+    )

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.openai_spec
 PROBE = textwrap.dedent(
     """
     import json, sys
-    import httpx
+    import httpx2
 
     BODY = {"id": "c", "object": "chat.completion", "created": 1, "model": "m", "choices": [
         {"index": 0, "finish_reason": "stop", "logprobs": None,
@@ -29,8 +29,8 @@ PROBE = textwrap.dedent(
         return sorted(m for m in sys.modules if m.startswith("PKG."))
 
     import PKG
-    client = PKG.OpenAI(api_key="x", base_url="http://test", http_client=httpx.Client(
-        transport=httpx.MockTransport(lambda request: httpx.Response(200, json=BODY))))
+    client = PKG.OpenAI(api_key="x", base_url="http://test", http_client=httpx2.Client(
+        transport=httpx2.MockTransport(lambda request: httpx2.Response(200, json=BODY))))
     after_client = ours()
     client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
     print(json.dumps({"client": after_client, "call": ours()}))

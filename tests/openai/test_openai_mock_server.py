@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from _openai_support import OPENAI_SPEC, GeneratedSdk
 from servers import start_mock_server
@@ -179,8 +179,8 @@ def test_auto_pagination_sends_the_cursor(mock_url: str, openai_sdk: ModuleType)
     """Steady answers every page with the same items and `has_more: true`: the second request
     carries the last id as `after`, and the runtime stops (instead of looping) when the next
     cursor would be the same again."""
-    sent: list[httpx.Request] = []
-    http_client = httpx.Client(event_hooks={"request": [sent.append]})
+    sent: list[httpx2.Request] = []
+    http_client = httpx2.Client(event_hooks={"request": [sent.append]})
     jobs: list[Any] = []
     with openai_sdk.OpenAI(
         api_key="sk-test", base_url=mock_url, max_retries=0, http_client=http_client

@@ -13,7 +13,7 @@ import json
 from types import ModuleType
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from _openai_support import json_response, mock_client, sse_response
 
@@ -222,7 +222,7 @@ def test_chat_completion_through_the_client_sends_only_what_was_passed(
 ) -> None:
     sent: list[dict[str, Any]] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         sent.append(json.loads(request.content))
         return json_response(CHAT_COMPLETION)
 
@@ -235,9 +235,9 @@ def test_chat_completion_through_the_client_sends_only_what_was_passed(
 
 
 def test_stream_chunks_with_null_finish_reason_and_usage_parse(openai_sdk: ModuleType) -> None:
-    requests: list[httpx.Request] = []
+    requests: list[httpx2.Request] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         requests.append(request)
         return sse_response(CHUNKS)
 
@@ -278,7 +278,7 @@ def test_fine_tuning_job_pages_follow_the_cursor(openai_sdk: ModuleType) -> None
     }  # fmt: skip
     seen: list[dict[str, str]] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         query = dict(request.url.params)
         seen.append(query)
         return json_response(pages[query.get("after")])
@@ -296,7 +296,7 @@ def test_fine_tuning_job_pages_follow_the_cursor(openai_sdk: ModuleType) -> None
 
 
 async def test_async_client_pages_and_parses(openai_sdk: ModuleType) -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         if request.url.path.endswith("/chat/completions"):
             return json_response(CHAT_COMPLETION)
         return json_response(

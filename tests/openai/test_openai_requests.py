@@ -1,4 +1,4 @@
-"""What the generated OpenAI SDK puts on the wire, through an `httpx.MockTransport`."""
+"""What the generated OpenAI SDK puts on the wire, through an `httpx2.MockTransport`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from types import ModuleType
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from _openai_support import json_response, mock_client
 
@@ -35,17 +35,17 @@ FILE = {
 class Recorder:
     """A MockTransport handler that records requests and answers from a fixed response."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx2.Response) -> None:
         self.response = response
-        self.requests: list[httpx.Request] = []
+        self.requests: list[httpx2.Request] = []
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         request.read()
         self.requests.append(request)
         return self.response
 
     @property
-    def last(self) -> httpx.Request:
+    def last(self) -> httpx2.Request:
         return self.requests[-1]
 
 
@@ -90,7 +90,7 @@ def test_image_edit_uploads_files_when_the_spec_offers_json_too(openai_sdk: Modu
 
 def test_speech_is_a_binary_response(openai_sdk: ModuleType) -> None:
     audio = b"ID3\x04\x00fake-mp3-bytes"
-    recorder = Recorder(httpx.Response(200, content=audio, headers={"content-type": "audio/mpeg"}))
+    recorder = Recorder(httpx2.Response(200, content=audio, headers={"content-type": "audio/mpeg"}))
     client = mock_client(openai_sdk, recorder)
     speech = client.audio.speech.create(model="gpt-4o-mini-tts", input="Hello", voice="alloy")
     assert type(speech).__name__ == "BinaryAPIResponse"
@@ -103,7 +103,7 @@ def test_speech_is_a_binary_response(openai_sdk: ModuleType) -> None:
 
 
 def test_array_headers_are_comma_separated(openai_sdk: ModuleType) -> None:
-    recorder = Recorder(httpx.Response(200))
+    recorder = Recorder(httpx2.Response(200))
     client = mock_client(openai_sdk, recorder)
     client.beta.responses.delete("resp_1", openai_beta=["responses_multi_agent=v1"])
     assert recorder.last.headers["openai-beta"] == "responses_multi_agent=v1"
@@ -111,7 +111,7 @@ def test_array_headers_are_comma_separated(openai_sdk: ModuleType) -> None:
 
 def test_query_in_the_spec_path_is_kept(openai_sdk: ModuleType) -> None:
     """`/responses/{id}?beta=true` is its own path in the spec; its query survives parameters."""
-    recorder = Recorder(httpx.Response(200))
+    recorder = Recorder(httpx2.Response(200))
     client = mock_client(openai_sdk, recorder)
     client.beta.responses.delete("resp_1")
     assert recorder.last.url.path == "/v1/responses/resp_1"

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from codegen.config import Config
@@ -106,15 +106,15 @@ def traps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
             del sys.modules[name]
 
 
-def _client(sdk: ModuleType, seen: list[httpx.Request], response: httpx.Response) -> Any:
-    def handler(request: httpx.Request) -> httpx.Response:
+def _client(sdk: ModuleType, seen: list[httpx2.Request], response: httpx2.Response) -> Any:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         request.read()
         seen.append(request)
         return response
 
-    transport = httpx.MockTransport(handler)
+    transport = httpx2.MockTransport(handler)
     return sdk.Traps(
-        api_key="k", base_url="http://traps.test/v1", http_client=httpx.Client(transport=transport)
+        api_key="k", base_url="http://traps.test/v1", http_client=httpx2.Client(transport=transport)
     )
 
 
@@ -130,23 +130,23 @@ def test_lowering_warns_only_about_the_genuinely_ambiguous_responses() -> None:
 
 
 def test_binary_wins_over_an_event_stream_chosen_by_a_body_field(traps: ModuleType) -> None:
-    seen: list[httpx.Request] = []
-    client = _client(traps, seen, httpx.Response(200, content=b"ID3audio"))
+    seen: list[httpx2.Request] = []
+    client = _client(traps, seen, httpx2.Response(200, content=b"ID3audio"))
     audio = client.speech.create(input="Hello")
     assert type(audio).__name__ == "BinaryAPIResponse" and audio.content == b"ID3audio"
     assert json.loads(seen[0].content) == {"input": "Hello"}
 
 
 def test_binary_wins_over_a_json_string(traps: ModuleType) -> None:
-    seen: list[httpx.Request] = []
-    client = _client(traps, seen, httpx.Response(200, content=b"\x00\x00\x00\x18ftypmp42"))
+    seen: list[httpx2.Request] = []
+    client = _client(traps, seen, httpx2.Response(200, content=b"\x00\x00\x00\x18ftypmp42"))
     video = client.videos.content.retrieve("video_1")
     assert video.content == b"\x00\x00\x00\x18ftypmp42"
 
 
 def test_query_written_in_the_path_and_array_headers(traps: ModuleType) -> None:
-    seen: list[httpx.Request] = []
-    client = _client(traps, seen, httpx.Response(200, json={}))
+    seen: list[httpx2.Request] = []
+    client = _client(traps, seen, httpx2.Response(200, json={}))
     client.things.retrieve("t1", include="all", openai_beta=["a=v1", "b=v2"])
     assert seen[0].url.path == "/v1/things/t1"
     assert dict(seen[0].url.params) == {"beta": "true", "include": "all"}
@@ -154,8 +154,8 @@ def test_query_written_in_the_path_and_array_headers(traps: ModuleType) -> None:
 
 
 def test_raw_response_of_a_method_returning_nothing(traps: ModuleType) -> None:
-    seen: list[httpx.Request] = []
-    client = _client(traps, seen, httpx.Response(200, headers={"x-request-id": "req_1"}))
+    seen: list[httpx2.Request] = []
+    client = _client(traps, seen, httpx2.Response(200, headers={"x-request-id": "req_1"}))
     assert client.things.delete("t1") is None
     raw = client.things.with_raw_response.delete("t1")
     assert raw.status_code == 200 and raw.request_id == "req_1"

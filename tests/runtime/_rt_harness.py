@@ -15,7 +15,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, It
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 RUNTIME_DIR = Path(__file__).resolve().parents[2] / "templates" / "runtime"
 
@@ -26,7 +26,7 @@ if "rtpkg" not in sys.modules:
 
 import rt_fakeapi  # noqa: E402  (needs rtpkg registered first)
 
-Handler = Callable[[httpx.Request], httpx.Response]
+Handler = Callable[[httpx2.Request], httpx2.Response]
 
 
 class FakeClock:
@@ -50,7 +50,7 @@ class FakeClock:
         self.sleep(seconds)
 
 
-class LazyBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+class LazyBody(httpx2.SyncByteStream, httpx2.AsyncByteStream):
     """A response body produced chunk by chunk (so laziness and closing are observable)."""
 
     def __init__(self, *chunks: bytes) -> None:
@@ -80,22 +80,22 @@ class Api:
     def __init__(self, is_async: bool) -> None:
         self.is_async = is_async
         self.clock = FakeClock()
-        self.requests: list[httpx.Request] = []
+        self.requests: list[httpx2.Request] = []
         self._clients: list[Any] = []
 
     def client(self, handler: Handler, **kwargs: Any) -> Any:
-        def recording(request: httpx.Request) -> httpx.Response:
+        def recording(request: httpx2.Request) -> httpx2.Response:
             request.read()
             self.requests.append(request)
             return handler(request)
 
-        transport = httpx.MockTransport(recording)
+        transport = httpx2.MockTransport(recording)
         if self.is_async:
-            kwargs.setdefault("http_client", httpx.AsyncClient(transport=transport))
+            kwargs.setdefault("http_client", httpx2.AsyncClient(transport=transport))
             client: Any = rt_fakeapi.AsyncTestClient(**kwargs)
             client._sleep = self.clock.async_sleep
         else:
-            kwargs.setdefault("http_client", httpx.Client(transport=transport))
+            kwargs.setdefault("http_client", httpx2.Client(transport=transport))
             client = rt_fakeapi.SyncTestClient(**kwargs)
             client._sleep = self.clock.sleep
         client._clock = self.clock

@@ -4,7 +4,7 @@
 - `chunk_models(base)`: small chat-completion-chunk models on the runtime's `_models.BaseModel`.
 - `ScriptedBody`: a response body (sync and async) played from a script of byte chunks, pauses
   and exceptions, which records how far it was read and whether it was closed.
-- `Harness`: opens a `Stream` or `AsyncStream` over `httpx.MockTransport` (or any URL) and drives
+- `Harness`: opens a `Stream` or `AsyncStream` over `httpx2.MockTransport` (or any URL) and drives
   it with the same awaitable API in both modes, so every test runs once per mode.
 - `LoopbackSSEServer`: a tiny HTTP/1.1 keep-alive server on 127.0.0.1 that plays scripts with
   chunked transfer encoding and counts TCP connections.
@@ -18,7 +18,7 @@ from collections.abc import AsyncIterator, Iterator, Sequence
 from types import SimpleNamespace
 from typing import Any
 
-import httpx
+import httpx2
 
 
 def load_runtime() -> SimpleNamespace:
@@ -83,7 +83,7 @@ class Pause:
 Step = bytes | Pause | BaseException
 
 
-class ScriptedBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+class ScriptedBody(httpx2.SyncByteStream, httpx2.AsyncByteStream):
     """A streamed response body played from `steps`: bytes are sent, exceptions raised."""
 
     def __init__(self, steps: Sequence[Step]) -> None:
@@ -138,19 +138,19 @@ class Harness:
         headers: dict[str, str] | None = None,
         deadline: float | None = None,
     ) -> Any:
-        """A stream over `httpx.MockTransport` whose 200 response plays `body`."""
+        """A stream over `httpx2.MockTransport` whose 200 response plays `body`."""
 
-        def handler(request: httpx.Request) -> httpx.Response:
+        def handler(request: httpx2.Request) -> httpx2.Response:
             all_headers = {"content-type": "text/event-stream", **(headers or {})}
-            return httpx.Response(200, headers=all_headers, stream=body)
+            return httpx2.Response(200, headers=all_headers, stream=body)
 
-        transport = httpx.MockTransport(handler)
+        transport = httpx2.MockTransport(handler)
         if self.is_async:
-            async with httpx.AsyncClient(transport=transport) as http:
+            async with httpx2.AsyncClient(transport=transport) as http:
                 request = http.build_request("POST", "http://test/chat/completions")
                 response = await http.send(request, stream=True)
         else:
-            with httpx.Client(transport=transport) as http:
+            with httpx2.Client(transport=transport) as http:
                 request = http.build_request("POST", "http://test/chat/completions")
                 response = http.send(request, stream=True)
         return self.stream_cls[cast_to](
@@ -159,15 +159,15 @@ class Harness:
 
     async def open_url(
         self,
-        http: httpx.Client | httpx.AsyncClient,
+        http: httpx2.Client | httpx2.AsyncClient,
         url: str,
         cast_to: Any,
         client: object,
         deadline: float | None = None,
     ) -> Any:
         """A stream over a real connection made by `http` (matching this harness's mode)."""
-        request = http.build_request("GET", url, timeout=httpx.Timeout(30.0))
-        if isinstance(http, httpx.AsyncClient):
+        request = http.build_request("GET", url, timeout=httpx2.Timeout(30.0))
+        if isinstance(http, httpx2.AsyncClient):
             response = await http.send(request, stream=True)
         else:
             response = http.send(request, stream=True)
@@ -175,11 +175,11 @@ class Harness:
             cast_to=cast_to, response=response, client=client, deadline=deadline
         )
 
-    def http_client(self) -> httpx.Client | httpx.AsyncClient:
-        return httpx.AsyncClient() if self.is_async else httpx.Client()
+    def http_client(self) -> httpx2.Client | httpx2.AsyncClient:
+        return httpx2.AsyncClient() if self.is_async else httpx2.Client()
 
-    async def close_http(self, http: httpx.Client | httpx.AsyncClient) -> None:
-        if isinstance(http, httpx.AsyncClient):
+    async def close_http(self, http: httpx2.Client | httpx2.AsyncClient) -> None:
+        if isinstance(http, httpx2.AsyncClient):
             await http.aclose()
         else:
             http.close()

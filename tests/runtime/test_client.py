@@ -1,4 +1,4 @@
-"""The sync and async client shells over `httpx.MockTransport` (one test body, both shells)."""
+"""The sync and async client shells over `httpx2.MockTransport` (one test body, both shells)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import logging
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from _rt_harness import Api
 from rt_fakeapi import API_KEY, AsyncTestClient, SyncTestClient, Thing
@@ -25,17 +25,17 @@ from rtpkg._types import omit
 THING = {"id": "t1", "name": "n"}
 
 
-def ok(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(200, json=THING, headers={"x-request-id": "req-ok"})
+def ok(request: httpx2.Request) -> httpx2.Response:
+    return httpx2.Response(200, json=THING, headers={"x-request-id": "req-ok"})
 
 
 def statuses(*codes: int, headers: dict[str, str] | None = None) -> Any:
     """A handler answering `codes` in turn, then 200s."""
     remaining = list(codes)
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         if remaining:
-            return httpx.Response(
+            return httpx2.Response(
                 remaining.pop(0), json={"error": {"message": "nope"}}, headers=headers
             )
         return ok(request)
@@ -68,12 +68,14 @@ async def test_user_authorization_header_wins(api: Api) -> None:
     client = api.client(ok, default_headers={"Authorization": "Token abc"})
     await api.run(client.things.create(name="n", extra_headers={"User-Agent": omit}))
     assert api.requests[0].headers["authorization"] == "Token abc"
-    assert "python-httpx" in api.requests[0].headers["user-agent"]  # ours omitted, httpx's remains
+    assert (
+        "python-httpx2" in api.requests[0].headers["user-agent"]
+    )  # ours omitted, httpx2's remains
 
 
 async def test_leading_keep_alive_blank_lines_are_ignored(api: Api) -> None:
     client = api.client(
-        lambda r: httpx.Response(200, content=b"\n\n\r\n" + json.dumps(THING).encode())
+        lambda r: httpx2.Response(200, content=b"\n\n\r\n" + json.dumps(THING).encode())
     )
     assert (await api.run(client.things.create(name="n"))).id == "t1"
 
@@ -121,7 +123,7 @@ async def test_402_and_insufficient_quota_429_are_not_retried(api: Api) -> None:
     with pytest.raises(PaymentRequiredError):
         await api.run(client.things.create(name="n"))
     quota = {"error": {"message": "You exceeded your current quota", "code": "insufficient_quota"}}
-    client = api.client(lambda r: httpx.Response(429, json=quota))
+    client = api.client(lambda r: httpx2.Response(429, json=quota))
     with pytest.raises(RateLimitError) as info:
         await api.run(client.things.create(name="n"))
     assert info.value.code == "insufficient_quota"
@@ -147,20 +149,20 @@ async def test_x_should_retry_overrides_status(api: Api) -> None:
 
 
 async def test_connection_errors_are_retried_then_wrapped(api: Api) -> None:
-    def refuse(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+    def refuse(request: httpx2.Request) -> httpx2.Response:
+        raise httpx2.ConnectError("[Errno 111] Connection refused", request=request)
 
     client = api.client(refuse)
     with pytest.raises(APIConnectionError, match="Connection refused") as info:
         await api.run(client.things.create(name="n"))
     assert not isinstance(info.value, APITimeoutError)
-    assert isinstance(info.value.__cause__, httpx.ConnectError)
+    assert isinstance(info.value.__cause__, httpx2.ConnectError)
     assert len(api.requests) == 3
 
 
 async def test_timeouts_are_retried_and_say_which_timeout(api: Api) -> None:
-    def slow(request: httpx.Request) -> httpx.Response:
-        raise httpx.ReadTimeout("timed out", request=request)
+    def slow(request: httpx2.Request) -> httpx2.Response:
+        raise httpx2.ReadTimeout("timed out", request=request)
 
     client = api.client(slow, timeout=20.0)
     with pytest.raises(APITimeoutError, match="read timeout of 20 s") as info:
@@ -173,18 +175,18 @@ async def test_exceptions_from_hooks_are_not_retried_or_wrapped(api: Api) -> Non
     class HookError(Exception):
         pass
 
-    def hook(request: httpx.Request) -> None:
+    def hook(request: httpx2.Request) -> None:
         raise HookError("from a hook")
 
-    async def async_hook(request: httpx.Request) -> None:
+    async def async_hook(request: httpx2.Request) -> None:
         hook(request)
 
-    transport = httpx.MockTransport(ok)
+    transport = httpx2.MockTransport(ok)
     hooks = {"request": [async_hook if api.is_async else hook]}
     http_client = (
-        httpx.AsyncClient(transport=transport, event_hooks=hooks)
+        httpx2.AsyncClient(transport=transport, event_hooks=hooks)
         if api.is_async
-        else httpx.Client(transport=transport, event_hooks=hooks)
+        else httpx2.Client(transport=transport, event_hooks=hooks)
     )
     client = api.client(ok, http_client=http_client)
     with pytest.raises(HookError):
@@ -196,26 +198,26 @@ async def test_timeout_per_client_with_options_and_call(api: Api) -> None:
     client = api.client(ok)
     await api.run(client.things.create(name="n"))
     await api.run(client.with_options(timeout=7.0).things.create(name="n"))
-    await api.run(client.things.create(name="n", timeout=httpx.Timeout(3.0, connect=1.0)))
+    await api.run(client.things.create(name="n", timeout=httpx2.Timeout(3.0, connect=1.0)))
     timeouts = [r.extensions["timeout"] for r in api.requests]
     assert timeouts[0] == {"connect": 5.0, "read": 600.0, "write": 600.0, "pool": 600.0}
     assert timeouts[1] == {"connect": 7.0, "read": 7.0, "write": 7.0, "pool": 7.0}
     assert timeouts[2] == {"connect": 1.0, "read": 3.0, "write": 3.0, "pool": 3.0}
 
 
-def take(api: Api, request: httpx.Request, seconds: float) -> None:
+def take(api: Api, request: httpx2.Request, seconds: float) -> None:
     """Let `seconds` pass on the fake clock, as a server that slow would, honouring the read timeout."""
     read_timeout = request.extensions["timeout"]["read"]
     if read_timeout is not None and seconds > read_timeout:
         api.clock.advance(read_timeout)
-        raise httpx.ReadTimeout("timed out", request=request)
+        raise httpx2.ReadTimeout("timed out", request=request)
     api.clock.advance(seconds)
 
 
 async def test_deadline_bounds_retries_of_a_slow_failing_server(api: Api) -> None:
-    def slow_503(request: httpx.Request) -> httpx.Response:
+    def slow_503(request: httpx2.Request) -> httpx2.Response:
         take(api, request, 4.0)
-        return httpx.Response(503)
+        return httpx2.Response(503)
 
     client = api.client(slow_503, max_retries=100)
     with pytest.raises(APITimeoutError, match="deadline of 10 s exceeded after 3 attempt"):
@@ -227,9 +229,9 @@ async def test_deadline_bounds_retries_of_a_slow_failing_server(api: Api) -> Non
 
 
 async def test_deadline_stops_retrying_when_the_wait_would_pass_it(api: Api) -> None:
-    def slow_503(request: httpx.Request) -> httpx.Response:
+    def slow_503(request: httpx2.Request) -> httpx2.Response:
         take(api, request, 4.5)
-        return httpx.Response(503)
+        return httpx2.Response(503)
 
     client = api.client(slow_503, max_retries=100)
     with pytest.raises(InternalServerError):  # the real failure, not a timeout
@@ -239,9 +241,9 @@ async def test_deadline_stops_retrying_when_the_wait_would_pass_it(api: Api) -> 
 
 
 async def test_deadline_hit_by_connection_errors_raises_deadline_timeout(api: Api) -> None:
-    def reset(request: httpx.Request) -> httpx.Response:
+    def reset(request: httpx2.Request) -> httpx2.Response:
         take(api, request, 3.0)
-        raise httpx.ReadError("connection reset", request=request)
+        raise httpx2.ReadError("connection reset", request=request)
 
     client = api.client(reset, max_retries=100, deadline=8.0)
     with pytest.raises(APITimeoutError, match="deadline of 8 s exceeded after 3 attempt"):
@@ -258,7 +260,7 @@ async def test_deadline_can_be_disabled_per_call(api: Api) -> None:
 async def test_body_that_does_not_validate_is_built_leniently_by_default(
     api: Api, caplog: pytest.LogCaptureFixture
 ) -> None:
-    client = api.client(lambda r: httpx.Response(200, json={"name": 5, "new": [1]}))
+    client = api.client(lambda r: httpx2.Response(200, json={"name": 5, "new": [1]}))
     with caplog.at_level(logging.DEBUG):
         thing = await api.run(client.things.create(name="n"))
     assert isinstance(thing, Thing)
@@ -268,14 +270,14 @@ async def test_body_that_does_not_validate_is_built_leniently_by_default(
     assert thing.to_dict(warnings=False) == {"name": 5, "new": [1]}
     assert "does not match Thing" in caplog.text
     assert "first at id: Field required" in caplog.text
-    client = api.client(lambda r: httpx.Response(200, content=b"<html>oops</html>"))
+    client = api.client(lambda r: httpx2.Response(200, content=b"<html>oops</html>"))
     with pytest.raises(APIResponseValidationError):  # not JSON: never lenient
         await api.run(client.things.create(name="n"))
 
 
 async def test_strict_response_validation_raises_with_the_body(api: Api) -> None:
     client = api.client(
-        lambda r: httpx.Response(200, json={"name": "no id"}), strict_response_validation=True
+        lambda r: httpx2.Response(200, json={"name": "no id"}), strict_response_validation=True
     )
     with pytest.raises(
         APIResponseValidationError, match="does not match Thing: id: Field required"
@@ -288,7 +290,7 @@ async def test_strict_response_validation_raises_with_the_body(api: Api) -> None
     strict_again = lenient.copy(strict_response_validation=True)
     with pytest.raises(APIResponseValidationError):
         await api.run(strict_again.things.create(name="n"))
-    client = api.client(lambda r: httpx.Response(200, content=b"<html>oops</html>"))
+    client = api.client(lambda r: httpx2.Response(200, content=b"<html>oops</html>"))
     with pytest.raises(APIResponseValidationError) as info:
         await api.run(client.things.create(name="n"))
     assert info.value.body == "<html>oops</html>"
@@ -330,7 +332,7 @@ async def test_extra_query_and_extra_body(api: Api) -> None:
 
 async def test_key_never_in_repr_logs_or_errors(api: Api, caplog: pytest.LogCaptureFixture) -> None:
     client = api.client(
-        lambda r: httpx.Response(401, json={"error": {"message": f"invalid key {API_KEY}"}})
+        lambda r: httpx2.Response(401, json={"error": {"message": f"invalid key {API_KEY}"}})
     )
     assert API_KEY not in repr(client)
     assert "****" in repr(client) and "https://api.test/v1/" in repr(client)
@@ -362,7 +364,7 @@ async def test_with_options_shares_the_pool_and_closing_the_copy_keeps_it(api: A
     assert copy.default_headers["A"] == "1" and copy.default_headers["B"] == "2"
     assert "B" not in client.default_headers
     assert client.with_options(set_default_headers={"C": "3"}).default_headers.get("A") is None
-    assert (copy.timeout, copy.deadline, copy.max_retries) == (httpx.Timeout(3.0), 5.0, 2)
+    assert (copy.timeout, copy.deadline, copy.max_retries) == (httpx2.Timeout(3.0), 5.0, 2)
     await api.run(copy.close())
     assert not client.is_closed()
     await api.run(client.things.create(name="n"))
@@ -392,8 +394,8 @@ async def test_context_manager_closes_the_pool(api: Api) -> None:
 async def test_low_level_verbs(api: Api) -> None:
     client = api.client(ok)
     assert (await api.run(client.post("/things", cast_to=Thing, body={"name": "x"}))).id == "t1"
-    raw = await api.run(client.get("/things/t1", cast_to=httpx.Response))
-    assert isinstance(raw, httpx.Response) and raw.status_code == 200
+    raw = await api.run(client.get("/things/t1", cast_to=httpx2.Response))
+    assert isinstance(raw, httpx2.Response) and raw.status_code == 200
     assert await api.run(client.delete("/things/t1", cast_to=dict)) == THING
     assert await api.run(client.put("/things/t1", cast_to=str, body={})) == json.dumps(
         THING, separators=(",", ":")
@@ -406,16 +408,35 @@ def test_missing_key_and_wrong_http_client_are_clear_errors() -> None:
     with pytest.raises(SDKError, match="Missing API key"):
         SyncTestClient(api_key="")
     with pytest.raises(TypeError, match="Client"):
-        SyncTestClient(http_client=httpx.AsyncClient())  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="AsyncClient"):
-        AsyncTestClient(http_client=httpx.Client())  # type: ignore[arg-type]
+        SyncTestClient(http_client=httpx2.AsyncClient())  # type: ignore[arg-type]
+    with pytest.raises(
+        TypeError, match=r"httpx2\.AsyncClient, got Client \(an httpx2\.Client is for"
+    ):
+        AsyncTestClient(http_client=httpx2.Client())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("client_cls", [SyncTestClient, AsyncTestClient])
+def test_an_encode_httpx_client_is_refused_with_how_to_switch(client_cls: Any) -> None:
+    """httpx2 has httpx's API but its own classes: an `httpx` client is named as such."""
+    httpx = pytest.importorskip("httpx")
+    expected = "AsyncClient" if client_cls is AsyncTestClient else "Client"
+    legacy_cls = getattr(httpx, expected)
+    subclass = type("Tuned", (legacy_cls,), {})  # what a user or a library derives from it
+    for legacy, name in ((legacy_cls(), f"httpx.{expected}"), (subclass(), "Tuned")):
+        message = rf"must be an httpx2\.{expected}, got \S*{name} from encode's httpx\."
+        with pytest.raises(TypeError, match=message) as info:
+            client_cls(http_client=legacy)
+        assert f"httpx2.{expected}(...)" in str(info.value)
+        assert "import httpx2" in str(info.value) and "alias_httpx" in str(info.value)
+        with pytest.raises(TypeError, match="from encode's httpx"):
+            client_cls().with_options(http_client=legacy)
 
 
 def test_custom_http_client_timeout_is_adopted_and_default_client_trusts_env() -> None:
-    custom = SyncTestClient(http_client=httpx.Client(timeout=12.0))
-    assert custom.timeout == httpx.Timeout(12.0)
+    custom = SyncTestClient(http_client=httpx2.Client(timeout=12.0))
+    assert custom.timeout == httpx2.Timeout(12.0)
     default = SyncTestClient()
-    assert default.timeout == httpx.Timeout(600, connect=5)
+    assert default.timeout == httpx2.Timeout(600, connect=5)
     assert default._client.trust_env
     default.close()
     custom.close()

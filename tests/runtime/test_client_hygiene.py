@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from _rt_harness import RUNTIME_DIR, Api
 from rtpkg._exceptions import APIConnectionError
@@ -23,7 +23,7 @@ from servers import Json, ScriptedServer
 THING = {"id": "t1", "name": "n"}
 
 # Headers any server may see: the fetch "CORS-safelisted" ones, the hop-by-hop and framing
-# headers httpx writes, and Authorization / User-Agent, which OpenAI-compatible servers allow.
+# headers httpx2 writes, and Authorization / User-Agent, which OpenAI-compatible servers allow.
 STANDARD = {
     "accept",
     "accept-encoding",
@@ -37,7 +37,7 @@ STANDARD = {
 
 
 async def test_only_standard_headers_are_sent_by_default(api: Api) -> None:
-    client = api.client(lambda r: httpx.Response(200, json=THING), idempotency_header=None)
+    client = api.client(lambda r: httpx2.Response(200, json=THING), idempotency_header=None)
     await api.run(client.things.create(name="n"))
     await api.run(client.things.retrieve("t1"))
     for request in api.requests:
@@ -45,7 +45,7 @@ async def test_only_standard_headers_are_sent_by_default(api: Api) -> None:
 
 
 async def test_the_idempotency_header_is_sent_only_when_configured(api: Api) -> None:
-    client = api.client(lambda r: httpx.Response(200, json=THING))  # configured by rt_fakeapi
+    client = api.client(lambda r: httpx2.Response(200, json=THING))  # configured by rt_fakeapi
     await api.run(client.things.create(name="n"))
     assert {name.lower() for name in api.requests[0].headers} == STANDARD | {"idempotency-key"}
 
@@ -126,7 +126,7 @@ async def test_a_ca_bundle_is_passed_through_a_custom_http_client(
     url, ca_file = tls_server
     context = ssl.create_default_context(cafile=str(ca_file))
     http_client = (
-        httpx.AsyncClient(verify=context) if api.is_async else httpx.Client(verify=context)
+        httpx2.AsyncClient(verify=context) if api.is_async else httpx2.Client(verify=context)
     )
     client = api.live(url, http_client=http_client)
     assert (await api.run(client.things.create(name="n"))).id == "t1"

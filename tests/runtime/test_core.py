@@ -5,8 +5,9 @@ from __future__ import annotations
 import email.utils
 import json
 import math
+from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from rtpkg import _core
 from rtpkg._core import (
@@ -41,7 +42,7 @@ def config(**overrides: object) -> ClientConfig:
         "base_url": "https://api.test/beta",
         "headers": {"Accept": "application/json", "Authorization": f"Bearer {KEY}"},
         "default_query": None,
-        "timeout": httpx.Timeout(600, connect=5),
+        "timeout": httpx2.Timeout(600, connect=5),
         "max_retries": 2,
         "deadline": None,
         "idempotency_header": "Idempotency-Key",
@@ -60,12 +61,12 @@ def prepare(
 
 def response(
     status: int, content: bytes = b"", headers: dict[str, str] | None = None
-) -> httpx.Response:
-    return httpx.Response(
+) -> httpx2.Response:
+    return httpx2.Response(
         status,
         content=content,
         headers=headers,
-        request=httpx.Request("POST", "https://api.test/x"),
+        request=httpx2.Request("POST", "https://api.test/x"),
     )
 
 
@@ -164,7 +165,7 @@ def test_response_mode_marker_is_stripped_from_headers() -> None:
 
 def test_per_call_options_override_client_values() -> None:
     call = prepare(options={"timeout": 3.0, "max_retries": 0, "deadline": 7.5})
-    assert call.timeout == httpx.Timeout(3.0)
+    assert call.timeout == httpx2.Timeout(3.0)
     assert call.max_retries == 0
     assert call.deadline == 107.5 and call.deadline_budget == 7.5
     assert prepare(cfg=config(deadline=9.0), options={"deadline": None}).deadline is None
@@ -174,6 +175,70 @@ def test_per_call_options_override_client_values() -> None:
 def test_invalid_max_retries_is_a_type_error(bad: object) -> None:
     with pytest.raises(TypeError, match="max_retries"):
         prepare(options={"max_retries": bad})  # type: ignore[typeddict-item]
+
+
+class TracingClient(httpx2.Client):
+    """A client whose `build_request` adds a header, as instrumentation might."""
+
+    def build_request(self, *args: Any, **kwargs: Any) -> httpx2.Request:
+        request = super().build_request(*args, **kwargs)
+        request.headers["X-Traced"] = "yes"
+        return request
+
+
+def same_request(built: httpx2.Request, expected: httpx2.Request) -> None:
+    assert (built.method, built.url) == (expected.method, expected.url)
+    assert built.headers.multi_items() == expected.headers.multi_items()
+    assert built.read() == expected.read()
+    assert built.extensions == expected.extensions
+
+
+@pytest.mark.parametrize(
+    "make_client",
+    [
+        lambda: httpx2.Client(),
+        lambda: httpx2.AsyncClient(),
+        # Defaults the call overrides (in another case) and one it does not.
+        lambda: httpx2.Client(headers={"ACCEPT": "text/plain", "X-Proxy-Auth": "p"}),
+        lambda: httpx2.Client(params={"api-version": "1"}),
+        lambda: httpx2.Client(cookies={"session": "s1"}),
+        lambda: TracingClient(),
+    ],
+    ids=["sync", "async", "default-headers", "default-params", "cookies", "own-build_request"],
+)
+@pytest.mark.parametrize("query", [None, {"limit": 2, "tag": ["a", "b"]}])
+def test_requests_are_built_as_the_http_client_builds_them(
+    make_client: Any, query: dict[str, object] | None
+) -> None:
+    """`build_request` skips httpx2's header merging when there is nothing else to merge;
+    the request must come out the same, and a client's own `build_request` still runs."""
+    client = make_client()
+    call = prepare(body={"model": "m"}, query=query, options={"headers": {"X-Call": "1"}})
+    timeouts = {"connect": 5.0, "read": 600.0, "write": 600.0, "pool": 600.0}
+    built = _core.build_request(client, call, dict(timeouts))
+    expected = client.build_request(
+        call.method,
+        call.url,
+        params=tuple(call.params) if call.params else None,
+        headers=call.headers,
+        content=call.content,
+        extensions={"timeout": dict(timeouts)},
+    )
+    same_request(built, expected)
+    assert ("X-Traced" in built.headers) is isinstance(client, TracingClient)
+    assert ("cookie" in built.headers) is bool(client.cookies)
+
+
+def test_default_headers_are_overridden_case_insensitively() -> None:
+    defaults = httpx2.Headers({"accept": "*/*", "X-Keep": "k", "User-Agent": "httpx2"})
+    merged = _core.merge_default_headers(
+        defaults, {"Accept": "application/json", "user-agent": "sdk"}
+    )
+    assert httpx2.Headers(merged).multi_items() == [
+        ("x-keep", "k"),
+        ("accept", "application/json"),
+        ("user-agent", "sdk"),
+    ]
 
 
 def test_attempt_timeouts_are_cut_to_the_remaining_deadline() -> None:
@@ -197,7 +262,7 @@ def test_attempt_timeouts_are_cut_to_the_remaining_deadline() -> None:
 
 # --- retry policy ------------------------------------------------------------------------
 
-NO_HEADERS = httpx.Headers()
+NO_HEADERS = httpx2.Headers()
 
 
 @pytest.mark.parametrize(
@@ -227,7 +292,7 @@ NO_HEADERS = httpx.Headers()
 def test_retry_decision_table(
     status: int, headers: dict[str, str], body: object, expected: bool
 ) -> None:
-    assert should_retry_status(status, httpx.Headers(headers), body) is expected
+    assert should_retry_status(status, httpx2.Headers(headers), body) is expected
 
 
 @pytest.mark.parametrize(
@@ -249,7 +314,7 @@ def test_retry_decision_table(
     ],
 )
 def test_retry_after_parsing(headers: dict[str, str], expected: float | None) -> None:
-    assert retry_after_seconds(httpx.Headers(headers), now_wall=0.0) == expected
+    assert retry_after_seconds(httpx2.Headers(headers), now_wall=0.0) == expected
 
 
 def test_retry_after_http_date_future_and_past() -> None:
@@ -257,9 +322,9 @@ def test_retry_after_http_date_future_and_past() -> None:
     future = email.utils.formatdate(now + 30, usegmt=True)
     past = email.utils.formatdate(now - 30, usegmt=True)
     assert retry_after_seconds(
-        httpx.Headers({"retry-after": future}), now_wall=now
+        httpx2.Headers({"retry-after": future}), now_wall=now
     ) == pytest.approx(30, abs=1)
-    assert retry_after_seconds(httpx.Headers({"retry-after": past}), now_wall=now) is None
+    assert retry_after_seconds(httpx2.Headers({"retry-after": past}), now_wall=now) is None
 
 
 @pytest.mark.parametrize(
@@ -279,10 +344,10 @@ def _call(max_retries: int = 2, deadline: float | None = None) -> _core.Prepared
 
 def test_plan_retry_uses_server_delay_within_cap_and_gives_up_beyond() -> None:
     call = _call()
-    assert plan_retry(call, 0, 100.0, 0.0, httpx.Headers({"retry-after": "7"})).delay == 7.0
-    assert plan_retry(call, 0, 100.0, 0.0, httpx.Headers({"retry-after": "60"})).delay == 60.0
-    assert plan_retry(call, 0, 100.0, 0.0, httpx.Headers({"retry-after": "61"})).delay is None
-    assert plan_retry(call, 0, 100.0, 0.0, httpx.Headers({"retry-after": "garbage"})).delay == 0.5
+    assert plan_retry(call, 0, 100.0, 0.0, httpx2.Headers({"retry-after": "7"})).delay == 7.0
+    assert plan_retry(call, 0, 100.0, 0.0, httpx2.Headers({"retry-after": "60"})).delay == 60.0
+    assert plan_retry(call, 0, 100.0, 0.0, httpx2.Headers({"retry-after": "61"})).delay is None
+    assert plan_retry(call, 0, 100.0, 0.0, httpx2.Headers({"retry-after": "garbage"})).delay == 0.5
 
 
 def test_plan_retry_stops_when_retries_are_used_up() -> None:
@@ -294,7 +359,7 @@ def test_plan_retry_stops_when_retries_are_used_up() -> None:
 def test_plan_retry_never_sleeps_past_the_deadline() -> None:
     call = _call(max_retries=5, deadline=3.0)  # deadline at 103.0
     assert plan_retry(call, 0, 100.0, 0.0).delay == 0.5
-    plan = plan_retry(call, 0, 100.0, 0.0, httpx.Headers({"retry-after": "5"}))
+    plan = plan_retry(call, 0, 100.0, 0.0, httpx2.Headers({"retry-after": "5"}))
     assert plan.delay is None and plan.deadline_hit
     assert plan_retry(call, 2, 101.5, 0.0).deadline_hit  # 2 s backoff would end at 103.5
 

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import TypedDict, get_type_hints
 
-import httpx
+import httpx2
 import pytest
 from _rt_harness import Api
 from rtpkg._files import FileTypes, FileUpload, async_to_file, split_multipart, to_file
@@ -15,11 +15,11 @@ from rtpkg._files import FileTypes, FileUpload, async_to_file, split_multipart, 
 THING = {"id": "file-1"}
 
 
-def ok(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(200, json=THING)
+def ok(request: httpx2.Request) -> httpx2.Response:
+    return httpx2.Response(200, json=THING)
 
 
-def parts(request: httpx.Request) -> list[tuple[str, str | None, str, bytes]]:
+def parts(request: httpx2.Request) -> list[tuple[str, str | None, str, bytes]]:
     """(field name, filename, content type, payload) of each part of a multipart request."""
     content_type = request.headers["content-type"]
     assert content_type.startswith("multipart/form-data; boundary=")
@@ -104,8 +104,8 @@ async def test_nested_form_fields_use_brackets(api: Api) -> None:
 async def test_a_retried_upload_resends_the_whole_file(api: Api, jsonl: Path) -> None:
     codes = [503]
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(codes.pop()) if codes else ok(request)
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(codes.pop()) if codes else ok(request)
 
     client = api.client(handler)
     await api.run(client.things.upload(file=jsonl, purpose="p"))

@@ -1,7 +1,7 @@
 """What creating a client loads, checked in a fresh interpreter (this session loaded it all).
 
 Import time is benchmarked in `bench/bench_import.py`; this only pins down what is deferred:
-pydantic (models, pages, streams, responses), `asyncio` and the httpx connection pool.
+pydantic (models, pages, streams, responses), `asyncio` and the httpx2 connection pool.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from _rt_harness import RUNTIME_DIR
 PROBE = textwrap.dedent(
     """
     import json, sys, types
-    import httpx
+    import httpx2
 
     pkg = types.ModuleType("rtpkg")
     pkg.__path__ = [RUNTIME_DIR]
@@ -37,8 +37,8 @@ PROBE = textwrap.dedent(
         "runtime": loaded("rtpkg"),
         "pools": [c._pool.client is not None for c in clients],
     }
-    transport = httpx.MockTransport(lambda request: httpx.Response(200, json={"id": "x"}))
-    client = Client(api_key="k", base_url="http://t", http_client=httpx.Client(transport=transport))
+    transport = httpx2.MockTransport(lambda request: httpx2.Response(200, json={"id": "x"}))
+    client = Client(api_key="k", base_url="http://t", http_client=httpx2.Client(transport=transport))
     client.get("/x", cast_to=dict)
     print(json.dumps({"client": after_client, "call": loaded("rtpkg")}))
     """

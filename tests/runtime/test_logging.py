@@ -17,14 +17,14 @@ KEY = "sk-log-test-0123456789abcdef"
 
 SCRIPT = textwrap.dedent(
     f"""
-    import httpx
+    import httpx2
     import deepseek_sdk
 
     answers = [
-        httpx.Response(503, json={{"error": {{"message": "busy"}}}}, headers={{"retry-after-ms": "1"}}),
-        httpx.Response(200, json={{"object": "list", "data": []}}, headers={{"x-request-id": "req-log"}}),
+        httpx2.Response(503, json={{"error": {{"message": "busy"}}}}, headers={{"retry-after-ms": "1"}}),
+        httpx2.Response(200, json={{"object": "list", "data": []}}, headers={{"x-request-id": "req-log"}}),
     ]
-    http = httpx.Client(transport=httpx.MockTransport(lambda request: answers.pop(0)))
+    http = httpx2.Client(transport=httpx2.MockTransport(lambda request: answers.pop(0)))
     client = deepseek_sdk.DeepSeek(api_key={KEY!r}, base_url="https://api.test", http_client=http)
     client.models.list()
     """

@@ -127,7 +127,9 @@ async def test_deadline_cuts_off_a_stall_before_headers(
     with pytest.raises(APITimeoutError, match="deadline"):
         await api.run(client.things.create(name="n", deadline=0.5))
     assert time.monotonic() - started < 3
-    assert len(scripted_server.requests) == 1
+    # No retry; no request at all when a loaded machine let the deadline pass before the send.
+    assert await scripted_server.wait_until_idle_async()
+    assert len(scripted_server.requests) <= 1
 
 
 async def test_deadline_bounds_a_stream_of_keep_alive_comments(

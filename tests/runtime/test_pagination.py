@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from _rt_harness import Api
 from rt_fakeapi import Thing
@@ -27,8 +27,8 @@ PAGES = {
 }
 
 
-def cursor_server(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(200, json=PAGES[request.url.params.get("after")])
+def cursor_server(request: httpx2.Request) -> httpx2.Response:
+    return httpx2.Response(200, json=PAGES[request.url.params.get("after")])
 
 
 async def first_page(api: Api, client: Any, **kwargs: Any) -> Any:
@@ -83,7 +83,7 @@ async def test_iter_pages(api: Api) -> None:
 
 
 async def test_empty_page_stops_even_if_has_more(api: Api) -> None:
-    client = api.client(lambda r: httpx.Response(200, json={"data": [], "has_more": True}))
+    client = api.client(lambda r: httpx2.Response(200, json={"data": [], "has_more": True}))
     page = await first_page(api, client)
     assert not page.has_next_page()
     assert await api.collect(page) == []
@@ -92,14 +92,14 @@ async def test_empty_page_stops_even_if_has_more(api: Api) -> None:
 async def test_missing_has_more_keeps_paging_until_an_empty_page(api: Api) -> None:
     pages = {None: [{"id": "a"}], "a": []}
     client = api.client(
-        lambda r: httpx.Response(200, json={"data": pages[r.url.params.get("after")]})
+        lambda r: httpx2.Response(200, json={"data": pages[r.url.params.get("after")]})
     )
     assert [t.id for t in await api.collect(await first_page(api, client))] == ["a"]
 
 
 async def test_repeated_cursor_raises_instead_of_looping(api: Api) -> None:
     client = api.client(
-        lambda r: httpx.Response(200, json={"data": [{"id": "same"}], "has_more": True})
+        lambda r: httpx2.Response(200, json={"data": [{"id": "same"}], "has_more": True})
     )
     page = await first_page(api, client)
     with pytest.raises(PaginationError, match="same cursor again \\(after='same'\\)"):
@@ -109,7 +109,7 @@ async def test_repeated_cursor_raises_instead_of_looping(api: Api) -> None:
 
 async def test_single_page_has_no_next(api: Api) -> None:
     client = api.client(
-        lambda r: httpx.Response(200, json={"object": "list", "data": [{"id": "x"}, {"id": "y"}]})
+        lambda r: httpx2.Response(200, json={"object": "list", "data": [{"id": "x"}, {"id": "y"}]})
     )
     page = await api.run(client.things.list_all())
     assert page.object == "list" and not page.has_next_page()
@@ -150,8 +150,8 @@ LINKED = {
 }
 
 
-def linked_server(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(200, json=LINKED[request.url.path])
+def linked_server(request: httpx2.Request) -> httpx2.Response:
+    return httpx2.Response(200, json=LINKED[request.url.path])
 
 
 async def test_next_url_pages_follow_absolute_and_relative_links(api: Api) -> None:
@@ -185,7 +185,7 @@ async def test_next_url_page_keeps_extra_query_and_stops_at_null(api: Api) -> No
     ["https://evil.test/v1/linked-things/p2", "http://api.test/v1/p2", "//evil.test/p2"],
 )
 async def test_next_url_to_another_origin_is_refused(api: Api, link: str) -> None:
-    client = api.client(lambda r: httpx.Response(200, json={"data": [{"id": "a"}], "next": link}))
+    client = api.client(lambda r: httpx2.Response(200, json={"data": [{"id": "a"}], "next": link}))
     page = await api.run(client.things.list_linked())
     with pytest.raises(PaginationError, match="another server"):
         await api.run(page.get_next_page())
@@ -194,7 +194,7 @@ async def test_next_url_to_another_origin_is_refused(api: Api, link: str) -> Non
 
 async def test_next_url_repeating_the_page_url_raises(api: Api) -> None:
     client = api.client(
-        lambda r: httpx.Response(200, json={"data": [{"id": "a"}], "next": str(r.url)})
+        lambda r: httpx2.Response(200, json={"data": [{"id": "a"}], "next": str(r.url)})
     )
     page = await api.run(client.things.list_linked(limit=2))
     with pytest.raises(PaginationError, match="own URL"):
@@ -203,7 +203,7 @@ async def test_next_url_repeating_the_page_url_raises(api: Api) -> None:
 
 
 async def test_empty_next_url_page_is_the_last(api: Api) -> None:
-    client = api.client(lambda r: httpx.Response(200, json={"data": [], "next": "/v1/more"}))
+    client = api.client(lambda r: httpx2.Response(200, json={"data": [], "next": "/v1/more"}))
     page = await api.run(client.things.list_linked())
     assert not page.has_next_page() and await api.collect(page) == []
 
@@ -212,10 +212,12 @@ async def test_empty_next_url_page_is_the_last(api: Api) -> None:
 
 
 def numbered_server(pages: int, total: bool) -> Any:
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         number = int(request.url.params.get("page", "1"))
         data = [{"id": f"p{number}"}] if number <= pages else []
-        return httpx.Response(200, json={"data": data, **({"total_pages": pages} if total else {})})
+        return httpx2.Response(
+            200, json={"data": data, **({"total_pages": pages} if total else {})}
+        )
 
     return handler
 

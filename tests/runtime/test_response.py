@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from _rt_harness import Api, LazyBody
 from rt_fakeapi import Chunk, Thing
@@ -24,13 +24,13 @@ from rtpkg._streaming import AsyncStream, Stream
 THING = {"id": "t1", "name": "n"}
 
 
-def ok(request: httpx.Request) -> httpx.Response:
+def ok(request: httpx2.Request) -> httpx2.Response:
     headers = {"x-request-id": "req-1", "content-type": "application/json"}
-    return httpx.Response(200, stream=LazyBody(json.dumps(THING).encode()), headers=headers)
+    return httpx2.Response(200, stream=LazyBody(json.dumps(THING).encode()), headers=headers)
 
 
-def sse(*events: bytes) -> httpx.Response:
-    return httpx.Response(
+def sse(*events: bytes) -> httpx2.Response:
+    return httpx2.Response(
         200, stream=LazyBody(*events), headers={"content-type": "text/event-stream"}
     )
 
@@ -61,8 +61,8 @@ async def test_raw_response_reads_eagerly_and_parses_once(api: Api) -> None:
 async def test_raw_response_records_retries_taken(api: Api) -> None:
     codes = [503, 503]
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(codes.pop()) if codes else ok(request)
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(codes.pop()) if codes else ok(request)
 
     raw = await api.run(api.client(handler).things.with_raw_response.create(name="n"))
     assert raw.retries_taken == 2
@@ -100,7 +100,7 @@ async def test_streamed_response_parse_reads_the_body(api: Api) -> None:
 async def test_binary_response_eager_and_write_to_file(api: Api, tmp_path: Path) -> None:
     payload = bytes(range(256)) * 100
     client = api.client(
-        lambda r: httpx.Response(
+        lambda r: httpx2.Response(
             200, content=payload, headers={"content-type": "application/octet-stream"}
         )
     )
@@ -115,7 +115,7 @@ async def test_binary_response_eager_and_write_to_file(api: Api, tmp_path: Path)
 
 async def test_binary_response_streamed_in_chunks(api: Api, tmp_path: Path) -> None:
     pieces = [b"x" * 50_000] * 4
-    client = api.client(lambda r: httpx.Response(200, stream=LazyBody(*pieces)))
+    client = api.client(lambda r: httpx2.Response(200, stream=LazyBody(*pieces)))
     manager = client.things.with_streaming_response.content("f")
     if api.is_async:
         async with manager as raw:
@@ -132,7 +132,7 @@ async def test_binary_response_streamed_in_chunks(api: Api, tmp_path: Path) -> N
 
 
 async def test_binary_iter_bytes_chunk_size(api: Api) -> None:
-    client = api.client(lambda r: httpx.Response(200, stream=LazyBody(b"y" * 150_000)))
+    client = api.client(lambda r: httpx2.Response(200, stream=LazyBody(b"y" * 150_000)))
     binary = await api.run(client.things.content("f"))
     sizes = await api.collect(binary.iter_bytes(65536))
     assert [len(s) for s in sizes] == [65536, 65536, 18928]
@@ -143,7 +143,7 @@ async def test_stream_call_hands_an_open_response_to_the_stream_class(api: Api) 
         b'data: {"id": "c", "delta": "he"}\n\ndata: {"id": "c", "delta": "llo"}\n\ndata: [DONE]\n\n'
     )
     client = api.client(
-        lambda r: httpx.Response(200, content=body, headers={"content-type": "text/event-stream"})
+        lambda r: httpx2.Response(200, content=body, headers={"content-type": "text/event-stream"})
     )
     stream = await api.run(client.things.stream())
     assert isinstance(stream, AsyncStream if api.is_async else Stream)
@@ -154,7 +154,7 @@ async def test_stream_call_hands_an_open_response_to_the_stream_class(api: Api) 
 
 async def test_stream_call_with_error_status_raises_with_the_body(api: Api) -> None:
     error = {"error": {"message": "Model Not Exist", "type": "invalid_request_error"}}
-    client = api.client(lambda r: httpx.Response(400, json=error))
+    client = api.client(lambda r: httpx2.Response(400, json=error))
     with pytest.raises(BadRequestError, match="Error code: 400 - Model Not Exist") as info:
         await api.run(client.things.stream())
     assert info.value.body == error["error"]
@@ -163,10 +163,10 @@ async def test_stream_call_with_error_status_raises_with_the_body(api: Api) -> N
 async def test_stream_call_retries_5xx_before_the_stream_opens(api: Api) -> None:
     codes = [503]
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         if codes:
-            return httpx.Response(codes.pop())
-        return httpx.Response(200, content=b'data: {"id": "c", "delta": "x"}\n\ndata: [DONE]\n\n')
+            return httpx2.Response(codes.pop())
+        return httpx2.Response(200, content=b'data: {"id": "c", "delta": "x"}\n\ndata: [DONE]\n\n')
 
     stream = await api.run(api.client(handler).things.stream())
     assert [c.delta for c in await api.collect(stream)] == ["x"]
@@ -188,13 +188,15 @@ async def test_non_stream_branch_of_a_stream_method(api: Api) -> None:
 
 
 async def test_errors_on_raw_calls_still_raise(api: Api) -> None:
-    client = api.client(lambda r: httpx.Response(500, text="boom"))
+    client = api.client(lambda r: httpx2.Response(500, text="boom"))
     with pytest.raises(InternalServerError, match="Error code: 500 - boom"):
         await api.run(client.with_options(max_retries=0).things.with_raw_response.create(name="n"))
 
 
-def _response(content: bytes) -> httpx.Response:
-    return httpx.Response(200, content=content, request=httpx.Request("GET", "https://api.test/x"))
+def _response(content: bytes) -> httpx2.Response:
+    return httpx2.Response(
+        200, content=content, request=httpx2.Request("GET", "https://api.test/x")
+    )
 
 
 @pytest.mark.parametrize(
@@ -219,7 +221,7 @@ def test_parse_body_list_of_models_and_raw_response() -> None:
     things = parse_body(list[Thing], _response(b'[{"id": "a"}, {"id": "b"}]'))
     assert [t.id for t in things] == ["a", "b"]
     response = _response(b"{}")
-    assert parse_body(httpx.Response, response) is response
+    assert parse_body(httpx2.Response, response) is response
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from _rt_harness import Api, FakeClock
 from rt_fakeapi import API_KEY
@@ -21,8 +21,8 @@ THING = {"id": "t1", "name": "n"}
 def answer(content: bytes, content_type: str | None) -> Any:
     headers = {"content-type": content_type} if content_type else {}
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=content, headers=headers)
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(200, content=content, headers=headers)
 
     return handler
 
@@ -133,7 +133,7 @@ async def test_a_stream_without_content_type_is_read_as_a_stream(api: Api) -> No
 # -- the deadline over a body read later -----------------------------------------------------
 
 
-class SlowBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+class SlowBody(httpx2.SyncByteStream, httpx2.AsyncByteStream):
     """A body whose chunks each take `seconds` on the fake clock."""
 
     def __init__(self, clock: FakeClock, chunks: list[bytes], seconds: float) -> None:
@@ -153,10 +153,10 @@ class SlowBody(httpx.SyncByteStream, httpx.AsyncByteStream):
 
 
 def slow_json(api: Api, seconds: float) -> Any:
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         pieces = [b"\n", b"\n", json.dumps(THING).encode()]
         headers = {"content-type": "application/json"}
-        return httpx.Response(200, stream=SlowBody(api.clock, pieces, seconds), headers=headers)
+        return httpx2.Response(200, stream=SlowBody(api.clock, pieces, seconds), headers=headers)
 
     return handler
 

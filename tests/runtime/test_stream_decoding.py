@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-import httpx
+import httpx2
 import pydantic
 import pytest
 from _stream_fixtures import Harness, ScriptedBody, chunk_models, load_runtime
@@ -104,8 +104,8 @@ def expected(steps: list[Step], as_dicts: bool) -> tuple[list[Any], str | None, 
 
 
 def run_decoder(rt: SimpleNamespace, cast_to: Any, body: bytes, cuts: list[int]) -> Any:
-    request = httpx.Request("POST", "http://test/chat/completions")
-    response = httpx.Response(200, headers={"x-request-id": "r"}, request=request)
+    request = httpx2.Request("POST", "http://test/chat/completions")
+    response = httpx2.Response(200, headers={"x-request-id": "r"}, request=request)
     decoder = rt.streaming._ChunkDecoder(cast_to, response, strict=True)
     items: list[Any] = []
     bounds = [0, *sorted(set(cuts)), len(body)]

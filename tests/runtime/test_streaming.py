@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
-import httpx
+import httpx2
 import pydantic
 import pytest
 from _stream_fixtures import (
@@ -202,7 +202,7 @@ async def test_done_with_a_large_remainder_closes_instead(
 async def test_done_then_transport_error_is_not_raised(
     harness: Harness, models: SimpleNamespace
 ) -> None:
-    body = ScriptedBody([sse(chunk([delta(content="a")])), DONE, httpx.ReadError("reset")])
+    body = ScriptedBody([sse(chunk([delta(content="a")])), DONE, httpx2.ReadError("reset")])
     stream = await harness.open_mock(body, models.ChatCompletionChunk)
 
     items = await harness.collect(stream)
@@ -409,7 +409,7 @@ async def test_schema_mismatch_is_a_validation_error_when_strict(
 
 async def test_transport_error_mid_stream(harness: Harness, models: SimpleNamespace) -> None:
     body = ScriptedBody(
-        [sse(chunk([delta(content="a")])), httpx.RemoteProtocolError("peer closed connection")]
+        [sse(chunk([delta(content="a")])), httpx2.RemoteProtocolError("peer closed connection")]
     )
     stream = await harness.open_mock(body, models.ChatCompletionChunk)
 
@@ -418,18 +418,18 @@ async def test_transport_error_mid_stream(harness: Harness, models: SimpleNamesp
     exceptions = harness.rt.exceptions
     assert len(items) == 1
     assert type(exc) is exceptions.APIConnectionError and "peer closed" in str(exc)
-    assert isinstance(exc.__cause__, httpx.RemoteProtocolError)
+    assert isinstance(exc.__cause__, httpx2.RemoteProtocolError)
     assert stream.response.is_closed
 
 
 async def test_read_timeout_mid_stream(harness: Harness, models: SimpleNamespace) -> None:
-    body = ScriptedBody([sse(chunk([delta(content="a")])), httpx.ReadTimeout("timed out")])
+    body = ScriptedBody([sse(chunk([delta(content="a")])), httpx2.ReadTimeout("timed out")])
     stream = await harness.open_mock(body, models.ChatCompletionChunk)
 
     items, exc = await harness.collect_until_error(stream)
 
     assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
-    assert isinstance(exc.__cause__, httpx.ReadTimeout) and str(exc) == "Request timed out."
+    assert isinstance(exc.__cause__, httpx2.ReadTimeout) and str(exc) == "Request timed out."
 
 
 def keep_alives_forever(seconds_apart: float, count: int = 500) -> list[Any]:
@@ -446,7 +446,8 @@ async def test_deadline_stops_endless_keep_alives(
 
     items, exc = await harness.collect_until_error(stream)
 
-    assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
+    # (No item when the process stalled past the deadline before the first read: also right.)
+    assert len(items) <= 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
     assert not body.exhausted and stream.response.is_closed
 
 
@@ -456,7 +457,7 @@ async def test_transport_error_after_the_deadline_is_a_deadline_timeout(
     # Sync: the base client's watchdog cuts the socket at the deadline, so the read fails with a
     # transport error; async: the read is cut by the stream itself. Both report the deadline.
     body = ScriptedBody(
-        [sse(chunk([delta(content="a")])), Pause(0.3), httpx.ReadError("socket shut down")]
+        [sse(chunk([delta(content="a")])), Pause(0.3), httpx2.ReadError("socket shut down")]
     )
     stream = await harness.open_mock(
         body, models.ChatCompletionChunk, deadline=time.monotonic() + 0.1
@@ -464,7 +465,8 @@ async def test_transport_error_after_the_deadline_is_a_deadline_timeout(
 
     items, exc = await harness.collect_until_error(stream)
 
-    assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
+    # (No item when the process stalled past the deadline before the first read: also right.)
+    assert len(items) <= 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
     assert "deadline" in str(exc)
 
 
@@ -528,8 +530,9 @@ async def test_keep_alives_reset_the_idle_timer(
     finally:
         await harness.close_http(http)
 
-    # Keep-alives every 50 ms never trip the 5 s idle timeout; only the deadline ends the stream.
-    assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
+    # Keep-alives every 50 ms never trip the 5 s idle timeout; only the deadline ends the stream
+    # (before the first chunk only if the process stalled for the whole 0.6 s).
+    assert len(items) <= 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
     assert "deadline" in str(exc)
 
 

@@ -1,11 +1,11 @@
-"""FaultPlan: deterministic picks and what each injected fault looks like to httpx."""
+"""FaultPlan: deterministic picks and what each injected fault looks like to httpx2."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
 
-import httpx
+import httpx2
 import pytest
 
 from . import (
@@ -49,15 +49,15 @@ def test_invalid_rates_are_rejected(rates: dict[FaultKind, float]) -> None:
 
 def _serve_one(
     kind: FaultKind, normal: Action
-) -> tuple[httpx.Response | Exception, ScriptedServer]:
+) -> tuple[httpx2.Response | Exception, ScriptedServer]:
     plan = FaultPlan({kind: 1.0}, stall_seconds=30, retry_after_ms=25, retry_after=2)
     with (
         ScriptedServer(lambda _: normal, faults=plan) as server,
-        httpx.Client(base_url=server.url, timeout=0.5 if "stall" in kind else 10) as http,
+        httpx2.Client(base_url=server.url, timeout=0.5 if "stall" in kind else 10) as http,
     ):
         try:
-            outcome: httpx.Response | Exception = http.get("/chat")
-        except httpx.HTTPError as exc:
+            outcome: httpx2.Response | Exception = http.get("/chat")
+        except httpx2.HTTPError as exc:
             outcome = exc
     return outcome, server
 
@@ -65,12 +65,12 @@ def _serve_one(
 @pytest.mark.parametrize(
     ("kind", "expected"),
     [
-        ("reset", httpx.ReadError),
-        ("close", httpx.RemoteProtocolError),
-        ("reset_after_headers", httpx.ReadError),
-        ("reset_mid_body", httpx.ReadError),
-        ("stall", httpx.ReadTimeout),
-        ("stall_mid_body", httpx.ReadTimeout),
+        ("reset", httpx2.ReadError),
+        ("close", httpx2.RemoteProtocolError),
+        ("reset_after_headers", httpx2.ReadError),
+        ("reset_mid_body", httpx2.ReadError),
+        ("stall", httpx2.ReadTimeout),
+        ("stall_mid_body", httpx2.ReadTimeout),
     ],
 )
 def test_transport_faults_on_json(kind: FaultKind, expected: type[Exception]) -> None:
@@ -96,7 +96,7 @@ def test_status_faults(
     kind: FaultKind, status: int, retry_after_ms: str | None, retry_after: str | None
 ) -> None:
     outcome, _ = _serve_one(kind, Json(BODY))
-    assert isinstance(outcome, httpx.Response)
+    assert isinstance(outcome, httpx2.Response)
     assert outcome.status_code == status
     assert outcome.headers.get("retry-after-ms") == retry_after_ms
     assert outcome.headers.get("retry-after") == retry_after
@@ -106,7 +106,7 @@ def test_status_faults(
 @pytest.mark.parametrize(("kind", "status"), [("html_502", 502), ("html_200", 200)])
 def test_html_pages(kind: FaultKind, status: int) -> None:
     outcome, _ = _serve_one(kind, Stream(EVENTS))
-    assert isinstance(outcome, httpx.Response)
+    assert isinstance(outcome, httpx2.Response)
     assert (outcome.status_code, outcome.headers["content-type"]) == (status, "text/html")
     assert "Bad Gateway" in outcome.text
 
@@ -114,7 +114,7 @@ def test_html_pages(kind: FaultKind, status: int) -> None:
 @pytest.mark.parametrize("kind", ["slow_body", "keepalive"])
 def test_body_preserving_faults_on_json(kind: FaultKind) -> None:
     outcome, _ = _serve_one(kind, Json(BODY))
-    assert isinstance(outcome, httpx.Response)
+    assert isinstance(outcome, httpx2.Response)
     assert outcome.headers["transfer-encoding"] == "chunked"
     assert json.loads(outcome.content) == BODY
 
@@ -122,13 +122,13 @@ def test_body_preserving_faults_on_json(kind: FaultKind) -> None:
 @pytest.mark.parametrize("kind", ["sse_duplicate", "sse_reorder"])
 def test_stream_only_faults_leave_json_alone(kind: FaultKind) -> None:
     outcome, _ = _serve_one(kind, Json(BODY))
-    assert isinstance(outcome, httpx.Response)
+    assert isinstance(outcome, httpx2.Response)
     assert outcome.json() == BODY
 
 
 def test_malformed_json_on_json() -> None:
     outcome, _ = _serve_one("malformed_json", Json(BODY))
-    assert isinstance(outcome, httpx.Response)
+    assert isinstance(outcome, httpx2.Response)
     assert outcome.status_code == 200
     assert outcome.content == json.dumps(BODY).encode()[:-1] + b",}"
     with pytest.raises(json.JSONDecodeError):
@@ -137,7 +137,7 @@ def test_malformed_json_on_json() -> None:
 
 def test_truncated_json_on_json() -> None:
     outcome, _ = _serve_one("truncated_json", Json(BODY))
-    assert isinstance(outcome, httpx.Response)
+    assert isinstance(outcome, httpx2.Response)
     assert outcome.status_code == 200
     assert json.dumps(BODY).encode().startswith(outcome.content)
     with pytest.raises(json.JSONDecodeError):
@@ -147,7 +147,7 @@ def test_truncated_json_on_json() -> None:
 @pytest.mark.parametrize(
     ("kind", "data_lines", "error"),
     [
-        ("reset_mid_body", ['data: {"n": 1}', 'data: {"n": 2}'], httpx.ReadError),
+        ("reset_mid_body", ['data: {"n": 1}', 'data: {"n": 2}'], httpx2.ReadError),
         ("truncated_json", ['data: {"n": 1}', 'data: {"n": 2}', 'data: {"truncated": '], None),
         (
             "keepalive",
@@ -155,7 +155,7 @@ def test_truncated_json_on_json() -> None:
             None,
         ),
         ("slow_body", [f'data: {{"n": {n}}}' for n in range(1, 5)], None),
-        ("reset_after_headers", [], httpx.ReadError),
+        ("reset_after_headers", [], httpx2.ReadError),
         (
             "malformed_json",
             ['data: {"n": 1}', 'data: {"n": 2}', 'data: {"n": 3,}', 'data: {"n": 4}'],
@@ -185,13 +185,13 @@ def test_faults_on_streams(
     plan = FaultPlan({kind: 1.0})
     with (
         ScriptedServer(lambda _: Stream(EVENTS), faults=plan) as server,
-        httpx.Client(base_url=server.url) as http,
+        httpx2.Client(base_url=server.url) as http,
     ):
         lines: list[str] = []
         try:
             with http.stream("GET", "/stream") as response:
                 lines.extend(line for line in response.iter_lines() if line)
-        except (httpx.ReadError, httpx.RemoteProtocolError) as exc:
+        except (httpx2.ReadError, httpx2.RemoteProtocolError) as exc:
             assert error is not None and isinstance(exc, error)
         else:
             assert error is None
@@ -200,7 +200,7 @@ def test_faults_on_streams(
 
 def test_faults_replace_broken_normal_actions_too() -> None:
     outcome, _ = _serve_one("truncated_json", Disconnect())
-    assert isinstance(outcome, httpx.Response)
+    assert isinstance(outcome, httpx2.Response)
     assert outcome.content == b"{"
 
 
@@ -211,7 +211,7 @@ def test_summary_counts_faults_by_kind() -> None:
     def ok(_: RecordedRequest) -> Json:
         return Json({"ok": True})
 
-    with ScriptedServer(ok, faults=plan) as server, httpx.Client(base_url=server.url) as http:
+    with ScriptedServer(ok, faults=plan) as server, httpx2.Client(base_url=server.url) as http:
         statuses = Counter(http.get(f"/{i}").status_code for i in range(40))
     assert server.fault_summary() == dict(expected)
     assert statuses == Counter(
@@ -223,11 +223,11 @@ def test_stall_mid_stream() -> None:
     plan = FaultPlan({"stall_mid_body": 1.0})
     with (
         ScriptedServer(lambda _: Stream(EVENTS), faults=plan) as server,
-        httpx.Client(base_url=server.url, timeout=0.3) as http,
+        httpx2.Client(base_url=server.url, timeout=0.3) as http,
         http.stream("GET", "/stream") as response,
     ):
         lines: list[str] = []
-        with pytest.raises(httpx.ReadTimeout):
+        with pytest.raises(httpx2.ReadTimeout):
             lines.extend(line for line in response.iter_lines() if line)
     assert lines == ['data: {"n": 1}', 'data: {"n": 2}']
 
@@ -237,7 +237,7 @@ def test_drained_requests_are_forgotten_but_counted() -> None:
     expected = Counter(k for k in (plan.pick(i) for i in range(10)) if k is not None)
     with (
         ScriptedServer(lambda r: Json({"path": r.path}), faults=plan) as server,
-        httpx.Client(base_url=server.url) as http,
+        httpx2.Client(base_url=server.url) as http,
     ):
         for i in range(6):
             http.get(f"/{i}")
@@ -256,7 +256,7 @@ def test_trickle_keeps_a_read_timeout_from_firing(normal: Action) -> None:
     plan = FaultPlan({"trickle": 1.0}, stall_seconds=0.4, trickle_interval=0.05)
     with (
         ScriptedServer(lambda _: normal, faults=plan) as server,
-        httpx.Client(base_url=server.url, timeout=0.2) as http,
+        httpx2.Client(base_url=server.url, timeout=0.2) as http,
     ):
         response = http.get("/")
     expected = json.dumps(BODY).encode() if isinstance(normal, Json) else b"".join(EVENTS)

@@ -7,7 +7,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 
 from . import mock
@@ -33,8 +33,8 @@ def tiny() -> Iterator[MockServer]:
 
 
 @pytest.fixture
-def http(tiny: MockServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=tiny.url, timeout=10) as client:
+def http(tiny: MockServer) -> Iterator[httpx2.Client]:
+    with httpx2.Client(base_url=tiny.url, timeout=10) as client:
         yield client
 
 
@@ -43,7 +43,7 @@ def test_pinned_version_is_installed() -> None:
     assert installed_version() == pinned_version()
 
 
-def test_valid_request_gets_a_generated_response(http: httpx.Client) -> None:
+def test_valid_request_gets_a_generated_response(http: httpx2.Client) -> None:
     response = http.post("/chat/completions", json=CHAT)
     assert response.status_code == 200
     assert response.headers["x-steady-request-valid"] == "true"
@@ -60,14 +60,14 @@ def test_valid_request_gets_a_generated_response(http: httpx.Client) -> None:
         ({**CHAT, "messages": [{"role": "developer", "content": "x"}]}, "E3016"),  # not in enum
     ],
 )
-def test_invalid_body_is_rejected_with_400(http: httpx.Client, payload: object, code: str) -> None:
+def test_invalid_body_is_rejected_with_400(http: httpx2.Client, payload: object, code: str) -> None:
     response = http.post("/chat/completions", json=payload)
     assert response.status_code == 400
     assert response.headers["x-steady-error-1-code"] == code
     assert response.json()["steady"]["errors"][0]["code"] == code
 
 
-def test_malformed_json_is_rejected(http: httpx.Client) -> None:
+def test_malformed_json_is_rejected(http: httpx2.Client) -> None:
     response = http.post(
         "/chat/completions", content=b'{"model":', headers={"content-type": "application/json"}
     )
@@ -75,25 +75,25 @@ def test_malformed_json_is_rejected(http: httpx.Client) -> None:
     assert response.headers["x-steady-error-1-code"] == "E3021"
 
 
-def test_range_and_size_violations_are_only_reported(http: httpx.Client) -> None:
+def test_range_and_size_violations_are_only_reported(http: httpx2.Client) -> None:
     response = http.post("/chat/completions", json={**CHAT, "messages": [], "temperature": 9})
     assert response.status_code == 200
     codes = {response.headers[f"x-steady-error-{i}-code"] for i in (1, 2)}
     assert codes == {"E4004", "E4005"}
 
 
-def test_auth_is_not_checked(http: httpx.Client) -> None:
+def test_auth_is_not_checked(http: httpx2.Client) -> None:
     assert "authorization" not in http.headers
     assert http.get("/models").status_code == 200
 
 
-def test_unknown_path_is_404(http: httpx.Client) -> None:
+def test_unknown_path_is_404(http: httpx2.Client) -> None:
     response = http.get("/v1/models")
     assert response.status_code == 404
     assert response.headers["x-steady-error-1-code"] == "E2001"
 
 
-def test_sse_needs_event_stream_first_in_accept(http: httpx.Client) -> None:
+def test_sse_needs_event_stream_first_in_accept(http: httpx2.Client) -> None:
     body = {**CHAT, "stream": True}
     as_json = http.post(
         "/chat/completions", json=body, headers={"accept": "application/json, text/event-stream"}
@@ -111,7 +111,7 @@ def test_sse_needs_event_stream_first_in_accept(http: httpx.Client) -> None:
     assert lines[-1] == "data: {}"
 
 
-def test_lists_say_has_more_forever(http: httpx.Client) -> None:
+def test_lists_say_has_more_forever(http: httpx2.Client) -> None:
     first = http.get("/items", params={"limit": 1}).json()
     again = http.get("/items", params={"limit": 1, "after": first["data"][-1]["id"]}).json()
     assert first["has_more"] is again["has_more"] is True
@@ -121,18 +121,18 @@ def test_lists_say_has_more_forever(http: httpx.Client) -> None:
 def test_server_stops_without_leaving_a_process() -> None:
     with MockServer(TINY_SPEC) as server:
         pid, url = server.pid, server.url
-        assert httpx.get(f"{url}/models").status_code == 200
+        assert httpx2.get(f"{url}/models").status_code == 200
         assert "127.0.0.1" in server.log()  # the wording differs with CI=true; the address does not
     with pytest.raises(ProcessLookupError):
         os.killpg(pid, 0)
-    with pytest.raises(httpx.ConnectError):
-        httpx.get(f"{url}/models")
+    with pytest.raises(httpx2.ConnectError):
+        httpx2.get(f"{url}/models")
 
 
 def test_start_mock_server_yields_a_base_url() -> None:
     with start_mock_server(TINY_SPEC, extra_args=["--generator-seed=3"]) as url:
         assert url.startswith("http://127.0.0.1:")
-        assert httpx.get(f"{url}/models").json()["object"] == "list"
+        assert httpx2.get(f"{url}/models").json()["object"] == "list"
 
 
 def test_port_taken_meanwhile_is_retried(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -144,7 +144,7 @@ def test_port_taken_meanwhile_is_retried(monkeypatch: pytest.MonkeyPatch) -> Non
         monkeypatch.setattr(mock, "_free_port", lambda: next(ports, None) or real_free_port())
         with MockServer(TINY_SPEC) as server:
             assert server.port != taken.getsockname()[1]
-            assert httpx.get(f"{server.url}/models").status_code == 200
+            assert httpx2.get(f"{server.url}/models").status_code == 200
 
 
 def test_missing_spec_is_an_error(tmp_path: Path) -> None:
@@ -165,7 +165,7 @@ def test_broken_spec_reports_steadys_output(tmp_path: Path) -> None:
 def test_openai_spec_is_served_at_the_root() -> None:
     with (
         start_mock_server(OPENAI_SPECS[-1]) as url,
-        httpx.Client(base_url=url, timeout=10) as client,
+        httpx2.Client(base_url=url, timeout=10) as client,
     ):
         assert client.get("/models").status_code == 200
         assert client.get("/v1/models").status_code == 404  # the spec's /v1 server path is ignored
@@ -175,6 +175,6 @@ def test_openai_spec_is_served_at_the_root() -> None:
 
 def test_deepseek_spec_fixture(mock_server: str) -> None:
     """Skipped until spec/openapi.yaml exists."""
-    with httpx.Client(base_url=mock_server, timeout=10) as client:
+    with httpx2.Client(base_url=mock_server, timeout=10) as client:
         assert client.get("/models").status_code == 200
         assert client.post("/chat/completions", json={"model": "deepseek-chat"}).status_code == 400

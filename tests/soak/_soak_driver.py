@@ -9,17 +9,23 @@ shorter than a worst-case retry sequence, and some async calls are cancelled aft
 milliseconds (through a client of their own, see `_Run`). After each window the recorded
 requests are drained and every call is checked (`_Checker.check_call`):
 
-- it ended within `deadline + hang_slack` seconds;
+- it ended within `deadline + hang_slack` seconds, plus the longest stall of the process
+  seen in its window (`_LagProbe`: on a loaded machine everything runs late);
 - a failure is an `SDKError` subclass, and exactly the class the fault that hit its last
   attempt calls for (`fault_effect`), or the deadline's `APITimeoutError` raised at the
-  deadline; a success carries exactly the data the server sent;
+  deadline (also when it expired before any attempt reached the server, which a loaded
+  machine can make happen: counted as `deadline_before_send`); a success carries exactly
+  the data the server sent;
 - attempts <= 1 + max_retries, only retryable faults were retried, retries were not given up
-  early, and every attempt of a POST carries the same idempotency key (GETs carry none);
+  early, and every attempt of a POST carries the same idempotency key (GETs carry none).
+  In a window where the process stalled for at least half the per-attempt timeout, an
+  attempt timing out without a fault that explains it (a timeout error, or a retry after a
+  fault that is not retried) is counted as `load_timeouts` instead of a violation;
 - the API key appears in no exception text (chained causes included) and no log record.
 
-Between windows, when no call is in flight, the sync pool may hold no busy connection, the
-async pools only the slots httpcore leaks on cancellation (`_Run`), the server may see no
-more connections than the pools can keep, and RSS is recorded. At the end the clients are
+Between windows, when no call is in flight, no pool may hold a busy connection (a stuck
+slot), the one of the cancelled calls included; the server may see no more connections than
+the pools can keep, and RSS is recorded. At the end the clients are
 closed and the run checks that the server sees no open connection and the process has no more
 file descriptors than before. `SoakReport.summary()` is the one-line summary `make soak`
 prints.
@@ -35,6 +41,7 @@ import itertools
 import logging
 import os
 import random
+import threading
 import time
 import traceback
 from collections import Counter, defaultdict
@@ -44,7 +51,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 import deepseek_sdk._core as sdk_core
-import httpx
+import httpx2
+from _pool import busy_connections
 from _soak_app import (
     MARKER_HEADER,
     OPS,
@@ -60,8 +68,6 @@ from servers import FaultKind, FaultPlan, RecordedRequest, ScriptedServer
 
 API_KEY: Final = "sk-soak-0123456789abcdef-SECRET"
 MAX_VIOLATIONS_KEPT: Final = 20
-MAX_DEADLINE_LEAKS: Final = 2
-"""Pool slots the async client may hold after its own deadlines cancelled reads (see `_Run`)."""
 
 DEFAULT_RATES: Final[Mapping[FaultKind, float]] = {
     "reset": 0.03,
@@ -158,10 +164,14 @@ class SoakReport:
     retries: int = 0
     deadline_cutoffs: int = 0
     cancelled: int = 0
-    cancel_leaks: int = 0
-    """Most pool slots leaked at once by cancelled calls (encode/httpcore#1093)."""
-    deadline_leaks: int = 0
-    """The same, in the async client whose calls were only cut by the SDK's own deadline."""
+    stuck_slots: Counter[str] = field(default_factory=Counter)
+    """Most busy connections seen between windows, per pool (`sync`, `async`, `cancelled`)."""
+    deadline_before_send: int = 0
+    """Calls whose deadline expired before any attempt reached the server (a loaded machine)."""
+    load_timeouts: int = 0
+    """Timeouts without a fault to explain them, in windows where the process stalled."""
+    max_lag: float = 0.0
+    """Longest stall of the process seen by `_LagProbe` (seconds)."""
     violations: list[str] = field(default_factory=list)
     violation_count: int = 0
     latencies: array.array[float] = field(default_factory=lambda: array.array("d"))
@@ -202,12 +212,16 @@ class SoakReport:
             f"cancelled={self.cancelled}) ok={total - failed - self.cancelled} failed={failed} "
             f"attempts={self.attempts} retries={self.retries} "
             f"faults[{sum(self.faults.values())}]={{{faults}}} failures={{{failures}}} "
-            f"deadline_cutoffs={self.deadline_cutoffs} violations={self.violation_count} "
+            f"deadline_cutoffs={self.deadline_cutoffs} "
+            f"deadline_before_send={self.deadline_before_send} "
+            f"load_timeouts={self.load_timeouts} violations={self.violation_count} "
             f"p50={self.percentile(0.5) * 1000:.1f}ms p99={self.percentile(0.99) * 1000:.1f}ms "
             f"max={max(self.latencies, default=0) * 1000:.0f}ms "
             f"rss_growth={self.rss_growth_mib:+.1f}MiB fds={self.fds_before}->{self.fds_after} "
             f"max_open_conns={self.max_open_connections} "
-            f"leaked_slots(cancelled/deadline)={self.cancel_leaks}/{self.deadline_leaks} "
+            f"stuck_slots(sync/async/cancelled)={self.stuck_slots['sync']}/"
+            f"{self.stuck_slots['async']}/{self.stuck_slots['cancelled']} "
+            f"max_lag={self.max_lag * 1000:.0f}ms "
             f"open_conns_after_close={self.open_connections_after} "
             f"log_records={self.log_records} duration={self.duration:.1f}s"
         )
@@ -280,6 +294,13 @@ class _Checker:
         self.config = config
         self.plan = plan
         self.report = report
+        self.lag = 0.0
+        """The longest stall of the process during the window being checked."""
+
+    @property
+    def loaded(self) -> bool:
+        """The process stalled long enough in this window to time out a healthy attempt."""
+        return self.lag >= self.config.timeout / 2
 
     def check_window(self, outcomes: list[_Outcome], requests: list[RecordedRequest]) -> None:
         by_marker: dict[str | None, list[RecordedRequest]] = defaultdict(list)
@@ -297,8 +318,11 @@ class _Checker:
         faults = [r.fault for r in requests]
         report.attempts += len(requests)
         report.retries += max(0, len(requests) - 1)
-        if outcome.elapsed > outcome.deadline + config.hang_slack:
-            report.violation(f"{label}: took {outcome.elapsed:.2f}s (faults {faults})")
+        if outcome.elapsed > outcome.deadline + config.hang_slack + self.lag:
+            report.violation(
+                f"{label}: took {outcome.elapsed:.2f}s (stalls up to {self.lag:.2f}s; "
+                f"faults {faults})"
+            )
         error = outcome.error
         if error is _CANCELLED:
             report.cancelled += 1
@@ -312,25 +336,33 @@ class _Checker:
             if error.leaks_key:
                 report.violation(f"{label}: API key in {error.name} text")
         if not requests:
-            report.violation(f"{label}: no request reached the server ({error})")
+            if error is not None and error.deadline:
+                # The deadline expired before the first attempt was sent (or reached the
+                # server): correct, and only a loaded machine makes it happen.
+                report.deadline_before_send += 1
+                report.deadline_cutoffs += 1
+                self._check_deadline_error(label, outcome, faults)
+            else:
+                report.violation(f"{label}: no request reached the server ({error})")
             return
         if len(requests) > 1 + config.max_retries:
             report.violation(f"{label}: {len(requests)} attempts (faults {faults})")
         self._check_headers(label, outcome.op, requests)
         for fault in faults[:-1]:
             if not fault_effect(fault, op)[0]:
-                report.violation(f"{label}: retried after {fault} (faults {faults})")
+                if self.loaded:  # a healthy attempt can time out when the process stalls
+                    report.load_timeouts += 1
+                else:
+                    report.violation(f"{label}: retried after {fault} (faults {faults})")
         if error is not None and error.deadline:
             report.deadline_cutoffs += 1
-            if outcome.elapsed < 0.9 * outcome.deadline:
-                report.violation(
-                    f"{label}: deadline error after {outcome.elapsed:.2f}s: {error.message} "
-                    f"(faults {faults})"
-                )
+            self._check_deadline_error(label, outcome, faults)
             return
         retried, expected = fault_effect(requests[-1].fault, op)
         name = None if error is None else error.name
-        if name not in expected:
+        if name == "APITimeoutError" and name not in expected and self.loaded:
+            report.load_timeouts += 1
+        elif name not in expected:
             report.violation(
                 f"{label}: {name} ({error and error.message}), expected one of {set(expected)} "
                 f"(faults {faults})"
@@ -345,6 +377,14 @@ class _Checker:
                     f"(faults {faults})"
                 )
             report.deadline_cutoffs += 1
+
+    def _check_deadline_error(self, label: str, outcome: _Outcome, faults: list[Any]) -> None:
+        if outcome.elapsed < 0.9 * outcome.deadline:
+            assert outcome.error is not None
+            self.report.violation(
+                f"{label}: deadline error after {outcome.elapsed:.2f}s: "
+                f"{outcome.error.message} (faults {faults})"
+            )
 
     def _check_headers(self, label: str, op: Op, requests: list[RecordedRequest]) -> None:
         keys = {r.header("idempotency-key") for r in requests}
@@ -428,14 +468,37 @@ def _sdk_patched(config: SoakConfig, report: SoakReport) -> Iterator[None]:
         logger.propagate = propagate
 
 
-def _busy_connections(client: DeepSeek | AsyncDeepSeek) -> int:
-    """Connections of the client's pool that are neither idle nor closed.
+class _LagProbe:
+    """A thread that sleeps 10 ms at a time and records how late it wakes up.
 
-    Between windows nothing is in flight, so each one is a leaked pool slot. (This reads
-    httpx/httpcore internals, which is acceptable in a test and nowhere else.)
+    Its lateness is how long the process (GIL contention, a busy machine) kept anything from
+    running: the checker adds it to the time a call may take, and treats a window with a
+    long stall as one where healthy attempts may time out.
     """
-    pool = client._client._transport._pool  # type: ignore[union-attr]
-    return sum(1 for c in pool.connections if not (c.is_idle() or c.is_closed()))
+
+    TICK: Final = 0.01
+
+    def __init__(self) -> None:
+        self._lag = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="soak-lag-probe", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            before = time.perf_counter()
+            if self._stop.wait(self.TICK):
+                return
+            self._lag = max(self._lag, time.perf_counter() - before - self.TICK)
+
+    def take(self) -> float:
+        """The longest lateness since the last call (and start counting anew)."""
+        lag, self._lag = self._lag, 0.0
+        return lag
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 class _Run:
@@ -443,10 +506,9 @@ class _Run:
 
     Clients: `sync` and `async_` (client-wide deadline), their `with_options` copies with the
     tight deadline (same pools), and `cancelled`, an async client with its own pool for the
-    calls the driver cancels: httpcore 1.0.9 can leave a cancelled request's connection in
-    its pool for good (encode/httpcore#1093, reproduced here with plain httpx), so those
-    leaks are counted apart. The sync pool is held to zero; the async one to
-    `MAX_DEADLINE_LEAKS`, because the SDK's async deadline cancels reads too.
+    calls the driver cancels. Every pool must be back to no busy connection after each
+    window: on encode's httpcore 1.0.9 cancelled calls (and the async deadline, which
+    cancels reads) left slots stuck for good (encode/httpcore#1093); httpcore2 does not.
     """
 
     def __init__(self, config: SoakConfig, server: ScriptedServer, report: SoakReport) -> None:
@@ -460,6 +522,7 @@ class _Run:
         self.async_: AsyncDeepSeek | None = None
         self.async_tight: AsyncDeepSeek | None = None
         self.cancelled: AsyncDeepSeek | None = None
+        self.probe = _LagProbe()
 
     def _plan(self) -> FaultPlan:
         assert self.server.faults is not None
@@ -470,7 +533,7 @@ class _Run:
         return cls(
             api_key=API_KEY,
             base_url=self.server.url,
-            timeout=httpx.Timeout(config.timeout),
+            timeout=httpx2.Timeout(config.timeout),
             max_retries=config.max_retries,
             deadline=config.deadline,
         )
@@ -541,6 +604,8 @@ class _Run:
                     report.calls["sync" if i % 2 == 0 else "async"] += 1
                     report.calls[outcome.op] += 1
                     report.latencies.append(outcome.elapsed)
+                self.checker.lag = self.probe.take()
+                report.max_lag = max(report.max_lag, self.checker.lag)
                 self.checker.check_window(outcomes, self.server.drain_requests())
                 del outcomes, jobs
                 await asyncio.to_thread(self._between_windows)
@@ -553,22 +618,19 @@ class _Run:
         """Check for leaked pool slots and server connections, and record RSS."""
         assert self.async_ is not None and self.cancelled is not None
         report = self.report
-        busy = _busy_connections(self.sync)
+        for name, client in (("sync", self.sync), ("async", self.async_)):
+            busy = busy_connections(client)
+            report.stuck_slots[name] = max(report.stuck_slots[name], busy)
+            if busy:
+                report.violation(f"{busy} busy connections in the idle {name} client")
+        busy = busy_connections(self.cancelled)
+        report.stuck_slots["cancelled"] = max(report.stuck_slots["cancelled"], busy)
         if busy:
-            report.violation(f"{busy} busy connections in the idle sync client")
-        # The async client's deadline cancels reads (`asyncio.wait_for`), which can hit the
-        # same httpcore bug as the driver's cancellations, rarely: a few slots are tolerated.
-        deadline_leaks = _busy_connections(self.async_)
-        report.deadline_leaks = max(report.deadline_leaks, deadline_leaks)
-        if deadline_leaks > MAX_DEADLINE_LEAKS:
-            report.violation(f"{deadline_leaks} busy connections in the idle async client")
-        cancel_leaks = _busy_connections(self.cancelled)
-        report.cancel_leaks = max(report.cancel_leaks, cancel_leaks)
+            report.violation(f"{busy} busy connections in the idle client of cancelled calls")
         # Idle pooled connections are fine: each pool keeps at most one per call it can run
-        # at once (the two async pools share one gate); leaked slots hold theirs open.
-        limit = self.config.threads + 2 * self.config.async_concurrency + cancel_leaks
-        limit += deadline_leaks
-        give_up = time.monotonic() + 3
+        # at once (the two async pools share one gate).
+        limit = self.config.threads + 2 * self.config.async_concurrency
+        give_up = time.monotonic() + 3 + self.checker.lag
         while self.server.open_connections > limit and time.monotonic() < give_up:
             time.sleep(0.01)
         opened = self.server.open_connections
@@ -579,6 +641,7 @@ class _Run:
         report.rss_kib.append(_rss_kib())
 
     def close(self) -> None:
+        self.probe.stop()
         self.pool.shutdown(wait=True)
         self.sync_tight.close()  # a copy: must leave the shared pool open
         self.sync.close()

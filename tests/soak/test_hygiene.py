@@ -7,7 +7,7 @@
 - The API key never shows in `repr`/`str` of a client, in log records, or in the text of an
   exception (chained causes included), even when the server echoes it back.
 - TLS certificates are verified by default; a private CA is trusted by passing an
-  `httpx.Client(verify=ssl_context)` as `http_client`. A redirect to another origin does not
+  `httpx2.Client(verify=ssl_context)` as `http_client`. A redirect to another origin does not
   carry the API key.
 """
 
@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from deepseek_sdk import (
     APIConnectionError,
@@ -47,7 +47,7 @@ def make_client(is_async: bool, base_url: str, **options: Any) -> Any:
     """A client of either kind; plain-HTTP tests skip loading the CA bundle (`verify=False`)."""
     if "http_client" not in options and base_url.startswith("http:"):
         options["http_client"] = (
-            httpx.AsyncClient(verify=False) if is_async else httpx.Client(verify=False)
+            httpx2.AsyncClient(verify=False) if is_async else httpx2.Client(verify=False)
         )
     cls = AsyncDeepSeek if is_async else DeepSeek
     return cls(api_key=API_KEY, base_url=base_url, max_retries=0, **options)
@@ -244,7 +244,7 @@ async def test_tls_certificates_are_verified_by_default(
     with pytest.raises(APIConnectionError) as info:
         await resolve(client.models.list())
     await resolve(client.close())
-    assert isinstance(info.value.__cause__, httpx.ConnectError)
+    assert isinstance(info.value.__cause__, httpx2.ConnectError)
     assert "CERTIFICATE_VERIFY_FAILED" in str(info.value.__cause__)
     assert tls_server.requests == ()
 
@@ -253,7 +253,7 @@ async def test_a_private_ca_is_trusted_through_a_custom_http_client(
     is_async: bool, tls_server: ScriptedServer, tls_files: dict[str, Path]
 ) -> None:
     context = ssl.create_default_context(cafile=str(tls_files["ca"]))
-    pool = httpx.AsyncClient(verify=context) if is_async else httpx.Client(verify=context)
+    pool = httpx2.AsyncClient(verify=context) if is_async else httpx2.Client(verify=context)
     client = make_client(is_async, tls_server.url, http_client=pool)
     page = await resolve(client.models.list())
     await resolve(client.close())

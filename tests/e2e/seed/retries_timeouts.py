@@ -4,7 +4,7 @@ import os
 from typing import assert_type
 
 import deepseek_sdk
-import httpx
+import httpx2
 from deepseek_sdk import DeepSeek
 from deepseek_sdk.types.chat import ChatCompletion
 
@@ -26,7 +26,7 @@ def main() -> None:
     completion = client.chat.completions.create(
         messages=MESSAGES, model="deepseek-chat", timeout=5.0, max_retries=5
     )
-    fine = DeepSeek(base_url=BASE_URL, api_key=API_KEY, timeout=httpx.Timeout(60.0, connect=2.0))
+    fine = DeepSeek(base_url=BASE_URL, api_key=API_KEY, timeout=httpx2.Timeout(60.0, connect=2.0))
     completion = fine.chat.completions.create(messages=MESSAGES, model="deepseek-chat")
     print(completion.choices[0].message.content)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-import httpx
+import httpx2
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._core import DEFAULT_MAX_RETRIES
@@ -41,13 +41,13 @@ class Uploads(SyncAPIClient):
         self,
         *,
         api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
+        base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = None,
         default_headers: Headers | None = None,
         default_query: Query | None = None,
-        http_client: httpx.Client | None = None,
+        http_client: httpx2.Client | None = None,
         stream_idle_timeout: float | None = None,
         strict_response_validation: bool = False,
     ) -> None:
@@ -55,7 +55,7 @@ class Uploads(SyncAPIClient):
 
         `api_key` defaults to the `UPLOADS_SDK_API_KEY` environment variable and `base_url` to
         `UPLOADS_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
-        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
         included) apply to every request unless a call overrides them.
         """
         if api_key is None:
@@ -104,13 +104,13 @@ class AsyncUploads(AsyncAPIClient):
         self,
         *,
         api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
+        base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = None,
         default_headers: Headers | None = None,
         default_query: Query | None = None,
-        http_client: httpx.AsyncClient | None = None,
+        http_client: httpx2.AsyncClient | None = None,
         stream_idle_timeout: float | None = None,
         strict_response_validation: bool = False,
     ) -> None:
@@ -118,7 +118,7 @@ class AsyncUploads(AsyncAPIClient):
 
         `api_key` defaults to the `UPLOADS_SDK_API_KEY` environment variable and `base_url` to
         `UPLOADS_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
-        `httpx.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
+        `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
         included) apply to every request unless a call overrides them.
         """
         if api_key is None:
