@@ -341,7 +341,7 @@ class _Target:
         self.secrets: tuple[str, ...] = tuple(s for s in (getattr(client, "api_key", None),) if s)
 
     def request(self) -> httpx2.Request:
-        """The handshake as an ``httpx`` request, for the errors and ``conn.request``."""
+        """The handshake as an ``httpx2`` request, for the errors and ``conn.request``."""
         return httpx2.Request("GET", self.url, headers=self.headers)
 
     def failure(self, exc: BaseException) -> SDKError:
