@@ -105,7 +105,20 @@ def make_status_error(response: httpx2.Response, secrets: Sequence[str] = ()) ->
     if not detail:
         detail = f"{response.reason_phrase or 'no reason'} (empty body)"
     message = f"Error code: {status} - {detail}"
+    if status in (404, 405):
+        message += _wrong_url_hint(response, secrets)
     return status_error_class(status)(message, response=response, body=body)
+
+
+def _wrong_url_hint(response: httpx2.Response, secrets: Sequence[str]) -> str:
+    """` [GET https://host/path: is the client's base_url right?]`, the usual cause of a 404."""
+    try:
+        request = response.request
+    except RuntimeError:  # a response built without its request
+        return ""
+    return (
+        f" [{request.method} {_scrub(str(request.url), secrets)}: is the client's base_url right?]"
+    )
 
 
 _TIMEOUT_HINTS = {

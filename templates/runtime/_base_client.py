@@ -22,6 +22,7 @@ import functools
 import importlib
 import random
 import time
+from collections.abc import Sequence
 from types import ModuleType, TracebackType
 from typing import IO, TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
@@ -44,7 +45,7 @@ from ._core import (
     should_retry_status,
 )
 from ._deadline import WATCHDOG, bound_body, deadline_trace
-from ._exceptions import APIConnectionError, SDKError
+from ._exceptions import APIConnectionError, ClientClosedError, SDKError
 from ._failures import deadline_error, make_connection_error, make_status_error, not_streamed_error
 from ._files import open_files
 from ._logging import log_request, log_response, log_retry
@@ -122,6 +123,7 @@ class BaseClient(Generic[_HttpxT]):
         user_agent: str | None = None,
         stream_idle_timeout: float | None = None,
         strict_response_validation: bool = False,
+        path_prefixes: Sequence[str] = (),
     ) -> None:
         if not isinstance(api_key, str) or not api_key:
             raise SDKError(f"Missing API key: pass api_key= to {type(self).__name__}()")
@@ -132,6 +134,7 @@ class BaseClient(Generic[_HttpxT]):
         self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
         self._custom_query: dict[str, object] = dict(default_query or {})
         self._idempotency_header = idempotency_header
+        self._path_prefixes = tuple(path_prefixes)
         self._user_agent = user_agent or f"{type(self).__name__}/Python"
         self._idle_timeout = stream_idle_timeout
         self._strict_response_validation = strict_response_validation
@@ -179,6 +182,7 @@ class BaseClient(Generic[_HttpxT]):
             deadline=deadline,
             idempotency_header=self._idempotency_header,
             secrets=(self.api_key,),
+            path_prefixes=self._path_prefixes,
         )
         self._deadline = self._config.deadline
 
@@ -332,6 +336,11 @@ class BaseClient(Generic[_HttpxT]):
     ) -> PreparedCall:
         if stream and stream_cls is None:
             raise TypeError("stream=True needs a stream_cls (e.g. Stream[Chunk])")
+        if self._pool.is_closed():
+            raise ClientClosedError(
+                f"This {type(self).__name__} client is closed (by close() or at the end of its "
+                "`with` block), so it cannot send requests; create a new client."
+            )
         return prepare_call(self._config, options, stream=stream, now=self._clock())
 
     def _build(

@@ -19,7 +19,7 @@ import os
 import re
 import sys
 from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx2
 
@@ -125,6 +125,8 @@ class ClientConfig:
         "headers",
         "idempotency_header",
         "max_retries",
+        "path_prefixes",
+        "root_url",
         "secrets",
         "timeout",
         "timeout_dict",
@@ -142,8 +144,10 @@ class ClientConfig:
         idempotency_header: str | None,
         secrets: Sequence[str] = (),
         custom_headers: Mapping[str, str | Omit] | None = None,
+        path_prefixes: Sequence[str] = (),
     ) -> None:
         self.base_url = str(base_url).rstrip("/") + "/"
+        self.path_prefixes, self.root_url = api_root(self.base_url, path_prefixes)
         custom = custom_headers or {}
         self.headers: dict[str, str] = merge_headers({}, {**headers, **custom})
         self.default_accept = not any(name.lower() == "accept" for name in custom)
@@ -156,6 +160,24 @@ class ClientConfig:
         self.deadline = check_deadline(deadline)
         self.idempotency_header = idempotency_header
         self.secrets = tuple(s for s in secrets if s)
+
+
+def api_root(base_url: str, path_prefixes: Sequence[str]) -> tuple[tuple[str, ...], str]:
+    """`(prefixes as "/p/", root URL)`: the root is `base_url` without a trailing prefix.
+
+    An API served under several path prefixes (DeepSeek: `/v1` and `/beta`) declares them in
+    the generator config. A base URL may end with one of them (`https://api.deepseek.com/beta`),
+    and an operation path may start with one (`/beta/completions`): such a path is joined to the
+    root, so the prefix is never doubled (`/beta/beta/...`) or stacked (`/v1/beta/...`); other
+    paths are joined to the base URL as given.
+    """
+    prefixes = tuple("/" + p.strip("/") + "/" for p in path_prefixes if p.strip("/"))
+    scheme, _, rest = base_url.partition("://")
+    host, _, path = rest.partition("/")
+    for prefix in prefixes:
+        if ("/" + path).endswith(prefix):
+            return prefixes, f"{scheme}://{host}/{path[: len(path) - len(prefix) + 1]}"
+    return prefixes, base_url
 
 
 def to_timeout(timeout: Timeout) -> httpx2.Timeout:
@@ -237,7 +259,12 @@ def prepare_call(
     options = opts.options
     call.method = opts.method
     url = opts.url
-    call.url = url if url.startswith(("http://", "https://")) else config.base_url + url.lstrip("/")
+    if url.startswith(("http://", "https://")):
+        call.url = url
+    elif config.path_prefixes and url.startswith(config.path_prefixes):
+        call.url = config.root_url + url.lstrip("/")
+    else:
+        call.url = config.base_url + url.lstrip("/")
 
     extra_headers = options.get("headers")
     headers = config.headers
@@ -336,7 +363,7 @@ def _json_default(value: object) -> object:
     # pydantic is not imported just for this check: without it there are no models to dump.
     pydantic = sys.modules.get("pydantic")
     if pydantic is not None and isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        return cast(Any, value).model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()
     if isinstance(value, NotGiven):

@@ -90,7 +90,7 @@ def _json_list_validator(cast_to: Any) -> Callable[[list[str]], list[Any]]:
     Each text is parsed on its own (`Json[cast_to]`), exactly like `_json_validator` does.
     """
     item: Any = cast(Any, Json)[cast_to]
-    return pydantic.TypeAdapter(list[item]).validate_python
+    return pydantic.TypeAdapter(cast(Any, list)[item]).validate_python
 
 
 def _excerpt(text: str) -> str:
@@ -260,7 +260,9 @@ class _StreamBase(Generic[_T]):
         self._idle_timeout: float | None = idle if isinstance(idle, (int, float)) else None
         self._deadline = deadline
         clock = getattr(client, "_clock", None)
-        self._clock: Callable[[], float] = clock if callable(clock) else time.monotonic
+        self._clock: Callable[[], float] = (
+            cast(Callable[[], float], clock) if callable(clock) else time.monotonic
+        )
         self._finished = False  # ran to the end, failed, or was closed
 
     @property
