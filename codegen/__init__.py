@@ -1,8 +1,17 @@
 """sdkgen: an OpenAPI 3.x -> typed Python SDK generator.
 
-Four stages, one module each: `load` (read, bundle `$ref`s, check) -> `lower` (spec -> model of
-the API) -> `render` (Jinja -> `{path: text}`) -> `emit` (format, header, write, prune). The
-command line (`python -m codegen`) wires them together; see `codegen.cli`.
+Four stages, one package each, and the model between them (codegen/README.md shows the flow):
+
+    spec/     stage 1: read YAML/JSON, bundle external files, resolve `$ref`s, check -> `Spec`
+    lower/    stage 2: `Spec` + config -> `ir.Api`, every naming decision made, split by job
+    ir/       the model of the API: a type model, methods, resources, client (data only)
+    render/   stage 3: `ir.Api` -> `{path: text}`: the Python printer and the Jinja templates
+    emit      stage 4: format with ruff, add the header, write what changed, prune stale files
+    review/   `diff` and `changelog`: the SDK surfaces two specs produce, compared as IR values
+
+Shared by all: `config` (the generator config, `spec/sdk.yaml`), `errors` (`SpecError` with a
+JSON pointer, `Diagnostic`), `runtime` (facts read from the hand-written runtime in
+templates/runtime/). The command line (`python -m codegen`) is `cli`.
 """
 
 __all__: list[str] = []

@@ -23,9 +23,8 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from .emit import EmitResult, emit
 from .errors import ConfigError, Diagnostic, GenerationError, SpecError
-from .load import Spec, display_path, load_spec
-from .review import register as register_review
-from .validate import validate_spec
+from .review.commands import register as register_review
+from .spec import HTTP_METHODS, Spec, display_path, load_spec, validate_spec
 
 if TYPE_CHECKING:
     from .ir import Api
@@ -105,7 +104,7 @@ def _spec_counts(spec: Spec) -> str:
         for item in paths.values()
         if isinstance(item, dict)
         for verb in item
-        if verb in ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+        if verb in HTTP_METHODS
     )
     schemas = (spec.document.get("components") or {}).get("schemas") or {}
     return f"{_plural(operations, 'operation')}, {_plural(len(schemas), 'schema')}"

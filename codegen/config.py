@@ -32,6 +32,7 @@ from typing import Any, Literal, cast
 import yaml
 
 from .errors import ConfigError
+from .spec.pointer import escape_token
 
 __all__ = [
     "PAGINATE_VALUES",
@@ -127,10 +128,6 @@ def load_config(path: Path | None) -> Config:
         raise
 
 
-def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
-
-
 def _expect_mapping(value: object, pointer: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise ConfigError(pointer, f"expected a mapping, got {type(value).__name__}")
@@ -144,7 +141,7 @@ def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], pointer: str)
     for key in data:
         if key not in allowed:
             raise ConfigError(
-                f"{pointer}/{_escape(key)}",
+                f"{pointer}/{escape_token(key)}",
                 f"unknown key {key!r}; expected one of: {', '.join(allowed)}",
             )
 
@@ -155,7 +152,7 @@ def _string(
     value = data.get(key)
     if value is None:
         return None
-    where = f"{pointer}/{_escape(key)}"
+    where = f"{pointer}/{escape_token(key)}"
     if not isinstance(value, str) or not value:
         raise ConfigError(where, f"expected a non-empty string, got {value!r}")
     if pattern is not None and not pattern.match(value):
@@ -214,14 +211,14 @@ def parse_config(data: object) -> Config:
     )
     operations: dict[str, OperationOverride] = {}
     for key, value in _expect_mapping(root.get("operations") or {}, "/operations").items():
-        pointer = f"/operations/{_escape(key)}"
+        pointer = f"/operations/{escape_token(key)}"
         normalized = _operation_key(key, pointer)
         if normalized in operations:
             raise ConfigError(pointer, f"operation {normalized!r} is listed twice")
         operations[normalized] = _operation(value, pointer)
     helpers: list[Helper] = []
     for key, value in _expect_mapping(root.get("helpers") or {}, "/helpers").items():
-        pointer = f"/helpers/{_escape(key)}"
+        pointer = f"/helpers/{escape_token(key)}"
         if not _DOTTED.match(key):
             raise ConfigError(pointer, f"{key!r} is not a dotted resource path")
         match = _HELPER.match(value) if isinstance(value, str) else None
@@ -230,7 +227,7 @@ def parse_config(data: object) -> Config:
         helpers.append(Helper(key, match["module"], match["sync"], match["async"]))
     types: dict[str, TypeNames] = {}
     for key, value in _expect_mapping(root.get("types") or {}, "/types").items():
-        pointer = f"/types/{_escape(key)}"
+        pointer = f"/types/{escape_token(key)}"
         data = _expect_mapping(value, pointer)
         _check_keys(data, ("model", "param"), pointer)
         names = TypeNames(

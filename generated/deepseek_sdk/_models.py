@@ -14,20 +14,45 @@ models) would triple the cost. The slot is invisible to pydantic (not a field, n
 `construct_lenient(type_, value)` builds a value that failed validation without validating it
 (recursively; see its docstring): responses are lenient by default, like openai-python, because
 real servers (and OpenAI's own spec examples) leave out "required" fields.
+
+`validate_json(type_, data, strict=True)` is `strict_response_validation=True`: the spec read
+exactly. It is pydantic's strict mode, and the markers below put the models' deliberate
+leniencies in the lax branch of a lax-or-strict schema, so default validation pays nothing:
+
+- `OpenEnum[Literal["a", "b"]]` (`Union[Literal["a", "b"], str]` marked `OPEN_ENUM`) takes any
+  string by default, only the listed values when strict;
+- a subclass of `UnknownVariant` (the catch-all member of a discriminated union, chosen for a
+  tag this SDK version does not know) is rejected when strict;
+- `Annotated[Optional[X], NOT_NULL]` (a property that may be absent but is never null) takes
+  `null` by default (it reads as `None` either way), not when strict;
+- no type coercion when strict (pydantic's strict mode: `"5"` is not an integer).
 """
 
 import logging
 import typing
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Annotated, Any, Optional, Union, cast, get_args, get_origin
+from typing import Annotated, Any, Optional, TypeVar, Union, cast, get_args, get_origin
 
 import pydantic
+import pydantic_core
 import typing_extensions
 from pydantic.fields import FieldInfo
+from pydantic_core import core_schema
 from typing_extensions import Literal, Self
 
-__all__ = ["BaseModel", "construct_lenient", "parse_lenient", "type_adapter", "validate_type"]
+__all__ = [
+    "NOT_NULL",
+    "OPEN_ENUM",
+    "BaseModel",
+    "OpenEnum",
+    "UnknownVariant",
+    "construct_lenient",
+    "parse_lenient",
+    "type_adapter",
+    "validate_json",
+    "validate_type",
+]
 
 _log = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 _SEQUENCES = (list, tuple, set, frozenset, Sequence)
@@ -131,6 +156,65 @@ class BaseModel(pydantic.BaseModel):
         )
 
 
+class UnknownVariant(BaseModel):
+    """Base of the catch-all member of a discriminated union: an object whose tag this version
+    of the SDK does not know. Every field is kept; strict validation rejects it."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        # Strict: validate as the model (so it serializes as one), then reject.
+        copy = {key: value for key, value in schema.items() if key != "ref"}
+        reject = core_schema.no_info_after_validator_function(_reject_unknown_variant, copy)
+        return core_schema.lax_or_strict_schema(lax_schema=schema, strict_schema=reject)
+
+
+def _reject_unknown_variant(value: Any) -> Any:
+    raise pydantic_core.PydanticCustomError(
+        "unknown_variant", "Input is a variant of the union that the spec does not list"
+    )
+
+
+class _OpenEnum:
+    """`Annotated` metadata for `Union[Literal[...], str]`: strict validation takes only the
+    `Literal` (pydantic's lax-or-strict schema: no cost when not strict)."""
+
+    def __repr__(self) -> str:
+        return "OPEN_ENUM"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        if schema.get("type") != "union" or schema["choices"][0].get("type") != "literal":
+            raise TypeError(f"OPEN_ENUM annotates Union[Literal[...], str], not {source!r}")
+        return core_schema.lax_or_strict_schema(
+            lax_schema=schema, strict_schema=schema["choices"][0]
+        )
+
+
+class _NotNull:
+    """`Annotated` metadata for `Optional[X]` of a property that may be absent but is never
+    `null`: strict validation takes only `X` (absent still reads as the field's default)."""
+
+    def __repr__(self) -> str:
+        return "NOT_NULL"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        if schema.get("type") != "nullable":
+            raise TypeError(f"NOT_NULL annotates Optional[X], not {source!r}")
+        return core_schema.lax_or_strict_schema(lax_schema=schema, strict_schema=schema["schema"])
+
+
+OPEN_ENUM = _OpenEnum()
+"""On `Union[Literal[...], str]`: the spec lists these values, the server may send others."""
+NOT_NULL = _NotNull()
+"""On `Optional[X]` of a property that may be absent but, per the spec, is never `null`."""
+
+_T = TypeVar("_T")
+OpenEnum = Annotated[Union[_T, str], OPEN_ENUM]
+"""`OpenEnum[Literal["a", "b"]]`: one of the listed values or, from a newer server, another."""
+
+
 def _copy_request_id(source: BaseModel, target: BaseModel) -> None:
     request_id = getattr(source, _REQUEST_ID_SLOT, None)
     if request_id is not None:
@@ -148,6 +232,13 @@ def validate_type(type_: Any, value: object) -> Any:
     if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
         return type_.model_validate(value)
     return type_adapter(type_).validate_python(value)
+
+
+def validate_json(type_: Any, data: Union[str, bytes], *, strict: bool = False) -> Any:
+    """Validate a JSON text into `type_`; `strict`: as the spec says, no leniency (see above)."""
+    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+        return type_.model_validate_json(data, strict=strict or None)
+    return type_adapter(type_).validate_json(data, strict=strict or None)
 
 
 def parse_lenient(type_: Any, value: object, error: pydantic.ValidationError) -> Any:

@@ -30,7 +30,7 @@ from typing_extensions import ParamSpec
 from ._core import RESPONSE_MODE_HEADER, FinalRequestOptions
 from ._exceptions import request_id_of
 from ._failures import make_validation_error
-from ._models import BaseModel, parse_lenient, type_adapter
+from ._models import BaseModel, parse_lenient, validate_json
 from ._pagination import BasePage
 
 if TYPE_CHECKING:
@@ -59,7 +59,8 @@ def parse_body(cast_to: Any, response: httpx2.Response, *, strict: bool = False)
 
     Leading whitespace (DeepSeek's keep-alive blank lines) is fine. A body that is not JSON
     raises `APIResponseValidationError` with the body attached; so does JSON that does not
-    match `cast_to` when `strict`, else it is built without validation (`construct_lenient`).
+    match `cast_to` when `strict` (read exactly as the spec says: `_models.validate_json`),
+    else it is built without validation (`construct_lenient`).
     """
     if cast_to is httpx2.Response:
         return response
@@ -74,12 +75,10 @@ def parse_body(cast_to: Any, response: httpx2.Response, *, strict: bool = False)
     ):
         return cast_to(response)
     try:
-        if isinstance(cast_to, type) and issubclass(cast_to, pydantic.BaseModel):
-            result: Any = cast_to.model_validate_json(response.content)
-        elif cast_to is object or cast_to is dict or cast_to is Any:
-            result = json.loads(response.content)
+        if cast_to is object or cast_to is dict or cast_to is Any:
+            result: Any = json.loads(response.content)
         else:
-            result = type_adapter(cast_to).validate_json(response.content)
+            result = validate_json(cast_to, response.content, strict=strict)
     except pydantic.ValidationError as exc:
         if strict or _is_invalid_json(exc):
             raise make_validation_error(response, cast_to, exc) from None

@@ -35,7 +35,7 @@ from collections.abc import (
     Iterator,
     Sequence,
 )
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import TracebackType
 from typing import Any, Callable, Generic, TypeVar, cast, get_args, get_origin
 
@@ -52,7 +52,7 @@ from ._exceptions import (
     StreamError,
     request_id_of,
 )
-from ._models import parse_lenient, type_adapter
+from ._models import parse_lenient, type_adapter, validate_json
 from ._sse import DataRun, ServerSentEvent, SSEDecodeError, SSEDecoder
 
 __all__ = ["AsyncStream", "Stream", "extract_stream_chunk_type"]
@@ -76,8 +76,11 @@ def extract_stream_chunk_type(stream_cls: object) -> Any:
     raise TypeError(f"expected Stream[Chunk] or AsyncStream[Chunk], got {stream_cls!r}")
 
 
-def _json_validator(cast_to: Any) -> Callable[[str], Any]:
-    """`Chunk.model_validate_json` for a model, else a cached `TypeAdapter`'s `validate_json`."""
+def _json_validator(cast_to: Any, strict: bool = False) -> Callable[[str], Any]:
+    """`Chunk.model_validate_json` for a model, else a cached `TypeAdapter`'s `validate_json`;
+    `strict`: the spec read exactly (`_models.validate_json`)."""
+    if strict:
+        return partial(validate_json, cast_to, strict=True)
     validate = getattr(cast_to, "model_validate_json", None)
     if callable(validate):
         return validate  # type: ignore[no-any-return]
@@ -85,8 +88,9 @@ def _json_validator(cast_to: Any) -> Callable[[str], Any]:
 
 
 @lru_cache(maxsize=256)
-def _json_list_validator(cast_to: Any) -> Callable[[list[str]], list[Any]]:
-    """Validates a list of JSON texts, each into `cast_to`, with one pydantic call.
+def _json_list_validator(cast_to: Any) -> Callable[..., list[Any]]:
+    """Validates a list of JSON texts, each into `cast_to`, with one pydantic call
+    (`strict=True`: pydantic's strict mode, as `_json_validator(cast_to, strict=True)`).
 
     Each text is parsed on its own (`Json[cast_to]`), exactly like `_json_validator` does.
     """
@@ -117,9 +121,10 @@ class _ChunkDecoder(Generic[_T]):
         self._sse = SSEDecoder()
         self._cast_to = cast_to
         self._strict = strict
-        self._validate: Callable[[str], _T] = _json_validator(cast_to)
-        self._validate_many: Callable[[list[str]], list[_T]] = _json_list_validator(
-            cast(Hashable, cast_to)
+        self._validate: Callable[[str], _T] = _json_validator(cast_to, strict)
+        validate_many = _json_list_validator(cast(Hashable, cast_to))
+        self._validate_many: Callable[[list[str]], list[_T]] = (
+            partial(validate_many, strict=True) if strict else validate_many
         )
         self._response = response
         self.done = False  # `[DONE]` or an error seen; later events are ignored

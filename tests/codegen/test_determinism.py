@@ -21,12 +21,12 @@ import yaml
 
 from codegen.config import load_config
 from codegen.emit import emit
-from codegen.load import load_spec
 from codegen.lower import lower
 from codegen.render import render
+from codegen.spec import load_spec
 
 REPO = Path(__file__).resolve().parents[2]
-FIXTURE = Path(__file__).parent / "fixtures" / "diff" / "old.yaml"
+FIXTURE = Path(__file__).parent / "review" / "fixtures" / "diff" / "old.yaml"
 MODEL_FILE = "petstore_sdk/types/pet.py"
 NEW_FIELD = [
     "",

@@ -33,7 +33,7 @@ from typing_extensions import is_typeddict
 
 from codegen.cli import Outcome
 from codegen.errors import SpecError
-from codegen.load import split_pointer
+from codegen.spec import split_pointer
 
 from ._harness import (
     CANARY,

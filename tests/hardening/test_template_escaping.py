@@ -1,15 +1,16 @@
 """Every value from the spec reaches a template escaped.
 
-Templates print the IR (`codegen/ir.py`); its code fields are escaped by `lower` (string
-literals by `py_str`, docstrings by `docstring`) and its plain-text fields (the API title, the
-server URL, ...) must go through an escaping filter in the template: `doc_line` / `py_str` in
+The IR (`codegen/ir/`) keeps text from the spec raw (titles, descriptions, wire names, enum
+values); the printer (`codegen/render/`) escapes it into the pieces the templates write (string
+literals by `py_str`, docstrings by `docstring`). A template that prints an IR field itself (the
+API title, the server URL, ...) must pass it through an escaping filter: `doc_line` / `py_str` in
 Python, `toml_str` in TOML, `one_line` in Markdown. Jinja's HTML autoescaping would be the wrong
 escaping for all three, so it is off; these tests check the filters instead:
 
-- a spec whose every piece of text is a hostile sentinel is lowered, and the IR fields that still
-  hold the sentinel raw are the plain-text fields;
+- a spec whose every piece of text is a hostile sentinel is lowered, and the IR fields that hold
+  the sentinel are the plain-text fields (a known list);
 - every `{{ ... }}` in every template that prints one of them must pass it through a filter
-  suited to the file type;
+  suited to the file type (the printer's pieces are code, already escaped);
 - the rendered files compile, keep the sentinel only inside string literals, and never evaluate
   the template syntax in it;
 - the escaping functions themselves round-trip any text (hypothesis).
@@ -38,17 +39,18 @@ from jinja2 import nodes
 from codegen import ir
 from codegen.config import Config
 from codegen.lower import lower
-from codegen.naming import (
-    class_name,
-    doc_line,
-    docstring,
-    field_identifier,
-    identifier,
-    one_line,
-    py_str,
-    toml_str,
-)
+from codegen.lower.naming import class_name, field_identifier, identifier
 from codegen.render import TEMPLATES_DIR, _environment, render
+from codegen.render.examples import PrintedExamples
+from codegen.render.methods import CallArg, Signature
+from codegen.render.modules import (
+    PrintedClient,
+    PrintedInit,
+    PrintedResource,
+    PrintedRoot,
+    PrintedTypeModule,
+)
+from codegen.render.text import doc_line, docstring, one_line, py_str, toml_str
 
 from ._harness import INVISIBLE, payloads
 
@@ -122,21 +124,21 @@ def _sentinel_document(canary: Path) -> dict[str, Any]:
     }
 
 
-def ir_strings(value: object, path: str = "") -> Iterator[tuple[str, str, str]]:
-    """`(IR class, field, value)` for every string in the IR, tuples included."""
+def ir_strings(value: object, owner: tuple[str, str] = ("", "")) -> Iterator[tuple[str, str, str]]:
+    """`(IR class, field, value)` for every string in the IR; a string inside a tuple, list or
+    dict (enum values, example arguments) is counted as its dataclass field's."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         for item in dataclasses.fields(value):
-            inner = getattr(value, item.name)
-            if isinstance(inner, str):
-                yield type(value).__name__, item.name, inner
-            else:
-                yield from ir_strings(inner, f"{path}.{item.name}")
-    elif isinstance(value, tuple):
-        for index, element in enumerate(value):
-            if isinstance(element, str):
-                yield "tuple", f"{path}[{index}]", element
-            else:
-                yield from ir_strings(element, f"{path}[{index}]")
+            yield from ir_strings(getattr(value, item.name), (type(value).__name__, item.name))
+    elif isinstance(value, str):
+        yield (*owner, value)
+    elif isinstance(value, tuple | list):
+        for element in value:
+            yield from ir_strings(element, owner)
+    elif isinstance(value, dict):
+        for key, element in value.items():
+            yield from ir_strings(key, owner)
+            yield from ir_strings(element, owner)
 
 
 @pytest.fixture(scope="module")
@@ -157,13 +159,36 @@ def raw_fields(api: ir.Api) -> set[tuple[str, str]]:
     }
 
 
-def test_plain_text_fields_are_the_known_few(rendered: tuple[ir.Api, dict[str, str], Path]) -> None:
+PLAIN_TEXT_FIELDS = {
+    ("Api", "title"),
+    ("Api", "description"),
+    ("Api", "default_base_url"),
+    ("Client", "doc"),
+    ("Client", "default_base_url"),
+    ("Client", "init_doc"),
+    ("Resource", "doc"),
+    ("Method", "path"),
+    ("Method", "summary"),
+    ("Method", "description"),
+    ("Parameter", "wire"),
+    ("Parameter", "doc"),
+    ("Model", "doc"),
+    ("TypedDictDef", "doc"),
+    ("Alias", "doc"),
+    ("Field", "name"),  # a TypedDict key is the wire name
+    ("Field", "wire"),
+    ("Field", "doc"),
+    ("Literal", "values"),
+    ("Variant", "tag"),
+}
+"""IR fields that hold text from the spec as it is (the printer escapes them)."""
+
+
+def test_plain_text_fields_are_the_known_ones(
+    rendered: tuple[ir.Api, dict[str, str], Path],
+) -> None:
     # If this changes, the template check below covers the new field: update the list.
-    assert raw_fields(rendered[0]) == {
-        ("Api", "title"),
-        ("Api", "default_base_url"),
-        ("OperationDoc", "path"),
-    }
+    assert raw_fields(rendered[0]) == PLAIN_TEXT_FIELDS
 
 
 # --- every template prints plain text through an escaping filter -----------------------------
@@ -182,14 +207,18 @@ def _kind(template: str) -> str:
 
 
 # What `render` passes to the templates; loop variables and `{% set %}` names get their types
-# from the IR's field annotations (`tuple[Method, ...]` -> `Method`).
+# from the field annotations (`tuple[Method, ...]` -> `Method`).
 CONTEXT: dict[str, Any] = {
     "api": ir.Api,
-    "client": ir.Client,
-    "module": ir.TypeModule,
-    "r": ir.Resource,
-    "init": ir.InitModule,
+    "examples": PrintedExamples,
+    "root": PrintedRoot,
+    "client": PrintedClient,
+    "module": PrintedTypeModule,
+    "r": PrintedResource,
+    "init": PrintedInit,
 }
+# Macros of package/macros.jinja get printed pieces; the checker cannot see their call sites.
+MACRO_ARGS: dict[str, dict[str, Any]] = {"params": {"sig": Signature}, "call_arg": {"a": CallArg}}
 
 
 def _field_type(owner: Any, attr: str) -> Any:
@@ -237,6 +266,7 @@ class _Checker:
         if isinstance(node, nodes.Macro):
             params = {arg.name for arg in node.args}
             inner = {k: v for k, v in scope.items() if k not in params}
+            inner.update(MACRO_ARGS.get(node.name, {}))
             for child in node.body:
                 self.walk(child, inner)
             return
@@ -294,20 +324,22 @@ def test_templates_escape_every_plain_text_field(
     [
         '"""{{ api.title }}"""',
         "{{ api.default_base_url | upper }}",
-        "{% for r in api.resources %}{% for m in r.methods %}{{ m.info.path }}{% endfor %}"
+        "{% for r in api.resources %}{% for m in r.methods %}{{ m.path }}{% endfor %}"
         "{% endfor %}",
         "{% macro f(api) %}{{ api.title }}{% endmacro %}",
         "{% set t = api %}{{ t.title }}",
     ],
 )
 def test_a_template_printing_plain_text_raw_is_caught(source: str) -> None:
-    plain = {("Api", "title"), ("Api", "default_base_url"), ("OperationDoc", "path")}
+    plain = {("Api", "title"), ("Api", "default_base_url"), ("Method", "path")}
     assert len(unescaped(source, plain, {"doc_line"}).found) == 1
 
 
 def test_code_fields_of_the_same_name_are_not_plain_text() -> None:
-    plain = {("Api", "default_base_url"), ("Api", "title")}
+    plain = {("Api", "default_base_url"), ("Api", "title"), ("Client", "default_base_url")}
+    # `client` is the printed client: its `default_base_url` is a string literal already.
     assert unescaped("{{ client.default_base_url }}", plain, set()).found == []
+    assert len(unescaped("{{ api.client.default_base_url }}", plain, set()).found) == 1
     assert unescaped("{{ api.title | doc_line }}", plain, {"doc_line"}).found == []
 
 

@@ -120,7 +120,7 @@ def _client(sdk: ModuleType, seen: list[httpx2.Request], response: httpx2.Respon
 
 def test_lowering_warns_only_about_the_genuinely_ambiguous_responses() -> None:
     api, diagnostics = _lowered()
-    methods = {(m.info.http_method, m.info.path): m for r in api.resources for m in r.methods}
+    methods = {(m.http_method, m.path): m for r in api.resources for m in r.methods}
     assert len(methods) == 4  # the webhook is not an operation
     assert [(d.level, d.pointer) for d in diagnostics] == [
         ("warning", "#/paths/~1speech/post"),

@@ -153,9 +153,9 @@ def test_a_run_is_validated_with_one_call(
     calls: list[int] = []
     validator = rt.streaming._json_list_validator(models.ChatCompletionChunk)
 
-    def counting(values: list[str]) -> list[Any]:
+    def counting(values: list[str], **options: Any) -> list[Any]:
         calls.append(len(values))
-        return validator(values)  # type: ignore[no-any-return]
+        return validator(values, **options)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(rt.streaming, "_json_list_validator", lambda cast_to: counting)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from codegen.config import load_config
-from codegen.load import load_spec
 from codegen.lower import lower
 from codegen.render import render
+from codegen.spec import load_spec
 
 HERE = Path(__file__).parent
 SPECS_DIR = HERE / "specs"

@@ -1,0 +1,199 @@
+"""One operation -> `ir.Method`: its parameters, their order in the signature, what it returns.
+
+- Parameters are sent in spec order: path parameters (in URL order), query and header
+  parameters, then the properties of an object body, each as a keyword argument (a body that is
+  not an object is one `body` argument). Python names never clash with each other nor with the
+  standard per-call arguments (`RESERVED_PARAM_NAMES`).
+- The signature: path parameters positional, everything else keyword-only, required ones first.
+  The boolean that asks for a stream is left out: `render` gives it its place in each overload.
+- A `TypedDict` named like the operation mirrors its query and body parameters (for users who
+  build the arguments as a dict), in `types/<resource path>/`.
+- Response types are named after the operation (`<Resource><Method>Response`, `...Chunk`); a
+  discriminated union there becomes a named alias, as a named schema would be.
+- A multipart body names its top-level fields that hold only files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl
+
+from .. import ir
+from ..errors import Diagnostic
+from ..ir import types as t
+from .modules import ModuleBuilder, ModuleNames
+from .naming import RESERVED_PARAM_NAMES, Allocator, identifier, pascal
+from .operations import PATH_PARAM, Operation, dotted
+from .responses import Result, result
+from .types import TypeLowerer
+
+__all__ = ["MethodLowerer"]
+
+
+class MethodLowerer:
+    """Lowers operations to methods; their types go into `types/` through `types`."""
+
+    def __init__(
+        self, types: TypeLowerer, modules: ModuleNames, diagnostics: list[Diagnostic]
+    ) -> None:
+        self.types = types
+        self.modules = modules
+        self.diagnostics = diagnostics
+
+    def lower_operation(self, op: Operation) -> ir.Method:
+        schemas = self.types.schemas
+        directory = "/".join(("types", *op.resource[:-1]))
+        params_module = self.modules.new_module(directory, op.params_class)
+        names = Allocator(RESERVED_PARAM_NAMES)
+        params: list[ir.Parameter] = []
+
+        def add(
+            wire: str,
+            location: ir.ParamLocation,
+            schema: Any,
+            pointer: str,
+            required: bool,
+            description: object,
+        ) -> None:
+            lowered = self.types.lower(
+                schema, "param", params_module, op.base + pascal(wire), pointer
+            )
+            name = names.allocate(identifier(wire, reserved=RESERVED_PARAM_NAMES), sep="_")
+            doc = description if isinstance(description, str) and description.strip() else None
+            params.append(ir.Parameter(name, wire, location, lowered, required, doc))
+
+        by_wire = {p.wire: p for p in op.params if p.location == "path"}
+        for wire in PATH_PARAM.findall(op.path.split("?")[0]):
+            param = by_wire[wire]
+            add(param.wire, "path", param.schema, param.pointer, True, param.description)
+        for param in op.params:
+            if param.location == "query" or param.location == "header":
+                add(
+                    param.wire,
+                    param.location,
+                    param.schema,
+                    param.pointer,
+                    param.required,
+                    param.description,
+                )
+        if op.body is not None:
+            schema, pointer = schemas.deref(op.body.schema, op.body.pointer)
+            if schemas.is_class(schema, pointer):
+                _, props, required = schemas.properties(schema, pointer, inherit=False)
+                for prop in props:
+                    if isinstance(prop.schema, Mapping) and prop.schema.get("readOnly") is True:
+                        continue
+                    description = (
+                        prop.schema.get("description") if isinstance(prop.schema, Mapping) else None
+                    )
+                    add(
+                        prop.wire,
+                        "body",
+                        prop.schema,
+                        prop.pointer,
+                        prop.wire in required,
+                        description,
+                    )
+            else:
+                add("body", "whole_body", op.body.schema, op.body.pointer, op.body.required, None)
+        params_type = self.params_typeddict(op, params, params_module)
+        self.keep(params_module)
+
+        def response_type(part: tuple[Any, str] | None, suffix: str) -> t.Type:
+            return self.response_type(part, directory, op.base + suffix)
+
+        found = result(op, params, schemas, response_type, self.diagnostics)
+        return self.method(op, params, found, params_type)
+
+    def keep(self, builder: ModuleBuilder) -> None:
+        """Register `builder` if something was defined in it, else give its name back."""
+        if builder.definitions:
+            self.types.modules[builder.path] = builder
+        else:
+            self.modules.release(builder)
+
+    def params_typeddict(
+        self, op: Operation, params: list[ir.Parameter], module: ModuleBuilder
+    ) -> ir.ParamsType | None:
+        keys: dict[str, ir.Field] = {}
+        for param in params:
+            # A query parameter and a body property can share a name; a TypedDict key cannot.
+            if param.location in ("query", "body") and param.wire not in keys:
+                keys[param.wire] = ir.Field(
+                    param.wire, param.wire, param.type, param.required, None
+                )
+        if not keys:
+            return None
+        name = op.params_class
+        doc = f"Parameters of `{dotted(op)}()`."
+        definition = ir.TypedDictDef(name, (), tuple(keys.values()), doc, method_params=True)
+        self.types.add(module, definition, register=False)
+        return ir.ParamsType(name, module.path + ".py")
+
+    def response_type(self, part: tuple[Any, str] | None, directory: str, hint: str) -> t.Type:
+        if part is None:
+            return t.OBJECT
+        builder = self.modules.new_module(directory, hint)
+        lowered = self.types.lower(part[0], "model", builder, hint, part[1])
+        if t.contains(lowered, lambda x: isinstance(x, t.Discriminated)):
+            # Calls inside `Annotated` make no type in an expression (`cast(X, ...)`,
+            # `stream_cls=Stream[X]`): name the type, as a named schema would be.
+            name = self.types.inline_name(hint, "model")
+            self.types.add(builder, ir.Alias(name, lowered, None, "model"))
+            lowered = t.Ref(name)
+        self.keep(builder)
+        return lowered
+
+    def method(
+        self,
+        op: Operation,
+        params: list[ir.Parameter],
+        found: Result,
+        params_type: ir.ParamsType | None,
+    ) -> ir.Method:
+        spec = found.stream
+        # The boolean that asks for a stream takes its place in each overload (see `render`).
+        flag = spec.flag_param if spec is not None and found.kind == "model_or_stream" else None
+        plain = [p for p in params if p.location != "path" and p.name != flag]
+        summary = op.node.get("summary")
+        description = op.node.get("description")
+        return ir.Method(
+            name=op.name,
+            http_method=op.verb.upper(),
+            path=op.path,
+            fixed_query=tuple(parse_qsl(op.path.partition("?")[2], keep_blank_values=True)),
+            summary=summary if isinstance(summary, str) else None,
+            description=description if isinstance(description, str) else None,
+            deprecated=op.node.get("deprecated") is True,
+            params=tuple(params),
+            positional=tuple(p.name for p in params if p.location == "path"),
+            keyword=(
+                *(p.name for p in plain if p.required),
+                *(p.name for p in plain if not p.required),
+            ),
+            body=_body(op, params),
+            result=found.kind,
+            returns=found.returns,
+            stream=spec,
+            paginator=found.paginator,
+            params_type=params_type,
+        )
+
+
+def _body(op: Operation, params: list[ir.Parameter]) -> ir.Body | None:
+    """The request body; a multipart form names its top-level fields that are only files (a
+    file or a list of files, never text), so the runtime can reject text given for one."""
+    if op.body is None:
+        return None
+    files: tuple[str, ...] = ()
+    if op.body.multipart:
+        files = tuple(p.wire for p in params if p.location == "body" and _only_files(p.type))
+    return ir.Body(op.body.media_type, op.body.required, files)
+
+
+def _only_files(typ: t.Type) -> bool:
+    """Whether `typ` holds a file and nothing that is text (`str`, or a dict's `str` keys)."""
+    has_file = t.contains(typ, lambda x: isinstance(x, t.File))
+    has_text = t.contains(typ, lambda x: x == t.Primitive("str") or isinstance(x, t.Dict))
+    return has_file and not has_text

@@ -1,0 +1,268 @@
+"""The spec's operations, read into `Operation`s: parameters, request body, success response.
+
+`OperationReader.collect_operations()` walks `paths` in order. For each operation it merges the
+path item's and the operation's parameters (cookie parameters are skipped with a warning),
+chooses the request body's media type (JSON, or `multipart/form-data` when it is the only one or
+when the body holds files: those cannot travel in JSON; other media types skip the operation
+with a warning) and reads the first 2xx response's JSON, event-stream and binary media types.
+Resource paths and method names are given later (`resources`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..config import Config, OperationOverride
+from ..errors import ConfigError, Diagnostic, SpecError
+from ..spec.pointer import escape_token
+from ..spec.structure import HTTP_METHODS
+from .schemas import Schemas
+
+__all__ = [
+    "PATH_PARAM",
+    "Operation",
+    "OperationParam",
+    "OperationReader",
+    "RequestBody",
+    "Success",
+    "dotted",
+]
+
+PATH_PARAM = re.compile(r"\{([^{}]+)\}")
+_Location = Literal["path", "query", "header"]
+_LOCATIONS: dict[str, _Location] = {"path": "path", "query": "query", "header": "header"}
+
+
+@dataclass
+class OperationParam:
+    wire: str
+    location: _Location
+    required: bool
+    schema: Any
+    pointer: str
+    description: str | None
+
+
+@dataclass
+class RequestBody:
+    media_type: str  # the chosen one, as the spec writes it
+    multipart: bool
+    schema: Any
+    pointer: str
+    required: bool
+    example: Any = None  # the media type's first example value (README)
+
+
+@dataclass
+class Success:
+    json: tuple[Any, str] | None = None
+    sse: tuple[Any, str] | None = None
+    binary: bool = False
+
+
+@dataclass
+class Operation:
+    key: str  # "POST /chat/completions"
+    verb: str  # "post"
+    path: str
+    pointer: str
+    node: Mapping[str, Any]
+    override: OperationOverride
+    params: list[OperationParam]
+    body: RequestBody | None
+    success: Success
+    resource: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    name: str = ""
+    explicit_name: bool = False
+    base: str = ""  # class-name stem for this operation's types ("CompletionCreate")
+    params_class: str = ""  # name of its Params TypedDict (unique in its types/ directory)
+
+
+def dotted(op: Operation) -> str:
+    """How the method is called: `client.chat.completions.create`."""
+    return ".".join(("client", *op.resource, op.name))
+
+
+class OperationReader:
+    """Reads the operations of a document."""
+
+    def __init__(
+        self,
+        document: Mapping[str, Any],
+        config: Config,
+        schemas: Schemas,
+        diagnostics: list[Diagnostic],
+    ) -> None:
+        self.document = document
+        self.config = config
+        self.schemas = schemas
+        self.diagnostics = diagnostics
+
+    def collect_operations(self) -> list[Operation]:
+        paths = self.document.get("paths") or {}
+        ops: list[Operation] = []
+        seen_keys: set[str] = set()
+        for path in paths:
+            item = paths[path]
+            item_pointer = "#/paths/" + escape_token(str(path))
+            if isinstance(item, Mapping) and "$ref" in item:
+                item, item_pointer = self.schemas.resolve(str(item["$ref"]), item_pointer)
+            if not isinstance(item, Mapping):
+                continue
+            shared = item.get("parameters") or []
+            for verb in HTTP_METHODS:
+                node = item.get(verb)
+                if not isinstance(node, Mapping):
+                    continue
+                pointer = f"{item_pointer}/{verb}"
+                key = f"{verb.upper()} {path}"
+                seen_keys.add(key)
+                op = self.operation(str(path), verb, node, pointer, shared, key)
+                if op is not None:
+                    ops.append(op)
+        for key in self.config.operations:
+            if key not in seen_keys:
+                raise ConfigError(
+                    f"/operations/{escape_token(key)}", f"the spec has no operation {key!r}"
+                )
+        return ops
+
+    def operation(
+        self,
+        path: str,
+        verb: str,
+        node: Mapping[str, Any],
+        pointer: str,
+        shared: list[Any],
+        key: str,
+    ) -> Operation | None:
+        params: dict[tuple[str, str], OperationParam] = {}
+        for source, base in (
+            (shared, pointer.rsplit("/", 1)[0]),
+            (node.get("parameters"), pointer),
+        ):
+            for index, raw in enumerate(source or []):
+                param_pointer = f"{base}/parameters/{index}"
+                param, param_pointer = self.schemas.deref(raw, param_pointer)
+                if not isinstance(param, Mapping):
+                    continue
+                where = str(param.get("in"))
+                name = str(param.get("name"))
+                if where == "cookie":
+                    self.warn(param_pointer, f"cookie parameter {name!r} is not supported; skipped")
+                    continue
+                location = _LOCATIONS.get(where)
+                if location is None:
+                    raise SpecError(param_pointer, f"unknown parameter location {where!r}")
+                schema = param.get("schema")
+                if schema is None and isinstance(param.get("content"), Mapping):
+                    media: Any = next(iter(param["content"].values()), {})
+                    schema = media.get("schema") if isinstance(media, Mapping) else None
+                description = param.get("description")
+                params[(location, name)] = OperationParam(
+                    wire=name,
+                    location=location,
+                    required=location == "path" or param.get("required") is True,
+                    schema={} if schema is None else schema,
+                    pointer=param_pointer + "/schema",
+                    description=description if isinstance(description, str) else None,
+                )
+        declared = {p.wire for p in params.values() if p.location == "path"}
+        for name in PATH_PARAM.findall(path.split("?")[0]):
+            if name not in declared:
+                raise SpecError(pointer, f"path parameter {name!r} is not declared")
+        body = self.request_body(node, pointer)
+        if body is False:
+            return None
+        return Operation(
+            key=key,
+            verb=verb,
+            path=path,
+            pointer=pointer,
+            node=node,
+            override=self.config.operations.get(key, OperationOverride()),
+            params=list(params.values()),
+            body=body if isinstance(body, RequestBody) else None,
+            success=self.success(node, pointer),
+            tags=tuple(str(t) for t in node.get("tags") or () if isinstance(t, str)),
+        )
+
+    def request_body(self, node: Mapping[str, Any], pointer: str) -> RequestBody | bool | None:
+        raw = node.get("requestBody")
+        if raw is None:
+            return None
+        body, body_pointer = self.schemas.deref(raw, pointer + "/requestBody")
+        content = body.get("content") if isinstance(body, Mapping) else None
+        if not isinstance(content, Mapping) or not content:
+            return None
+        chosen: str | None = None
+        for media in content:
+            base = str(media).split(";")[0].strip().lower()
+            if base == "application/json" or base.endswith("+json"):
+                chosen = str(media)
+                break
+        multipart = content.get("multipart/form-data")
+        if "multipart/form-data" in content and (
+            chosen is None
+            # Files cannot travel in JSON: a body offered both ways is sent as a form.
+            or (
+                isinstance(multipart, Mapping)
+                and self.schemas.has_binary(multipart.get("schema"), pointer)
+            )
+        ):
+            chosen = "multipart/form-data"
+        if chosen is None:
+            kinds = ", ".join(sorted(str(m) for m in content))
+            self.warn(body_pointer, f"request body media type(s) {kinds} not supported; skipped")
+            return False
+        media_node = content[chosen] if isinstance(content[chosen], Mapping) else {}
+        example = media_node.get("example")
+        examples = media_node.get("examples")
+        if example is None and isinstance(examples, Mapping) and examples:
+            first = next(iter(examples.values()))
+            example = first.get("value") if isinstance(first, Mapping) else None
+        return RequestBody(
+            media_type=chosen,
+            multipart=chosen == "multipart/form-data",
+            schema=media_node.get("schema", {}),
+            pointer=f"{body_pointer}/content/{escape_token(chosen)}/schema",
+            required=isinstance(body, Mapping) and body.get("required") is True,
+            example=example,
+        )
+
+    def success(self, node: Mapping[str, Any], pointer: str) -> Success:
+        responses = node.get("responses")
+        if not isinstance(responses, Mapping):
+            return Success()
+        codes = sorted(
+            str(code) for code in responses if re.fullmatch(r"2(\d\d|XX)", str(code).upper())
+        )
+        if not codes:
+            return Success()
+        code = codes[0]
+        response, response_pointer = self.schemas.deref(
+            responses[code] if code in responses else responses[int(code)],
+            f"{pointer}/responses/{code}",
+        )
+        content = response.get("content") if isinstance(response, Mapping) else None
+        result = Success()
+        if not isinstance(content, Mapping):
+            return result
+        for media, media_node in content.items():
+            base = str(media).split(";")[0].strip().lower()
+            schema = media_node.get("schema", {}) if isinstance(media_node, Mapping) else {}
+            where = f"{response_pointer}/content/{escape_token(str(media))}/schema"
+            if base == "application/json" or base.endswith("+json"):
+                result.json = result.json or (schema, where)
+            elif base == "text/event-stream":
+                result.sse = result.sse or (schema, where)
+            else:
+                result.binary = True
+        return result
+
+    def warn(self, pointer: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic("warning", pointer, message))

@@ -1,0 +1,68 @@
+"""List methods that page: which scheme a list response follows, and the paginator for it.
+
+For a GET whose JSON response has a `data` array: a boolean `has_more` field plus an `after`
+query parameter is a cursor page; a string `next` field a next-URL page; an integer `page` query
+parameter a page-number page; no paging parameters at all one single page. The config's
+`paginate:` overrides the detection (and `none` turns it off). A paginator names the runtime
+page classes (`templates/runtime/_pagination.py`) whose class-level settings match its fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .. import ir
+from ..config import Paginate
+from ..ir import types as t
+from .operations import Operation
+from .schemas import Schemas, schema_is
+
+__all__ = ["PAGE_CLASSES", "detect_page", "paginator"]
+
+_PAGING_PARAMS = frozenset({"after", "before", "limit", "page", "offset", "cursor", "page_token"})
+PAGE_CLASSES: Mapping[str, tuple[str, str, str | None, str | None, str | None]] = {
+    "cursor": ("SyncCursorPage", "AsyncCursorPage", "after", "has_more", None),
+    "page": ("SyncPage", "AsyncPage", None, None, None),
+    "next_url": ("SyncNextUrlPage", "AsyncNextUrlPage", None, None, "next"),
+    "page_number": ("SyncPageNumberPage", "AsyncPageNumberPage", "page", None, None),
+}
+"""kind -> (sync page class, async page class, cursor query parameter, has-more field, next-URL
+field), as the runtime page classes define them."""
+
+
+def detect_page(
+    op: Operation, schema: Any, pointer: str, params: list[ir.Parameter], schemas: Schemas
+) -> Paginate:
+    """The paging scheme of a GET with a `data` array response, from the shape alone."""
+    if op.verb != "get" or not isinstance(schema, Mapping):
+        return "none"
+    if schemas.data_items(schema, pointer) is None:
+        return "none"
+    _, props, _ = schemas.properties(schema, pointer, inherit=False)
+    fields = {p.wire: schemas.deref(p.schema, p.pointer)[0] for p in props}
+    query = {p.wire: p for p in params if p.location == "query"}
+    if schema_is(fields.get("has_more"), "boolean") and "after" in query:
+        return "cursor"
+    if schema_is(fields.get("next"), "string"):
+        return "next_url"
+    if "page" in query and t.members(query["page"].type) == (t.Primitive("int"),):
+        return "page_number"
+    if not set(query) & _PAGING_PARAMS:
+        return "page"
+    return "none"
+
+
+def paginator(kind: ir.PaginationKind, item: t.Type) -> ir.Paginator:
+    """The paginator of `kind` over `data` arrays of `item`."""
+    sync_page, async_page, cursor_param, has_more, next_url = PAGE_CLASSES[kind]
+    return ir.Paginator(
+        kind=kind,
+        item=item,
+        items_field="data",
+        cursor_param=cursor_param,
+        has_more_field=has_more,
+        page_class_sync=sync_page,
+        page_class_async=async_page,
+        next_url_field=next_url,
+    )

@@ -1,0 +1,82 @@
+"""What a call returns, from its first success response: a model, a stream, a page, bytes, or
+nothing (`ir.ResultKind`).
+
+- JSON (`application/json`, `*+json`) is parsed into the response type; a list response may page
+  (`pagination`), and an event stream next to it may be chosen by a `stream` flag (`streaming`).
+- Other media types are binary (the raw response), also when their only alternatives are a JSON
+  string or an event stream no boolean `stream` parameter asks for (with a warning): only a
+  binary response can hold every answer.
+- No content: nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .. import ir
+from ..errors import ConfigError, Diagnostic
+from ..ir import types as t
+from ..spec.pointer import escape_token
+from .operations import Operation
+from .pagination import detect_page, paginator
+from .schemas import Schemas, schema_is
+from .streaming import NO_FLAG, stream_flag
+
+__all__ = ["Result", "result"]
+
+_AMBIGUOUS = (
+    "answers in a binary media type or, depending on the request, JSON text or an event "
+    "stream; generated as a binary response"
+)
+
+ResponseType = Callable[[tuple[Any, str] | None, str], t.Type]
+"""Lowers a response schema (schema, pointer) to a type named after a suffix (`Response`)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: ir.ResultKind
+    returns: t.Type | None = None
+    stream: ir.StreamSpec | None = None
+    paginator: ir.Paginator | None = None
+
+
+def result(
+    op: Operation,
+    params: list[ir.Parameter],
+    schemas: Schemas,
+    response_type: ResponseType,
+    diagnostics: list[Diagnostic],
+) -> Result:
+    """What `op` returns; `response_type` lowers the response schemas it needs."""
+    success = op.success
+    if success.json is None and success.sse is None:
+        return Result("binary" if success.binary else "none")
+    if success.binary and (
+        success.json is None or schema_is(schemas.deref(*success.json)[0], "string")
+    ):
+        diagnostics.append(Diagnostic("warning", op.pointer, _AMBIGUOUS))
+        return Result("binary")
+    if success.json is None:
+        chunk = response_type(success.sse, "Chunk")
+        return Result("stream", stream=ir.StreamSpec(chunk, None))
+    schema, pointer = schemas.deref(*success.json)
+    kind = op.override.paginate or detect_page(op, schema, pointer, params, schemas)
+    if kind != "none":
+        items = schemas.data_items(schema, pointer) if isinstance(schema, Mapping) else None
+        if items is None:
+            raise ConfigError(
+                f"/operations/{escape_token(op.key)}/paginate",
+                f"{op.key} cannot be paginated: its response has no `data` array",
+            )
+        return Result("page", paginator=paginator(kind, response_type(items, "Response")))
+    model = response_type(success.json, "Response")
+    if success.sse is not None:
+        flag = stream_flag(params)
+        if flag is not None:
+            spec = ir.StreamSpec(response_type(success.sse, "Chunk"), flag.name)
+            return Result("model_or_stream", returns=model, stream=spec)
+        diagnostics.append(Diagnostic("warning", op.pointer, NO_FLAG))
+    return Result("model", returns=model)

@@ -1,0 +1,470 @@
+"""Each generated module as printed pieces: import blocks, definitions, classes, exports.
+
+The templates write these views out; every decision about how Python is spelled is made here
+(or in `annotations` / `methods`): import lines, forward references, `builtins.` prefixes for
+names a class shadows, the functional `TypedDict` syntax for keys that cannot be attributes, and
+what the package `__init__` imports eagerly or lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from .. import ir
+from ..ir import types as t
+from ..runtime import runtime_all
+from .annotations import BUILTIN_TYPES, annotation, names_used
+from .imports import Imports, Registry, name_rank, relative
+from .methods import PrintedMethod, print_method
+from .text import docstring, is_identifier, py_str, quote_annotation
+
+__all__ = [
+    "PrintedChild",
+    "PrintedClient",
+    "PrintedDefinition",
+    "PrintedExport",
+    "PrintedField",
+    "PrintedInit",
+    "PrintedMethodPair",
+    "PrintedResource",
+    "PrintedRoot",
+    "PrintedTypeModule",
+    "print_client",
+    "print_init",
+    "print_resource",
+    "print_root",
+    "print_type_module",
+    "registry",
+]
+
+_RAW_WRAPPERS = (
+    "to_raw_response_wrapper",
+    "async_to_raw_response_wrapper",
+    "to_streamed_response_wrapper",
+    "async_to_streamed_response_wrapper",
+)
+_STANDARD_PARAMS = ("httpx2", "Headers", "Query", "Mapping", "NotGiven", "NOT_GIVEN")
+
+
+def registry(api: ir.Api) -> Registry:
+    """Where each generated name is defined (method parameter TypedDicts are never imported)."""
+    found = Registry()
+    for module in api.type_modules:
+        path = module.path.removesuffix(".py")
+        for definition in module.definitions:
+            if not (isinstance(definition, ir.TypedDictDef) and definition.method_params):
+                found.add(definition.name, path)
+    return found
+
+
+# ---------------------------------------------------------------------------------------- types
+
+
+@dataclass(frozen=True)
+class PrintedField:
+    """`name: annotation = default` and the docstring below it."""
+
+    name: str
+    annotation: str
+    default: str | None
+    doc: str | None
+
+
+@dataclass(frozen=True)
+class PrintedDefinition:
+    """A model, TypedDict (class or functional syntax) or alias, ready to write."""
+
+    kind: str
+    name: str
+    bases: tuple[str, ...]
+    fields: tuple[PrintedField, ...]
+    doc: str | None
+    functional: bool = False
+    annotation: str = ""
+
+
+@dataclass(frozen=True)
+class PrintedTypeModule:
+    imports: tuple[str, ...]
+    exports: tuple[str, ...]
+    definitions: tuple[PrintedDefinition, ...]
+    rebuild: tuple[str, ...]
+
+
+def _doc(text: str | None) -> str | None:
+    return docstring(text) if text else None
+
+
+def _model_fields(model: ir.Model, qualify: frozenset[str]) -> list[PrintedField]:
+    out = []
+    for item in model.fields:
+        typ = item.type if item.required else t.nullable(item.type)
+        alias = None if item.name == item.wire else py_str(item.wire)
+        if item.required:
+            default = None if alias is None else f"Field(alias={alias})"
+        else:
+            default = "None" if alias is None else f"Field(default=None, alias={alias})"
+        text = annotation(typ, "model", qualify=qualify)
+        out.append(PrintedField(item.name, text, default, _doc(item.doc)))
+    return out
+
+
+def _builtins_used(fields: tuple[ir.Field, ...], side: ir.Side) -> set[str]:
+    return {n for f in fields for n in names_used(f.type, side) if n in BUILTIN_TYPES}
+
+
+def _model(model: ir.Model) -> PrintedDefinition:
+    """A model; a field named like a builtin its annotations use (`object` next to `dict[str,
+    object]`) would shadow it in the class: the annotations say `builtins.object` instead."""
+    names = {f.name for f in model.fields}
+    shadowed = (
+        frozenset(_builtins_used(model.fields, "model") & names)
+        if names & BUILTIN_TYPES
+        else frozenset()
+    )
+    fields = _model_fields(model, shadowed)
+    bases = model.bases or ("BaseModel",)
+    return PrintedDefinition("model", model.name, bases, tuple(fields), _doc(model.doc))
+
+
+def _typeddict_annotations(item: ir.TypedDictDef, qualify: frozenset[str]) -> list[str]:
+    out = []
+    for field in item.fields:
+        text = annotation(field.type, "param", qualify=qualify)
+        out.append(f"Required[{text}]" if field.required else text)
+    return out
+
+
+def _typeddict(item: ir.TypedDictDef) -> PrintedDefinition:
+    """A TypedDict. Class syntax needs identifier keys that shadow nothing its annotations use;
+    otherwise the functional syntax is used (keys are then string literals, without docs)."""
+    used = {n for f in item.fields for n in names_used(f.type, "param")}
+    used |= {"Required"} if any(f.required for f in item.fields) else set()
+    shadowed = frozenset(used & BUILTIN_TYPES & {f.name for f in item.fields})
+    if shadowed:
+        used = (used - shadowed) | {"builtins"}
+    annotations = _typeddict_annotations(item, shadowed)
+    functional = any(not is_identifier(f.name) or f.name in used for f in item.fields)
+    fields = tuple(
+        PrintedField(py_str(f.name), text, None, None)
+        if functional
+        else PrintedField(f.name, text, None, _doc(f.doc))
+        for f, text in zip(item.fields, annotations, strict=True)
+    )
+    bases = item.bases or ("TypedDict",)
+    return PrintedDefinition("typeddict", item.name, bases, fields, _doc(item.doc), functional)
+
+
+def _definition(item: ir.Definition) -> PrintedDefinition:
+    if isinstance(item, ir.Alias):
+        text = annotation(item.type, item.side)
+        return PrintedDefinition("alias", item.name, (), (), _doc(item.doc), annotation=text)
+    if isinstance(item, ir.Model):
+        return _model(item)
+    return _typeddict(item)
+
+
+def _quote_forward(
+    printed: PrintedDefinition, item: ir.Definition, local: set[str], defined: set[str]
+) -> PrintedDefinition:
+    """Fields that refer to a name of this module defined further down become strings."""
+    if isinstance(item, ir.Alias):
+        return printed
+    fields = []
+    changed = False
+    for field, source in zip(printed.fields, item.fields, strict=True):
+        if any(name in local and name not in defined for name in t.refs(source.type)):
+            field = PrintedField(
+                field.name, quote_annotation(field.annotation), field.default, field.doc
+            )
+            changed = True
+        fields.append(field)
+    if not changed:
+        return printed
+    return PrintedDefinition(
+        printed.kind,
+        printed.name,
+        printed.bases,
+        tuple(fields),
+        printed.doc,
+        printed.functional,
+        printed.annotation,
+    )
+
+
+def _names_printed(item: ir.Definition, view: PrintedDefinition) -> Iterator[str]:
+    """The names `view` (printed from `item`) uses: what its imports must provide."""
+    if isinstance(item, ir.Alias):
+        yield "TypeAlias"
+        yield from names_used(item.type, item.side)
+        return
+    yield from view.bases
+    if view.functional:
+        yield "TypedDict"
+    side: ir.Side = "model" if isinstance(item, ir.Model) else "param"
+    for field, printed in zip(item.fields, view.fields, strict=True):
+        yield from names_used(field.type, side)
+        if side == "model" and not field.required and not t.is_nullable(field.type):
+            yield "Optional"
+        if side == "param" and field.required:
+            yield "Required"
+        if "builtins." in printed.annotation:
+            yield "builtins"
+        if printed.default is not None and printed.default.startswith("Field("):
+            yield "Field"
+
+
+def print_type_module(module: ir.TypeModule, names: Registry) -> PrintedTypeModule:
+    """A `types/` module: its imports, and its definitions in order with forward references
+    quoted."""
+    path = module.path.removesuffix(".py")
+    local = {d.name for d in module.definitions}
+    imports = Imports(path, names, local=local)
+    printed: list[PrintedDefinition] = []
+    defined: set[str] = set()
+    for item in module.definitions:
+        view = _definition(item)
+        imports.need_all(_names_printed(item, view))
+        printed.append(_quote_forward(view, item, local, defined))
+        defined.add(item.name)
+    return PrintedTypeModule(imports.lines(), module.exports, tuple(printed), module.rebuild)
+
+
+# ------------------------------------------------------------------------------------ resources
+
+
+@dataclass(frozen=True)
+class PrintedChild:
+    """A sub-resource attribute; `module` is the relative import of its classes."""
+
+    attr: str
+    module: str
+    sync: ir.ResourceVariant
+    async_: ir.ResourceVariant
+
+
+@dataclass(frozen=True)
+class PrintedMethodPair:
+    name: str
+    doc: str | None
+    sync: PrintedMethod
+    async_: PrintedMethod
+
+
+@dataclass(frozen=True)
+class PrintedResource:
+    dotted: str
+    doc: str | None
+    sync: ir.ResourceVariant
+    async_: ir.ResourceVariant
+    methods: tuple[PrintedMethodPair, ...]
+    children: tuple[PrintedChild, ...]
+    imports: tuple[str, ...]
+    type_checking_imports: tuple[str, ...]
+    exports: tuple[str, ...]
+
+
+def _variant_names(variant: ir.ResourceVariant) -> tuple[str, str, str]:
+    return variant.class_name, variant.raw_class, variant.streaming_class
+
+
+def _children(
+    children: tuple[ir.Child, ...], module: str
+) -> tuple[tuple[PrintedChild, ...], tuple[str, ...]]:
+    """Sub-resources of the module at `module`, and the imports type checkers need for them."""
+    out = []
+    imports = Imports(module, Registry())
+    for child in children:
+        target = relative(module, child.module)
+        out.append(PrintedChild(child.attr, target, child.sync, child.async_))
+        for variant in (child.sync, child.async_):
+            for name in _variant_names(variant):
+                imports.add_from(target, name, "local")
+    return tuple(out), imports.lines(indent=4)
+
+
+def print_resource(
+    resource: ir.Resource, names: Registry, aliases: frozenset[str]
+) -> PrintedResource:
+    """A resource module: both classes' methods, sub-resources, imports and exports."""
+    module = resource.module.removesuffix(".py")
+    sync, async_ = resource.sync, resource.async_
+    # Below its definition, `list` in the class means the member, not the builtin.
+    shadows_list = any(c.attr == "list" for c in resource.children) or any(
+        m.name == "list" for m in resource.methods
+    )
+    methods = []
+    for method in resource.methods:
+        qualify = ("list",) if shadows_list and method.name != "list" else ()
+        forms = [
+            print_method(method, is_async=is_async, aliases=aliases, qualify=qualify)
+            for is_async in (False, True)
+        ]
+        methods.append(PrintedMethodPair(method.name, forms[0].doc, forms[0], forms[1]))
+    children, checking = _children(resource.children, module)
+    imports = Imports(module, names)
+    imports.scan("cached_property", *sync.bases, *async_.bases)
+    if resource.helper is not None:
+        lib = relative(module, resource.helper.module)
+        imports.add_from(lib, resource.helper.sync_class, "local")
+        imports.add_from(lib, resource.helper.async_class, "local")
+    if methods:
+        imports.scan(*_RAW_WRAPPERS, *_STANDARD_PARAMS)
+    if children:
+        imports.need("TYPE_CHECKING")
+    for pair in methods:
+        for variant in (pair.sync, pair.async_):
+            if variant.overloads:
+                imports.need("overload")
+            for signature in (*variant.overloads, variant.signature):
+                imports.scan(
+                    signature.returns,
+                    *(p.annotation for p in (*signature.positional, *signature.keyword)),
+                )
+            if any("path_param(" in a.value for a in variant.args):
+                imports.need("path_param")
+            imports.scan(
+                variant.call_open,
+                *(a.value for a in variant.args),
+                *(e for a in variant.args for e in a.entries or ()),
+            )
+    exports = tuple(sorted(name for v in (sync, async_) for name in _variant_names(v)))
+    return PrintedResource(
+        dotted=resource.dotted,
+        doc=_doc(resource.doc),
+        sync=sync,
+        async_=async_,
+        methods=tuple(methods),
+        children=children,
+        imports=imports.lines(),
+        type_checking_imports=checking,
+        exports=exports,
+    )
+
+
+# --------------------------------------------------------------------------- client and package
+
+
+@dataclass(frozen=True)
+class PrintedClient:
+    """`_client.py`'s pieces; string values are Python literals or expressions."""
+
+    name: str
+    async_name: str
+    error_name: str
+    doc: str | None
+    env_api_key: str
+    env_base_url: str
+    default_base_url: str
+    idempotency_header: str
+    user_agent: str
+    missing_key_message: str
+    init_doc: str
+    children: tuple[PrintedChild, ...]
+    type_checking_imports: tuple[str, ...]
+
+
+def print_client(client: ir.Client) -> PrintedClient:
+    children, checking = _children(client.children, "_client")
+    return PrintedClient(
+        name=client.name,
+        async_name=client.async_name,
+        error_name=client.error_name,
+        doc=_doc(client.doc),
+        env_api_key=py_str(client.env_api_key),
+        env_base_url=py_str(client.env_base_url),
+        default_base_url=py_str(client.default_base_url),
+        idempotency_header=py_str(client.idempotency_header)
+        if client.idempotency_header
+        else "None",
+        user_agent=py_str(client.user_agent) + " + __version__",
+        missing_key_message=py_str(client.missing_key_message),
+        init_doc=docstring(client.init_doc) or "",
+        children=children,
+        type_checking_imports=checking,
+    )
+
+
+@dataclass(frozen=True)
+class PrintedExport:
+    name: str
+    module: str  # relative import path
+    attr: str | None
+
+
+@dataclass(frozen=True)
+class PrintedInit:
+    doc: str
+    exports: tuple[PrintedExport, ...]
+    type_checking_imports: tuple[str, ...]
+
+
+def print_init(init: ir.InitModule) -> PrintedInit:
+    """A lazy package `__init__`: what it exports from where, and the same as imports for type
+    checkers."""
+    path = init.path.removesuffix(".py")
+    imports = Imports(path, Registry())
+    exports = []
+    for export in init.exports:
+        module = relative(path, export.target)
+        exports.append(PrintedExport(export.name, module, export.attr))
+        if export.attr is None:
+            imports.add_from(".", export.name, "local")
+        else:
+            imports.add_from(module, export.attr, "local")
+    return PrintedInit(init.doc, tuple(exports), imports.lines(indent=4))
+
+
+@dataclass(frozen=True)
+class PrintedRoot:
+    """The package `__init__`: what it imports when the package is imported, what it imports
+    on first use (`lazy`: name -> module, None for a subpackage), and `__all__`."""
+
+    imports: tuple[str, ...]
+    type_checking_imports: tuple[str, ...]
+    lazy: tuple[tuple[str, str | None], ...]
+    exports: tuple[str, ...]
+
+
+# Imported on first access: `types` and `resources` are large, and `BaseModel` and the streams
+# need pydantic, which `import <package>` and creating a client do not.
+_ROOT_LAZY: Mapping[str, str | None] = {
+    "types": None,
+    "resources": None,
+    "pagination": None,
+    "BaseModel": "._models",
+    "Stream": "._streaming",
+    "AsyncStream": "._streaming",
+}
+
+
+def print_root(api: ir.Api) -> PrintedRoot:
+    eager: dict[str, tuple[str, ...]] = {
+        "._client": (api.client.name, api.client.async_name),
+        "._exceptions": runtime_all("_exceptions"),
+        "._files": ("to_file", "async_to_file"),
+        "._logging": ("setup_logging",),
+        "._types": ("NOT_GIVEN", "NotGiven", "Omit", "omit"),
+        "._version": ("__version__",),
+    }
+    imports = Imports("__init__", Registry())
+    imports.add_from("typing", "TYPE_CHECKING", "std")
+    imports.add_from("typing", "Any", "std")
+    for module, exported in eager.items():
+        for name in exported:
+            imports.add_from(module, name, "local")
+    checking = Imports("__init__", Registry())
+    for name, lazy in _ROOT_LAZY.items():
+        checking.add_from(lazy or ".", name, "local")
+    head = (api.client.name, api.client.async_name, api.client.error_name, *api.exceptions)
+    rest = [
+        *(name for module in ("._files", "._types", "._version") for name in eager[module]),
+        *_ROOT_LAZY,
+    ]
+    return PrintedRoot(
+        imports=imports.lines(),
+        type_checking_imports=checking.lines(indent=4),
+        lazy=tuple(_ROOT_LAZY.items()),
+        exports=(*head, *sorted(rest, key=name_rank)),
+    )

@@ -1,0 +1,256 @@
+"""The SDK surface: what a user of the generated package can call, pass and read.
+
+`extract(api)` reduces the lowered `ir.Api` to the facts `review.diff` compares: resources;
+methods (`client.chat.completions.create`) with their parameters (type, required, positional or
+keyword-only), return type, streaming (the chunk type) and pagination (the page class); and
+every class or alias under `types/` with its fields (Python name, wire name, type, required).
+Types are the IR's, flattened (`review.types.flatten`), so a change of form is not a change.
+
+Each type also gets its *roles*: `"input"` when a method parameter reaches it (the user builds
+such values), `"output"` when a return type reaches it (the user reads them). A change that
+helps one side hurts the other; the diff classifies by role. The sync side is the surface: the
+async twin mirrors it (a parity test guards that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from .. import ir
+from ..ir import types as t
+from .types import Atom, FlatType, flatten
+
+__all__ = ["Field", "Method", "Param", "Role", "Surface", "TypeDef", "extract"]
+
+Role = Literal["input", "output"]
+_PARAM_MODULE_SUFFIXES = ("_param.py", "_params.py")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One method parameter (the standard `extra_*`/`timeout` extras are not part of it)."""
+
+    name: str
+    type: FlatType
+    required: bool
+    positional: bool  # positional-or-keyword (before `*`), else keyword-only
+
+
+@dataclass(frozen=True)
+class Method:
+    """One resource method, as the user calls it."""
+
+    path: str  # "client.chat.completions.create"
+    resource: str  # "chat.completions"
+    name: str
+    http: str  # "POST /chat/completions"
+    params: tuple[Param, ...]
+    returns: FlatType  # without the stream members
+    stream: FlatType | None  # the chunk type when the method can stream
+    page: str | None  # page class when the method paginates ("SyncCursorPage")
+    params_type: str | None  # name of the TypedDict mirroring the parameters
+
+    def param(self, name: str) -> Param | None:
+        """The parameter called `name`, if any."""
+        return next((p for p in self.params if p.name == name), None)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One attribute of a model, or one key of a TypedDict."""
+
+    name: str  # Python attribute (model) or key (TypedDict)
+    wire: str
+    type: FlatType
+    required: bool
+
+
+@dataclass(frozen=True)
+class TypeDef:
+    """A class or alias under `types/`; `roles` says how users meet it."""
+
+    name: str
+    module: str  # "types/model.py"
+    kind: Literal["model", "typeddict", "alias"]
+    bases: tuple[str, ...]
+    fields: tuple[Field, ...]  # own fields, in declaration order
+    alias: FlatType | None  # the aliased type (kind == "alias")
+    roles: frozenset[Role]  # derived from the kind when no method uses the type
+    used: bool  # whether some method's parameters or return type reach it
+
+    def field(self, name: str) -> Field | None:
+        """The own field called `name`, if any."""
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class Surface:
+    """The whole surface of one generated SDK, every collection sorted by name."""
+
+    package: str
+    resources: tuple[str, ...]  # dotted resource paths
+    methods: Mapping[str, Method]  # by `Method.path`
+    types: Mapping[str, TypeDef]  # by class name
+
+    def alias(self, name: str) -> FlatType | None:
+        """What alias `name` stands for (None when `name` is not an alias)."""
+        found = self.types.get(name)
+        return found.alias if found is not None and found.kind == "alias" else None
+
+    def all_fields(self, name: str) -> dict[str, Field]:
+        """Fields of class `name` including those inherited from its bases (by name)."""
+        out: dict[str, Field] = {}
+        seen: set[str] = set()
+
+        def visit(current: str) -> None:
+            definition = self.types.get(current)
+            if definition is None or current in seen:
+                return
+            seen.add(current)
+            for base in definition.bases:
+                visit(base)
+            out.update({f.name: f for f in definition.fields})
+
+        visit(name)
+        return out
+
+
+# ---------------------------------------------------------------------------------- extract
+
+
+def extract(api: ir.Api) -> Surface:
+    """The surface of `api` (pure; ordering never depends on dict or set iteration order)."""
+    methods: dict[str, Method] = {}
+    for resource in api.resources:
+        for method in resource.methods:
+            found = _method(resource.dotted, method)
+            methods[found.path] = found
+    definitions = [(m.path, d) for m in api.type_modules for d in m.definitions]
+    roles = _roles(definitions, methods.values())
+    types: dict[str, TypeDef] = {}
+    for module, definition in sorted(definitions, key=lambda item: (item[1].name, item[0])):
+        found_type = _typedef(module, definition, roles.get(definition.name))
+        types.setdefault(found_type.name, found_type)
+    return Surface(
+        package=api.package,
+        resources=tuple(sorted(r.dotted for r in api.resources)),
+        methods={path: methods[path] for path in sorted(methods)},
+        types=types,
+    )
+
+
+def _method(resource: str, method: ir.Method) -> Method:
+    spec = method.stream
+    flag = spec.flag_param if spec is not None and method.result == "model_or_stream" else None
+    keyword = [*method.keyword, *([flag] if flag is not None else [])]
+    params = tuple(
+        [_param(method.param(name), positional=True, optional=False) for name in method.positional]
+        + [_param(method.param(name), positional=False, optional=name == flag) for name in keyword]
+    )
+    returns = _returns(method)
+    stream = flatten(method.stream.chunk, "model") if method.stream is not None else None
+    page = method.paginator.page_class_sync if method.paginator is not None else None
+    return Method(
+        path=f"client.{resource}.{method.name}",
+        resource=resource,
+        name=method.name,
+        http=f"{method.http_method.upper()} {method.path}",
+        params=params,
+        returns=returns,
+        stream=stream,
+        page=page,
+        params_type=method.params_type.name if method.params_type else None,
+    )
+
+
+def _returns(method: ir.Method) -> FlatType:
+    """What the (sync) method returns, streams left out."""
+    if method.result in ("model", "model_or_stream"):
+        assert method.returns is not None
+        return flatten(method.returns, "model")
+    if method.result == "page":
+        assert method.paginator is not None
+        item = flatten(method.paginator.item, "model")
+        return FlatType((Atom(method.paginator.page_class_sync, None, (item,)),))
+    if method.result == "binary":
+        return FlatType((Atom("BinaryAPIResponse"),))
+    return FlatType((), method.result == "none")
+
+
+def _param(param: ir.Parameter, *, positional: bool, optional: bool) -> Param:
+    """A parameter; the stream flag is always optional (each overload says its value)."""
+    required = param.required and not optional
+    return Param(param.name, flatten(param.type, "param"), required, positional)
+
+
+def _typedef(module: str, definition: ir.Definition, roles: frozenset[Role] | None) -> TypeDef:
+    used = roles is not None
+    if isinstance(definition, ir.Alias):
+        fallback: Role = "input" if module.endswith(_PARAM_MODULE_SUFFIXES) else "output"
+        alias = flatten(definition.type, definition.side)
+        return TypeDef(
+            definition.name, module, "alias", (), (), alias, roles or frozenset({fallback}), used
+        )
+    if isinstance(definition, ir.Model):
+        fields = tuple(_model_field(f) for f in definition.fields)
+        roles = roles or frozenset({"output"})
+        bases = definition.bases or ("BaseModel",)
+        return TypeDef(definition.name, module, "model", bases, fields, None, roles, used)
+    keys = tuple(_typeddict_field(f) for f in definition.fields)
+    roles = roles or frozenset({"input"})
+    bases = definition.bases or ("TypedDict",)
+    return TypeDef(definition.name, module, "typeddict", bases, keys, None, roles, used)
+
+
+def _model_field(field: ir.Field) -> Field:
+    """A model attribute; one that is not required defaults to None, so it may be None."""
+    typ = field.type if field.required else t.nullable(field.type)
+    return Field(field.name, field.wire, flatten(typ, "model"), field.required)
+
+
+def _typeddict_field(field: ir.Field) -> Field:
+    """A TypedDict key (one that is not required may be left out)."""
+    return Field(field.name, field.wire, flatten(field.type, "param"), field.required)
+
+
+def _types_of(definition: ir.Definition) -> list[FlatType]:
+    if isinstance(definition, ir.Alias):
+        return [flatten(definition.type, definition.side)]
+    side: ir.Side = "model" if isinstance(definition, ir.Model) else "param"
+    return [flatten(f.type, side) for f in definition.fields]
+
+
+def _roles(
+    definitions: list[tuple[str, ir.Definition]], methods: Iterable[Method]
+) -> dict[str, frozenset[Role]]:
+    """For each type name, whether method parameters and/or return types reach it."""
+    edges: dict[str, set[str]] = {}
+    for _, definition in definitions:
+        names = edges.setdefault(definition.name, set())
+        if not isinstance(definition, ir.Alias):
+            names.update(definition.bases)
+        for typ in _types_of(definition):
+            names.update(typ.names())
+    inputs: set[str] = set()
+    outputs: set[str] = set()
+    for method in methods:
+        for param in method.params:
+            inputs.update(param.type.names())
+        outputs.update(method.returns.names())
+        if method.stream is not None:
+            outputs.update(method.stream.names())
+    found: dict[str, set[Role]] = {}
+    walks: tuple[tuple[Role, set[str]], ...] = (("input", inputs), ("output", outputs))
+    for role, roots in walks:
+        stack = sorted(roots)
+        seen: set[str] = set()
+        while stack:
+            name = stack.pop()
+            if name in seen or name not in edges:
+                continue
+            seen.add(name)
+            found.setdefault(name, set()).add(role)
+            stack.extend(sorted(edges[name] - seen))
+    return {name: frozenset(roles) for name, roles in found.items()}

@@ -1,0 +1,133 @@
+"""`strict_response_validation=True` reads the spec exactly; the default keeps its leniencies.
+
+`_models.validate_json(type_, data, strict=...)`: open enums (`OpenEnum[...]`), catch-all
+union members (`UnknownVariant`), optional-but-never-null fields (`NOT_NULL`) and type
+coercion are lenient by default and rejected when strict; `parse_body` and the stream decoder
+(its batched path too) validate through it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+import httpx
+import pydantic
+import pytest
+from rtpkg._exceptions import APIResponseValidationError
+from rtpkg._models import NOT_NULL, BaseModel, OpenEnum, UnknownVariant, validate_json
+from rtpkg._response import parse_body
+from rtpkg._streaming import _ChunkDecoder, _json_list_validator
+
+
+class Text(BaseModel):
+    type: Literal["text"]
+    status: OpenEnum[Literal["done", "pending"]] | None = None
+    size: Annotated[int | None, NOT_NULL] = None
+    count: int = 0
+    parent: Text | None = None  # recursive: the core schema has definitions
+
+
+class ItemUnknown(UnknownVariant):
+    type: str | None = None
+
+
+def _tag(value: Any) -> str:
+    tag = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
+    return tag if tag == "text" else "unknown"
+
+
+Item = Annotated[
+    Annotated[Text, pydantic.Tag("text")] | Annotated[ItemUnknown, pydantic.Tag("unknown")],
+    pydantic.Discriminator(_tag),
+]
+
+
+class Page(BaseModel):
+    data: list[Item]
+
+
+def _both(type_: Any, value: object) -> tuple[bool, bool]:
+    data = json.dumps(value).encode()
+    verdicts = []
+    for strict in (False, True):
+        try:
+            validate_json(type_, data, strict=strict)
+        except pydantic.ValidationError:
+            verdicts.append(False)
+        else:
+            verdicts.append(True)
+    return verdicts[0], verdicts[1]
+
+
+@pytest.mark.parametrize(
+    ("value", "lenient", "strict"),
+    [
+        ({"type": "text", "status": "done", "size": 3}, True, True),
+        ({"type": "text"}, True, True),  # absent optional fields are fine either way
+        ({"type": "text", "status": "archived"}, True, False),  # not a listed value
+        ({"type": "text", "status": None}, True, True),  # nullable: `Optional[...]`, no marker
+        ({"type": "text", "size": None}, True, False),  # absent is allowed, null is not
+        ({"type": "text", "count": "5"}, True, False),  # a string is not an integer
+        ({"type": "text", "count": 5.0}, True, False),  # pydantic's strict mode: no floats
+        ({"type": "text", "parent": {"type": "text", "status": "archived"}}, True, False),
+        ({"type": "image"}, False, False),
+    ],
+)
+def test_strict_removes_each_leniency(value: dict[str, Any], lenient: bool, strict: bool) -> None:
+    assert _both(Text, value) == (lenient, strict)
+
+
+def test_unknown_union_member_only_without_strict() -> None:
+    known = {"data": [{"type": "text", "status": "pending"}]}
+    unknown = {"data": [{"type": "text"}, {"type": "video", "url": "u"}]}
+    assert _both(Page, known) == (True, True)
+    assert _both(Page, unknown) == (True, False)
+    page = validate_json(Page, json.dumps(unknown))
+    assert isinstance(page.data[1], ItemUnknown) and isinstance(page.data[1], UnknownVariant)
+    assert page.data[1].to_dict() == {"type": "video", "url": "u"}
+    with pytest.raises(pydantic.ValidationError) as caught:
+        validate_json(Page, json.dumps(unknown), strict=True)
+    assert caught.value.errors()[0]["type"] == "unknown_variant"
+    # Not a model: a union alias or a list of models goes through the same transform.
+    assert _both(list[Item], unknown["data"]) == (True, False)
+
+
+def test_strict_results_are_the_real_classes() -> None:
+    page = validate_json(Page, json.dumps({"data": [{"type": "text", "size": 2}]}), strict=True)
+    assert type(page) is Page and type(page.data[0]) is Text and page.data[0].size == 2
+
+
+def test_the_markers_run_no_python_code() -> None:
+    """Lax-or-strict schemas: neither mode calls back into Python for them."""
+    Text.model_rebuild()
+    assert '"type": "function-' not in json.dumps(Text.__pydantic_core_schema__, default=repr)
+
+
+def test_a_marker_on_the_wrong_type_is_an_error() -> None:
+    with pytest.raises(TypeError, match="OPEN_ENUM annotates"):
+        pydantic.TypeAdapter(OpenEnum[int])  # Union[int, str]: no Literal to fall back on
+
+
+def _response(content: bytes) -> httpx.Response:
+    return httpx.Response(200, content=content, request=httpx.Request("GET", "https://api.test/x"))
+
+
+def test_parse_body_and_streams_use_strict_validation() -> None:
+    body = json.dumps({"type": "text", "status": "archived"}).encode()
+    assert parse_body(Text, _response(body)).status == "archived"
+    with pytest.raises(APIResponseValidationError):
+        parse_body(Text, _response(body), strict=True)
+    events = b"data: " + body + b"\n\ndata: " + body + b"\n\n"
+    lenient = _ChunkDecoder(Text, _response(b""), strict=False)
+    assert [item.status for item in lenient.feed(events)] == ["archived", "archived"]
+    strict = _ChunkDecoder(Text, _response(b""), strict=True)
+    assert strict.feed(events) == [] and isinstance(strict.error, APIResponseValidationError)
+
+
+def test_the_batched_stream_path_is_strict_too() -> None:
+    events = [json.dumps({"type": "text", "count": "5"})] * 3
+    validate_many = _json_list_validator(Text)
+    assert [item.count for item in validate_many(events)] == [5, 5, 5]
+    with pytest.raises(pydantic.ValidationError):
+        validate_many(events, strict=True)
