@@ -6,7 +6,7 @@ of the wrong type, raises `ConfigError` naming the key as a JSON pointer into th
 
 ```yaml
 package: deepseek_sdk            # Python import name
-distribution: deepseek-sdk       # pip distribution name
+distribution: sdkgen-deepseek    # pip distribution name
 version: 0.1.0
 client: DeepSeek                 # sync client class; the async one is Async<client>
 env: {api_key: DEEPSEEK_API_KEY, base_url: DEEPSEEK_BASE_URL, log: DEEPSEEK_LOG}
@@ -14,8 +14,8 @@ base_url: https://api.deepseek.com
 idempotency_header: Idempotency-Key
 operations:                      # keyed by "METHOD /path"
   GET /user/balance: {resource: user, method: balance, paginate: none}
-helpers:                         # resource -> "module:SyncClass,AsyncClass" under lib/
-  chat.completions: chat_helpers:ChatCompletionsHelpers,AsyncChatCompletionsHelpers
+helpers:                         # resource -> module under lib/ whose @helper_method functions
+  chat.completions: chat_helpers #   become methods of that resource
 types:                           # component schema -> class names, per side
   ChatCompletionMessageInput: {param: ChatCompletionMessageParam}
 ```
@@ -50,10 +50,6 @@ PAGINATE_VALUES: tuple[Paginate, ...] = ("cursor", "page", "next_url", "page_num
 _HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
-_HELPER = re.compile(
-    r"^(?P<module>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)"
-    r":(?P<sync>[A-Za-z_][A-Za-z0-9_]*),(?P<async>[A-Za-z_][A-Za-z0-9_]*)$"
-)
 
 
 @dataclass(frozen=True)
@@ -76,12 +72,11 @@ class OperationOverride:
 
 @dataclass(frozen=True)
 class Helper:
-    """Hand-written mixins from `lib/<module>.py` added to the resource at dotted path `resource`."""
+    """The helper methods of `lib/<module>.py` (its `@helper_method` functions), added to the
+    resource at dotted path `resource`."""
 
     resource: str
     module: str
-    sync_class: str
-    async_class: str
 
 
 @dataclass(frozen=True)
@@ -221,10 +216,9 @@ def parse_config(data: object) -> Config:
         pointer = f"/helpers/{escape_token(key)}"
         if not _DOTTED.match(key):
             raise ConfigError(pointer, f"{key!r} is not a dotted resource path")
-        match = _HELPER.match(value) if isinstance(value, str) else None
-        if match is None:
-            raise ConfigError(pointer, f"expected 'module:SyncClass,AsyncClass', got {value!r}")
-        helpers.append(Helper(key, match["module"], match["sync"], match["async"]))
+        if not isinstance(value, str) or not _DOTTED.match(value):
+            raise ConfigError(pointer, f"expected a module under lib/ (e.g. chat_helpers), got {value!r}")
+        helpers.append(Helper(key, value))
     types: dict[str, TypeNames] = {}
     for key, value in _expect_mapping(root.get("types") or {}, "/types").items():
         pointer = f"/types/{escape_token(key)}"

@@ -26,7 +26,11 @@ __all__ = [
     "Examples",
     "Field",
     "FileExample",
-    "Helper",
+    "HelperForm",
+    "HelperImport",
+    "HelperMethod",
+    "HelperParam",
+    "HelperSignature",
     "InitModule",
     "LazyExport",
     "Method",
@@ -263,8 +267,8 @@ class Method:
 
 @dataclass(frozen=True)
 class ResourceVariant:
-    """Class names of the sync or the async side of a resource; `bases` include hand-written
-    helper mixins and the runtime base class."""
+    """Class names of the sync or the async side of a resource; `bases` is the runtime base
+    class."""
 
     class_name: str
     bases: tuple[str, ...]
@@ -284,12 +288,65 @@ class Child:
 
 
 @dataclass(frozen=True)
-class Helper:
-    """Hand-written mixins from `lib/<module path>.py` that a resource's classes derive from."""
+class HelperParam:
+    """A parameter a hand-written helper declares. Unlike the rest of the IR, `annotation` and
+    `default` are Python source: they are read from `templates/lib/` and printed as they are."""
 
+    name: str
+    annotation: str
+    default: str | None  # None: required
+    doc: str | None
+
+
+@dataclass(frozen=True)
+class HelperSignature:
+    params: tuple[HelperParam, ...]
+    returns: str  # Python source from templates/lib
+
+
+@dataclass(frozen=True)
+class HelperForm:
+    """The sync or async form of a helper method: the lib function it calls, whether the method
+    is an `async def`, and its overloads."""
+
+    function: str  # "stream", "async_stream"
+    is_async: bool
+    overloads: tuple[HelperSignature, ...]
+    signature: HelperSignature
+
+
+@dataclass(frozen=True)
+class HelperImport:
+    """A name a helper's annotations use, and where it comes from: a module path inside the
+    package (`lib/chat_stream`, `_types`) or, when `absolute`, a module name (`collections.abc`)."""
+
+    name: str
+    module: str
+    absolute: bool
+
+
+@dataclass(frozen=True)
+class HelperMethod:
+    """A hand-written helper printed as a method of its resource (`templates/lib/_declare.py`).
+
+    With `based_on`, the method takes that generated method's parameters (minus `drop` and the
+    ones the helper redeclares) and the standard per-call options, and calls
+    `<module>.<function>(self.<based_on>, params={...}, <own parameters>)`; without, it calls
+    `<module>.<function>(self, <own parameters>)`. `doc` is the helper's description.
+    """
+
+    name: str
     module: str  # "lib/chat_helpers"
-    sync_class: str
-    async_class: str
+    based_on: str | None
+    drop: tuple[str, ...]
+    doc: str | None
+    sync: HelperForm
+    async_: HelperForm
+    imports: tuple[HelperImport, ...]
+
+    def own(self) -> frozenset[str]:
+        """The names of the parameters the helper declares itself."""
+        return frozenset(p.name for p in self.sync.signature.params)
 
 
 @dataclass(frozen=True)
@@ -311,7 +368,7 @@ class Resource:
     async_: ResourceVariant
     methods: tuple[Method, ...]
     children: tuple[Child, ...]
-    helper: Helper | None
+    helpers: tuple[HelperMethod, ...]
     api_types: tuple[TypeImport, ...]  # the types its methods return, where to import them
 
 

@@ -78,7 +78,7 @@ class ToolCallResult:
 class RunnerCore:
     """The transcript and round bookkeeping shared by all runners (no I/O).
 
-    Built by the ``run_tools()`` mixin methods, which validate the arguments through it.
+    Built by ``chat_helpers.run_tools()``, which validates the arguments through it.
     """
 
     def __init__(

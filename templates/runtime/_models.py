@@ -163,7 +163,7 @@ class UnknownVariant(BaseModel):
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
         schema = handler(source)
         # Strict: validate as the model (so it serializes as one), then reject.
-        copy = {key: value for key, value in schema.items() if key != "ref"}
+        copy = cast(core_schema.CoreSchema, {k: v for k, v in schema.items() if k != "ref"})
         reject = core_schema.no_info_after_validator_function(_reject_unknown_variant, copy)
         return core_schema.lax_or_strict_schema(lax_schema=schema, strict_schema=reject)
 

@@ -25,6 +25,8 @@ its fields. ``error`` events are ordinary events unless ``raise_on_error=True``.
 Needs the ``websockets`` package (the ``realtime`` extra), imported only when connecting.
 """
 
+from __future__ import annotations
+
 import contextlib
 import importlib.metadata
 import json
@@ -35,7 +37,6 @@ from typing import (
     Any,
     Callable,
     Generic,
-    Optional,
     TypeVar,
     Union,
 )
@@ -47,6 +48,7 @@ from .._exceptions import APIConnectionError, APITimeoutError, SDKError, StreamE
 from .._failures import make_status_error
 from .._models import type_adapter
 from .._types import NotGiven, Omit
+from ._declare import helper_method
 from ._generated_types import RealtimeClientEvent, RealtimeServerEvent, RealtimeServerEventUnknown
 from .errors import RealtimeConnectionClosedError, RealtimeServerError
 
@@ -57,10 +59,10 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncRealtimeConnection",
     "AsyncRealtimeConnectionManager",
-    "AsyncRealtimeHelpers",
     "RealtimeConnection",
     "RealtimeConnectionManager",
-    "RealtimeHelpers",
+    "async_connect",
+    "connect",
     "encode_client_event",
     "parse_server_event",
 ]
@@ -70,7 +72,7 @@ ClientEvent = Union[RealtimeClientEvent, Mapping[str, Any]]
 
 
 def parse_server_event(
-    data: Union[str, bytes], request: Optional[httpx2.Request] = None
+    data: str | bytes, request: httpx2.Request | None = None
 ) -> RealtimeServerEvent:
     """Parse one server message into the generated ``RealtimeServerEvent`` union.
 
@@ -105,7 +107,7 @@ def encode_client_event(event: ClientEvent) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def _event(event_type: str, event_id: Optional[str], **fields: Any) -> dict[str, Any]:
+def _event(event_type: str, event_id: str | None, **fields: Any) -> dict[str, Any]:
     event: dict[str, Any] = {"type": event_type}
     if event_id is not None:
         event["event_id"] = event_id
@@ -124,7 +126,7 @@ class _Sender(Generic[R]):
 class RealtimeSessionSender(_Sender[R]):
     """``conn.session``."""
 
-    def update(self, *, session: Mapping[str, Any], event_id: Optional[str] = None) -> R:
+    def update(self, *, session: Mapping[str, Any], event_id: str | None = None) -> R:
         """Send ``session.update`` (only the given settings change)."""
         return self._send(_event("session.update", event_id, session=session))
 
@@ -133,12 +135,12 @@ class RealtimeResponseSender(_Sender[R]):
     """``conn.response``."""
 
     def create(
-        self, *, response: Optional[Mapping[str, Any]] = None, event_id: Optional[str] = None
+        self, *, response: Mapping[str, Any] | None = None, event_id: str | None = None
     ) -> R:
         """Send ``response.create``: ask for a response from the conversation so far."""
         return self._send(_event("response.create", event_id, response=response))
 
-    def cancel(self, *, response_id: Optional[str] = None, event_id: Optional[str] = None) -> R:
+    def cancel(self, *, response_id: str | None = None, event_id: str | None = None) -> R:
         """Send ``response.cancel`` (the response in progress when ``response_id`` is omitted)."""
         return self._send(_event("response.cancel", event_id, response_id=response_id))
 
@@ -146,11 +148,11 @@ class RealtimeResponseSender(_Sender[R]):
 class RealtimeInputAudioBufferSender(_Sender[R]):
     """``conn.input_audio_buffer``."""
 
-    def append(self, *, audio: str, event_id: Optional[str] = None) -> R:
+    def append(self, *, audio: str, event_id: str | None = None) -> R:
         """Send ``input_audio_buffer.append`` with base64-encoded ``audio``."""
         return self._send(_event("input_audio_buffer.append", event_id, audio=audio))
 
-    def commit(self, *, event_id: Optional[str] = None) -> R:
+    def commit(self, *, event_id: str | None = None) -> R:
         """Send ``input_audio_buffer.commit``."""
         return self._send(_event("input_audio_buffer.commit", event_id))
 
@@ -162,8 +164,8 @@ class RealtimeConversationItemSender(_Sender[R]):
         self,
         *,
         item: Mapping[str, Any],
-        previous_item_id: Optional[str] = None,
-        event_id: Optional[str] = None,
+        previous_item_id: str | None = None,
+        event_id: str | None = None,
     ) -> R:
         """Send ``conversation.item.create``."""
         return self._send(
@@ -185,7 +187,7 @@ class _ConnectionBase(Generic[R]):
         self,
         send: Callable[[ClientEvent], R],
         raise_on_error: bool,
-        request: Optional[httpx2.Request],
+        request: httpx2.Request | None,
     ) -> None:
         self._raise_on_error = raise_on_error
         self.request = request
@@ -195,7 +197,7 @@ class _ConnectionBase(Generic[R]):
         self.input_audio_buffer = RealtimeInputAudioBufferSender(send)
         self.conversation = RealtimeConversationSender(send)
 
-    def parse_event(self, data: Union[str, bytes]) -> RealtimeServerEvent:
+    def parse_event(self, data: str | bytes) -> RealtimeServerEvent:
         """Parse a raw server message (raising ``RealtimeServerError`` for ``error`` when asked to)."""
         event = parse_server_event(data, self.request)
         if self._raise_on_error and event.type == "error":
@@ -215,10 +217,10 @@ class RealtimeConnection(_ConnectionBase[None]):
 
     def __init__(
         self,
-        websocket: "WebSocket",
+        websocket: WebSocket,
         *,
         raise_on_error: bool = False,
-        request: Optional[httpx2.Request] = None,
+        request: httpx2.Request | None = None,
     ) -> None:
         super().__init__(self.send, raise_on_error, request)
         self.websocket = websocket
@@ -236,7 +238,7 @@ class RealtimeConnection(_ConnectionBase[None]):
         """Wait for the next server event; raises ``RealtimeConnectionClosedError`` once closed."""
         return self.parse_event(self.recv_bytes())
 
-    def recv_bytes(self) -> Union[str, bytes]:
+    def recv_bytes(self) -> str | bytes:
         """The next raw server message."""
         from websockets.exceptions import ConnectionClosed
 
@@ -266,10 +268,10 @@ class AsyncRealtimeConnection(_ConnectionBase[Awaitable[None]]):
 
     def __init__(
         self,
-        websocket: "AsyncWebSocket",
+        websocket: AsyncWebSocket,
         *,
         raise_on_error: bool = False,
-        request: Optional[httpx2.Request] = None,
+        request: httpx2.Request | None = None,
     ) -> None:
         super().__init__(self.send, raise_on_error, request)
         self.websocket = websocket
@@ -287,7 +289,7 @@ class AsyncRealtimeConnection(_ConnectionBase[Awaitable[None]]):
         """Wait for the next server event; raises ``RealtimeConnectionClosedError`` once closed."""
         return self.parse_event(await self.recv_bytes())
 
-    async def recv_bytes(self) -> Union[str, bytes]:
+    async def recv_bytes(self) -> str | bytes:
         """The next raw server message."""
         from websockets.exceptions import ConnectionClosed
 
@@ -322,8 +324,8 @@ class _Target:
         self,
         client: Any,
         model: str,
-        extra_query: Optional[Mapping[str, object]],
-        extra_headers: Optional[Mapping[str, Union[str, Omit]]],
+        extra_query: Mapping[str, object] | None,
+        extra_headers: Mapping[str, str | Omit] | None,
     ) -> None:
         base = httpx2.URL(str(client.base_url))
         scheme = {"http": "ws", "https": "wss"}.get(base.scheme, base.scheme)
@@ -413,9 +415,9 @@ class RealtimeConnectionManager:
 
     def __exit__(
         self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self._stack.close()
 
@@ -452,53 +454,55 @@ class AsyncRealtimeConnectionManager:
 
     async def __aexit__(
         self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         await self._stack.aclose()
 
 
-class RealtimeHelpers:
-    """``connect()`` for the sync client's ``beta.realtime`` resource."""
+@helper_method()
+def connect(
+    resource: Any,
+    *,
+    model: str,
+    extra_query: Mapping[str, object] | None = None,
+    extra_headers: Mapping[str, str | Omit] | None = None,
+    websocket_connection_options: Mapping[str, Any] | None = None,
+    raise_on_error: bool = False,
+) -> RealtimeConnectionManager:
+    """Prepare a realtime WebSocket connection; open it with a `with` block.
 
-    _client: Any
+    The URL is the client's base URL with `http`->`ws` / `https`->`wss` and `/realtime?model=...`
+    appended; the handshake carries the client's headers (`Authorization`, `User-Agent`,
+    `default_headers`). Iterating the connection gives typed server events; `conn.send(...)`
+    and `conn.session.update(...)`-style senders send client events. Needs the `websockets`
+    package (the `realtime` extra).
 
-    def connect(
-        self,
-        *,
-        model: str,
-        extra_query: Optional[Mapping[str, object]] = None,
-        extra_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
-        websocket_connection_options: Optional[Mapping[str, Any]] = None,
-        raise_on_error: bool = False,
-    ) -> RealtimeConnectionManager:
-        """Prepare a realtime WebSocket connection; see the module docstring.
-
-        ``websocket_connection_options`` go to ``websockets.sync.client.connect`` (e.g.
-        ``open_timeout``, ``max_size``). ``raise_on_error=True`` raises ``RealtimeServerError`` on
-        ``error`` events instead of yielding them.
-        """
-        target = _Target(self._client, model, extra_query, extra_headers)
-        return RealtimeConnectionManager(target, websocket_connection_options or {}, raise_on_error)
+    Args:
+      model: The realtime model to talk to.
+      extra_query: More query parameters for the WebSocket URL.
+      extra_headers: More handshake headers (`omit` removes a default one).
+      websocket_connection_options: Passed to `websockets`' `connect` (e.g. `open_timeout`,
+          `max_size`).
+      raise_on_error: Raise `RealtimeServerError` on `error` events instead of yielding them.
+    """
+    target = _Target(resource._client, model, extra_query, extra_headers)
+    return RealtimeConnectionManager(target, websocket_connection_options or {}, raise_on_error)
 
 
-class AsyncRealtimeHelpers:
-    """``connect()`` for the async client's ``beta.realtime`` resource."""
-
-    _client: Any
-
-    def connect(
-        self,
-        *,
-        model: str,
-        extra_query: Optional[Mapping[str, object]] = None,
-        extra_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
-        websocket_connection_options: Optional[Mapping[str, Any]] = None,
-        raise_on_error: bool = False,
-    ) -> AsyncRealtimeConnectionManager:
-        """Prepare a realtime WebSocket connection (use ``async with``); see ``RealtimeHelpers.connect``."""
-        target = _Target(self._client, model, extra_query, extra_headers)
-        return AsyncRealtimeConnectionManager(
-            target, websocket_connection_options or {}, raise_on_error
-        )
+@helper_method()
+def async_connect(
+    resource: Any,
+    *,
+    model: str,
+    extra_query: Mapping[str, object] | None = None,
+    extra_headers: Mapping[str, str | Omit] | None = None,
+    websocket_connection_options: Mapping[str, Any] | None = None,
+    raise_on_error: bool = False,
+) -> AsyncRealtimeConnectionManager:
+    """``connect()`` for the async client: open the connection with ``async with``."""
+    target = _Target(resource._client, model, extra_query, extra_headers)
+    return AsyncRealtimeConnectionManager(
+        target, websocket_connection_options or {}, raise_on_error
+    )
