@@ -11,6 +11,7 @@ version: 0.1.0
 client: DeepSeek                 # sync client class; the async one is Async<client>
 env: {api_key: DEEPSEEK_API_KEY, base_url: DEEPSEEK_BASE_URL, log: DEEPSEEK_LOG}
 base_url: https://api.deepseek.com
+path_prefixes: [/v1, /beta]      # prefixes a base URL may end with (see the runtime's api_root)
 idempotency_header: Idempotency-Key
 operations:                      # keyed by "METHOD /path"
   GET /user/balance: {resource: user, method: balance, paginate: none}
@@ -102,6 +103,7 @@ class Config:
     client: str | None = None
     env: Env = field(default_factory=Env)
     base_url: str | None = None
+    path_prefixes: tuple[str, ...] = ()
     idempotency_header: str | None = None
     operations: Mapping[str, OperationOverride] = field(default_factory=dict)
     helpers: tuple[Helper, ...] = ()
@@ -178,6 +180,25 @@ def _operation(value: object, pointer: str) -> OperationOverride:
     )
 
 
+_PATH_PREFIX = re.compile(r"^[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$")
+
+
+def _path_prefixes(value: object) -> tuple[str, ...]:
+    """`path_prefixes`: URL path prefixes (`/v1`, `/beta`) the API is also served under."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError("/path_prefixes", f"expected a list of paths like /v1, got {value!r}")
+    out = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not _PATH_PREFIX.match(item.strip("/")):
+            raise ConfigError(
+                f"/path_prefixes/{index}", f"expected a path like /v1 or /beta, got {item!r}"
+            )
+        out.append("/" + item.strip("/"))
+    return tuple(out)
+
+
 def parse_config(data: object) -> Config:
     """Validate already-parsed config data (the YAML document) into a `Config`."""
     root = _expect_mapping(data, "")
@@ -190,6 +211,7 @@ def parse_config(data: object) -> Config:
             "client",
             "env",
             "base_url",
+            "path_prefixes",
             "idempotency_header",
             "operations",
             "helpers",
@@ -241,6 +263,7 @@ def parse_config(data: object) -> Config:
         client=_string(root, "client", "", _IDENT),
         env=env,
         base_url=_string(root, "base_url", ""),
+        path_prefixes=_path_prefixes(root.get("path_prefixes")),
         idempotency_header=_string(root, "idempotency_header", ""),
         operations=operations,
         helpers=tuple(sorted(helpers, key=lambda helper: helper.resource)),

@@ -103,12 +103,13 @@ class TypedDictDef:
 
 @dataclass(frozen=True)
 class Alias:
-    """A module-level type alias for `type`, on `side`."""
+    """A module-level type alias for `type`, on `side` (`method_params`: as on `TypedDictDef`)."""
 
     name: str
     type: Type
     doc: str | None
     side: Side
+    method_params: bool = False
     kind: Literal["alias"] = "alias"
 
 
@@ -384,6 +385,7 @@ class Client:
     env_base_url: str
     default_base_url: str
     idempotency_header: str | None
+    path_prefixes: tuple[str, ...]  # URL path prefixes a base URL may end with (`/v1`)
     user_agent: str  # sent as `<user_agent>` + the package version
     missing_key_message: str
     init_doc: str  # what the constructors document

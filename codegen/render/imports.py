@@ -50,6 +50,7 @@ KNOWN_NAMES: Mapping[str, tuple[str, str]] = {
     "TypeAlias": ("typing_extensions", "third"),
     "TypedDict": ("typing_extensions", "third"),
     "BaseModel": ("_models", "runtime"),
+    "UnknownVariant": ("_models", "runtime"),
     "NOT_GIVEN": ("_types", "runtime"),
     "FileTypes": ("_types", "runtime"),
     "Headers": ("_types", "runtime"),

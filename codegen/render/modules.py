@@ -54,7 +54,7 @@ def registry(api: ir.Api) -> Registry:
     for module in api.type_modules:
         path = module.path.removesuffix(".py")
         for definition in module.definitions:
-            if not (isinstance(definition, ir.TypedDictDef) and definition.method_params):
+            if not (isinstance(definition, ir.TypedDictDef | ir.Alias) and definition.method_params):
                 found.add(definition.name, path)
     return found
 
@@ -384,6 +384,7 @@ class PrintedClient:
     env_base_url: str
     default_base_url: str
     idempotency_header: str
+    path_prefixes: str | None  # a tuple literal, or None to leave the runtime's default
     user_agent: str
     missing_key_message: str
     init_doc: str
@@ -404,6 +405,11 @@ def print_client(client: ir.Client) -> PrintedClient:
         idempotency_header=py_str(client.idempotency_header)
         if client.idempotency_header
         else "None",
+        path_prefixes=(
+            "(" + "".join(f"{py_str(p)}, " for p in client.path_prefixes) + ")"
+            if client.path_prefixes
+            else None
+        ),
         user_agent=py_str(client.user_agent) + " + __version__",
         missing_key_message=py_str(client.missing_key_message),
         init_doc=docstring(client.init_doc) or "",

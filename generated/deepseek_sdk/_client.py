@@ -157,6 +157,10 @@ class DeepSeek(SyncAPIClient):
             default_query=default_query,
             http_client=http_client,
             idempotency_header="Idempotency-Key",
+            path_prefixes=(
+                "/v1",
+                "/beta",
+            ),
             user_agent="sdkgen-deepseek/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
             strict_response_validation=strict_response_validation,
@@ -289,6 +293,10 @@ class AsyncDeepSeek(AsyncAPIClient):
             default_query=default_query,
             http_client=http_client,
             idempotency_header="Idempotency-Key",
+            path_prefixes=(
+                "/v1",
+                "/beta",
+            ),
             user_agent="sdkgen-deepseek/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
             strict_response_validation=strict_response_validation,

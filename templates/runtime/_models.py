@@ -31,7 +31,17 @@ import logging
 import typing
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Annotated, Any, Optional, TypeVar, Union, cast, get_args, get_origin
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    Optional,
+    TypeVar,
+    Union,
+    cast,
+    get_args,
+    get_origin,
+)
 
 import pydantic
 import pydantic_core
@@ -158,6 +168,12 @@ class BaseModel(pydantic.BaseModel):
 class UnknownVariant(BaseModel):
     """Base of the catch-all member of a discriminated union: an object whose tag this version
     of the SDK does not know. Every field is kept; strict validation rejects it."""
+
+    if TYPE_CHECKING:
+        # Every field the server sent is an attribute, whatever its name, so code that narrows
+        # a union by its tag (`if event.type == "x": event.delta`) type-checks with this member
+        # left in.
+        def __getattr__(self, name: str) -> Any: ...
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:

@@ -96,5 +96,17 @@ def test_load_config_reports_the_file(tmp_path: Path) -> None:
     assert str(info.value).endswith(
         "#/extra: unknown key 'extra'; expected one of: package, "
         "distribution, version, client, env, base_url, "
-        "idempotency_header, operations, helpers, types"
+        "path_prefixes, idempotency_header, operations, helpers, types"
     )
+
+
+def test_path_prefixes_are_normalised_and_checked() -> None:
+    assert parse_config({"path_prefixes": ["/v1", "beta/", "/a/b/"]}).path_prefixes == (
+        "/v1",
+        "/beta",
+        "/a/b",
+    )
+    with pytest.raises(ConfigError, match=r"#/path_prefixes/1: expected a path like /v1"):
+        parse_config({"path_prefixes": ["/v1", "https://x/y"]})
+    with pytest.raises(ConfigError, match=r"#/path_prefixes: expected a list"):
+        parse_config({"path_prefixes": "/v1"})

@@ -34,7 +34,7 @@ EXPECTED: dict[str, list[str]] = {
     "request_types": ["This is a test."],
     "uploads": ["input.jsonl\ninput.jsonl\ninput.jsonl\n3\nfile-005"],
     "errors": ["req_", "400", "BadRequestError", "application/json"],
-    "retries_timeouts": ["This is a test.", "timed out"],
+    "retries_timeouts": ["This is a test.\nThis is a test."],
     "request_ids": ["req_", "True"],
     "pagination": ["5\n", "ftjob-001\nftjob-002\n['ftjob-003', 'ftjob-004']\n['ftjob-005']"],
     "run_tools": ["-> get_weather {", "This is a test."],

@@ -1,10 +1,17 @@
-"""Seed "实时 API 测试版" (realtime API, beta): print text deltas as they arrive."""
+"""Seed "实时 API 测试版" (realtime API, beta): print text deltas as they arrive.
+
+`for event in rt` gives the typed server events. The union has a catch-all member for event
+types this SDK does not know yet, so mypy does not narrow it by `event.type == "..."` (pyright
+does); matching on the class works with both.
+"""
 
 import os
-from typing import assert_type
+
+from typing_extensions import assert_type
 
 from deepseek_sdk import DeepSeek
 from deepseek_sdk.lib import RealtimeConnection
+from deepseek_sdk.types import RealtimeServerEventResponseDone, RealtimeServerEventResponseTextDelta
 
 client = DeepSeek(
     base_url=os.environ.get("DEEPSEEK_BASE_URL", "https://api.deepseek.com"),
@@ -18,9 +25,9 @@ def main() -> None:
         rt.session.update(session={"modalities": ["text"]})
         rt.response.create()
         for event in rt:
-            if event.type == "response.text.delta":
+            if isinstance(event, RealtimeServerEventResponseTextDelta):
                 print(event.delta, end="")
-            elif event.type == "response.done":
+            elif isinstance(event, RealtimeServerEventResponseDone):
                 break
     print()
 

