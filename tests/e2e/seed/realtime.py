@@ -6,8 +6,7 @@ does); matching on the class works with both.
 """
 
 import os
-
-from typing_extensions import assert_type
+from typing import assert_type
 
 from deepseek_sdk import DeepSeek
 from deepseek_sdk.lib import RealtimeConnection
