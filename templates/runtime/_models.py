@@ -276,7 +276,8 @@ def construct_lenient(type_: Any, value: object) -> Any:
     Parts that validate are validated. A model whose data does not validate is built with
     `model_construct`, field by field: nested values are built the same way, unknown fields are
     kept, values of the wrong type are kept as they are, and required fields that are missing
-    are set to `None` (not marked as set, so `to_dict()` leaves them out). Lists and dicts are
+    are set to an empty list or dict when that is their type, else `None` (not marked as set,
+    so `to_dict()` leaves them out). Lists and dicts are
     built item by item. A union takes the variant its discriminator names (the generated
     `...Unknown` catch-all for a tag it does not know), else the first variant that validates,
     else the first model variant (for an object).
@@ -336,7 +337,7 @@ def _construct_model(model: type[pydantic.BaseModel], value: object) -> Any:
             fields[name] = construct_lenient(_field_type(info), remaining.pop(key))
             fields_set.add(name)
         elif info.is_required():
-            fields[name] = None
+            fields[name] = _missing(_field_type(info))
     extra = {key: remaining[key] for key in remaining if isinstance(key, str)}
     built = model.model_construct(fields_set, **fields)
     if extra and model.model_config.get("extra") == "allow":
@@ -345,6 +346,19 @@ def _construct_model(model: type[pydantic.BaseModel], value: object) -> Any:
         assert built.__pydantic_extra__ is not None
         built.__pydantic_extra__.update(extra)
     return built
+
+
+def _missing(type_: Any) -> Any:
+    """What a required field the server left out holds: an empty list or dict when that is its
+    type (so `chunk.choices` stays a list), else `None`."""
+    while get_origin(type_) is Annotated:
+        type_ = get_args(type_)[0]
+    origin = get_origin(type_)
+    if origin in _SEQUENCES:
+        return []
+    if origin in _MAPPINGS:
+        return {}
+    return None
 
 
 def _field_type(info: FieldInfo) -> Any:
