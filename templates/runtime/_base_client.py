@@ -125,7 +125,8 @@ class BaseClient(Generic[_HttpxT]):
         strict_response_validation: bool = False,
         path_prefixes: Sequence[str] = (),
     ) -> None:
-        if not isinstance(api_key, str) or not api_key:
+        # Callers without a type checker can pass anything here.
+        if not isinstance(api_key, str) or not api_key:  # pyright: ignore[reportUnnecessaryIsInstance]
             raise SDKError(f"Missing API key: pass api_key= to {type(self).__name__}()")
         if http_client is not None:
             check_http_client(http_client, self._httpx_class())

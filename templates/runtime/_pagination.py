@@ -28,6 +28,7 @@ from typing_extensions import Self
 
 from ._exceptions import PaginationError
 from ._models import BaseModel
+from ._types import is_mapping
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient
@@ -111,7 +112,7 @@ class BasePage(BaseModel, Generic[_T]):
         last = items[-1]
         cursor = (
             last.get(self._cursor_source)
-            if isinstance(last, Mapping)
+            if is_mapping(last)
             else getattr(last, self._cursor_source, None)
         )
         if cursor is None:
