@@ -38,6 +38,7 @@ from typing import (
     Generic,
     TypeVar,
     Union,
+    cast,
 )
 
 import httpx2
@@ -400,8 +401,13 @@ class RealtimeConnectionManager:
             raise _missing_websockets() from exc
         target = self._target
         try:
+            # `connect` is overloaded on options that change its return type; with the options
+            # passed through as a mapping a checker cannot tell which applies.
             websocket = self._stack.enter_context(
-                connect(target.url, additional_headers=target.headers, **self._options)
+                cast(
+                    "WebSocket",
+                    connect(target.url, additional_headers=target.headers, **self._options),
+                )
             )
         except (OSError, TimeoutError, WebSocketException) as exc:
             raise target.failure(exc) from exc

@@ -60,6 +60,7 @@ __all__ = [
     "OpenEnum",
     "UnknownVariant",
     "construct_lenient",
+    "is_model_class",
     "parse_lenient",
     "set_request_id",
     "type_adapter",
@@ -253,14 +254,14 @@ def type_adapter(type_: Any) -> "pydantic.TypeAdapter[Any]":
 
 def validate_type(type_: object, value: object) -> Any:
     """Validate already-decoded JSON `value` into `type_` (a model class or any typing form)."""
-    if _is_model_class(type_):
+    if is_model_class(type_):
         return type_.model_validate(value)
     return type_adapter(type_).validate_python(value)
 
 
 def validate_json(type_: object, data: Union[str, bytes], *, strict: bool = False) -> Any:
     """Validate a JSON text into `type_`; `strict`: as the spec says, no leniency (see above)."""
-    if _is_model_class(type_):
+    if is_model_class(type_):
         return type_.model_validate_json(data, strict=strict or None)
     return type_adapter(type_).validate_json(data, strict=strict or None)
 
@@ -294,7 +295,7 @@ def construct_lenient(type_: Any, value: object) -> Any:
     origin = get_origin(type_)
     if origin is Annotated:
         return _construct_annotated(type_, value)
-    if _is_model_class(type_):
+    if is_model_class(type_):
         return _construct_model(type_, value)
     if origin is Union or _is_union_type(type_):
         return _construct_union(get_args(type_), value, None)
@@ -436,12 +437,13 @@ def _tag_of(variant: Any) -> Optional[str]:
 def _model_of(variant: Any) -> Optional[type[pydantic.BaseModel]]:
     while get_origin(variant) is Annotated:
         variant = get_args(variant)[0]
-    if _is_model_class(variant):
+    if is_model_class(variant):
         return variant
     return None
 
 
-def _is_model_class(type_: object) -> TypeGuard[type[pydantic.BaseModel]]:
+def is_model_class(type_: object) -> TypeGuard[type[pydantic.BaseModel]]:
+    """Whether `type_` is a pydantic model class (not an instance, not a typing form)."""
     return isinstance(type_, type) and issubclass(type_, pydantic.BaseModel)
 
 
