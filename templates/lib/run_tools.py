@@ -122,6 +122,7 @@ class RunnerCore:
         self.thinking: bool = is_mapping(thinking) and thinking.get("type") == "enabled"
 
     def next_request(self, *, stream: bool) -> dict[str, Any]:
+        """The keyword arguments of the next ``create()`` call (the transcript so far)."""
         request = {**self.request, "messages": list(self.messages)}
         if stream:
             request["stream"] = True
@@ -148,6 +149,7 @@ class RunnerCore:
     def record_result(
         self, tool_call: ChatCompletionMessageToolCall, content: str, error: BaseException | None
     ) -> HandlerCalls:
+        """Append the ``tool`` message answering ``tool_call``; returns the handler calls to make."""
         tool_message = cast(
             ChatCompletionMessageParam,
             {"role": "tool", "tool_call_id": tool_call.id, "content": content},
@@ -159,6 +161,7 @@ class RunnerCore:
         )
 
     def total_usage(self) -> CompletionUsage:
+        """Token usage summed over every completion recorded."""
         # Every required field (all are token counts) starts at 0, so no usage at all is valid too.
         total: dict[str, Any] = {
             name: 0 for name, field in CompletionUsage.model_fields.items() if field.is_required()
@@ -169,6 +172,7 @@ class RunnerCore:
         return CompletionUsage.model_validate(total)
 
     def final_completion(self) -> ChatCompletion:
+        """The last completion recorded (raises ``RuntimeError`` before the first)."""
         if not self.completions:
             raise RuntimeError("the runner has not received a completion")
         return self.completions[-1]

@@ -295,9 +295,11 @@ class BinaryAPIResponse(_ResponseMetadata):
         return self.http_response.text
 
     def read(self) -> bytes:
+        """The whole body (read from the network the first time)."""
         return self.http_response.read()
 
     def json(self) -> Any:
+        """The body decoded as JSON."""
         return json.loads(self.read())
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
@@ -311,6 +313,7 @@ class BinaryAPIResponse(_ResponseMetadata):
                 out.write(chunk)
 
     def close(self) -> None:
+        """Release the connection (a body not read yet is discarded)."""
         self.http_response.close()
 
     def __enter__(self) -> BinaryAPIResponse:
@@ -345,9 +348,11 @@ class AsyncBinaryAPIResponse(_ResponseMetadata):
         return self.http_response.text
 
     async def read(self) -> bytes:
+        """The whole body (read from the network the first time)."""
         return await self.http_response.aread()
 
     async def json(self) -> Any:
+        """The body decoded as JSON."""
         return json.loads(await self.read())
 
     def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
@@ -365,6 +370,7 @@ class AsyncBinaryAPIResponse(_ResponseMetadata):
                 out.write(chunk)
 
     async def close(self) -> None:
+        """Release the connection (a body not read yet is discarded)."""
         await self.http_response.aclose()
 
     async def __aenter__(self) -> AsyncBinaryAPIResponse:
