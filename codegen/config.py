@@ -133,7 +133,9 @@ def load_config(path: Path | None) -> Config:
         try:
             text = guide.read_text(encoding="utf-8")
         except OSError as exc:
-            raise ConfigError("/readme", f"cannot read {guide}: {exc.strerror}", file=str(path))
+            raise ConfigError(
+                "/readme", f"cannot read {guide}: {exc.strerror}", file=str(path)
+            ) from exc
         config = dataclasses.replace(config, readme=text)
     return config
 
