@@ -19,6 +19,6 @@ differential: $(VENV) ; $(PYTEST) tests/differential
 lint: $(VENV) ; .venv/bin/ruff check codegen tests bench examples && .venv/bin/ruff check --target-version py39 templates/runtime templates/lib && (cd generated && ../.venv/bin/ruff check .)
 typecheck: $(VENV) ; .venv/bin/mypy codegen && (cd generated && ../.venv/bin/mypy deepseek_sdk)
 check: lint typecheck check-generated validate-spec test
-changelog: $(VENV) ; $(PY) -m codegen changelog --old $(or $(OLD),git:HEAD) --new spec/openapi.yaml
+changelog: $(VENV) ; $(PY) -m codegen release --old $(or $(OLD),git:HEAD) --new spec/openapi.yaml
 bench: $(VENV) ; .venv/bin/pip install -q -e '.[dev,bench]' && $(PY) bench/run_all.py
 clean: ; rm -rf .venv .cache tools/mock-server/node_modules

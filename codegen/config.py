@@ -20,6 +20,8 @@ helpers:                         # resource -> module under lib/ whose @helper_m
 types:                           # component schema -> class names, per side
   ChatCompletionMessageInput: {param: ChatCompletionMessageParam}
 readme: README.guide.md          # Markdown sections for the generated README (beside this file)
+validate:                        # `codegen validate` rules: level, or level + options
+  operation-description: error   # (the rules and their options: codegen/spec/rules.py)
 ```
 """
 
@@ -36,6 +38,7 @@ import yaml
 
 from .errors import ConfigError
 from .spec.pointer import escape_token
+from .spec.rules import RuleSetting, parse_settings
 
 __all__ = [
     "PAGINATE_VALUES",
@@ -113,6 +116,7 @@ class Config:
     readme: str | None = None
     """Markdown the API team wrote for the generated README (read from the file `readme:` names,
     relative to the config file), inserted after its usage section."""
+    validate: Mapping[str, RuleSetting] = field(default_factory=dict)
 
 
 def load_config(path: Path | None) -> Config:
@@ -232,6 +236,7 @@ def parse_config(data: object) -> Config:
             "helpers",
             "types",
             "readme",
+            "validate",
         ),
         "",
     )
@@ -285,4 +290,5 @@ def parse_config(data: object) -> Config:
         helpers=tuple(sorted(helpers, key=lambda helper: helper.resource)),
         types=types,
         readme=_string(root, "readme", ""),
+        validate=parse_settings(root.get("validate"), "/validate"),
     )
