@@ -14,8 +14,8 @@ check-generated: $(VENV) ; $(PY) -m codegen check
 validate-spec: $(VENV) ; $(PY) -m codegen validate --spec spec/openapi.yaml
 test: $(VENV) ; $(PYTEST) -m "not slow"
 test-all: $(VENV) ; $(PYTEST)
-soak: $(VENV) ; $(PYTEST) tests/soak -m slow -s
-differential: $(VENV) ; $(PYTEST) tests/differential
+soak: $(VENV) ; $(PYTEST) tests/runtime/soak -m slow -s
+differential: $(VENV) ; $(PYTEST) tests/codegen/differential
 lint: $(VENV) ; .venv/bin/ruff check codegen tests bench examples && .venv/bin/ruff check --target-version py39 templates/runtime templates/lib && (cd generated && ../.venv/bin/ruff check .)
 typecheck: $(VENV) ; .venv/bin/mypy codegen && (cd generated && ../.venv/bin/mypy deepseek_sdk)
 check: lint typecheck check-generated validate-spec test
