@@ -17,11 +17,11 @@ check-generated: $(VENV) ; $(PY) -m codegen check
 validate-spec: $(VENV) ; $(PY) -m codegen validate --spec spec/openapi.yaml
 test: $(VENV) ; $(PYTEST) -m "not slow"
 test-all: $(VENV) ; $(PYTEST)
-soak: $(VENV) ; $(PYTEST) tests/soak -m slow -s
-differential: $(VENV) ; $(PYTEST) tests/differential
+soak: $(VENV) ; $(PYTEST) tests/runtime/soak -m slow -s
+differential: $(VENV) ; $(PYTEST) tests/codegen/differential
 lint: $(VENV) ; .venv/bin/ruff check codegen tests bench examples && .venv/bin/ruff check --target-version py39 templates/runtime templates/lib && (cd generated && ../.venv/bin/ruff check .)
 typecheck: $(VENV) | $(PYRIGHT) ; .venv/bin/mypy codegen && (cd generated && ../.venv/bin/mypy deepseek_sdk) && $(PY) tools/pyright/pyright_checks.py generated/deepseek_sdk --installed-at .cache/verifytypes
 check: lint typecheck check-generated validate-spec test
-changelog: $(VENV) ; $(PY) -m codegen changelog --old $(or $(OLD),git:HEAD) --new spec/openapi.yaml
+changelog: $(VENV) ; $(PY) -m codegen release --old $(or $(OLD),git:HEAD) --new spec/openapi.yaml
 bench: $(VENV) ; .venv/bin/pip install -q -e '.[dev,bench]' && $(PY) bench/run_all.py
 clean: ; rm -rf .venv .cache tools/mock-server/node_modules tools/pyright/node_modules

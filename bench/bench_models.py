@@ -3,12 +3,12 @@
 The numbers behind the README's "Models" section, measured in one run (a script; it asserts
 nothing):
 
-- **time**: `datamodel-codegen` (models only, the settings tests/differential uses) against
+- **time**: `datamodel-codegen` (models only, the settings tests/codegen/differential uses) against
   `python -m codegen generate --no-config` (the whole SDK: models, params, resources, clients,
   docs), each a fresh child process, interleaved over `--runs` rounds; medians.
 - **shape**: files written and the largest Python module of each.
 - **mypy --strict**: errors and time over each output, cold cache.
-- **wrong verdicts**: tests/differential's instances (the spec's examples, generated valid ones
+- **wrong verdicts**: tests/codegen/differential's instances (the spec's examples, generated valid ones
   and near-misses) through both, against what the spec says (jsonschema): data the spec allows
   that a side rejects, and data it forbids that a side accepts, in the default mode and strict.
 
@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "codegen"))
 
 from differential.run import SPECS, SpecInfo, compare  # noqa: E402
 from differential.sides import DCG_ARGS  # noqa: E402

@@ -2,7 +2,8 @@
 
     generate   load -> lower -> render -> emit into --out (default: generated/)
     check      the same, but write nothing; exit 1 with a diff summary if --out is stale
-    validate   full OpenAPI schema validation (openapi-spec-validator); exit 1 on problems
+    validate   OpenAPI schema validation (openapi-spec-validator), then the rules the config's
+               `validate:` section sets (codegen/spec/rules.py); exit 1 on an error
 
 Exit codes: 0 done, 1 stale output or invalid spec (check/validate), 2 could not generate (an
 error in the spec or config, printed as one `error: <file>#<pointer>: <message>` line).
@@ -25,6 +26,8 @@ from .emit import EmitResult, emit
 from .errors import ConfigError, Diagnostic, GenerationError, SpecError
 from .review.commands import register as register_review
 from .spec import HTTP_METHODS, Spec, display_path, load_spec, validate_spec
+from .spec import cache as parse_cache
+from .spec.rules import check_rules
 
 if TYPE_CHECKING:
     from .ir import Api
@@ -226,14 +229,13 @@ def _parser() -> argparse.ArgumentParser:
     ):
         command = commands.add_parser(name, help=text, description=text)
         command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="OpenAPI document")
-        if name == "validate":
-            continue
         command.add_argument("--config", type=Path, default=None, help="generator config")
         command.add_argument("--no-config", action="store_true", help="derive everything")
-        command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
         command.add_argument(
             "--no-cache", action="store_true", help=f"do not use {DEFAULT_CACHE.as_posix()}/"
         )
+        if name != "validate":
+            command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
     register_review(commands)  # diff, changelog (codegen.review)
     return parser
 
@@ -246,20 +248,39 @@ def _config_path(args: argparse.Namespace) -> Path | None:
     return DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None
 
 
-def _validate(spec_path: Path, stdout: TextIO) -> int:
+def _validate(spec_path: Path, config_path: Path | None, stdout: TextIO) -> int:
+    """OpenAPI schema validation, then the config's rules (`codegen.spec.rules`)."""
+    from .config import load_config
+
     start = time.perf_counter()
+    settings = load_config(config_path).validate
     spec = load_spec(spec_path)
-    problems = validate_spec(spec)
+    problems = [*validate_spec(spec), *check_rules(spec, settings)]
     seconds = time.perf_counter() - start
     for warning in spec.diagnostics:
         stdout.write(_where(spec, warning) + "\n")
+    warned: dict[str, int] = {}  # rule name -> warnings found; each rule shows a few
     for problem in problems:
+        if problem.level == "warning":
+            rule = problem.message.rsplit("[", 1)[-1].rstrip("]")
+            warned[rule] = warned.get(rule, 0) + 1
+            if warned[rule] > SHOWN_WARNINGS:
+                continue
         stdout.write(_where(spec, problem) + "\n")
-    if problems:
-        stdout.write(f"{display_path(spec_path)}: {len(problems)} problems ({seconds:.1f}s)\n")
+    for rule, count in warned.items():
+        if count > SHOWN_WARNINGS:
+            stdout.write(f"  … and {count - SHOWN_WARNINGS} more {rule} warnings (set the rule's ")
+            stdout.write("level in the config's `validate:` section)\n")
+    errors = sum(1 for problem in problems if problem.level == "error")
+    warnings = len(problems) - errors
+    shown = display_path(spec_path)
+    if errors:
+        stdout.write(f"{shown}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')} ")
+        stdout.write(f"({seconds:.1f}s)\n")
         return 1
-    stdout.write(f"{display_path(spec_path)}: valid OpenAPI {spec.openapi_version} ")
-    stdout.write(f"({seconds:.1f}s)\n")
+    stdout.write(f"{shown}: valid OpenAPI {spec.openapi_version}")
+    stdout.write(f", {_plural(warnings, 'warning')}" if warnings else "")
+    stdout.write(f" ({seconds:.1f}s)\n")
     return 0
 
 
@@ -274,21 +295,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     stdout, stderr = sys.stdout, sys.stderr
     live = stderr.isatty() and os.environ.get("CI", "").lower() not in ("1", "true", "yes")
+    documents = None if args.no_cache else DEFAULT_CACHE / "documents"
     try:
-        if args.command == "validate":
-            return _validate(args.spec, stdout)
-        check = args.command == "check"
         config_path = _config_path(args)
         if config_path is not None and not config_path.is_file():
             raise ConfigError("#", "config file not found", display_path(config_path))
-        outcome = generate(
-            args.spec,
-            config_path,
-            args.out,
-            check=check,
-            cache_dir=None if args.no_cache else DEFAULT_CACHE,
-            progress=Progress(stderr, live),
-        )
+        if args.command == "validate":
+            with parse_cache.use(documents):
+                return _validate(args.spec, config_path, stdout)
+        check = args.command == "check"
+        with parse_cache.use(documents):
+            outcome = generate(
+                args.spec,
+                config_path,
+                args.out,
+                check=check,
+                cache_dir=None if args.no_cache else DEFAULT_CACHE,
+                progress=Progress(stderr, live),
+            )
     except SpecError as exc:
         stderr.write(f"error: {_one_line(str(exc))}\n")
         return 2

@@ -19,11 +19,15 @@ helpers:                         # resource -> module under lib/ whose @helper_m
   chat.completions: chat_helpers #   become methods of that resource
 types:                           # component schema -> class names, per side
   ChatCompletionMessageInput: {param: ChatCompletionMessageParam}
+readme: README.guide.md          # Markdown sections for the generated README (beside this file)
+validate:                        # `codegen validate` rules: level, or level + options
+  operation-description: error   # (the rules and their options: codegen/spec/rules.py)
 ```
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,6 +38,7 @@ import yaml
 
 from .errors import ConfigError
 from .spec.pointer import escape_token
+from .spec.rules import RuleSetting, parse_settings
 
 __all__ = [
     "PAGINATE_VALUES",
@@ -108,6 +113,10 @@ class Config:
     operations: Mapping[str, OperationOverride] = field(default_factory=dict)
     helpers: tuple[Helper, ...] = ()
     types: Mapping[str, TypeNames] = field(default_factory=dict)
+    readme: str | None = None
+    """Markdown the API team wrote for the generated README (read from the file `readme:` names,
+    relative to the config file), inserted after its usage section."""
+    validate: Mapping[str, RuleSetting] = field(default_factory=dict)
 
 
 def load_config(path: Path | None) -> Config:
@@ -119,10 +128,20 @@ def load_config(path: Path | None) -> Config:
     except yaml.YAMLError as exc:
         raise ConfigError("", f"not valid YAML: {exc}", file=str(path)) from exc
     try:
-        return parse_config({} if data is None else data)
+        config = parse_config({} if data is None else data)
     except ConfigError as exc:
         exc.file = str(path)
         raise
+    if config.readme is not None:
+        guide = path.parent / config.readme
+        try:
+            text = guide.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(
+                "/readme", f"cannot read {guide}: {exc.strerror}", file=str(path)
+            ) from exc
+        config = dataclasses.replace(config, readme=text)
+    return config
 
 
 def _expect_mapping(value: object, pointer: str) -> Mapping[str, Any]:
@@ -216,6 +235,8 @@ def parse_config(data: object) -> Config:
             "operations",
             "helpers",
             "types",
+            "readme",
+            "validate",
         ),
         "",
     )
@@ -268,4 +289,6 @@ def parse_config(data: object) -> Config:
         operations=operations,
         helpers=tuple(sorted(helpers, key=lambda helper: helper.resource)),
         types=types,
+        readme=_string(root, "readme", ""),
+        validate=parse_settings(root.get("validate"), "/validate"),
     )

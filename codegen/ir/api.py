@@ -438,3 +438,4 @@ class Api:
     dependencies: tuple[str, ...]  # pyproject requirements
     examples: Examples
     exceptions: tuple[str, ...]  # runtime exception classes re-exported by the package
+    readme_guide: str | None = None  # Markdown from the config's `readme:` file, printed as is

@@ -97,4 +97,5 @@ def _lower(document: dict[str, Any], config: Config, diagnostics: list[Diagnosti
         examples=examples(ops, methods, schemas),
         # Every public exception of the runtime is re-exported by the package `__init__`.
         exceptions=runtime_all("_exceptions"),
+        readme_guide=config.readme,
     )

@@ -53,7 +53,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["import_from"] = _import_from
     # Plain text from the spec reaching a template goes through one of these (Markdown:
-    # `one_line`); tests/hardening/test_template_escaping.py checks every template.
+    # `one_line`); tests/codegen/hardening/test_template_escaping.py checks every template.
     environment.filters["doc_line"] = doc_line
     environment.filters["one_line"] = one_line
     environment.filters["py_str"] = py_str

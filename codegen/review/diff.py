@@ -1,202 +1,109 @@
 """Compare the SDK surfaces two specs produce and classify every change for Python callers.
 
-`compare(old, new)` returns `Change`s sorted by subject; each is `breaking` (code that works
-against the old SDK can fail, at run time or under a type checker), `non-breaking`, or `unknown`
-(the types changed in a way whose effect depends on the values callers use). The rules:
+`compare(old, new)` returns `Change`s sorted by group and subject; each is `breaking` (code that
+works against the old SDK can fail, at run time or under a type checker), `non-breaking`, or
+`unknown` (the spec cannot tell; the reason says why). The rules, by what users do:
 
-- methods, resources, parameters, types and fields removed: breaking; added: non-breaking,
-  except a new *required* parameter or TypedDict key (breaking);
-- a parameter removed and another added in its place is reported once, as renamed (breaking);
-- parameters and TypedDict keys are *inputs*: a type that accepts more values is non-breaking,
-  fewer is breaking, and enum values removed are breaking;
-- return types and model attributes are *outputs*: the reverse; an attribute that may now be
-  None is breaking, and an enum value added to a response enum is breaking only when the enum is
-  closed (`Literal[...]` without a `str` fallback);
-- streaming removed or pagination removed: breaking; streaming added: non-breaking.
+- they import: every public import path is surface (`review.imports`);
+- they call: methods, resources, parameters removed are breaking, added non-breaking except a
+  new *required* parameter; a parameter removed and another added in its place is reported
+  once, as renamed (breaking); keyword-only or moved positional parameters are breaking; a
+  method now calling another endpoint is `unknown`;
+- they pass values: parameters and TypedDict keys are *inputs*, and return values and model
+  attributes *outputs*: `review.findings` classifies their type changes by role;
+- they read fields: a model attribute or TypedDict key removed is breaking, and one removed
+  with another added in its place is reported once, as renamed, exactly as for parameters;
+- they annotate, subclass and `isinstance`: a type removed, turned into another kind (model,
+  TypedDict, alias) or losing a base class is breaking;
+- they iterate and stream: pagination added, removed or changed and streaming removed are
+  breaking (the return type is another class); streaming added is non-breaking.
 
 Rendering (Markdown for PR comments, JSON for machines) is in `review.report`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Protocol, TypeVar
 
+from .changes import LEVELS, Change, Level, Log, code
+from .findings import type_findings
+from .imports import compare_package
 from .surface import Field, Method, Param, Role, Surface, TypeDef
-from .types import FlatType, Resolver, is_subtype
+from .types import FlatType, Scope
 
-__all__ = ["LEVELS", "Change", "Level", "compare"]
+__all__ = ["LEVELS", "Change", "Level", "compare", "pair_renames"]
 
-Level = Literal["breaking", "unknown", "non-breaking"]
-LEVELS: tuple[Level, ...] = ("breaking", "unknown", "non-breaking")
-_RANK = {level: index for index, level in enumerate(LEVELS)}
-
-
-@dataclass(frozen=True)
-class Change:
-    """One difference between two SDK surfaces.
-
-    `subject` is what changed (`client.projects.create`, `Model`), `element` the part of it
-    (a parameter or field name; None for the subject itself), `where` locates the subject
-    (`POST /projects`, `types/model.py`). `old`/`new` are printed values (types, signatures).
-    """
-
-    kind: str  # e.g. "param-removed", "field-made-nullable"
-    level: Level
-    subject: str
-    where: str
-    element: str | None
-    old: str | None
-    new: str | None
-    reason: str
-
-    @property
-    def group(self) -> str:
-        """`"methods"` for the client's resources and methods, `"types"` for `types/`."""
-        return "methods" if self.subject.startswith("client.") else "types"
+_INPUTS: frozenset[Role] = frozenset({"input"})
+_OUTPUTS: frozenset[Role] = frozenset({"output"})
 
 
 def compare(old: Surface, new: Surface) -> list[Change]:
     """Every change from `old` to `new`, sorted by group, subject, element and kind."""
-    changes = [*_resources(old, new), *_methods(old, new), *_types(old, new)]
+    scopes = (Scope(old.alias, old.keys), Scope(new.alias, new.keys))
+    changes = [
+        *compare_package(old, new),
+        *_resources(old, new),
+        *_methods(old, new, scopes),
+        *_types(old, new, scopes),
+    ]
     return sorted(
         changes,
         key=lambda c: (c.group, c.subject, c.element or "", c.kind, c.old or "", c.new or ""),
     )
 
 
-def _worst(levels: Iterable[Level]) -> Level:
-    return min(levels, key=lambda level: _RANK[level])
+_Scopes = tuple[Scope, Scope]
 
 
-def _code(text: object) -> str:
-    return f"`{text}`"
+class _Named(Protocol):
+    """A parameter or a field: what rename detection looks at."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def wire(self) -> str: ...
+    @property
+    def type(self) -> FlatType: ...
+    @property
+    def required(self) -> bool: ...
+
+
+_N = TypeVar("_N", bound=_Named)
+
+
+def _same_wire(a: _Named, b: _Named) -> bool:
+    return bool(a.wire) and a.wire == b.wire
+
+
+def _same_shape(a: _Named, b: _Named) -> bool:
+    return a.type == b.type and a.required == b.required
+
+
+def pair_renames(removed: list[_N], added: list[_N]) -> list[tuple[_N, _N]]:
+    """Removed/added parameters or fields that are one renamed (the lists are consumed).
+
+    Same wire name first (only the Python name changed), then same type and requiredness; if
+    then exactly one of each is left, they pair too (a rename that also changed the type).
+    """
+    pairs: list[tuple[_N, _N]] = []
+    for same in (_same_wire, _same_shape):
+        for gone in list(removed):
+            match = next((p for p in added if same(gone, p)), None)
+            if match is not None:
+                pairs.append((gone, match))
+                removed.remove(gone)
+                added.remove(match)
+    if len(removed) == 1 and len(added) == 1:
+        pairs.append((removed.pop(), added.pop()))
+    return pairs
 
 
 # -------------------------------------------------------------------------------- types
 
 
-@dataclass(frozen=True)
-class _Finding:
-    """How a type changed: kind suffix, level, and a phrase for the reason."""
-
-    kind: str
-    level: Level
-    phrase: str
-
-
-def _type_findings(
-    old: FlatType,
-    new: FlatType,
-    roles: frozenset[Role],
-    old_aliases: Resolver,
-    new_aliases: Resolver,
-) -> list[_Finding]:
-    """Classify a changed type used in `roles` (`input`: callers pass it; `output`: they read it)."""
-    if old == new:
-        return []
-    out: list[_Finding] = []
-    if old.others == new.others:
-        out += _nullability(old, new, roles)
-        added = [v for v in new.literals if v not in old.literals]
-        removed = [v for v in old.literals if v not in new.literals]
-        if added:
-            closed = not all(
-                is_subtype(FlatType((a,)), FlatType(new.others), new_aliases, new_aliases)
-                for a in new.atoms
-                if a.literal in added
-            )
-            levels: dict[Role, Level] = {
-                "input": "non-breaking",
-                "output": "breaking" if closed else "non-breaking",
-            }
-            why = "the enum is closed, so code handling every value" if closed else "open enum"
-            text = f"enum values added: {', '.join(added)}"
-            if closed and "output" in roles:
-                text += f" ({why} no longer does)"
-            out.append(_Finding("enum-values-added", _worst(levels[r] for r in roles), text))
-        if removed:
-            levels = {"input": "breaking", "output": "non-breaking"}
-            text = f"enum values removed: {', '.join(removed)}"
-            if "input" in roles:
-                text += " (callers passing them fail type checking and API validation)"
-            out.append(_Finding("enum-values-removed", _worst(levels[r] for r in roles), text))
-        return out
-    if old.is_open_union and new.is_open_union and old.literals == new.literals:
-        return [*_nullability(old, new, roles), *_variants(old, new, roles)]
-    widened = is_subtype(old, new, old_aliases, new_aliases)
-    narrowed = is_subtype(new, old, new_aliases, old_aliases)
-    if widened and narrowed:
-        return [_Finding("type-changed", "non-breaking", "type spelled differently, same values")]
-    levels = {
-        "input": "non-breaking" if widened else "breaking" if narrowed else "unknown",
-        "output": "non-breaking" if narrowed else "breaking" if widened else "unknown",
-    }
-    how = "widened" if widened else "narrowed" if narrowed else "changed"
-    effect = {
-        "widened": "accepts more values" if roles == {"input"} else "may hold more values",
-        "narrowed": "accepts fewer values" if roles == {"input"} else "holds fewer values",
-        "changed": "values of the old type may not fit the new one",
-    }[how]
-    return [_Finding("type-changed", _worst(levels[r] for r in roles), f"type {how}: {effect}")]
-
-
-def _variants(old: FlatType, new: FlatType, roles: frozenset[Role]) -> list[_Finding]:
-    """Members added to or removed from an open discriminated union."""
-    out: list[_Finding] = []
-    added = [str(a) for a in new.others if not a.fallback and a not in old.others]
-    removed = [str(a) for a in old.others if not a.fallback and a not in new.others]
-    if added:
-        text = f"union variants added: {', '.join(added)} (the union is open: they parsed as its "
-        text += "fallback model before)"
-        out.append(_Finding("variants-added", "non-breaking", text))
-    if removed:
-        levels: dict[Role, Level] = {"input": "breaking", "output": "non-breaking"}
-        text = f"union variants removed: {', '.join(removed)}"
-        out.append(_Finding("variants-removed", _worst(levels[r] for r in roles), text))
-    return out
-
-
-def _nullability(old: FlatType, new: FlatType, roles: frozenset[Role]) -> list[_Finding]:
-    return [_nullable(new.nullable, roles)] if old.nullable != new.nullable else []
-
-
-def _nullable(now_nullable: bool, roles: frozenset[Role]) -> _Finding:
-    if now_nullable:
-        levels: dict[Role, Level] = {"input": "non-breaking", "output": "breaking"}
-        phrase = "now accepts None" if roles == {"input"} else "may now be None"
-        return _Finding("made-nullable", _worst(levels[r] for r in roles), phrase)
-    levels = {"input": "breaking", "output": "non-breaking"}
-    phrase = "no longer accepts None" if roles == {"input"} else "is never None any more"
-    return _Finding("made-non-nullable", _worst(levels[r] for r in roles), phrase)
-
-
-@dataclass
-class _Log:
-    """Collects the changes of one subject (a method, a resource or a type)."""
-
-    subject: str
-    where: str
-    changes: list[Change] = field(default_factory=list)
-
-    def add(
-        self,
-        kind: str,
-        level: Level,
-        reason: str,
-        element: str | None = None,
-        old: object = None,
-        new: object = None,
-    ) -> None:
-        """Record one change; `old`/`new` are printed with `str` (None stays None)."""
-        was, now = (None if v is None else str(v) for v in (old, new))
-        self.changes.append(
-            Change(kind, level, self.subject, self.where, element, was, now, reason)
-        )
-
-
-def _types(old: Surface, new: Surface) -> Iterable[Change]:
+def _types(old: Surface, new: Surface, scopes: _Scopes) -> Iterable[Change]:
     mirrors = {
         m.params_type
         for surface in (old, new)
@@ -207,69 +114,111 @@ def _types(old: Surface, new: Surface) -> Iterable[Change]:
         if name in mirrors:
             continue  # the method's own parameters; reported on the method
         before, after = old.types.get(name), new.types.get(name)
-        log = _Log(name, after.module if after else before.module if before else "")
+        log = Log(name, after.module if after else before.module if before else "")
         if after is None and before is not None:
             why = "code importing it or annotating with it breaks"
-            log.add("type-removed", "breaking", f"{_code(name)} no longer exists: {why}")
+            log.add("type-removed", "breaking", f"{code(name)} no longer exists: {why}")
         elif before is None and after is not None:
-            log.add("type-added", "non-breaking", f"new {after.kind} {_code(name)}")
+            log.add("type-added", "non-breaking", f"new {after.kind} {code(name)}")
         elif before is not None and after is not None:
-            _type_diff(log, before, after, old, new)
+            _type_diff(log, before, after, old, new, scopes)
         if not any(t.used for t in (before, after) if t is not None):
             note = " (no method uses this type)"
             log.changes = [replace(c, reason=c.reason + note) for c in log.changes]
         yield from log.changes
 
 
-def _package(package: str, module: str) -> str:
-    """The package that re-exports the names of `module`: `types/chat/x.py` -> `pkg.types.chat`."""
-    return ".".join([package, *module.split("/")[:-1]])
+_KIND_USE = {
+    "model": "a pydantic model (built with `Model(...)`, checked with `isinstance`)",
+    "typeddict": "a TypedDict (a plain dict)",
+    "alias": "a type alias",
+}
 
 
-def _type_diff(log: _Log, before: TypeDef, after: TypeDef, old: Surface, new: Surface) -> None:
+def _type_diff(
+    log: Log, before: TypeDef, after: TypeDef, old: Surface, new: Surface, scopes: _Scopes
+) -> None:
     roles = before.roles | after.roles
-    name = _code(after.name)
-    if before.module != after.module:
-        was, now = _package(old.package, before.module), _package(new.package, after.module)
-        why = (
-            f"`from {was} import {after.name}` breaks (use `from {now} import {after.name}`; "
-            f"`from {new.package}.types import {after.name}` works in both)"
-        )
-        log.add("type-moved", "breaking", f"{name} moved: {why}", None, before.module, after.module)
+    name = code(after.name)
     if before.kind != after.kind:
-        why = f"{name} is now a {after.kind}, no longer a {before.kind}"
-        log.add("type-kind-changed", "unknown", why, None, before.kind, after.kind)
+        why = f"{name} is now {_KIND_USE[after.kind]}, no longer {_KIND_USE[before.kind]}"
+        log.add(
+            "type-kind-changed",
+            "breaking",
+            f"{why}: code using it the old way breaks",
+            None,
+            before.kind,
+            after.kind,
+        )
         return
     if before.alias is not None and after.alias is not None:
-        for finding in _type_findings(before.alias, after.alias, roles, old.alias, new.alias):
+        for finding in type_findings(before.alias, after.alias, roles, *scopes):
             reason = f"{name}: {finding.phrase}"
-            log.add(f"alias-{finding.kind}", finding.level, reason, None, before.alias, after.alias)
+            log.add(
+                f"alias-{finding.kind}",
+                finding.level,
+                reason,
+                None,
+                before.alias,
+                after.alias,
+                flagged=finding.flagged,
+            )
         return
     bases_changed = before.bases != after.bases
-    if bases_changed:
-        why = "`isinstance` checks against the old base classes may fail"
-        log.add("type-bases-changed", "unknown", why, None, before.bases, after.bases)
+    if bases_changed and before.kind == "model":
+        lost = [b for b in before.bases if b not in after.bases and b != "BaseModel"]
+        if lost:
+            why = f"`isinstance(x, {lost[0]})` is now False and {name} lost what it inherited"
+            log.add("type-bases-changed", "breaking", why, None, before.bases, after.bases)
+        else:
+            why = f"{name} gained base classes (it still is everything it was)"
+            log.add("type-bases-changed", "non-breaking", why, None, before.bases, after.bases)
     fields_before, fields_after = old.all_fields(before.name), new.all_fields(after.name)
     names = {f.name for f in (*before.fields, *after.fields)}
     if bases_changed:
         names |= set(fields_before) | set(fields_after)
-    for field_name in sorted(names):
+    removed = [fields_before[n] for n in sorted(names) if n not in fields_after]
+    added = [fields_after[n] for n in sorted(names) if n not in fields_before]
+    renamed: set[str] = set()
+    for gone, replacement in pair_renames(removed, added):
+        _field_renamed(log, after, gone, replacement)
+        renamed |= {gone.name, replacement.name}
+    for field_name in sorted(names - renamed):
         pair = fields_before.get(field_name), fields_after.get(field_name)
-        _field_diff(log, after, field_name, *pair, roles, old, new)
+        _field_diff(log, after, field_name, *pair, roles, scopes)
+
+
+def _label(owner: TypeDef, name: str) -> str:
+    return code(f"{owner.name}.{name}" if owner.kind == "model" else f"{owner.name}[{name!r}]")
+
+
+def _field_renamed(log: Log, owner: TypeDef, gone: Field, replacement: Field) -> None:
+    was, now = _label(owner, gone.name), _label(owner, replacement.name)
+    if owner.kind == "model":
+        why = f"reading {was} raises AttributeError; it is now {now}"
+    else:
+        why = f"dicts setting {gone.name!r} fail type checking; the key is now {replacement.name!r}"
+    log.add(
+        "field-renamed",
+        "breaking",
+        f"{was} was replaced by {now}: {why}",
+        gone.name,
+        f"{gone.name}: {gone.type}",
+        f"{replacement.name}: {replacement.type}",
+    )
 
 
 def _field_diff(
-    log: _Log,
+    log: Log,
     owner: TypeDef,
     name: str,
     before: Field | None,
     after: Field | None,
     roles: frozenset[Role],
-    old: Surface,
-    new: Surface,
+    scopes: _Scopes,
 ) -> None:
     model = owner.kind == "model"
-    label = _code(f"{owner.name}.{name}" if model else f"{owner.name}[{name!r}]")
+    label = _label(owner, name)
     if after is not None and before is None:
         what = "attribute" if model else "required key" if after.required else "optional key"
         breaking = not model and after.required and "input" in roles
@@ -281,8 +230,7 @@ def _field_diff(
         why = (
             "reading it raises AttributeError" if model else "dicts that set it fail type checking"
         )
-        reason = f"{label} was removed: {why}"
-        log.add("field-removed", "breaking", reason, name, before.type, None)
+        log.add("field-removed", "breaking", f"{label} was removed: {why}", name, before.type, None)
         return
     assert before is not None and after is not None
     old_type, new_type = before.type, after.type
@@ -296,14 +244,27 @@ def _field_diff(
             )
     elif before.required != after.required:
         now = "required" if after.required else "optional"
-        level = "breaking" if after.required and "input" in roles else "non-breaking"
+        if after.required:  # writers must now set it
+            level = "breaking" if "input" in roles else "non-breaking"
+            why = ": dicts without it fail type checking" if level == "breaking" else ""
+        else:  # readers may not find it
+            level = "breaking" if "output" in roles else "non-breaking"
+            why = ": reading it with `[...]` may raise KeyError" if level == "breaking" else ""
         was = "required" if before.required else "optional"
-        log.add(f"field-made-{now}", level, f"{label} is now {now}", name, was, now)
-    for finding in _type_findings(old_type, new_type, roles, old.alias, new.alias):
+        log.add(f"field-made-{now}", level, f"{label} is now {now}{why}", name, was, now)
+    for finding in type_findings(old_type, new_type, roles, *scopes):
         reason = f"{label} {finding.phrase}"
         if finding.kind == "made-nullable" and model:
             reason = f"{label}: attribute may now be None; code using it unguarded breaks"
-        log.add(f"field-{finding.kind}", finding.level, reason, name, old_type, new_type)
+        log.add(
+            f"field-{finding.kind}",
+            finding.level,
+            reason,
+            name,
+            old_type,
+            new_type,
+            flagged=finding.flagged,
+        )
 
 
 # ---------------------------------------------------------------------------- methods
@@ -311,7 +272,7 @@ def _field_diff(
 
 def _resources(old: Surface, new: Surface) -> Iterable[Change]:
     for name in sorted(set(old.resources) ^ set(new.resources)):
-        log, attr = _Log(f"client.{name}", ""), _code(f"client.{name}")
+        log, attr = Log(f"client.{name}", ""), code(f"client.{name}")
         if name in old.resources:
             why = "every call through it raises AttributeError"
             log.add("resource-removed", "breaking", f"{attr} no longer exists: {why}")
@@ -320,32 +281,32 @@ def _resources(old: Surface, new: Surface) -> Iterable[Change]:
         yield from log.changes
 
 
-def _methods(old: Surface, new: Surface) -> Iterable[Change]:
+def _methods(old: Surface, new: Surface, scopes: _Scopes) -> Iterable[Change]:
     removed = [old.methods[p] for p in old.methods if p not in new.methods]
     added = [new.methods[p] for p in new.methods if p not in old.methods]
     for method in removed:
-        log, call = _Log(method.path, method.http), _code(method.path + "()")
+        log, call = Log(method.path, method.http), code(method.path + "()")
         moved = [m for m in added if m.http == method.http]
         if len(moved) == 1:
             target = moved[0]
             added.remove(target)
-            log = _Log(target.path, target.http)
-            reason = f"{call} is now {_code(target.path + '()')}"
+            log = Log(target.path, target.http)
+            reason = f"{call} is now {code(target.path + '()')}: calls to the old name raise AttributeError"
             log.add("method-moved", "breaking", reason, None, method.path, target.path)
-            _method_diff(log, method, target, old, new)
+            _method_diff(log, method, target, scopes)
         else:
             reason = f"{call} no longer exists: calls raise AttributeError"
             log.add("method-removed", "breaking", reason, None, _signature(method))
         yield from log.changes
     for method in added:
-        log = _Log(method.path, method.http)
-        reason = f"new method {_code(method.path + '()')}"
+        log = Log(method.path, method.http)
+        reason = f"new method {code(method.path + '()')}"
         log.add("method-added", "non-breaking", reason, None, None, _signature(method))
         yield from log.changes
     for path in old.methods:
         if path in new.methods:
-            log = _Log(path, new.methods[path].http)
-            _method_diff(log, old.methods[path], new.methods[path], old, new)
+            log = Log(path, new.methods[path].http)
+            _method_diff(log, old.methods[path], new.methods[path], scopes)
             yield from log.changes
 
 
@@ -363,67 +324,53 @@ def _signature(method: Method) -> str:
     return f"{method.name}({', '.join(parts)}) -> {returns}"
 
 
-def _pair_renames(removed: list[Param], added: list[Param]) -> list[tuple[Param, Param]]:
-    """Removed/added parameters that are one parameter renamed (the lists are consumed).
-
-    Same type and requiredness pair first; if then exactly one of each is left, they pair too
-    (a rename that also changed the type).
-    """
-    pairs: list[tuple[Param, Param]] = []
-    for gone in list(removed):
-        same = [p for p in added if p.type == gone.type and p.required == gone.required]
-        if same:
-            pairs.append((gone, same[0]))
-            removed.remove(gone)
-            added.remove(same[0])
-    if len(removed) == 1 and len(added) == 1:
-        pairs.append((removed.pop(), added.pop()))
-    return pairs
-
-
-def _method_diff(log: _Log, before: Method, after: Method, old: Surface, new: Surface) -> None:
-    call = _code(after.path + "()")
+def _method_diff(log: Log, before: Method, after: Method, scopes: _Scopes) -> None:
+    call = code(after.path + "()")
+    if before.http != after.http and before.path == after.path:
+        reason = (
+            f"{call} now calls {code(after.http)} instead of {code(before.http)}: whether it "
+            "answers the same way cannot be told from the spec"
+        )
+        log.add("method-endpoint-changed", "unknown", reason, None, before.http, after.http)
     names_before = {p.name for p in before.params}
     names_after = {p.name for p in after.params}
     removed = [p for p in before.params if p.name not in names_after]
     added = [p for p in after.params if p.name not in names_before]
-    for gone, new_param in _pair_renames(removed, added):
+    for gone, new_param in pair_renames(removed, added):
         reason = (
-            f"parameter {_code(gone.name)} of {call} was replaced by {_code(new_param.name)}: "
+            f"parameter {code(gone.name)} of {call} was replaced by {code(new_param.name)}: "
             f"callers passing `{gone.name}=` get a TypeError"
         )
         was, now = f"{gone.name}: {gone.type}", f"{new_param.name}: {new_param.type}"
         log.add("param-renamed", "breaking", reason, gone.name, was, now)
     for gone in removed:
-        reason = f"removing parameter {_code(gone.name)} from {call} breaks callers that pass it"
+        reason = f"removing parameter {code(gone.name)} from {call} breaks callers that pass it"
         log.add("param-removed", "breaking", reason, gone.name, gone.type)
     for param in added:
         if param.required:
-            reason = f"new required parameter {_code(param.name)}: calls without it raise TypeError"
+            reason = f"new required parameter {code(param.name)}: calls without it raise TypeError"
             log.add("param-added", "breaking", reason, param.name, None, param.type)
         else:
-            reason = f"new optional parameter {_code(param.name)}"
+            reason = f"new optional parameter {code(param.name)}"
             log.add("param-added", "non-breaking", reason, param.name, None, param.type)
     positions_before = [p.name for p in before.params if p.positional]
     positions_after = [p.name for p in after.params if p.positional]
     for param in after.params:
         previous = before.param(param.name)
         if previous is not None:
-            _param_diff(log, call, previous, param, positions_before, positions_after, old, new)
-    _returns(log, before, after, old, new)
+            _param_diff(log, call, previous, param, (positions_before, positions_after), scopes)
+    _returns(log, before, after, scopes)
 
 
 def _param_diff(
-    log: _Log,
+    log: Log,
     call: str,
     previous: Param,
     param: Param,
-    positions_before: list[str],
-    positions_after: list[str],
-    old: Surface,
-    new: Surface,
+    positions: tuple[Sequence[str], Sequence[str]],
+    scopes: _Scopes,
 ) -> None:
-    name, element = _code(param.name), param.name
+    name, element = code(param.name), param.name
     if previous.required != param.required:
         if param.required:
             reason = f"{name} is now required: calls that omit it raise TypeError"
@@ -438,36 +385,56 @@ def _param_diff(
         reason = f"{name} may now also be passed positionally"
         log.add("param-made-positional", "non-breaking", reason, element)
     elif param.positional:
-        was, now = positions_before.index(element), positions_after.index(element)
+        was, now = positions[0].index(element), positions[1].index(element)
         if was != now:
             reason = f"{name} moved: positional calls pass values to the wrong parameters"
             log.add("param-moved", "breaking", reason, element, was, now)
-    inputs: frozenset[Role] = frozenset({"input"})
-    for finding in _type_findings(previous.type, param.type, inputs, old.alias, new.alias):
+    if previous.wire and param.wire and previous.wire != param.wire:
+        reason = f"{name} is unchanged in Python; the API now names it {param.wire!r}"
+        log.add(
+            "param-wire-name-changed", "non-breaking", reason, element, previous.wire, param.wire
+        )
+    for finding in type_findings(previous.type, param.type, _INPUTS, *scopes):
         reason = f"parameter {name} of {call} {finding.phrase}"
-        log.add(f"param-{finding.kind}", finding.level, reason, element, previous.type, param.type)
+        log.add(
+            f"param-{finding.kind}",
+            finding.level,
+            reason,
+            element,
+            previous.type,
+            param.type,
+            flagged=finding.flagged,
+        )
 
 
-def _returns(log: _Log, before: Method, after: Method, old: Surface, new: Surface) -> None:
-    call = _code(after.path + "()")
-    outputs: frozenset[Role] = frozenset({"output"})
+def _returns(log: Log, before: Method, after: Method, scopes: _Scopes) -> None:
+    call = code(after.path + "()")
     if before.page is None and after.page is not None:
         reason = (
-            f"{call} now returns a `{after.page}`: iterating it walks every page; code "
-            "reading fields of the old response other than `data` may break"
+            f"{call} now returns a `{after.page}`: iterating it walks every page, but code "
+            f"annotated with `{before.returns}` or reading its other attributes breaks"
         )
-        log.add("pagination-added", "unknown", reason, None, before.returns, after.returns)
+        log.add("pagination-added", "breaking", reason, None, before.returns, after.returns)
     elif before.page is not None and after.page is None:
         reason = f"{call} no longer paginates: auto-pagination and `get_next_page()` are gone"
         log.add("pagination-removed", "breaking", reason, None, before.returns, after.returns)
     elif before.page != after.page:
-        reason = f"{call} returns a different page class"
-        log.add("pagination-changed", "unknown", reason, None, before.page, after.page)
+        reason = (
+            f"{call} returns a `{after.page}` instead of a `{before.page}`: iteration works as "
+            f"before, code annotated with `{before.page}` fails type checking"
+        )
+        log.add("pagination-changed", "breaking", reason, None, before.page, after.page)
     else:
-        for finding in _type_findings(before.returns, after.returns, outputs, old.alias, new.alias):
+        for finding in type_findings(before.returns, after.returns, _OUTPUTS, *scopes):
             reason = f"the return value of {call} {finding.phrase}"
             log.add(
-                f"return-{finding.kind}", finding.level, reason, None, before.returns, after.returns
+                f"return-{finding.kind}",
+                finding.level,
+                reason,
+                None,
+                before.returns,
+                after.returns,
+                flagged=finding.flagged,
             )
     if before.stream is None and after.stream is not None:
         reason = f"{call} can now stream (`stream=True`); calls without it are unaffected"
@@ -476,8 +443,14 @@ def _returns(log: _Log, before: Method, after: Method, old: Surface, new: Surfac
         reason = f"{call} no longer streams: callers passing `stream=True` break"
         log.add("streaming-removed", "breaking", reason, None, f"Stream[{before.stream}]")
     elif before.stream is not None and after.stream is not None:
-        for finding in _type_findings(before.stream, after.stream, outputs, old.alias, new.alias):
+        for finding in type_findings(before.stream, after.stream, _OUTPUTS, *scopes):
             reason = f"the chunks {call} streams: {finding.phrase}"
             log.add(
-                f"stream-{finding.kind}", finding.level, reason, None, before.stream, after.stream
+                f"stream-{finding.kind}",
+                finding.level,
+                reason,
+                None,
+                before.stream,
+                after.stream,
+                flagged=finding.flagged,
             )

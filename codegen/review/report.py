@@ -3,7 +3,7 @@
 Markdown starts with the counts and the version bump they call for, then lists the changes by
 level (breaking, unknown, non-breaking) and, within a level, by subject (a method or a type),
 so a reviewer reads what breaks first. Non-breaking changes sit in a collapsed `<details>`
-block. JSON carries the same facts: `summary`, `bump`, and one object per change.
+block, except the flagged ones (an open response enum that gained values), listed above it. JSON carries the same facts: `summary`, `bump`, and one object per change.
 """
 
 from __future__ import annotations
@@ -14,12 +14,16 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from .diff import LEVELS, Change, Level
+from .changes import LEVELS, PACKAGE_KINDS, Change, Level
 
 __all__ = ["Bump", "Summary", "bump_version", "render_json", "render_markdown", "summarize"]
 
 Bump = Literal["major", "minor", "patch"]
-_GROUP_TITLES = {"methods": "Resources and methods", "types": "Types"}
+_GROUP_TITLES = {
+    "package": "Package (import paths, settings)",
+    "methods": "Resources and methods",
+    "types": "Types",
+}
 _LEVEL_TITLES: dict[Level, str] = {
     "breaking": "Breaking changes",
     "unknown": "Changes to review (effect depends on usage)",
@@ -68,7 +72,9 @@ def _short(value: str) -> str:
 
 def _bullet(change: Change) -> str:
     line = f"- {change.reason}"
-    if change.old is not None and change.new is not None:
+    if change.kind.startswith(PACKAGE_KINDS[:2]):  # the reason names both import paths
+        pass
+    elif change.old is not None and change.new is not None:
         line += f" (`{_short(change.old)}` → `{_short(change.new)}`)"
     elif change.kind.endswith("-removed") and change.old is not None:
         line += f" (was `{_short(change.old)}`)"
@@ -107,8 +113,12 @@ def render_markdown(
     for group, title in _GROUP_TITLES.items():
         row = summary.groups[group]
         lines.append(f"| {title} | {' | '.join(str(row[level]) for level in LEVELS)} |")
+    flagged = [c for c in changes if c.flagged and c.level == "non-breaking"]
     for level in LEVELS:
-        selected = [c for c in changes if c.level == level]
+        selected = [c for c in changes if c.level == level and c not in flagged]
+        if level == "non-breaking" and flagged:
+            title = f"Non-breaking, flagged for review ({len(flagged)})"
+            lines += ["", f"{h}# {title}", *_details(flagged, h + "##")]
         if not selected:
             continue
         title = f"{_LEVEL_TITLES[level]} ({len(selected)})"

@@ -6,7 +6,9 @@ resolve. With `git:REV` the old side also uses the config file as of REV when th
 
 `build_surface` loads and lowers a spec (nothing is rendered or formatted) and extracts its
 surface; with a cache directory the surface is pickled by content (spec files, config, the
-generator's source and runtime, `CACHE_VERSION`), so an unchanged side costs nothing.
+generator's source and runtime, `CACHE_VERSION`), so an unchanged side costs nothing, and the
+parsed spec files are cached beside it (`codegen.spec.cache`, `<cache>/../documents/`), so a
+side whose spec was read before skips YAML parsing.
 """
 
 from __future__ import annotations
@@ -25,14 +27,23 @@ from pathlib import Path
 
 from ..errors import SpecError
 from ..runtime import RUNTIME_DIR
+from ..spec import cache as parse_cache
 from ..spec import display_path, load_spec
 from .surface import Surface, extract
 
-__all__ = ["CACHE_VERSION", "SpecSource", "build_surface", "resolve_source"]
+__all__ = [
+    "CACHE_VERSION",
+    "SpecSource",
+    "build_surface",
+    "cached_surface",
+    "prune",
+    "resolve_source",
+    "valid_key",
+]
 
-CACHE_VERSION = 2
+CACHE_VERSION = 4
 """Bumped when the pickled surface's format changes (2: types are IR values, not parsed
-annotations)."""
+annotations; 3: import paths, settings, parameters' wire names; 4: hashes, then surface)."""
 _CACHE_ENTRIES = 16  # surfaces kept; the least recently written go first
 
 
@@ -55,15 +66,24 @@ def build_surface(
     """
     timings = seconds if seconds is not None else {}
     key = _cache_key(source) if cache_dir is not None else None
-    if cache_dir is not None and key is not None:
-        cached = _cache_read(cache_dir / f"{key}.pickle", source.spec.parent)
-        if cached is not None:
-            timings["cached"] = 0.0
-            return cached
-    surface, files = _build(source, timings)
+    cached = cached_surface(source, cache_dir)
+    if cached is not None:
+        timings["cached"] = 0.0
+        return cached
+    with parse_cache.use(cache_dir.parent / "documents" if cache_dir is not None else None):
+        surface, files = _build(source, timings)
     if cache_dir is not None and key is not None:
         _cache_write(cache_dir / f"{key}.pickle", source.spec.parent, files, surface)
     return surface
+
+
+def cached_surface(source: SpecSource, cache_dir: Path | None) -> Surface | None:
+    """The surface built before from the same files, config and generator, if there is one."""
+    key = _cache_key(source) if cache_dir is not None else None
+    if cache_dir is None or key is None:
+        return None
+    found = _cache_read(cache_dir / f"{key}.pickle", source.spec.parent)
+    return found if isinstance(found, Surface) else None
 
 
 def _build(source: SpecSource, timings: dict[str, float]) -> tuple[Surface, set[Path]]:
@@ -121,20 +141,36 @@ def _cache_key(source: SpecSource) -> str | None:
     return digest.hexdigest()
 
 
-def _cache_read(entry: Path, base: Path) -> Surface | None:
-    """The surface in `entry` if every spec file it was built from is unchanged.
+def _cache_read(entry: Path, base: Path, *, surface: bool = True) -> Surface | bool | None:
+    """The surface in `entry` if every spec file it was built from is unchanged (with
+    `surface=False`: True then, without unpickling the surface).
 
-    Files are recorded relative to the root spec's folder (`base`), so a spec extracted from
-    git into a new temporary folder each run still finds its entry.
+    An entry holds two pickles: the files' hashes, then the surface. Files are recorded
+    relative to the root spec's folder (`base`), so a spec extracted from git into a new
+    temporary folder each run still finds its entry.
     """
     try:
         with entry.open("rb") as handle:
-            files, surface = pickle.load(handle)
-        if all(_file_hash(base / name) == digest for name, digest in files.items()):
-            return surface if isinstance(surface, Surface) else None
+            files = pickle.load(handle)
+            if not all(_file_hash(base / name) == digest for name, digest in files.items()):
+                return None
+            if not surface:
+                return True
+            found = pickle.load(handle)
+            return found if isinstance(found, Surface) else None
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        pass
-    return None
+        return None
+
+
+def valid_key(source: SpecSource, cache_dir: Path | None) -> str | None:
+    """The cache key of `source` when its cached surface is valid (cheap: nothing is
+    unpickled but the files' hashes); None otherwise."""
+    key = _cache_key(source) if cache_dir is not None else None
+    if cache_dir is None or key is None:
+        return None
+    return (
+        key if _cache_read(cache_dir / f"{key}.pickle", source.spec.parent, surface=False) else None
+    )
 
 
 def _cache_write(entry: Path, base: Path, files: set[Path], surface: Surface) -> None:
@@ -144,13 +180,19 @@ def _cache_write(entry: Path, base: Path, files: set[Path], surface: Surface) ->
         hashes = {os.path.relpath(path, base): _file_hash(path) for path in sorted(files)}
         partial = entry.with_suffix(f".{os.getpid()}.tmp")
         with partial.open("wb") as handle:
-            pickle.dump((hashes, surface), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(hashes, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(surface, handle, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(entry)
-        entries = sorted(entry.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
-        for stale in entries[:-_CACHE_ENTRIES]:
-            stale.unlink(missing_ok=True)
+        prune(entry.parent, "*.pickle")
     except OSError:
         pass
+
+
+def prune(directory: Path, pattern: str) -> None:
+    """Keep the `_CACHE_ENTRIES` most recently written files matching `pattern`."""
+    entries = sorted(directory.glob(pattern), key=lambda p: p.stat().st_mtime)
+    for stale in entries[:-_CACHE_ENTRIES]:
+        stale.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------------------- git sources

@@ -2,9 +2,12 @@
 
 `extract(api)` reduces the lowered `ir.Api` to the facts `review.diff` compares: resources;
 methods (`client.chat.completions.create`) with their parameters (type, required, positional or
-keyword-only), return type, streaming (the chunk type) and pagination (the page class); and
-every class or alias under `types/` with its fields (Python name, wire name, type, required).
-Types are the IR's, flattened (`review.types.flatten`), so a change of form is not a change.
+keyword-only), return type, streaming (the chunk type) and pagination (the page class); every
+class or alias under `types/` with its fields (Python name, wire name, type, required); every
+public import path (`Export`: each name each public module offers, and what it is); and the
+client's settings a user relies on without writing them (environment variables, base URL, the
+pip distribution). Types are the IR's, flattened (`review.types.flatten`), so a change of form
+is not a change.
 
 Each type also gets its *roles*: `"input"` when a method parameter reaches it (the user builds
 such values), `"output"` when a return type reaches it (the user reads them). A change that
@@ -15,17 +18,26 @@ async twin mirrors it (a parity test guards that).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .. import ir
 from ..ir import types as t
 from .types import Atom, FlatType, flatten
 
-__all__ = ["Field", "Method", "Param", "Role", "Surface", "TypeDef", "extract"]
+__all__ = ["Export", "Field", "Method", "Param", "Role", "Surface", "TypeDef", "extract"]
 
 Role = Literal["input", "output"]
 _PARAM_MODULE_SUFFIXES = ("_param.py", "_params.py")
+SETTINGS = {
+    "distribution": "the pip distribution",
+    "env_api_key": "the environment variable holding the API key",
+    "env_base_url": "the environment variable overriding the base URL",
+    "env_log": "the environment variable setting the log level",
+    "base_url": "the default base URL",
+    "idempotency_header": "the header carrying the idempotency key of retried requests",
+}
+"""Client settings users rely on without writing them, by `Surface.settings` key."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,7 @@ class Param:
     type: FlatType
     required: bool
     positional: bool  # positional-or-keyword (before `*`), else keyword-only
+    wire: str = ""  # the name the API gives it ("" when unknown)
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,22 @@ class TypeDef:
         return next((f for f in self.fields if f.name == name), None)
 
 
+@dataclass(frozen=True, order=True)
+class Export:
+    """`from <package>.<module> import <name>` works, and gives the thing `target` names.
+
+    `module` is dotted below the package (`""` for the package itself, `types.chat`,
+    `resources.user`); `target` says what the name is, stably across specs: `type:<class>`,
+    `params:<method path>` (a method's parameters TypedDict), `resource:<dotted>:<variant>`
+    (`sync`, `async`, `sync_raw`, ...), `client:sync`, `client:async`, `error`,
+    `exception:<class>`, `helper:<module>:<class>`.
+    """
+
+    module: str
+    name: str
+    target: str
+
+
 @dataclass(frozen=True)
 class Surface:
     """The whole surface of one generated SDK, every collection sorted by name."""
@@ -93,6 +122,16 @@ class Surface:
     resources: tuple[str, ...]  # dotted resource paths
     methods: Mapping[str, Method]  # by `Method.path`
     types: Mapping[str, TypeDef]  # by class name
+    modules: tuple[str, ...] = ()  # every public module, dotted below the package ("" = itself)
+    exports: tuple[Export, ...] = ()  # what each public module offers
+    settings: Mapping[str, str] = field(default_factory=dict)  # see `SETTINGS`
+
+    def keys(self, name: str) -> dict[str, tuple[FlatType, bool]] | None:
+        """The keys (type, required) of TypedDict `name`, bases included; None if not one."""
+        found = self.types.get(name)
+        if found is None or found.kind != "typeddict":
+            return None
+        return {key: (f.type, f.required) for key, f in self.all_fields(name).items()}
 
     def alias(self, name: str) -> FlatType | None:
         """What alias `name` stands for (None when `name` is not an alias)."""
@@ -133,12 +172,77 @@ def extract(api: ir.Api) -> Surface:
     for module, definition in sorted(definitions, key=lambda item: (item[1].name, item[0])):
         found_type = _typedef(module, definition, roles.get(definition.name))
         types.setdefault(found_type.name, found_type)
+    exports = _exports(api, methods.values())
+    paths = [m.path for m in api.type_modules] + [m.path for m in api.init_modules]
+    modules = {e.module for e in exports} | {_dotted(path) for path in paths}
+    settings = {
+        "distribution": api.distribution,
+        "env_api_key": api.env_api_key,
+        "env_base_url": api.env_base_url,
+        "env_log": api.env_log,
+        "base_url": api.default_base_url,
+        "idempotency_header": api.client.idempotency_header or "",
+    }
     return Surface(
         package=api.package,
         resources=tuple(sorted(r.dotted for r in api.resources)),
         methods={path: methods[path] for path in sorted(methods)},
         types=types,
+        modules=tuple(sorted(modules | {""})),
+        exports=tuple(sorted(exports)),
+        settings=settings,
     )
+
+
+def _dotted(path: str) -> str:
+    """`types/chat/__init__.py` -> `types.chat`; `resources/user.py` -> `resources.user`."""
+    parts = path.removesuffix(".py").split("/")
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _exports(api: ir.Api, methods: Iterable[Method]) -> set[Export]:
+    """Every (module, name) users can import, each with what it is."""
+    params = {m.params_type: m.path for m in methods if m.params_type is not None}
+    what: dict[tuple[str, str], str] = {}  # (defining module, name) -> target
+    for module in api.type_modules:
+        at = module.path.removesuffix(".py")
+        for definition in module.definitions:
+            mirror = isinstance(definition, ir.TypedDictDef) and definition.method_params
+            owner = params.get(definition.name) if mirror else None
+            target = f"params:{owner}" if owner else f"type:{definition.name}"
+            what[(at, definition.name)] = target
+    for resource in api.resources:
+        at = resource.module.removesuffix(".py")
+        for side, variant in (("sync", resource.sync), ("async", resource.async_)):
+            for suffix, name in (
+                ("", variant.class_name),
+                ("_raw", variant.raw_class),
+                ("_streaming", variant.streaming_class),
+            ):
+                what[(at, name)] = f"resource:{resource.dotted}:{side}{suffix}"
+    found = {Export(_dotted(at), name, target) for (at, name), target in what.items()}
+    for module in api.type_modules:  # a module may also re-export what it does not define
+        found |= {
+            Export(
+                _dotted(module.path),
+                name,
+                what.get((module.path.removesuffix(".py"), name), f"name:{name}"),
+            )
+            for name in module.exports
+        }
+    for init in api.init_modules:
+        for export in init.exports:
+            if export.attr is not None:
+                target = what.get((export.target, export.attr), f"name:{export.attr}")
+                found.add(Export(_dotted(init.path), export.name, target))
+    root = [
+        (api.client.name, "client:sync"),
+        (api.client.async_name, "client:async"),
+        (api.client.error_name, "error"),
+        *((name, f"exception:{name}") for name in api.exceptions),
+    ]
+    found |= {Export("", name, target) for name, target in root}
+    return found
 
 
 def _method(resource: str, method: ir.Method) -> Method:
@@ -182,7 +286,7 @@ def _returns(method: ir.Method) -> FlatType:
 def _param(param: ir.Parameter, *, positional: bool, optional: bool) -> Param:
     """A parameter; the stream flag is always optional (each overload says its value)."""
     required = param.required and not optional
-    return Param(param.name, flatten(param.type, "param"), required, positional)
+    return Param(param.name, flatten(param.type, "param"), required, positional, param.wire)
 
 
 def _typedef(module: str, definition: ir.Definition, roles: frozenset[Role] | None) -> TypeDef:

@@ -7,20 +7,32 @@ is what lets the diff talk about enum values added or removed), and `Literal[Tru
 `Literal[False]` is `bool`. An atom is spelled as the generated code spells it (`list`/`Sequence`
 by side, `FileTypes`), so the report reads like the SDK.
 
-`is_subtype` decides whether every value of one type is a value of another (aliases resolved on
-each side): the diff calls a changed type widened, narrowed or different from that.
+`is_subtype` decides whether every value of one type is a value of another, each read in its
+`Scope` (aliases expanded; TypedDicts compared by their keys, models by name): the diff calls a
+changed type widened, narrowed or different from that, and `unknown` only when it raises
+`Undecidable`.
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from .. import ir
 from ..ir import types as t
 
-__all__ = ["Atom", "FlatType", "Resolver", "flatten", "is_subtype"]
+__all__ = [
+    "NO_SCOPE",
+    "Atom",
+    "FlatType",
+    "Keys",
+    "Resolver",
+    "Scope",
+    "Undecidable",
+    "flatten",
+    "is_subtype",
+]
 
 _TOP = frozenset({"object", "Any"})
 # Nominal supertypes of builtin and `typing` names (transitively closed).
@@ -179,16 +191,37 @@ def _atoms(typ: t.Type, side: ir.Side) -> tuple[list[Atom], bool]:
 
 Resolver = Callable[[str], "FlatType | None"]
 """Looks up a type alias by name (None when the name is not an alias)."""
+Keys = Callable[[str], "Mapping[str, tuple[FlatType, bool]] | None"]
+"""Looks up the keys of a TypedDict by name: key -> (type, required); None when not one."""
+
+
+class Undecidable(Exception):
+    """Subtyping could not be decided (aliases nested past `_MAX_EXPANSION`)."""
 
 
 def _no_aliases(name: str) -> FlatType | None:
     return None
 
 
+def _no_keys(name: str) -> Mapping[str, tuple[FlatType, bool]] | None:
+    return None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the names in a type mean on one side of a comparison: `aliases` are expanded;
+    TypedDicts (`keys`) are compared by their keys, as type checkers do (structurally); every
+    other class by name (a model is only its own class)."""
+
+    aliases: Resolver = _no_aliases
+    keys: Keys = _no_keys
+
+
+NO_SCOPE = Scope()
+
+
 def _expand(t: FlatType, resolve: Resolver, depth: int) -> FlatType:
     """`t` with aliases among its top-level members replaced by what they stand for."""
-    if depth >= _MAX_EXPANSION:
-        return t
     atoms: list[Atom] = []
     nullable = t.nullable
     changed = False
@@ -197,6 +230,8 @@ def _expand(t: FlatType, resolve: Resolver, depth: int) -> FlatType:
         if target is None:
             atoms.append(atom)
             continue
+        if depth >= _MAX_EXPANSION:
+            raise Undecidable(f"aliases nest more than {_MAX_EXPANSION} deep at `{atom.head}`")
         changed = True
         inner = _expand(target, resolve, depth + 1)
         atoms += inner.atoms
@@ -207,37 +242,56 @@ def _expand(t: FlatType, resolve: Resolver, depth: int) -> FlatType:
 def is_subtype(
     sub: FlatType,
     sup: FlatType,
-    resolve_sub: Resolver = _no_aliases,
-    resolve_sup: Resolver = _no_aliases,
+    sub_scope: Scope = NO_SCOPE,
+    sup_scope: Scope = NO_SCOPE,
     depth: int = 0,
+    assumed: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
-    """Whether every value of `sub` is a value of `sup` (aliases resolved on each side)."""
+    """Whether every value of `sub` is a value of `sup`, each read in its scope.
+
+    Raises `Undecidable` when aliases nest too deep to tell. `assumed` holds the pairs of
+    TypedDicts being compared further up (recursive types): they are taken as compatible.
+    """
     if sub == sup:
         return True
-    sub = _expand(sub, resolve_sub, depth)
-    sup = _expand(sup, resolve_sup, depth)
+    sub = _expand(sub, sub_scope.aliases, depth)
+    sup = _expand(sup, sup_scope.aliases, depth)
     if any(a.head in _TOP and a.literal is None for a in sup.atoms):
         return True
     if sub.nullable and not sup.nullable:
         return False
     return all(
-        any(_atom_subtype(a, b, resolve_sub, resolve_sup, depth) for b in sup.atoms)
+        any(_atom_subtype(a, b, sub_scope, sup_scope, depth, assumed) for b in sup.atoms)
         for a in sub.atoms
     )
 
 
 def _atom_subtype(
-    sub: Atom, sup: Atom, resolve_sub: Resolver, resolve_sup: Resolver, depth: int
+    sub: Atom,
+    sup: Atom,
+    sub_scope: Scope,
+    sup_scope: Scope,
+    depth: int,
+    assumed: frozenset[tuple[str, str]],
 ) -> bool:
-    if sub == sup or sub.head == "Any":
-        return True
+    if sub == sup or (sub.head == "Any" and sub.literal is None):
+        return True  # one name on both sides: its own changes are reported on its definition
     if sub.literal is not None:
         if sup.literal is not None:
-            return False
+            return sub.literal == sup.literal
         kind = sub.value_kind
         return kind is not None and (sup.head == kind or sup.head in _SUPERS.get(kind, ()))
     if sup.literal is not None:
         return False
+    if not sub.args and not sup.args:
+        sub_keys, sup_keys = sub_scope.keys(sub.head), sup_scope.keys(sup.head)
+        if sub_keys is not None and sup_keys is not None:
+            pair = (sub.head, sup.head)
+            if pair in assumed:
+                return True
+            return _keys_subtype(
+                sub_keys, sup_keys, sub_scope, sup_scope, depth + 1, assumed | {pair}
+            )
     if sub.head != sup.head and sup.head not in _SUPERS.get(sub.head, ()):
         return False
     if not sub.args or not sup.args:
@@ -245,6 +299,31 @@ def _atom_subtype(
     if len(sub.args) != len(sup.args):
         return False
     return all(
-        is_subtype(a, b, resolve_sub, resolve_sup, depth + 1)
+        is_subtype(a, b, sub_scope, sup_scope, depth + 1, assumed)
         for a, b in zip(sub.args, sup.args, strict=True)
     )
+
+
+def _keys_subtype(
+    sub: Mapping[str, tuple[FlatType, bool]],
+    sup: Mapping[str, tuple[FlatType, bool]],
+    sub_scope: Scope,
+    sup_scope: Scope,
+    depth: int,
+    assumed: frozenset[tuple[str, str]],
+) -> bool:
+    """Whether every dict valid for TypedDict `sub` is valid for TypedDict `sup`: no key `sup`
+    lacks, each key `sup` requires always there, and each value's type fits."""
+    if set(sub) - set(sup):
+        return False
+    for key, (sup_type, sup_required) in sup.items():
+        if key not in sub:
+            if sup_required:
+                return False
+            continue
+        sub_type, sub_required = sub[key]
+        if sup_required and not sub_required:
+            return False
+        if not is_subtype(sub_type, sup_type, sub_scope, sup_scope, depth, assumed):
+            return False
+    return True

@@ -1,12 +1,14 @@
 """Stage 1, spec: read an OpenAPI 3.0/3.1 document into one checked, self-contained `Spec`.
 
     read.py       YAML/JSON file -> data (errors with line and column)
+    cache.py      parsed files cached by content hash (on request: `cache.use(directory)`)
     pointer.py    JSON pointers: escape, split, join, look up (the only escaping rule)
     refs.py       the `$ref` resolver (chains, loops, dangling references)
     structure.py  the OpenAPI object model as data, and structural checks
     bundle.py     external files' nodes copied in, every `$ref` made local
     document.py   `Spec`: the bundled document, and where each node came from
     validate.py   full validation against the OpenAPI schema (slow; on request)
+    rules.py      the rules an API team holds its spec to (`codegen validate`, config `validate:`)
     load.py       `load_spec`: all of the above, in order
 
 Every problem is a `SpecError` (or a `Diagnostic` value) naming the file and JSON pointer.

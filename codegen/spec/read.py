@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import SpecError
+from . import cache
 from .pointer import pointer_of
 
 try:
@@ -146,19 +147,28 @@ def read_document(path: Path) -> Any:
     """Parse a YAML or JSON file (JSON when the name ends in `.json`).
 
     Raises `SpecError` (pointer `#`) for a file that cannot be read or parsed; the message
-    carries the line and column of a syntax error.
+    carries the line and column of a syntax error. With a cache in force (`cache.use`), a file
+    parsed before is not parsed again.
     """
     shown = display_path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise SpecError("#", "file not found", shown) from None
-    except UnicodeDecodeError as exc:
-        raise SpecError("#", f"not UTF-8 text (byte {exc.start})", shown) from None
     except OSError as exc:
         raise SpecError("#", f"cannot read file: {exc.strerror}", shown) from None
+    is_json = path.suffix.lower() == ".json"
+    return cache.parsed(data, "json" if is_json else "yaml", lambda: _parse(data, is_json, shown))
+
+
+def _parse(data: bytes, is_json: bool, shown: str) -> Any:
+    """The document in `data` (the bytes of the file shown to the user as `shown`)."""
     try:
-        if path.suffix.lower() == ".json":
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SpecError("#", f"not UTF-8 text (byte {exc.start})", shown) from None
+    try:
+        if is_json:
             document = json.loads(text, object_pairs_hook=_reject_duplicates)
             if _SURROGATE_ESCAPE.search(text):  # YAML rejects these escapes itself
                 _reject_lone_surrogates(document, shown)

@@ -4,12 +4,18 @@
 Generated methods describe a call and hand it to `_request` / `_request_page`:
 
     return self._request("post", "/chat/completions", body={...}, options=make_request_options(...),
-                         cast_to=ChatCompletion, stream=stream or False, stream_cls=Stream[ChatCompletionChunk])
+                         cast_to=ChatCompletion, stream=stream is True, stream_cls=Stream[ChatCompletionChunk])
 
 `query`/`body` values equal to `NOT_GIVEN` are dropped (so a default the caller did not pass is
 never sent); `None` is sent as JSON `null` in a body and left out of a query string.
 `files=True` (or a sequence naming the top-level file fields) sends the body as
 multipart/form-data, see `_files`; `binary=True` returns a `BinaryAPIResponse`.
+
+The two classes are twins: `SyncAPIResource` is `AsyncAPIResource` with `async` and `await`
+taken out and each async name replaced by its sync one (`AsyncAPIClient` -> `SyncAPIClient`,
+`AsyncBinaryAPIResponse` -> `BinaryAPIResponse`, `AsyncPaginator[Any, _AsyncPageT]` ->
+`_SyncPageT`, ...). Edit the async class first; tests/runtime/test_twins.py derives the sync one
+from it and fails until both say the same.
 """
 
 from collections.abc import Mapping, Sequence
@@ -32,6 +38,102 @@ _StreamT = TypeVar("_StreamT")
 _SyncPageT = TypeVar("_SyncPageT", bound=BaseSyncPage[Any])
 _AsyncPageT = TypeVar("_AsyncPageT", bound=BaseAsyncPage[Any])
 Files = Union[bool, Sequence[str]]
+
+
+class AsyncAPIResource:
+    """Base of generated async resources; `self._client` is the client."""
+
+    _client: "AsyncAPIClient"
+
+    def __init__(self, client: "AsyncAPIClient") -> None:
+        self._client = client
+
+    @overload
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        stream: Literal[False] = False,
+        stream_cls: None = None,
+        binary: Literal[False] = False,
+    ) -> _T: ...
+
+    @overload
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        stream: bool,
+        stream_cls: type[_StreamT],
+        binary: Literal[False] = False,
+    ) -> Union[_T, _StreamT]: ...
+
+    @overload
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: object,
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        binary: Literal[True],
+    ) -> AsyncBinaryAPIResponse: ...
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Any,
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        files: Files = False,
+        options: RequestOptions,
+        stream: bool = False,
+        stream_cls: Any = None,
+        binary: bool = False,
+    ) -> Any:
+        """Send one call through the client (retries, defaults, parsing)."""
+        opts = FinalRequestOptions(
+            method, path, query=query, body=body, files=files, options=options
+        )
+        return await self._client.request(
+            cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
+        )
+
+    def _request_page(
+        self,
+        method: str,
+        path: str,
+        *,
+        page: type[_AsyncPageT],
+        query: Optional[Mapping[str, object]] = None,
+        body: Optional[object] = None,
+        options: RequestOptions,
+    ) -> AsyncPaginator[Any, _AsyncPageT]:
+        """The first page of a list call, whose iteration walks every later page.
+
+        Async: an `AsyncPaginator` (not awaited), which `await` turns into the first page and
+        `async for` walks item by item.
+        """
+        return self._client.get_api_list(
+            path, page=page, query=query, body=body, options=options, method=method
+        )
 
 
 class SyncAPIResource:
@@ -120,101 +222,11 @@ class SyncAPIResource:
         body: Optional[object] = None,
         options: RequestOptions,
     ) -> _SyncPageT:
-        """Fetch the first page of a list call; iterating the page walks every later page."""
-        result: _SyncPageT = self._client.request(
-            page, FinalRequestOptions(method, path, query=query, body=body, options=options)
-        )
-        return result
+        """The first page of a list call, whose iteration walks every later page.
 
-
-class AsyncAPIResource:
-    """Base of generated async resources; `self._client` is the client."""
-
-    _client: "AsyncAPIClient"
-
-    def __init__(self, client: "AsyncAPIClient") -> None:
-        self._client = client
-
-    @overload
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: type[_T],
-        query: Optional[Mapping[str, object]] = None,
-        body: Optional[object] = None,
-        files: Files = False,
-        options: RequestOptions,
-        stream: Literal[False] = False,
-        stream_cls: None = None,
-        binary: Literal[False] = False,
-    ) -> _T: ...
-
-    @overload
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: type[_T],
-        query: Optional[Mapping[str, object]] = None,
-        body: Optional[object] = None,
-        files: Files = False,
-        options: RequestOptions,
-        stream: bool,
-        stream_cls: type[_StreamT],
-        binary: Literal[False] = False,
-    ) -> Union[_T, _StreamT]: ...
-
-    @overload
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: object,
-        query: Optional[Mapping[str, object]] = None,
-        body: Optional[object] = None,
-        files: Files = False,
-        options: RequestOptions,
-        binary: Literal[True],
-    ) -> AsyncBinaryAPIResponse: ...
-
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: Any,
-        query: Optional[Mapping[str, object]] = None,
-        body: Optional[object] = None,
-        files: Files = False,
-        options: RequestOptions,
-        stream: bool = False,
-        stream_cls: Any = None,
-        binary: bool = False,
-    ) -> Any:
-        opts = FinalRequestOptions(
-            method, path, query=query, body=body, files=files, options=options
-        )
-        return await self._client.request(
-            cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
-        )
-
-    def _request_page(
-        self,
-        method: str,
-        path: str,
-        *,
-        page: type[_AsyncPageT],
-        query: Optional[Mapping[str, object]] = None,
-        body: Optional[object] = None,
-        options: RequestOptions,
-    ) -> AsyncPaginator[Any, _AsyncPageT]:
-        """An `AsyncPaginator` (not awaited): `await` it for the first page or `async for` the items."""
-        return AsyncPaginator(
-            self._client,
-            FinalRequestOptions(method, path, query=query, body=body, options=options),
-            page,
+        Async: an `AsyncPaginator` (not awaited), which `await` turns into the first page and
+        `async for` walks item by item.
+        """
+        return self._client.get_api_list(
+            path, page=page, query=query, body=body, options=options, method=method
         )

@@ -96,7 +96,7 @@ def test_load_config_reports_the_file(tmp_path: Path) -> None:
     assert str(info.value).endswith(
         "#/extra: unknown key 'extra'; expected one of: package, "
         "distribution, version, client, env, base_url, "
-        "path_prefixes, idempotency_header, operations, helpers, types"
+        "path_prefixes, idempotency_header, operations, helpers, types, readme, validate"
     )
 
 
@@ -110,3 +110,12 @@ def test_path_prefixes_are_normalised_and_checked() -> None:
         parse_config({"path_prefixes": ["/v1", "https://x/y"]})
     with pytest.raises(ConfigError, match=r"#/path_prefixes: expected a list"):
         parse_config({"path_prefixes": "/v1"})
+
+
+def test_readme_guide_is_read_beside_the_config(tmp_path: Path) -> None:
+    (tmp_path / "guide.md").write_text("## Guide\n\nHello.\n", encoding="utf-8")
+    (tmp_path / "sdk.yaml").write_text("readme: guide.md\n", encoding="utf-8")
+    assert load_config(tmp_path / "sdk.yaml").readme == "## Guide\n\nHello.\n"
+    (tmp_path / "sdk.yaml").write_text("readme: missing.md\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"sdk.yaml#/readme: cannot read .*missing.md"):
+        load_config(tmp_path / "sdk.yaml")

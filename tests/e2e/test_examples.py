@@ -96,5 +96,17 @@ def test_example(name: str, fake_deepseek: ScriptedServer) -> None:
     assert all(r.header("authorization") == "Bearer sk-test" for r in fake_deepseek.requests)
 
 
+@pytest.mark.parametrize("name", sorted(set(EXPECTED) - {"realtime"}))
+def test_example_against_the_mock_server(name: str, mock_server: str) -> None:
+    """The same scripts against Steady serving spec/openapi.yaml: every request they send is
+    validated against the spec (Steady answers 400 to one that breaks it, which the scripts
+    would report), and they cope with the spec's example answers. (The realtime example needs
+    a WebSocket server, which a spec of HTTP operations cannot describe to Steady.)"""
+    done = run_example(name, mock_server)
+    assert done.returncode == 0, f"examples/{name}.py failed:\n{done.stdout}\n{done.stderr}"
+    assert done.stdout.strip()
+    assert "status: 4" not in done.stdout and "Error code: 4" not in done.stdout, done.stdout
+
+
 def test_realtime_example(realtime_server: str) -> None:
     check_run("realtime", run_example("realtime", realtime_server))

@@ -1,15 +1,14 @@
-"""Fixtures for the helper tests: the generated package (from generated/) and clients on the scripted server."""
+"""Fixtures for the helper tests: clients of `deepseek_sdk` on the scripted server.
 
-import sys
-from pathlib import Path
+`deepseek_sdk` is DeepSeek's SDK as the session generates it from spec/ with the helpers of
+templates/lib as they are now (tests/session_sdks.py), not the committed generated/: a change in
+templates/lib is tested without `make generate`.
+"""
+
 from typing import Any
 
 import pytest
 from servers import ScriptedServer
-
-GENERATED = Path(__file__).resolve().parents[2] / "generated"
-if (GENERATED / "deepseek_sdk").is_dir():
-    sys.path.insert(0, str(GENERATED))
 
 
 @pytest.fixture
@@ -28,5 +27,5 @@ def async_client(scripted_server: ScriptedServer) -> Any:
 
 @pytest.fixture(params=["sync", "async"])
 def any_client(request: pytest.FixtureRequest, client: Any, async_client: Any) -> Any:
-    """The sync or the async client: tests drive both through `_lib_fixtures.drive_*` helpers."""
+    """The sync or the async client: a test using it runs once with each."""
     return client if request.param == "sync" else async_client

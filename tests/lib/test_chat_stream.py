@@ -7,7 +7,7 @@ from typing import Any
 
 import pydantic
 import pytest
-from _lib_fixtures import chunk, sse_stream, text_chunks, tool_call_chunks
+from _lib_support import chunk, sse_stream, text_chunks, tool_call_chunks
 from deepseek_sdk import APIError
 from deepseek_sdk.lib import ChatCompletionStreamState, function_tool
 from servers import Pause, ScriptedServer, Stream, sse
@@ -123,20 +123,19 @@ def test_async_handler_on_sync_stream_is_an_error(
             stream.until_done()
 
 
-def test_text_deltas_and_snapshot(client: Any, scripted_server: ScriptedServer) -> None:
+async def test_text_deltas_and_snapshot(any_client: Any, scripted_server: ScriptedServer) -> None:
     scripted_server.enqueue(sse_stream(text_chunks("Hel", "lo")))
-    with client.chat.completions.stream(model="deepseek-chat", messages=MESSAGES) as stream:
-        assert list(stream.text_deltas) == ["Hel", "lo"]
-        assert stream.current_completion_snapshot.choices[0].message.content == "Hello"
-        assert stream.response.status_code == 200
-
-
-async def test_async_text_deltas(async_client: Any, scripted_server: ScriptedServer) -> None:
-    scripted_server.enqueue(sse_stream(text_chunks("Hel", "lo")))
-    async with async_client.chat.completions.stream(
-        model="deepseek-chat", messages=MESSAGES
-    ) as stream:
-        assert [text async for text in stream.text_deltas] == ["Hel", "lo"]
+    manager = any_client.chat.completions.stream(model="deepseek-chat", messages=MESSAGES)
+    if is_async(any_client):
+        async with manager as stream:
+            assert [text async for text in stream.text_deltas] == ["Hel", "lo"]
+            snapshot = stream.current_completion_snapshot
+    else:
+        with manager as stream:
+            assert list(stream.text_deltas) == ["Hel", "lo"]
+            snapshot = stream.current_completion_snapshot
+    assert snapshot.choices[0].message.content == "Hello"
+    assert stream.response.status_code == 200
 
 
 async def test_leaving_the_block_early_closes_the_connection(

@@ -5,7 +5,7 @@ from typing import Any
 
 import pydantic
 import pytest
-from _lib_fixtures import USAGE, chunk, text_chunks, tool_call_chunks, tool_fragment
+from _lib_support import USAGE, chunk, text_chunks, tool_call_chunks, tool_fragment
 from deepseek_sdk.lib import (
     ChatCompletionStreamState,
     ContentParseError,

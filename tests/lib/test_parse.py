@@ -6,8 +6,8 @@ from typing import Any
 
 import pydantic
 import pytest
-from _lib_fixtures import completion as completion_body
-from _lib_fixtures import json_completion
+from _lib_support import completion as completion_body
+from _lib_support import json_completion
 from deepseek_sdk.lib import (
     ContentParseError,
     LengthFinishReasonError,

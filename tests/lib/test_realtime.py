@@ -1,9 +1,12 @@
 """client.beta.realtime.connect(...) against a local websockets server on 127.0.0.1."""
 
+import asyncio
+import inspect
 import json
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -17,7 +20,7 @@ from deepseek_sdk import (
 )
 from deepseek_sdk.lib import RealtimeConnectionClosedError, RealtimeServerError
 from deepseek_sdk.lib._generated_types import RealtimeServerEventUnknown
-from deepseek_sdk.lib.realtime import _Target
+from deepseek_sdk.lib.realtime import AsyncRealtimeConnection, _Target
 from deepseek_sdk.types import RealtimeClientEventResponseCancel
 from websockets.sync.server import Server, ServerConnection, serve
 
@@ -99,43 +102,76 @@ def rt_server() -> Iterator[RealtimeServer]:
         yield server
 
 
-def test_connect_events_and_close(rt_server: RealtimeServer) -> None:
-    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
-    with client.beta.realtime.connect(
-        model="rt-model", extra_query={"trace": 1}, extra_headers={"X-Extra": "yes"}
+@pytest.fixture(params=["sync", "async"])
+def rt_client(request: pytest.FixtureRequest, rt_server: RealtimeServer) -> Any:
+    """A `DeepSeek` or an `AsyncDeepSeek` on the realtime server: each test runs with both."""
+    client_class = AsyncDeepSeek if request.param == "async" else DeepSeek
+    return client_class(api_key="sk-rt", base_url=rt_server.base_url)
+
+
+async def run(value: Any) -> Any:
+    """`value`, awaited when the async connection returned an awaitable."""
+    return await value if inspect.isawaitable(value) else value
+
+
+@asynccontextmanager
+async def connect(client: Any, **params: Any) -> AsyncIterator[Any]:
+    """`with` / `async with client.beta.realtime.connect(**params) as conn`."""
+    manager = client.beta.realtime.connect(**params)
+    if isinstance(client, AsyncDeepSeek):
+        async with manager as conn:
+            yield conn
+    else:
+        with manager as conn:
+            yield conn
+
+
+async def events(conn: Any) -> list[Any]:
+    """Every event until the server closes (`for` / `async for`)."""
+    if isinstance(conn, AsyncRealtimeConnection):
+        return [event async for event in conn]
+    return list(conn)
+
+
+async def test_connect_events_and_close(rt_client: Any, rt_server: RealtimeServer) -> None:
+    async with connect(
+        rt_client, model="rt-model", extra_query={"trace": 1}, extra_headers={"X-Extra": "yes"}
     ) as conn:
-        conn.session.update(session={"modalities": ["text"]})
-        events = list(conn)
+        await run(conn.session.update(session={"modalities": ["text"]}))
+        received = await events(conn)
     assert rt_server.paths == ["/v1/realtime?model=rt-model&trace=1"]
     assert rt_server.headers[0]["authorization"] == "Bearer sk-rt"
     assert rt_server.headers[0]["x-extra"] == "yes"
-    assert [e.type for e in events] == [e["type"] for e in SERVER_SCRIPT]
+    assert [e.type for e in received] == [e["type"] for e in SERVER_SCRIPT]
     assert (
-        events[1].delta == "Hi"
-        and type(events[1]).__name__ == "RealtimeServerEventResponseTextDelta"
+        received[1].delta == "Hi"
+        and type(received[1]).__name__ == "RealtimeServerEventResponseTextDelta"
     )
-    unknown = events[2]
+    unknown = received[2]
     assert isinstance(unknown, RealtimeServerEventUnknown)
     assert unknown.model_extra == {"event_id": "e3", "delta": "AAA", "future_field": 1}
-    assert events[3].error.message == "bad item"
+    assert received[3].error.message == "bad item"
     assert rt_server.received == [{"type": "session.update", "session": {"modalities": ["text"]}}]
 
 
-def test_convenience_senders_and_send(rt_server: RealtimeServer) -> None:
+async def test_convenience_senders_and_send(rt_client: Any, rt_server: RealtimeServer) -> None:
     rt_server.behaviour = lambda conn: [conn.recv() for _ in range(8)] and None
-    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
-    with client.beta.realtime.connect(model="rt") as conn:
-        conn.response.create()
-        conn.response.create(response={"modalities": ["text"]}, event_id="ev1")
-        conn.response.cancel(response_id="r1")
-        conn.input_audio_buffer.append(audio="AAAA")
-        conn.input_audio_buffer.commit()
-        conn.conversation.item.create(
-            item={"type": "message", "role": "user"}, previous_item_id="root"
+    async with connect(rt_client, model="rt") as conn:
+        await run(conn.response.create())
+        await run(conn.response.create(response={"modalities": ["text"]}, event_id="ev1"))
+        await run(conn.response.cancel(response_id="r1"))
+        await run(conn.input_audio_buffer.append(audio="AAAA"))
+        await run(conn.input_audio_buffer.commit())
+        await run(
+            conn.conversation.item.create(
+                item={"type": "message", "role": "user"}, previous_item_id="root"
+            )
         )
-        conn.send({"type": "session.update", "session": {"voice": "x"}})
-        conn.send(RealtimeClientEventResponseCancel(type="response.cancel", response_id="r9"))
-        assert rt_server.closed.wait(5)
+        await run(conn.send({"type": "session.update", "session": {"voice": "x"}}))
+        await run(
+            conn.send(RealtimeClientEventResponseCancel(type="response.cancel", response_id="r9"))
+        )
+        assert await asyncio.to_thread(rt_server.closed.wait, 5)  # the loop keeps sending
     assert rt_server.received == [
         {"type": "response.create"},
         {"type": "response.create", "event_id": "ev1", "response": {"modalities": ["text"]}},
@@ -152,55 +188,28 @@ def test_convenience_senders_and_send(rt_server: RealtimeServer) -> None:
     ]
 
 
-def test_raise_on_error(rt_server: RealtimeServer) -> None:
-    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
-    with client.beta.realtime.connect(model="rt", raise_on_error=True) as conn:
-        conn.response.create()
+async def test_raise_on_error(rt_client: Any) -> None:
+    async with connect(rt_client, model="rt", raise_on_error=True) as conn:
+        await run(conn.response.create())
         with pytest.raises(RealtimeServerError, match="bad item") as info:
-            for _ in conn:
-                pass
+            await events(conn)
     assert info.value.event.type == "error"
 
 
-def test_abnormal_close_raises(rt_server: RealtimeServer) -> None:
+@pytest.mark.parametrize("read", ["recv", "iterate"])
+async def test_abnormal_close_raises(rt_client: Any, rt_server: RealtimeServer, read: str) -> None:
     rt_server.behaviour = lambda conn: conn.close(code=1011, reason="internal")
-    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
-    with (
-        client.beta.realtime.connect(model="rt") as conn,
-        pytest.raises(RealtimeConnectionClosedError) as info,
-    ):
-        conn.recv()
+    async with connect(rt_client, model="rt") as conn:
+        with pytest.raises(RealtimeConnectionClosedError) as info:
+            await (run(conn.recv()) if read == "recv" else events(conn))
     assert (info.value.code, info.value.reason) == (1011, "internal")
 
 
-def test_client_close_reaches_the_server(rt_server: RealtimeServer) -> None:
+async def test_client_close_reaches_the_server(rt_client: Any, rt_server: RealtimeServer) -> None:
     rt_server.behaviour = lambda conn: [None for _ in conn]  # read until the client closes
-    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
-    with client.beta.realtime.connect(model="rt") as conn:
-        conn.response.create()
+    async with connect(rt_client, model="rt") as conn:
+        await run(conn.response.create())
     assert rt_server.closed.wait(5)
-
-
-async def test_async_connect(rt_server: RealtimeServer) -> None:
-    client = AsyncDeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
-    async with client.beta.realtime.connect(model="rt-model") as conn:
-        await conn.conversation.item.create(item={"type": "message", "role": "user"})
-        events = [event async for event in conn]
-    assert rt_server.paths == ["/v1/realtime?model=rt-model"]
-    assert rt_server.headers[0]["authorization"] == "Bearer sk-rt"
-    assert [e.type for e in events] == [e["type"] for e in SERVER_SCRIPT]
-    assert rt_server.received == [
-        {"type": "conversation.item.create", "item": {"type": "message", "role": "user"}}
-    ]
-
-
-async def test_async_abnormal_close_raises(rt_server: RealtimeServer) -> None:
-    rt_server.behaviour = lambda conn: conn.close(code=1011, reason="internal")
-    client = AsyncDeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
-    async with client.beta.realtime.connect(model="rt") as conn:
-        with pytest.raises(RealtimeConnectionClosedError):
-            async for _ in conn:
-                pass
 
 
 class _FakeClient:

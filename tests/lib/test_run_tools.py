@@ -5,7 +5,7 @@ from typing import Any
 
 import pydantic
 import pytest
-from _lib_fixtures import USAGE, json_completion, sse_stream, text_chunks, tool_call_chunks
+from _lib_support import USAGE, json_completion, sse_stream, text_chunks, tool_call_chunks
 from deepseek_sdk.lib import ToolCallResult, function_tool, pydantic_function_tool
 from servers import ScriptedServer
 

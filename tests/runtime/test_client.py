@@ -8,9 +8,10 @@ from typing import Any
 
 import httpx2
 import pytest
-from _rt_harness import Api
-from rt_fakeapi import API_KEY, AsyncTestClient, SyncTestClient, Thing
-from rtpkg._exceptions import (
+from _runtime_support import API_KEY, Api
+from things_sdk import AsyncThingsAPI, ThingsAPI, __version__
+from things_sdk._base_client import SyncAPIClient
+from things_sdk._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
@@ -21,7 +22,8 @@ from rtpkg._exceptions import (
     RateLimitError,
     SDKError,
 )
-from rtpkg._types import omit
+from things_sdk._types import omit
+from things_sdk.types import Thing
 
 THING = {"id": "t1", "name": "n"}
 
@@ -60,7 +62,7 @@ async def test_default_headers(api: Api) -> None:
     headers = api.requests[0].headers
     assert headers["authorization"] == f"Bearer {API_KEY}"
     assert headers["accept"] == "application/json"
-    assert headers["user-agent"].endswith("TestClient/Python 9.9.9")
+    assert headers["user-agent"] == f"things-sdk/Python {__version__}"  # sdk.yaml: distribution
     assert headers["x-team"] == "a"
     assert not [name for name in headers if name.lower().startswith("x-stainless")]
 
@@ -337,7 +339,10 @@ async def test_key_never_in_repr_logs_or_errors(api: Api, caplog: pytest.LogCapt
     )
     assert API_KEY not in repr(client)
     assert "****" in repr(client) and "https://api.test/v1/" in repr(client)
-    with caplog.at_level(logging.DEBUG, logger="rtpkg"), pytest.raises(AuthenticationError) as info:
+    with (
+        caplog.at_level(logging.DEBUG, logger="things_sdk"),
+        pytest.raises(AuthenticationError) as info,
+    ):
         await api.run(client.things.create(name="n"))
     assert API_KEY not in str(info.value) and API_KEY not in repr(info.value.body)
     assert "Request: POST https://api.test/v1/things" in caplog.text
@@ -347,7 +352,7 @@ async def test_key_never_in_repr_logs_or_errors(api: Api, caplog: pytest.LogCapt
 
 async def test_retry_is_logged_at_info(api: Api, caplog: pytest.LogCaptureFixture) -> None:
     client = api.client(statuses(503))
-    with caplog.at_level(logging.INFO, logger="rtpkg"):
+    with caplog.at_level(logging.INFO, logger="things_sdk"):
         await api.run(client.things.create(name="n"))
     assert (
         "Retrying POST https://api.test/v1/things in 0.50 s (retry 1 of 2) after HTTP 503"
@@ -408,22 +413,31 @@ async def test_low_level_verbs(api: Api) -> None:
     assert [r.method for r in api.requests] == ["POST", "GET", "DELETE", "PUT", "PATCH"]
 
 
-def test_missing_key_and_wrong_http_client_are_clear_errors() -> None:
-    with pytest.raises(SDKError, match="Missing API key"):
-        SyncTestClient(api_key="")
+def test_missing_key_and_wrong_http_client_are_clear_errors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with pytest.raises(
+        SDKError, match="passing api_key to the client or by setting the THINGS_API"
+    ):
+        ThingsAPI(api_key="")
     with pytest.raises(TypeError, match="Client"):
-        SyncTestClient(http_client=httpx2.AsyncClient())  # type: ignore[arg-type]
+        ThingsAPI(http_client=httpx2.AsyncClient())  # type: ignore[arg-type]
     with pytest.raises(
         TypeError, match=r"httpx2\.AsyncClient, got Client \(an httpx2\.Client is for"
     ):
-        AsyncTestClient(http_client=httpx2.Client())  # type: ignore[arg-type]
+        AsyncThingsAPI(http_client=httpx2.Client())  # type: ignore[arg-type]
+    monkeypatch.delenv("THINGS_API_KEY")
+    with pytest.raises(SDKError, match="THINGS_API_KEY environment variable"):
+        ThingsAPI()
+    with pytest.raises(SDKError, match="Missing API key: pass api_key= to SyncAPIClient"):
+        SyncAPIClient(api_key="", base_url="https://api.test")  # the runtime's own check
 
 
-@pytest.mark.parametrize("client_cls", [SyncTestClient, AsyncTestClient])
+@pytest.mark.parametrize("client_cls", [ThingsAPI, AsyncThingsAPI])
 def test_an_encode_httpx_client_is_refused_with_how_to_switch(client_cls: Any) -> None:
     """httpx2 has httpx's API but its own classes: an `httpx` client is named as such."""
     httpx = pytest.importorskip("httpx")
-    expected = "AsyncClient" if client_cls is AsyncTestClient else "Client"
+    expected = "AsyncClient" if client_cls is AsyncThingsAPI else "Client"
     legacy_cls = getattr(httpx, expected)
     subclass = type("Tuned", (legacy_cls,), {})  # what a user or a library derives from it
     for legacy, name in ((legacy_cls(), f"httpx.{expected}"), (subclass(), "Tuned")):
@@ -437,16 +451,16 @@ def test_an_encode_httpx_client_is_refused_with_how_to_switch(client_cls: Any) -
 
 
 def test_custom_http_client_timeout_is_adopted_and_default_client_trusts_env() -> None:
-    custom = SyncTestClient(http_client=httpx2.Client(timeout=12.0))
+    custom = ThingsAPI(http_client=httpx2.Client(timeout=12.0))
     assert custom.timeout == httpx2.Timeout(12.0)
-    default = SyncTestClient()
+    default = ThingsAPI()
     assert default.timeout == httpx2.Timeout(600, connect=5)
     assert default._client.trust_env
     default.close()
     custom.close()
 
 
-@pytest.mark.parametrize("client_cls", [SyncTestClient, AsyncTestClient])
+@pytest.mark.parametrize("client_cls", [ThingsAPI, AsyncThingsAPI])
 async def test_default_pool_is_created_on_first_use_and_shared_by_copies(client_cls: Any) -> None:
     client = client_cls()
     copy = client.with_options(timeout=3.0)
@@ -460,7 +474,7 @@ async def test_default_pool_is_created_on_first_use_and_shared_by_copies(client_
     assert pool.is_closed and client.is_closed()
 
 
-@pytest.mark.parametrize("client_cls", [SyncTestClient, AsyncTestClient])
+@pytest.mark.parametrize("client_cls", [ThingsAPI, AsyncThingsAPI])
 async def test_closing_a_client_that_never_sent_creates_no_pool(client_cls: Any) -> None:
     client = client_cls()
     assert not client.is_closed()

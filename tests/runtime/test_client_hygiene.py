@@ -16,9 +16,10 @@ from typing import Any
 
 import httpx2
 import pytest
-from _rt_harness import RUNTIME_DIR, Api
-from rtpkg._exceptions import APIConnectionError
+from _runtime_support import Api
 from servers import Json, ScriptedServer
+from session_sdks import sdk_root
+from things_sdk._exceptions import APIConnectionError
 
 THING = {"id": "t1", "name": "n"}
 
@@ -37,22 +38,26 @@ STANDARD = {
 
 
 async def test_only_standard_headers_are_sent_by_default(api: Api) -> None:
-    client = api.client(lambda r: httpx2.Response(200, json=THING), idempotency_header=None)
-    await api.run(client.things.create(name="n"))
+    client = api.client(lambda r: httpx2.Response(200, json=THING))
     await api.run(client.things.retrieve("t1"))
+    await api.run(client.things.list_all())
     for request in api.requests:
         assert {name.lower() for name in request.headers} <= STANDARD
 
 
 async def test_the_idempotency_header_is_sent_only_when_configured(api: Api) -> None:
-    client = api.client(lambda r: httpx2.Response(200, json=THING))  # configured by rt_fakeapi
+    client = api.client(lambda r: httpx2.Response(200, json=THING))  # configured in sdk.yaml
     await api.run(client.things.create(name="n"))
-    assert {name.lower() for name in api.requests[0].headers} == STANDARD | {"idempotency-key"}
+    await api.run(client.things.delete("t1"))
+    create, delete = ({name.lower() for name in r.headers} for r in api.requests)
+    assert create == STANDARD | {"idempotency-key"}
+    assert delete == STANDARD - {"content-length", "content-type"} | {"idempotency-key"}
+    assert len({r.headers["idempotency-key"] for r in api.requests}) == 2  # one per call
 
 
 def test_nothing_defines_del() -> None:
     """Finalizers that close pools would schedule work on event loops that may be gone."""
-    roots = [RUNTIME_DIR, RUNTIME_DIR.parent / "lib", RUNTIME_DIR.parents[1] / "generated"]
+    roots = [sdk_root("things_sdk"), sdk_root("deepseek_sdk")]  # runtime, helpers, generated
     sources = [path for root in roots for path in root.rglob("*.py")]
     assert len(sources) > 15
     assert [str(path) for path in sources if "__del__" in path.read_text(encoding="utf-8")] == []

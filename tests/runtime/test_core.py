@@ -9,8 +9,8 @@ from typing import Any
 
 import httpx2
 import pytest
-from rtpkg import _core
-from rtpkg._core import (
+from things_sdk import _core
+from things_sdk._core import (
     ClientConfig,
     FinalRequestOptions,
     backoff_delay,
@@ -19,7 +19,7 @@ from rtpkg._core import (
     retry_after_seconds,
     should_retry_status,
 )
-from rtpkg._exceptions import (
+from things_sdk._exceptions import (
     APIStatusError,
     AuthenticationError,
     BadRequestError,
@@ -31,8 +31,8 @@ from rtpkg._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from rtpkg._failures import describe_error_body, make_status_error
-from rtpkg._types import NOT_GIVEN, omit
+from things_sdk._failures import describe_error_body, make_status_error
+from things_sdk._types import NOT_GIVEN, omit
 
 KEY = "sk-secret-abcdefghijklmnop"
 

@@ -1,4 +1,5 @@
-"""File uploads in every accepted form, checked by parsing the multipart body that was sent."""
+"""File uploads (`client.files.create`) in every accepted form, checked by parsing the multipart
+body that was sent."""
 
 from __future__ import annotations
 
@@ -9,14 +10,14 @@ from typing import TypedDict, get_type_hints
 
 import httpx2
 import pytest
-from _rt_harness import Api
-from rtpkg._files import FileTypes, FileUpload, async_to_file, split_multipart, to_file
+from _runtime_support import Api
+from things_sdk._files import FileTypes, FileUpload, async_to_file, split_multipart, to_file
 
-THING = {"id": "file-1"}
+STORED = {"id": "file-1"}
 
 
 def ok(request: httpx2.Request) -> httpx2.Response:
-    return httpx2.Response(200, json=THING)
+    return httpx2.Response(200, json=STORED)
 
 
 def parts(request: httpx2.Request) -> list[tuple[str, str | None, str, bytes]]:
@@ -44,7 +45,7 @@ def jsonl(tmp_path: Path) -> Path:
 
 async def test_path_upload_streams_the_file_with_name_and_type(api: Api, jsonl: Path) -> None:
     client = api.client(ok)
-    result = await api.run(client.things.upload(file=jsonl, purpose="fine-tune"))
+    result = await api.run(client.files.create(file=jsonl, purpose="fine-tune"))
     assert result.id == "file-1"
     assert parts(api.requests[0]) == [
         ("purpose", None, "text/plain", b"fine-tune"),
@@ -56,14 +57,12 @@ async def test_path_upload_streams_the_file_with_name_and_type(api: Api, jsonl: 
 async def test_open_file_bytes_and_tuples(api: Api, jsonl: Path) -> None:
     client = api.client(ok)
     with jsonl.open("rb") as handle:
-        await api.run(client.things.upload(file=handle, purpose="p"))
+        await api.run(client.files.create(file=handle, purpose="p"))
         assert not handle.closed  # the caller's file stays open
-    await api.run(client.things.upload(file=b"raw bytes", purpose="p"))
-    await api.run(client.things.upload(file=("data.csv", b"a,b\n", "text/csv"), purpose="p"))
+    await api.run(client.files.create(file=b"raw bytes", purpose="p"))
+    await api.run(client.files.create(file=("data.csv", b"a,b\n", "text/csv"), purpose="p"))
     await api.run(
-        client.things.upload(
-            file=("x.bin", io.BytesIO(b"\x00"), None, {"X-Part": "1"}), purpose="p"
-        )
+        client.files.create(file=("x.bin", io.BytesIO(b"\x00"), None, {"X-Part": "1"}), purpose="p")
     )
     files = [next(p for p in parts(r) if p[0] == "file") for r in api.requests]
     assert files[0] == ("file", "train.jsonl", "application/octet-stream", b'{"prompt": "hi"}\n')
@@ -74,9 +73,9 @@ async def test_open_file_bytes_and_tuples(api: Api, jsonl: Path) -> None:
 
 async def test_to_file_results(api: Api, jsonl: Path) -> None:
     client = api.client(ok)
-    await api.run(client.things.upload(file=to_file(b"{}", filename="a.json"), purpose="p"))
+    await api.run(client.files.create(file=to_file(b"{}", filename="a.json"), purpose="p"))
     await api.run(
-        client.things.upload(file=to_file(jsonl, content_type="application/jsonl"), purpose="p")
+        client.files.create(file=to_file(jsonl, content_type="application/jsonl"), purpose="p")
     )
     files = [next(p for p in parts(r) if p[0] == "file") for r in api.requests]
     assert files[0] == ("file", "a.json", "application/json", b"{}")
@@ -86,7 +85,7 @@ async def test_to_file_results(api: Api, jsonl: Path) -> None:
 async def test_nested_form_fields_use_brackets(api: Api) -> None:
     client = api.client(ok)
     meta = {"tags": ["x", "y"], "opts": {"shuffle": True, "seed": 3, "skip": None}}
-    await api.run(client.things.upload(file=b"1", purpose="p", meta=meta))
+    await api.run(client.files.create(file=b"1", purpose="p", meta=meta))
     fields = [
         (name, payload)
         for name, filename, _ct, payload in parts(api.requests[0])
@@ -108,7 +107,7 @@ async def test_a_retried_upload_resends_the_whole_file(api: Api, jsonl: Path) ->
         return httpx2.Response(codes.pop()) if codes else ok(request)
 
     client = api.client(handler)
-    await api.run(client.things.upload(file=jsonl, purpose="p"))
+    await api.run(client.files.create(file=jsonl, purpose="p"))
     assert [next(p for p in parts(r) if p[0] == "file")[3] for r in api.requests] == [
         b'{"prompt": "hi"}\n'
     ] * 2
@@ -117,9 +116,9 @@ async def test_a_retried_upload_resends_the_whole_file(api: Api, jsonl: Path) ->
 async def test_str_file_content_is_a_clear_type_error(api: Api) -> None:
     client = api.client(ok)
     with pytest.raises(TypeError, match=r"pass a pathlib\.Path"):
-        await api.run(client.things.upload(file="train.jsonl", purpose="p"))  # type: ignore[arg-type]
+        await api.run(client.files.create(file="train.jsonl", purpose="p"))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"pass a pathlib\.Path"):
-        await api.run(client.things.upload(file=("a.txt", "text"), purpose="p"))  # type: ignore[arg-type]
+        await api.run(client.files.create(file=("a.txt", "text"), purpose="p"))  # type: ignore[arg-type]
     assert api.requests == []
 
 

@@ -3,51 +3,25 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal
+from typing import Any
 
 import pydantic
 import pytest
-from rtpkg._models import BaseModel, construct_lenient
+from things_sdk._models import BaseModel, construct_lenient
+from things_sdk.types import ImagePart, Part, PartUnknown, TextPart
 
-
-class Text(BaseModel):
-    type: Literal["text"]
-    text: str
-
-
-class Image(BaseModel):
-    type: Literal["image"]
-    url: str
-    size: int = 0
-
-
-class Unknown(BaseModel):
-    """Like the generated catch-all variant: validates any object."""
-
-    type: str | None = None
-
-
-def _tag(value: Any) -> str:
-    tag = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
-    return tag if tag in ("text", "image") else "other"
-
-
-Tagged = Annotated[
-    Annotated[Text, pydantic.Tag("text")]
-    | Annotated[Image, pydantic.Tag("image")]
-    | Annotated[Unknown, pydantic.Tag("other")],
-    pydantic.Discriminator(_tag),
-]
+# Part is a generated discriminated union (`type` tells TextPart from ImagePart; any other tag
+# is a PartUnknown); Message holds the other shapes a model's fields can take.
 
 
 class Message(BaseModel):
     id: str
     created: datetime.datetime | None = None
-    parts: list[Tagged] = pydantic.Field(default_factory=list)
-    by_field: Text | Image | None = pydantic.Field(default=None, discriminator="type")
-    plain: Text | Image | None = None
-    meta: dict[str, Image] = pydantic.Field(default_factory=dict)
-    user: Image | None = pydantic.Field(default=None, alias="owner")
+    parts: list[Part] = pydantic.Field(default_factory=list)
+    by_field: TextPart | ImagePart | None = pydantic.Field(default=None, discriminator="type")
+    plain: TextPart | ImagePart | None = None
+    meta: dict[str, ImagePart] = pydantic.Field(default_factory=dict)
+    user: ImagePart | None = pydantic.Field(default=None, alias="owner")
 
 
 def test_valid_data_is_validated() -> None:
@@ -79,18 +53,18 @@ def test_nested_models_lists_dicts_and_aliases_are_built_recursively() -> None:
         },
     )
     image, text = built.parts
-    assert isinstance(image, Image) and image.size == 3 and image.url is None
-    assert isinstance(text, Text) and text.text == "hi"
-    assert isinstance(built.meta["a"], Image) and built.meta["b"] == "not an image"
-    assert isinstance(built.user, Image) and built.user.size == "big"  # wrong type kept
+    assert isinstance(image, ImagePart) and image.size == 3 and image.url is None
+    assert isinstance(text, TextPart) and text.text == "hi"
+    assert isinstance(built.meta["a"], ImagePart) and built.meta["b"] == "not an image"
+    assert isinstance(built.user, ImagePart) and built.user.size == "big"  # wrong type kept
 
 
 @pytest.mark.parametrize("field", ["by_field", "plain"])
 def test_unions_pick_the_tagged_then_the_valid_then_the_first_model(field: str) -> None:
     valid = construct_lenient(Message, {field: {"type": "image", "url": "u"}})
-    assert isinstance(getattr(valid, field), Image)
+    assert isinstance(getattr(valid, field), ImagePart)
     tagged = construct_lenient(Message, {field: {"type": "image"}})
-    expected = Image if field == "by_field" else Text  # no discriminator: the first model
+    expected = ImagePart if field == "by_field" else TextPart  # no discriminator: the first model
     assert isinstance(getattr(tagged, field), expected)
     scalar = construct_lenient(Message, {field: 5})
     assert getattr(scalar, field) == 5
@@ -99,22 +73,22 @@ def test_unions_pick_the_tagged_then_the_valid_then_the_first_model(field: str) 
 def test_a_known_tag_wins_over_a_catch_all_variant_that_validates() -> None:
     built = construct_lenient(Message, {"parts": [{"type": "image", "size": 1}, {"type": "video"}]})
     image, video = built.parts
-    assert isinstance(image, Image) and image.size == 1 and image.url is None
-    assert isinstance(video, Unknown) and video.type == "video"
+    assert isinstance(image, ImagePart) and image.size == 1 and image.url is None
+    assert isinstance(video, PartUnknown) and video.type == "video"
 
 
 def test_top_level_non_model_types() -> None:
     assert construct_lenient(list[int], [1, "x"]) == [1, "x"]
-    assert construct_lenient(dict[str, Text], {"a": {"text": 1}})["a"].text == 1
-    assert construct_lenient(Text | None, None) is None
+    assert construct_lenient(dict[str, TextPart], {"a": {"text": 1}})["a"].text == 1
+    assert construct_lenient(TextPart | None, None) is None
     assert construct_lenient(Message, "not an object") == "not an object"
     assert construct_lenient(Any, {"a": 1}) == {"a": 1}
 
 
 class Chunk(BaseModel):
     id: str
-    choices: list[Text]
-    by_key: dict[str, Text]
+    choices: list[TextPart]
+    by_key: dict[str, TextPart]
 
 
 def test_missing_required_lists_and_dicts_are_empty_not_none() -> None:

@@ -1,5 +1,5 @@
-"""`DEEPSEEK_LOG=debug|info` through the generated package, in a fresh interpreter each time
-(the generated `__init__` reads the variable once, at import)."""
+"""`DEEPSEEK_LOG=debug|info` through DeepSeek's SDK as the session generates it (tests/session_sdks.py),
+in a fresh interpreter each time (the generated `__init__` reads the variable once, at import)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ import re
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
+from session_sdks import sdk_root
 
-GENERATED = Path(__file__).resolve().parents[2] / "generated"
 KEY = "sk-log-test-0123456789abcdef"
 
 SCRIPT = textwrap.dedent(
@@ -33,10 +32,8 @@ SCRIPT = textwrap.dedent(
 
 def run_with(level: str | None) -> str:
     """Run `SCRIPT` with `DEEPSEEK_LOG=level`; return what it wrote to stderr."""
-    if not (GENERATED / "deepseek_sdk" / "__init__.py").is_file():
-        pytest.skip("generated/ does not exist yet (run `make generate`)")
     env = {k: v for k, v in os.environ.items() if k != "DEEPSEEK_LOG"}
-    env["PYTHONPATH"] = str(GENERATED)
+    env["PYTHONPATH"] = str(sdk_root("deepseek_sdk"))
     if level is not None:
         env["DEEPSEEK_LOG"] = level
     done = subprocess.run(

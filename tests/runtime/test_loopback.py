@@ -7,6 +7,7 @@ the call busy for 10 s or more, and the checks only require the client to give u
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -15,8 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from _rt_harness import RUNTIME_DIR, Api
-from rtpkg._exceptions import APIConnectionError, APITimeoutError, InternalServerError
+from _runtime_support import Api
 from servers import (
     Disconnect,
     Json,
@@ -29,6 +29,8 @@ from servers import (
     sse,
     sse_comment,
 )
+from session_sdks import sdk_root
+from things_sdk._exceptions import APIConnectionError, APITimeoutError, InternalServerError
 
 THING = {"id": "t1", "name": "n"}
 FAST_RETRY = {"retry-after-ms": "10"}
@@ -140,7 +142,7 @@ async def test_deadline_bounds_a_stream_of_keep_alive_comments(
     )
     client = api.live(scripted_server.url, deadline=0.5)
     started = time.monotonic()
-    stream = await api.run(client.things.stream())
+    stream = await api.run(client.things.generate(stream=True))
     with pytest.raises(APITimeoutError):
         await api.collect(stream)
     assert time.monotonic() - started < 3
@@ -175,18 +177,16 @@ async def test_connection_refused(api: Api) -> None:
 
 
 UPLOAD_SCRIPT = """
-import asyncio, http.server, json, resource, sys, threading, types
-pkg = types.ModuleType("rtpkg"); pkg.__path__ = [sys.argv[1]]; sys.modules["rtpkg"] = pkg
+import asyncio, http.server, json, resource, sys, threading
 from pathlib import Path
-from rtpkg._base_client import AsyncAPIClient, SyncAPIClient
-from rtpkg._core import FinalRequestOptions
+from things_sdk import AsyncThingsAPI, ThingsAPI
 
 class Discard(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         left = int(self.headers["content-length"])
         while left:
             left -= len(self.rfile.read(min(left, 1 << 20)))
-        body = b'{"ok": true}'
+        body = b'{"id": "file-1"}'
         self.send_response(200); self.send_header("content-length", str(len(body))); self.end_headers()
         self.wfile.write(body)
     def log_message(self, *args): pass
@@ -194,15 +194,14 @@ class Discard(http.server.BaseHTTPRequestHandler):
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Discard)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 url = f"http://127.0.0.1:{server.server_port}"
-path = Path(sys.argv[2])
-options = FinalRequestOptions("POST", "/files", body={"file": path, "purpose": "p"}, files=("file",))
+path = Path(sys.argv[1])
 rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 before = rss()
-with SyncAPIClient(api_key="k", base_url=url) as client:
-    sync_result = client.request(dict, options)
+with ThingsAPI(api_key="k", base_url=url) as client:
+    sync_result = client.files.create(file=path, purpose="p").id
 async def upload():
-    async with AsyncAPIClient(api_key="k", base_url=url) as client:
-        return await client.request(dict, options)
+    async with AsyncThingsAPI(api_key="k", base_url=url) as client:
+        return (await client.files.create(file=path, purpose="p")).id
 async_result = asyncio.run(upload())
 print(json.dumps({"growth": rss() - before, "results": [sync_result, async_result]}))
 """
@@ -216,14 +215,15 @@ def test_path_uploads_stream_from_disk_without_loading_the_file(tmp_path: Path) 
     script = tmp_path / "upload.py"
     script.write_text(textwrap.dedent(UPLOAD_SCRIPT))
     completed = subprocess.run(
-        [sys.executable, str(script), str(RUNTIME_DIR), str(big)],
+        [sys.executable, str(script), str(big)],
+        env={**os.environ, "PYTHONPATH": str(sdk_root("things_sdk"))},
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
     report = json.loads(completed.stdout)
-    assert report["results"] == [{"ok": True}, {"ok": True}]
+    assert report["results"] == ["file-1", "file-1"]
     assert report["growth"] < 50 * 1024 * 1024, (
         f"peak RSS grew by {report['growth'] / 2**20:.0f} MiB"
     )

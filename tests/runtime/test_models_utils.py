@@ -10,11 +10,11 @@ from collections.abc import Callable
 
 import pydantic
 import pytest
-from rtpkg._logging import logger, redact_headers, setup_logging
-from rtpkg._models import BaseModel
-from rtpkg._qs import stringify_items
-from rtpkg._types import NOT_GIVEN, make_request_options
-from rtpkg._utils import mask_secret, path_param
+from things_sdk._logging import logger, redact_headers, setup_logging
+from things_sdk._models import BaseModel
+from things_sdk._qs import stringify_items
+from things_sdk._types import NOT_GIVEN, make_request_options
+from things_sdk._utils import mask_secret, path_param
 
 
 class Usage(BaseModel):
@@ -175,23 +175,23 @@ def test_make_request_options_keeps_only_given_values() -> None:
 def test_setup_logging_reads_the_env_var(monkeypatch: pytest.MonkeyPatch) -> None:
     previous = logger.level
     try:
-        monkeypatch.setenv("RTPKG_LOG", "debug")
-        setup_logging("RTPKG_LOG")
+        monkeypatch.setenv("THINGS_LOG", "debug")
+        setup_logging("THINGS_LOG")
         assert logger.level == logging.DEBUG
-        monkeypatch.setenv("RTPKG_LOG", "INFO")
-        setup_logging("RTPKG_LOG")
+        monkeypatch.setenv("THINGS_LOG", "INFO")
+        setup_logging("THINGS_LOG")
         assert logger.level == logging.INFO
         logger.setLevel(logging.WARNING)
-        monkeypatch.setenv("RTPKG_LOG", "verbose")
+        monkeypatch.setenv("THINGS_LOG", "verbose")
         with pytest.warns(RuntimeWarning, match="'debug' or 'info'"):
-            setup_logging("RTPKG_LOG")
+            setup_logging("THINGS_LOG")
         assert logger.level == logging.WARNING
     finally:
         logger.setLevel(previous)
 
 
 def test_logger_is_named_after_the_package_and_redacts() -> None:
-    assert logger.name == "rtpkg"
+    assert logger.name == "things_sdk"
     assert redact_headers({"Authorization": "Bearer x", "Api-Key": "k", "Accept": "*/*"}) == {
         "Authorization": "<redacted>",
         "Api-Key": "<redacted>",

@@ -6,10 +6,9 @@ from typing import Any
 
 import httpx2
 import pytest
-from _rt_harness import Api
-from rt_fakeapi import Thing
-from rtpkg._exceptions import PaginationError
-from rtpkg._pagination import (
+from _runtime_support import Api
+from things_sdk._exceptions import PaginationError
+from things_sdk._pagination import (
     AsyncCursorPage,
     AsyncNextUrlPage,
     AsyncPageNumberPage,
@@ -19,6 +18,7 @@ from rtpkg._pagination import (
     SyncNextUrlPage,
     SyncPageNumberPage,
 )
+from things_sdk.types import ImagePart, PartUnknown, TextPart, Thing
 
 PAGES = {
     None: {"data": [{"id": "a"}, {"id": "b"}], "has_more": True},
@@ -115,6 +115,21 @@ async def test_single_page_has_no_next(api: Api) -> None:
     assert page.object == "list" and not page.has_next_page()
     assert [t.id for t in await api.collect(page)] == ["x", "y"]
     assert len(api.requests) == 1
+
+
+async def test_a_page_of_a_discriminated_union_keeps_unknown_variants(api: Api) -> None:
+    data = [
+        {"type": "text", "text": "hi"},
+        {"type": "image", "url": "u"},
+        {"type": "video", "n": 1},
+    ]
+    client = api.client(lambda r: httpx2.Response(200, json={"data": data}))
+    page = await api.run(client.things.parts.list("t/1"))
+    parts = await api.collect(page)
+    assert [type(part) for part in parts] == [TextPart, ImagePart, PartUnknown]
+    assert parts[2].to_dict() == {"type": "video", "n": 1}
+    assert api.requests[0].url.raw_path == b"/v1/things/t%2F1/parts"
+    assert not page.has_next_page() and len(api.requests) == 1
 
 
 async def test_raw_response_of_a_list_call_parses_to_a_working_page(api: Api) -> None:

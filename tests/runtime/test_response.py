@@ -8,18 +8,18 @@ from typing import Any
 
 import httpx2
 import pytest
-from _rt_harness import Api, LazyBody
-from rt_fakeapi import Chunk, Thing
-from rtpkg._core import RESPONSE_MODE_HEADER
-from rtpkg._exceptions import APIResponseValidationError, BadRequestError, InternalServerError
-from rtpkg._response import (
+from _runtime_support import Api, LazyBody
+from things_sdk._core import RESPONSE_MODE_HEADER
+from things_sdk._exceptions import APIResponseValidationError, BadRequestError, InternalServerError
+from things_sdk._response import (
     APIResponse,
     AsyncAPIResponse,
     AsyncBinaryAPIResponse,
     BinaryAPIResponse,
     parse_body,
 )
-from rtpkg._streaming import AsyncStream, Stream
+from things_sdk._streaming import AsyncStream, Stream
+from things_sdk.types import Thing, ThingDelta
 
 THING = {"id": "t1", "name": "n"}
 
@@ -104,7 +104,7 @@ async def test_binary_response_eager_and_write_to_file(api: Api, tmp_path: Path)
             200, content=payload, headers={"content-type": "application/octet-stream"}
         )
     )
-    binary = await api.run(client.things.content("file-1"))
+    binary = await api.run(client.files.content("file-1"))
     assert isinstance(binary, AsyncBinaryAPIResponse if api.is_async else BinaryAPIResponse)
     assert binary.content == payload
     assert binary.response.status_code == 200
@@ -116,7 +116,7 @@ async def test_binary_response_eager_and_write_to_file(api: Api, tmp_path: Path)
 async def test_binary_response_streamed_in_chunks(api: Api, tmp_path: Path) -> None:
     pieces = [b"x" * 50_000] * 4
     client = api.client(lambda r: httpx2.Response(200, stream=LazyBody(*pieces)))
-    manager = client.things.with_streaming_response.content("f")
+    manager = client.files.with_streaming_response.content("f")
     if api.is_async:
         async with manager as raw:
             binary = await raw.parse()
@@ -133,7 +133,7 @@ async def test_binary_response_streamed_in_chunks(api: Api, tmp_path: Path) -> N
 
 async def test_binary_iter_bytes_chunk_size(api: Api) -> None:
     client = api.client(lambda r: httpx2.Response(200, stream=LazyBody(b"y" * 150_000)))
-    binary = await api.run(client.things.content("f"))
+    binary = await api.run(client.files.content("f"))
     sizes = await api.collect(binary.iter_bytes(65536))
     assert [len(s) for s in sizes] == [65536, 65536, 18928]
 
@@ -145,18 +145,21 @@ async def test_stream_call_hands_an_open_response_to_the_stream_class(api: Api) 
     client = api.client(
         lambda r: httpx2.Response(200, content=body, headers={"content-type": "text/event-stream"})
     )
-    stream = await api.run(client.things.stream())
+    stream = await api.run(client.things.generate(stream=True))
     assert isinstance(stream, AsyncStream if api.is_async else Stream)
     chunks = await api.collect(stream)
-    assert [c.delta for c in chunks] == ["he", "llo"] and all(isinstance(c, Chunk) for c in chunks)
+    assert [c.delta for c in chunks] == ["he", "llo"] and all(
+        isinstance(c, ThingDelta) for c in chunks
+    )
     assert stream.response.is_closed
+    assert json.loads(api.requests[0].content) == {"stream": True}
 
 
 async def test_stream_call_with_error_status_raises_with_the_body(api: Api) -> None:
     error = {"error": {"message": "Model Not Exist", "type": "invalid_request_error"}}
     client = api.client(lambda r: httpx2.Response(400, json=error))
     with pytest.raises(BadRequestError, match="Error code: 400 - Model Not Exist") as info:
-        await api.run(client.things.stream())
+        await api.run(client.things.generate(stream=True))
     assert info.value.body == error["error"]
 
 
@@ -168,14 +171,14 @@ async def test_stream_call_retries_5xx_before_the_stream_opens(api: Api) -> None
             return httpx2.Response(codes.pop())
         return httpx2.Response(200, content=b'data: {"id": "c", "delta": "x"}\n\ndata: [DONE]\n\n')
 
-    stream = await api.run(api.client(handler).things.stream())
+    stream = await api.run(api.client(handler).things.generate(stream=True))
     assert [c.delta for c in await api.collect(stream)] == ["x"]
     assert len(api.requests) == 2
 
 
 async def test_raw_response_of_a_stream_call_parses_to_the_stream(api: Api) -> None:
     client = api.client(lambda r: sse(b'data: {"id": "c", "delta": "x"}\n\n', b"data: [DONE]\n\n"))
-    raw = await api.run(client.things.with_raw_response.stream())
+    raw = await api.run(client.things.with_raw_response.generate(stream=True))
     assert not raw.is_closed
     stream = await api.run(raw.parse())
     assert [c.delta for c in await api.collect(stream)] == ["x"]
@@ -183,8 +186,9 @@ async def test_raw_response_of_a_stream_call_parses_to_the_stream(api: Api) -> N
 
 async def test_non_stream_branch_of_a_stream_method(api: Api) -> None:
     client = api.client(ok)
-    thing = await api.run(client.things.stream(stream=False))
+    thing = await api.run(client.things.generate(stream=False))
     assert isinstance(thing, Thing)
+    assert json.loads(api.requests[0].content) == {"stream": False}
 
 
 async def test_errors_on_raw_calls_still_raise(api: Api) -> None:

@@ -1,23 +1,17 @@
 """The incremental SSE decoder (`_sse.py`): a table of byte sequences, errors, split invariance."""
 
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from _stream_fixtures import load_runtime
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from things_sdk._sse import DataRun, ServerSentEvent, SSEDecodeError, SSEDecoder
 
 Event = tuple[str | None, str, str | None, int | None]  # (event, data, id, retry)
 
 
-@pytest.fixture(scope="module")
-def rt() -> SimpleNamespace:
-    return load_runtime()
-
-
-def decode(rt: SimpleNamespace, chunks: list[bytes]) -> list[Event]:
-    decoder = rt.sse.SSEDecoder()
+def decode(chunks: list[bytes]) -> list[Event]:
+    decoder = SSEDecoder()
     events: list[Any] = []
     for chunk in chunks:
         events.extend(decoder.feed(chunk))
@@ -127,19 +121,17 @@ CASES: list[tuple[str, list[bytes], list[Event]]] = [
 
 @pytest.mark.parametrize(("chunks", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 @pytest.mark.parametrize("split", ["as given", "whole", "byte by byte"])
-def test_decoder_table(
-    rt: SimpleNamespace, chunks: list[bytes], expected: list[Event], split: str
-) -> None:
+def test_decoder_table(chunks: list[bytes], expected: list[Event], split: str) -> None:
     whole = b"".join(chunks)
     if split == "whole":
         chunks = [whole]
     elif split == "byte by byte":
         chunks = [whole[i : i + 1] for i in range(len(whole))]
-    assert decode(rt, chunks) == expected
+    assert decode(chunks) == expected
 
 
-def test_line_numbers_point_at_first_data_line(rt: SimpleNamespace) -> None:
-    decoder = rt.sse.SSEDecoder()
+def test_line_numbers_point_at_first_data_line() -> None:
+    decoder = SSEDecoder()
     events = decoder.feed(b": hi\n\ndata: a\n\nevent: x\r\ndata: b\r\ndata: c\r\n\r\n")
     assert [e.line for e in events] == [3, 6]
     events = decoder.feed(b"data: d\n\ndata: e\n\n: note\n\ndata: f\n\ndata: g\n")
@@ -148,8 +140,8 @@ def test_line_numbers_point_at_first_data_line(rt: SimpleNamespace) -> None:
     assert (event.data, event.line) == ("g", 17)
 
 
-def test_server_sent_event_is_a_named_tuple(rt: SimpleNamespace) -> None:
-    sse = rt.sse.ServerSentEvent
+def test_server_sent_event_is_a_named_tuple() -> None:
+    sse = ServerSentEvent
     assert sse() == (None, "", None, None, 0)
     assert sse("e", "d", "1", 5, 7) == sse(event="e", data="d", id="1", retry=5, line=7)
     assert sse(data="x")._replace(line=3).line == 3
@@ -170,11 +162,9 @@ def test_server_sent_event_is_a_named_tuple(rt: SimpleNamespace) -> None:
         "long line excerpt",
     ],
 )
-def test_invalid_utf8_names_the_line(
-    rt: SimpleNamespace, chunks: list[bytes], line_number: int, excerpt: str
-) -> None:
-    with pytest.raises(rt.sse.SSEDecodeError) as info:
-        decode(rt, chunks)
+def test_invalid_utf8_names_the_line(chunks: list[bytes], line_number: int, excerpt: str) -> None:
+    with pytest.raises(SSEDecodeError) as info:
+        decode(chunks)
     assert info.value.line_number == line_number
     assert f"line {line_number}" in str(info.value)
     assert excerpt in str(info.value)
@@ -231,30 +221,30 @@ def event_streams(draw: st.DrawFn) -> tuple[bytes, list[Event]]:
 @settings(max_examples=300, deadline=None)
 @given(stream=event_streams(), data=st.data())
 def test_any_split_decodes_to_the_same_events(
-    rt: SimpleNamespace, stream: tuple[bytes, list[Event]], data: st.DataObject
+    stream: tuple[bytes, list[Event]], data: st.DataObject
 ) -> None:
     raw, expected = stream
     cuts = sorted(data.draw(st.lists(st.integers(0, len(raw)), max_size=12)))
     chunks = [raw[a:b] for a, b in zip([0, *cuts], [*cuts, len(raw)], strict=False)]
-    assert decode(rt, [raw]) == expected
-    assert decode(rt, chunks) == expected
+    assert decode([raw]) == expected
+    assert decode(chunks) == expected
 
 
-def test_decoder_handles_large_events_in_small_chunks(rt: SimpleNamespace) -> None:
+def test_decoder_handles_large_events_in_small_chunks() -> None:
     payload = "x" * 1_000_000
     raw = f"data: {payload}\n\n".encode()
     chunks = [raw[i : i + 1000] for i in range(0, len(raw), 1000)]
-    assert decode(rt, chunks) == [(None, payload, None, None)]
+    assert decode(chunks) == [(None, payload, None, None)]
 
 
-def test_feed_runs_returns_plain_events_as_runs(rt: SimpleNamespace) -> None:
-    decoder = rt.sse.SSEDecoder()
+def test_feed_runs_returns_plain_events_as_runs() -> None:
+    decoder = SSEDecoder()
     id_only, run, event, last = decoder.feed_runs(
         b"id: 7\n\ndata: a\n\ndata: b\n\nevent: x\ndata: c\n\ndata: d\n\n"
     )
-    sse = rt.sse.ServerSentEvent
+    sse = ServerSentEvent
     assert id_only == sse(None, "", "7", None, 0)
-    assert isinstance(run, rt.sse.DataRun) and isinstance(last, rt.sse.DataRun)
+    assert isinstance(run, DataRun) and isinstance(last, DataRun)
     assert (run.text, run.values, run.first_line, run.last_id) == (
         "a\n\ndata: b",
         ["a", "b"],

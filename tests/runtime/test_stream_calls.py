@@ -9,10 +9,9 @@ from typing import Any
 
 import httpx2
 import pytest
-from _rt_harness import Api, FakeClock
-from rt_fakeapi import API_KEY
-from rtpkg._exceptions import APIError, APIResponseValidationError, APITimeoutError
-from rtpkg._streaming import AsyncStream, Stream
+from _runtime_support import API_KEY, Api, FakeClock
+from things_sdk._exceptions import APIError, APIResponseValidationError, APITimeoutError
+from things_sdk._streaming import AsyncStream, Stream
 
 EVENTS = b'data: {"id": "c", "delta": "x"}\n\ndata: [DONE]\n\n'
 THING = {"id": "t1", "name": "n"}
@@ -45,13 +44,13 @@ async def read_streamed(api: Api, manager: Any) -> bytes:
 
 async def test_stream_calls_ask_for_an_event_stream(api: Api) -> None:
     client = api.client(SSE_ANSWER)
-    await api.collect(await api.run(client.things.stream()))
+    await api.collect(await api.run(client.things.generate(stream=True)))
     assert api.requests[0].headers.get_list("accept") == ["text/event-stream"]
 
 
 async def test_other_calls_ask_for_json(api: Api) -> None:
     client = api.client(JSON_ANSWER)
-    await api.run(client.things.stream(stream=False))
+    await api.run(client.things.generate(stream=False))
     await api.run(client.things.create(name="n"))
     await read_streamed(api, client.things.with_streaming_response.create(name="n"))
     assert [r.headers["accept"] for r in api.requests] == ["application/json"] * 3
@@ -61,14 +60,27 @@ async def test_other_calls_ask_for_json(api: Api) -> None:
 async def test_an_accept_header_set_by_the_user_wins(api: Api, where: str) -> None:
     if where == "client":
         client = api.client(SSE_ANSWER, default_headers={"accept": "application/x-ndjson"})
-        stream = await api.run(client.things.stream())
+        stream = await api.run(client.things.generate(stream=True))
         expected = "application/x-ndjson"
     else:
         client = api.client(SSE_ANSWER)
         expected = "text/event-stream, application/json"
-        stream = await api.run(client.things.stream(extra_headers={"ACCEPT": expected}))
+        stream = await api.run(
+            client.things.generate(stream=True, extra_headers={"ACCEPT": expected})
+        )
     await api.collect(stream)
     assert api.requests[0].headers.get_list("accept") == [expected]
+
+
+async def test_a_method_with_only_an_event_stream_always_streams(api: Api) -> None:
+    chunk = {"id": "c", "object": "chunk", "created": 1, "model": "m", "choices": []}
+    client = api.client(answer(b"data: " + json.dumps(chunk).encode() + b"\n\n", None))
+    messages = [{"role": "user", "content": "hi"}]
+    stream = await api.run(client.chat.completions.create(messages=messages))
+    assert isinstance(stream, AsyncStream if api.is_async else Stream)
+    assert [c.to_dict() for c in await api.collect(stream)] == [chunk]
+    assert api.requests[0].headers["accept"] == "text/event-stream"
+    assert json.loads(api.requests[0].content) == {"messages": messages}  # no `stream` flag
 
 
 # -- a 2xx that is not an event stream -------------------------------------------------------
@@ -78,7 +90,7 @@ async def test_json_error_instead_of_a_stream_raises_api_error(api: Api) -> None
     error = {"message": "Insufficient Balance", "type": "unknown_error", "code": "quota"}
     client = api.client(answer(json.dumps({"error": error}).encode(), "application/json"))
     with pytest.raises(APIError) as info:
-        await api.run(client.things.stream())
+        await api.run(client.things.generate(stream=True))
     assert type(info.value) is APIError
     assert info.value.message == "Insufficient Balance" and info.value.body == error
     assert (info.value.status_code, info.value.code) == (200, "quota")
@@ -99,7 +111,7 @@ async def test_other_answers_instead_of_a_stream_raise_a_validation_error(
 ) -> None:
     client = api.client(answer(content, content_type))
     with pytest.raises(APIResponseValidationError, match="did not stream") as info:
-        await api.run(client.things.stream())
+        await api.run(client.things.generate(stream=True))
     message = str(info.value)
     assert repr(content_type) in message and "text/event-stream" in message
     assert excerpt in message and info.value.status_code == 200
@@ -111,13 +123,13 @@ async def test_other_answers_instead_of_a_stream_raise_a_validation_error(
 async def test_not_streamed_error_hides_the_api_key(api: Api) -> None:
     client = api.client(answer(f"echo: Bearer {API_KEY}".encode(), "text/plain"))
     with pytest.raises(APIResponseValidationError) as info:
-        await api.run(client.things.stream())
+        await api.run(client.things.generate(stream=True))
     assert API_KEY not in str(info.value) and API_KEY not in str(info.value.body)
 
 
 async def test_raw_response_of_a_stream_call_raises_on_parse(api: Api) -> None:
     client = api.client(JSON_ANSWER)
-    raw = await api.run(client.things.with_raw_response.stream())
+    raw = await api.run(client.things.with_raw_response.generate(stream=True))
     assert raw.status_code == 200 and await api.run(raw.json()) == THING
     with pytest.raises(APIResponseValidationError, match="did not stream"):
         await api.run(raw.parse())
@@ -125,7 +137,7 @@ async def test_raw_response_of_a_stream_call_raises_on_parse(api: Api) -> None:
 
 async def test_a_stream_without_content_type_is_read_as_a_stream(api: Api) -> None:
     client = api.client(answer(EVENTS, None))
-    stream = await api.run(client.things.stream())
+    stream = await api.run(client.things.generate(stream=True))
     assert isinstance(stream, AsyncStream if api.is_async else Stream)
     assert [c.delta for c in await api.collect(stream)] == ["x"]
 

@@ -10,30 +10,22 @@ import datetime
 import itertools
 import json
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import Any
 
 import httpx2
 import pydantic
 import pytest
-from _stream_fixtures import Harness, ScriptedBody, chunk_models, load_runtime
+from _stream_support import Harness, ScriptedBody
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-
-@pytest.fixture(scope="module")
-def rt() -> SimpleNamespace:
-    return load_runtime()
-
-
-@pytest.fixture(scope="module")
-def models(rt: SimpleNamespace) -> SimpleNamespace:
-    return chunk_models(rt.models.BaseModel)
+from things_sdk import _streaming
+from things_sdk._exceptions import APIError
+from things_sdk.types import ChatCompletionChunk
 
 
 @pytest.fixture(params=["sync", "async"])
-def harness(request: pytest.FixtureRequest, rt: SimpleNamespace) -> Harness:
-    return Harness(rt, is_async=request.param == "async")
+def harness(request: pytest.FixtureRequest) -> Harness:
+    return Harness(is_async=request.param == "async")
 
 
 def payload(content: str) -> str:
@@ -103,10 +95,10 @@ def expected(steps: list[Step], as_dicts: bool) -> tuple[list[Any], str | None, 
     return items, None, None
 
 
-def run_decoder(rt: SimpleNamespace, cast_to: Any, body: bytes, cuts: list[int]) -> Any:
+def run_decoder(cast_to: Any, body: bytes, cuts: list[int]) -> Any:
     request = httpx2.Request("POST", "http://test/chat/completions")
     response = httpx2.Response(200, headers={"x-request-id": "r"}, request=request)
-    decoder = rt.streaming._ChunkDecoder(cast_to, response, strict=True)
+    decoder = _streaming._ChunkDecoder(cast_to, response, strict=True)
     items: list[Any] = []
     bounds = [0, *sorted(set(cuts)), len(body)]
     for start, end in itertools.pairwise(bounds):
@@ -125,8 +117,6 @@ def run_decoder(rt: SimpleNamespace, cast_to: Any, body: bytes, cuts: list[int])
     as_dicts=st.booleans(),
 )
 def test_any_mix_of_events_in_any_chunking(
-    rt: SimpleNamespace,
-    models: SimpleNamespace,
     steps: list[Step],
     cut_fractions: list[float],
     as_dicts: bool,
@@ -134,9 +124,9 @@ def test_any_mix_of_events_in_any_chunking(
     body = "".join(step.raw for step in steps).encode()
     cuts = [int(f * len(body)) for f in cut_fractions]
     # `dict[str, Any]` accepts any object, so only the error checks can stop error payloads.
-    cast_to = dict[str, Any] if as_dicts else models.ChatCompletionChunk
+    cast_to = dict[str, Any] if as_dicts else ChatCompletionChunk
 
-    items, error = run_decoder(rt, cast_to, body, cuts)
+    items, error = run_decoder(cast_to, body, cuts)
 
     want, error_name, line = expected(steps, as_dicts)
     got = items if as_dicts else [item.choices[0].delta.content for item in items]
@@ -146,20 +136,18 @@ def test_any_mix_of_events_in_any_chunking(
         assert f"line {line}" in str(error)
 
 
-def test_a_run_is_validated_with_one_call(
-    rt: SimpleNamespace, models: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_run_is_validated_with_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
     body = "".join(f"data: {payload(str(i))}\n\n" for i in range(50)).encode() + b"data: [DONE]\n\n"
     calls: list[int] = []
-    validator = rt.streaming._json_list_validator(models.ChatCompletionChunk)
+    validator = _streaming._json_list_validator(ChatCompletionChunk)
 
     def counting(values: list[str], **options: Any) -> list[Any]:
         calls.append(len(values))
         return validator(values, **options)  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(rt.streaming, "_json_list_validator", lambda cast_to: counting)
+    monkeypatch.setattr(_streaming, "_json_list_validator", lambda cast_to: counting)
 
-    items, error = run_decoder(rt, models.ChatCompletionChunk, body, [])
+    items, error = run_decoder(ChatCompletionChunk, body, [])
 
     assert [item.choices[0].delta.content for item in items] == [str(i) for i in range(50)]
     assert error is None and calls == [50]
@@ -174,13 +162,13 @@ class Event(pydantic.BaseModel):
     note: str | None = None
 
 
-def test_batch_validation_equals_validating_each_text(rt: SimpleNamespace) -> None:
+def test_batch_validation_equals_validating_each_text() -> None:
     values = [
         '{"at": "2024-05-01T10:00:00Z", "raw": "YWJj", "type": "a", "extra": [1]}',
         '{"at": 1714557600, "raw": "", "type": "b", "note": null}',
     ]
 
-    batch = rt.streaming._json_list_validator(Event)(values)
+    batch = _streaming._json_list_validator(Event)(values)
 
     one_by_one = [Event.model_validate_json(value) for value in values]
     assert batch == one_by_one
@@ -188,18 +176,16 @@ def test_batch_validation_equals_validating_each_text(rt: SimpleNamespace) -> No
     assert batch[0].model_extra == {"extra": [1]}
 
 
-async def test_chunks_before_an_error_in_the_same_read_are_yielded(
-    harness: Harness, models: SimpleNamespace
-) -> None:
+async def test_chunks_before_an_error_in_the_same_read_are_yielded(harness: Harness) -> None:
     raw = (
         f"data: {payload('a')}\n\ndata: {payload('b')}\n\n"
         'data: {"error": {"message": "quota"}}\n\n'
         f"data: {payload('c')}\n\n"
     ).encode()
-    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk)
+    stream = await harness.open_mock(ScriptedBody([raw]), ChatCompletionChunk)
 
     items, exc = await harness.collect_until_error(stream)
 
     assert [i.choices[0].delta.content for i in items] == ["a", "b"]
-    assert type(exc) is harness.rt.exceptions.APIError and exc.message == "quota"
+    assert type(exc) is APIError and exc.message == "quota"
     assert stream.response.is_closed

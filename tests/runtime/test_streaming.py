@@ -1,4 +1,5 @@
-"""`Stream` / `AsyncStream` (`_streaming.py`): every test runs once per mode via `harness`."""
+"""`Stream` / `AsyncStream` (`_streaming.py`) over scripted bodies and a loopback server, yielding
+the generated `ChatCompletionChunk`: every test runs once per mode via `harness`."""
 
 import json
 import time
@@ -9,29 +10,24 @@ from typing import Any
 import httpx2
 import pydantic
 import pytest
-from _stream_fixtures import (
-    Harness,
-    LoopbackSSEServer,
-    Pause,
-    ScriptedBody,
-    chunk_models,
-    load_runtime,
+from _stream_support import Harness, LoopbackSSEServer, Pause, ScriptedBody
+from things_sdk import _streaming
+from things_sdk._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APITimeoutError,
+    SDKError,
+    StreamConsumedError,
+    StreamError,
 )
-
-
-@pytest.fixture(scope="module")
-def rt() -> SimpleNamespace:
-    return load_runtime()
-
-
-@pytest.fixture(scope="module")
-def models(rt: SimpleNamespace) -> SimpleNamespace:
-    return chunk_models(rt.models.BaseModel)
+from things_sdk._sse import SSEDecodeError
+from things_sdk.types import ChatCompletionChunk
 
 
 @pytest.fixture(params=["sync", "async"])
-def harness(request: pytest.FixtureRequest, rt: SimpleNamespace) -> Harness:
-    return Harness(rt, is_async=request.param == "async")
+def harness(request: pytest.FixtureRequest) -> Harness:
+    return Harness(is_async=request.param == "async")
 
 
 def chunk(choices: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
@@ -64,9 +60,7 @@ def split_every(raw: bytes, size: int) -> list[bytes]:
 # -- the happy paths -------------------------------------------------------------------------
 
 
-async def test_reasoning_then_content_with_keep_alives(
-    harness: Harness, models: SimpleNamespace
-) -> None:
+async def test_reasoning_then_content_with_keep_alives(harness: Harness) -> None:
     raw = b"".join(
         [
             b": keep-alive\n\n",
@@ -83,13 +77,11 @@ async def test_reasoning_then_content_with_keep_alives(
         ]
     )
     body = ScriptedBody(split_every(raw, 7))  # odd chunk boundaries, multibyte chars split
-    stream = await harness.open_mock(
-        body, models.ChatCompletionChunk, headers={"x-request-id": "req-1"}
-    )
+    stream = await harness.open_mock(body, ChatCompletionChunk, headers={"x-request-id": "req-1"})
 
     items = await harness.collect(stream)
 
-    assert all(isinstance(item, models.ChatCompletionChunk) for item in items)
+    assert all(isinstance(item, ChatCompletionChunk) for item in items)
     reasoning = "".join(i.choices[0].delta.reasoning_content or "" for i in items)
     content = "".join(i.choices[0].delta.content or "" for i in items)
     assert (reasoning, content) == ("Let me think.", "Hello \u00e9\u20ac")
@@ -99,7 +91,7 @@ async def test_reasoning_then_content_with_keep_alives(
     assert stream.response.is_closed and body.exhausted
 
 
-async def test_tool_call_argument_fragments(harness: Harness, models: SimpleNamespace) -> None:
+async def test_tool_call_argument_fragments(harness: Harness) -> None:
     first = {
         "index": 0,
         "id": "call_1",
@@ -112,7 +104,7 @@ async def test_tool_call_argument_fragments(harness: Harness, models: SimpleName
         sse(chunk([delta(tool_calls=[{"index": 0, "function": {"arguments": p}}])])) for p in pieces
     )
     raw += sse(chunk([delta(finish_reason="tool_calls")])) + DONE
-    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk)
+    stream = await harness.open_mock(ScriptedBody([raw]), ChatCompletionChunk)
 
     items = await harness.collect(stream)
 
@@ -123,7 +115,7 @@ async def test_tool_call_argument_fragments(harness: Harness, models: SimpleName
     assert items[-1].choices[0].finish_reason == "tool_calls"
 
 
-async def test_usage_only_final_chunk(harness: Harness, models: SimpleNamespace) -> None:
+async def test_usage_only_final_chunk(harness: Harness) -> None:
     usage = {
         "prompt_tokens": 5,
         "completion_tokens": 2,
@@ -133,7 +125,7 @@ async def test_usage_only_final_chunk(harness: Harness, models: SimpleNamespace)
     raw = sse(chunk([delta(content="hi")], usage=None))
     raw += sse(chunk([delta(content="", finish_reason="stop")], usage=None))
     raw += sse(chunk([], usage=usage)) + DONE
-    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk)
+    stream = await harness.open_mock(ScriptedBody([raw]), ChatCompletionChunk)
 
     items = await harness.collect(stream)
 
@@ -142,21 +134,19 @@ async def test_usage_only_final_chunk(harness: Harness, models: SimpleNamespace)
     assert items[-1].usage.prompt_cache_hit_tokens == 0  # unknown fields are kept
 
 
-async def test_events_without_data_are_skipped(harness: Harness, models: SimpleNamespace) -> None:
+async def test_events_without_data_are_skipped(harness: Harness) -> None:
     raw = b"event: ping\n\nretry: 3000\n\nid: 4\n\ndata:\n\ndata:  \n\n"
     raw += sse(chunk([delta(content="x")])) + DONE
-    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk)
+    stream = await harness.open_mock(ScriptedBody([raw]), ChatCompletionChunk)
 
     items = await harness.collect(stream)
 
     assert [item.choices[0].delta.content for item in items] == ["x"]
 
 
-async def test_stream_without_done_or_final_blank_line(
-    harness: Harness, models: SimpleNamespace
-) -> None:
+async def test_stream_without_done_or_final_blank_line(harness: Harness) -> None:
     raw = sse(chunk([delta(content="a")])) + sse(chunk([delta(content="b")]))[:-1]  # one "\n" short
-    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk)
+    stream = await harness.open_mock(ScriptedBody([raw]), ChatCompletionChunk)
 
     items = await harness.collect(stream)
 
@@ -174,10 +164,10 @@ async def test_untyped_cast_to_uses_a_type_adapter(harness: Harness) -> None:
 # -- [DONE] and releasing the connection -----------------------------------------------------
 
 
-async def test_done_drains_the_small_remainder(harness: Harness, models: SimpleNamespace) -> None:
+async def test_done_drains_the_small_remainder(harness: Harness) -> None:
     after_done = [b": trailing comment\n\n", sse(chunk([delta(content="ignored")])), b""]
     body = ScriptedBody([sse(chunk([delta(content="a")])), DONE, *after_done])
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     items = await harness.collect(stream)
 
@@ -185,36 +175,29 @@ async def test_done_drains_the_small_remainder(harness: Harness, models: SimpleN
     assert body.exhausted and stream.response.is_closed
 
 
-async def test_done_with_a_large_remainder_closes_instead(
-    harness: Harness, models: SimpleNamespace
-) -> None:
-    rt = harness.rt
-    limit = rt.streaming._DRAIN_LIMIT
+async def test_done_with_a_large_remainder_closes_instead(harness: Harness) -> None:
+    limit = _streaming._DRAIN_LIMIT
     garbage = [b": " + b"x" * 1022 + b"\n"] * (limit // 1024 + 8)
     body = ScriptedBody([DONE, *garbage])
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     assert await harness.collect(stream) == []
     assert not body.exhausted and body.closed and stream.response.is_closed
     assert body.sent < len(body.steps)
 
 
-async def test_done_then_transport_error_is_not_raised(
-    harness: Harness, models: SimpleNamespace
-) -> None:
+async def test_done_then_transport_error_is_not_raised(harness: Harness) -> None:
     body = ScriptedBody([sse(chunk([delta(content="a")])), DONE, httpx2.ReadError("reset")])
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     items = await harness.collect(stream)
 
     assert len(items) == 1 and stream.response.is_closed
 
 
-async def test_break_then_close_releases_immediately(
-    harness: Harness, models: SimpleNamespace
-) -> None:
+async def test_break_then_close_releases_immediately(harness: Harness) -> None:
     body = ScriptedBody([sse(chunk([delta(content=str(i))])) for i in range(50)] + [DONE])
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     items = await harness.collect(stream, limit=2)
     assert not stream.response.is_closed  # a break alone leaves the stream resumable
@@ -224,15 +207,13 @@ async def test_break_then_close_releases_immediately(
     assert stream.response.is_closed and body.closed and not body.exhausted
     assert await harness.next_item(stream) is None  # iteration has ended
     await harness.close(stream)  # idempotent
-    with pytest.raises(harness.rt.exceptions.StreamConsumedError, match="already been consumed"):
+    with pytest.raises(StreamConsumedError, match="already been consumed"):
         await harness.iterate_again(stream)
 
 
-async def test_resume_after_break_then_iterating_again_fails(
-    harness: Harness, models: SimpleNamespace
-) -> None:
+async def test_resume_after_break_then_iterating_again_fails(harness: Harness) -> None:
     body = ScriptedBody([sse(chunk([delta(content=str(i))])) for i in range(4)] + [DONE])
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     first = await harness.collect(stream, limit=1)
     second = await harness.next_item(stream)
@@ -240,38 +221,36 @@ async def test_resume_after_break_then_iterating_again_fails(
 
     assert [i.choices[0].delta.content for i in [*first, second, *rest]] == ["0", "1", "2", "3"]
     assert await harness.next_item(stream) is None
-    with pytest.raises(
-        harness.rt.exceptions.StreamConsumedError, match="iterated only once"
-    ) as info:
+    with pytest.raises(StreamConsumedError, match="iterated only once") as info:
         await harness.iterate_again(stream)
     assert isinstance(info.value, RuntimeError)  # also what a plain `except RuntimeError` catches
-    assert isinstance(info.value, harness.rt.exceptions.SDKError)
+    assert isinstance(info.value, SDKError)
 
 
-async def test_leaving_with_block_closes(harness: Harness, models: SimpleNamespace) -> None:
+async def test_leaving_with_block_closes(harness: Harness) -> None:
     body = ScriptedBody([sse(chunk([delta(content=str(i))])) for i in range(10)] + [DONE])
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     items = await harness.enter_exit(stream, limit=3)
 
     assert len(items) == 3 and stream.response.is_closed and body.closed
 
 
-async def test_close_before_iterating(harness: Harness, models: SimpleNamespace) -> None:
+async def test_close_before_iterating(harness: Harness) -> None:
     body = ScriptedBody([sse(chunk([delta(content="a")])), DONE])
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     await harness.close(stream)
 
     assert stream.response.is_closed and body.sent == 0
-    with pytest.raises(harness.rt.exceptions.StreamConsumedError):
+    with pytest.raises(StreamConsumedError):
         await harness.iterate_again(stream)
 
 
 # -- errors inside the stream ----------------------------------------------------------------
 
 
-async def test_error_payload_mid_stream(harness: Harness, models: SimpleNamespace) -> None:
+async def test_error_payload_mid_stream(harness: Harness) -> None:
     error = {
         "message": "Content Exists Risk",
         "type": "invalid_request_error",
@@ -280,31 +259,29 @@ async def test_error_payload_mid_stream(harness: Harness, models: SimpleNamespac
     body = ScriptedBody(
         [sse(chunk([delta(content="a")])), sse({"error": error}), sse(chunk([delta(content="b")]))]
     )
-    stream = await harness.open_mock(
-        body, models.ChatCompletionChunk, headers={"x-request-id": "req-9"}
-    )
+    stream = await harness.open_mock(body, ChatCompletionChunk, headers={"x-request-id": "req-9"})
 
     items, exc = await harness.collect_until_error(stream)
 
     assert len(items) == 1
-    assert type(exc) is harness.rt.exceptions.APIError
+    assert type(exc) is APIError
     assert exc.message == "Content Exists Risk" and exc.body == error
     assert (exc.status_code, exc.request_id, exc.type) == (200, "req-9", "invalid_request_error")
     assert stream.response.is_closed
 
 
-async def test_error_event_mid_stream(harness: Harness, models: SimpleNamespace) -> None:
+async def test_error_event_mid_stream(harness: Harness) -> None:
     body = ScriptedBody(
         [
             sse(chunk([delta(content="a")])),
             b'event: error\ndata: {"error": {"message": "overloaded"}}\n\n',
         ]
     )
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     items, exc = await harness.collect_until_error(stream)
 
-    assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.APIError)
+    assert len(items) == 1 and isinstance(exc, APIError)
     assert exc.message == "overloaded" and exc.body == {"message": "overloaded"}
 
 
@@ -322,24 +299,22 @@ async def test_error_event_mid_stream(harness: Harness, models: SimpleNamespace)
     ],
     ids=["plain text error event", "empty error event", "string error", "error without message"],
 )
-async def test_error_shapes(
-    harness: Harness, models: SimpleNamespace, raw: bytes, message: str, body: object
-) -> None:
-    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk)
+async def test_error_shapes(harness: Harness, raw: bytes, message: str, body: object) -> None:
+    stream = await harness.open_mock(ScriptedBody([raw]), ChatCompletionChunk)
 
     _, exc = await harness.collect_until_error(stream)
 
-    assert isinstance(exc, harness.rt.exceptions.APIError)
+    assert isinstance(exc, APIError)
     assert (exc.message, exc.body) == (message, body)
 
 
-async def test_falsy_error_key_is_data(harness: Harness, models: SimpleNamespace) -> None:
+async def test_falsy_error_key_is_data(harness: Harness) -> None:
     raw = (
         sse(chunk([delta(content="a")], error=None))
         + sse(chunk([delta(content='say "error"')]))
         + DONE
     )
-    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk)
+    stream = await harness.open_mock(ScriptedBody([raw]), ChatCompletionChunk)
 
     items = await harness.collect(stream)
 
@@ -351,55 +326,49 @@ async def test_falsy_error_key_is_data(harness: Harness, models: SimpleNamespace
     [b'data: {"id": "c1", "choices": [\n\n', b'data: {"error": \n\n', b"data: not json\n\n"],
     ids=["truncated", "truncated with error key", "not json"],
 )
-async def test_malformed_json_is_a_stream_error(
-    harness: Harness, models: SimpleNamespace, bad: bytes
-) -> None:
+async def test_malformed_json_is_a_stream_error(harness: Harness, bad: bytes) -> None:
     body = ScriptedBody([b": keep-alive\n\n", sse(chunk([delta(content="a")])), bad])
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     items, exc = await harness.collect_until_error(stream)
 
     assert len(items) == 1
-    assert isinstance(exc, harness.rt.exceptions.StreamError)
+    assert isinstance(exc, StreamError)
     assert not isinstance(exc, json.JSONDecodeError)
     assert "line 5" in str(exc) and repr(bad[6:-2].decode())[:20] in str(exc)
     assert stream.response.is_closed
 
 
-async def test_invalid_utf8_is_a_stream_error(harness: Harness, models: SimpleNamespace) -> None:
+async def test_invalid_utf8_is_a_stream_error(harness: Harness) -> None:
     body = ScriptedBody([sse(chunk([delta(content="a")])), b"data: \xff\xfe\n\n"])
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     items, exc = await harness.collect_until_error(stream)
 
-    assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.StreamError)
-    assert "line 3" in str(exc) and isinstance(exc.__cause__, harness.rt.sse.SSEDecodeError)
+    assert len(items) == 1 and isinstance(exc, StreamError)
+    assert "line 3" in str(exc) and isinstance(exc.__cause__, SSEDecodeError)
 
 
-async def test_schema_mismatch_builds_the_chunk_leniently_by_default(
-    harness: Harness, models: SimpleNamespace
-) -> None:
+async def test_schema_mismatch_builds_the_chunk_leniently_by_default(harness: Harness) -> None:
     good = chunk([delta(content="a")])
     raw = sse(good) + b'data: {"id": "c2", "choices": "nope", "x": 1}\n\n' + sse(good)
-    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk)
+    stream = await harness.open_mock(ScriptedBody([raw]), ChatCompletionChunk)
 
     items = await harness.collect(stream)
 
-    assert [type(item) for item in items] == [models.ChatCompletionChunk] * 3
+    assert [type(item) for item in items] == [ChatCompletionChunk] * 3
     assert items[1].id == "c2" and items[1].choices == "nope" and items[1].x == 1
     assert items[0].choices[0].delta.content == "a" == items[2].choices[0].delta.content
 
 
-async def test_schema_mismatch_is_a_validation_error_when_strict(
-    harness: Harness, models: SimpleNamespace
-) -> None:
+async def test_schema_mismatch_is_a_validation_error_when_strict(harness: Harness) -> None:
     raw = b'data: {"id": "c1", "choices": "nope"}\n\n'
     strict = SimpleNamespace(_strict_response_validation=True)
-    stream = await harness.open_mock(ScriptedBody([raw]), models.ChatCompletionChunk, client=strict)
+    stream = await harness.open_mock(ScriptedBody([raw]), ChatCompletionChunk, client=strict)
 
     _, exc = await harness.collect_until_error(stream)
 
-    assert isinstance(exc, harness.rt.exceptions.APIResponseValidationError)
+    assert isinstance(exc, APIResponseValidationError)
     assert exc.body == raw[6:-2].decode() and "line 1" in str(exc)
     assert isinstance(exc.__cause__, pydantic.ValidationError)
 
@@ -407,28 +376,27 @@ async def test_schema_mismatch_is_a_validation_error_when_strict(
 # -- transport failures, timeouts ------------------------------------------------------------
 
 
-async def test_transport_error_mid_stream(harness: Harness, models: SimpleNamespace) -> None:
+async def test_transport_error_mid_stream(harness: Harness) -> None:
     body = ScriptedBody(
         [sse(chunk([delta(content="a")])), httpx2.RemoteProtocolError("peer closed connection")]
     )
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     items, exc = await harness.collect_until_error(stream)
 
-    exceptions = harness.rt.exceptions
     assert len(items) == 1
-    assert type(exc) is exceptions.APIConnectionError and "peer closed" in str(exc)
+    assert type(exc) is APIConnectionError and "peer closed" in str(exc)
     assert isinstance(exc.__cause__, httpx2.RemoteProtocolError)
     assert stream.response.is_closed
 
 
-async def test_read_timeout_mid_stream(harness: Harness, models: SimpleNamespace) -> None:
+async def test_read_timeout_mid_stream(harness: Harness) -> None:
     body = ScriptedBody([sse(chunk([delta(content="a")])), httpx2.ReadTimeout("timed out")])
-    stream = await harness.open_mock(body, models.ChatCompletionChunk)
+    stream = await harness.open_mock(body, ChatCompletionChunk)
 
     items, exc = await harness.collect_until_error(stream)
 
-    assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
+    assert len(items) == 1 and isinstance(exc, APITimeoutError)
     assert isinstance(exc.__cause__, httpx2.ReadTimeout) and str(exc) == "Request timed out."
 
 
@@ -436,58 +404,50 @@ def keep_alives_forever(seconds_apart: float, count: int = 500) -> list[Any]:
     return [step for _ in range(count) for step in (b": keep-alive\n\n", Pause(seconds_apart))]
 
 
-async def test_deadline_stops_endless_keep_alives(
-    harness: Harness, models: SimpleNamespace
-) -> None:
+async def test_deadline_stops_endless_keep_alives(harness: Harness) -> None:
     body = ScriptedBody([sse(chunk([delta(content="a")])), *keep_alives_forever(0.01)])
-    stream = await harness.open_mock(
-        body, models.ChatCompletionChunk, deadline=time.monotonic() + 0.2
-    )
+    stream = await harness.open_mock(body, ChatCompletionChunk, deadline=time.monotonic() + 0.2)
 
     items, exc = await harness.collect_until_error(stream)
 
     # (No item when the process stalled past the deadline before the first read: also right.)
-    assert len(items) <= 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
+    assert len(items) <= 1 and isinstance(exc, APITimeoutError)
     assert not body.exhausted and stream.response.is_closed
 
 
-async def test_transport_error_after_the_deadline_is_a_deadline_timeout(
-    harness: Harness, models: SimpleNamespace
-) -> None:
+async def test_transport_error_after_the_deadline_is_a_deadline_timeout(harness: Harness) -> None:
     # Sync: the base client's watchdog cuts the socket at the deadline, so the read fails with a
     # transport error; async: the read is cut by the stream itself. Both report the deadline.
     body = ScriptedBody(
         [sse(chunk([delta(content="a")])), Pause(0.3), httpx2.ReadError("socket shut down")]
     )
-    stream = await harness.open_mock(
-        body, models.ChatCompletionChunk, deadline=time.monotonic() + 0.1
-    )
+    stream = await harness.open_mock(body, ChatCompletionChunk, deadline=time.monotonic() + 0.1)
 
     items, exc = await harness.collect_until_error(stream)
 
     # (No item when the process stalled past the deadline before the first read: also right.)
-    assert len(items) <= 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
+    assert len(items) <= 1 and isinstance(exc, APITimeoutError)
     assert "deadline" in str(exc)
 
 
-async def test_deadline_uses_the_client_clock(harness: Harness, models: SimpleNamespace) -> None:
+async def test_deadline_uses_the_client_clock(harness: Harness) -> None:
     raw = sse(chunk([delta(content="a")])) + DONE
     client = SimpleNamespace(_clock=lambda: 1000.0)
 
     ok = await harness.open_mock(
-        ScriptedBody([raw]), models.ChatCompletionChunk, client=client, deadline=1000.5
+        ScriptedBody([raw]), ChatCompletionChunk, client=client, deadline=1000.5
     )
     assert len(await harness.collect(ok)) == 1
 
     late = await harness.open_mock(
-        ScriptedBody([raw]), models.ChatCompletionChunk, client=client, deadline=999.5
+        ScriptedBody([raw]), ChatCompletionChunk, client=client, deadline=999.5
     )
     _, exc = await harness.collect_until_error(late)
-    assert isinstance(exc, harness.rt.exceptions.APITimeoutError) and "deadline" in str(exc)
+    assert isinstance(exc, APITimeoutError) and "deadline" in str(exc)
 
 
 @pytest.fixture
-def sse_server(models: SimpleNamespace) -> Iterator[LoopbackSSEServer]:
+def sse_server() -> Iterator[LoopbackSSEServer]:
     done = sse(chunk([delta(content="a")])) + DONE
     scripts = {
         "/chat": [sse(chunk([delta(role="assistant")])), done],
@@ -499,32 +459,32 @@ def sse_server(models: SimpleNamespace) -> Iterator[LoopbackSSEServer]:
 
 
 async def test_idle_timeout_with_a_larger_read_timeout(
-    harness: Harness, models: SimpleNamespace, sse_server: LoopbackSSEServer
+    harness: Harness, sse_server: LoopbackSSEServer
 ) -> None:
     http = harness.http_client()
     try:
         client = SimpleNamespace(_idle_timeout=0.3)
         stream = await harness.open_url(
-            http, sse_server.url + "/stall", models.ChatCompletionChunk, client
+            http, sse_server.url + "/stall", ChatCompletionChunk, client
         )
         items, exc = await harness.collect_until_error(stream)
     finally:
         await harness.close_http(http)
 
-    assert len(items) == 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
+    assert len(items) == 1 and isinstance(exc, APITimeoutError)
     assert "idle timeout" in str(exc) and "0.3 s" in str(exc)
     assert stream.response.is_closed
 
 
 async def test_keep_alives_reset_the_idle_timer(
-    harness: Harness, models: SimpleNamespace, sse_server: LoopbackSSEServer
+    harness: Harness, sse_server: LoopbackSSEServer
 ) -> None:
     http = harness.http_client()
     try:
         client = SimpleNamespace(_idle_timeout=5.0)
         deadline = time.monotonic() + 0.6
         stream = await harness.open_url(
-            http, sse_server.url + "/keep-alive", models.ChatCompletionChunk, client, deadline
+            http, sse_server.url + "/keep-alive", ChatCompletionChunk, client, deadline
         )
         items, exc = await harness.collect_until_error(stream)
     finally:
@@ -532,18 +492,18 @@ async def test_keep_alives_reset_the_idle_timer(
 
     # Keep-alives every 50 ms never trip the 5 s idle timeout; only the deadline ends the stream
     # (before the first chunk only if the process stalled for the whole 0.6 s).
-    assert len(items) <= 1 and isinstance(exc, harness.rt.exceptions.APITimeoutError)
+    assert len(items) <= 1 and isinstance(exc, APITimeoutError)
     assert "deadline" in str(exc)
 
 
 async def test_connection_is_reused_after_done(
-    harness: Harness, models: SimpleNamespace, sse_server: LoopbackSSEServer
+    harness: Harness, sse_server: LoopbackSSEServer
 ) -> None:
     http = harness.http_client()
     try:
         for _ in range(3):
             stream = await harness.open_url(
-                http, sse_server.url + "/chat", models.ChatCompletionChunk, None
+                http, sse_server.url + "/chat", ChatCompletionChunk, None
             )
             assert len(await harness.collect(stream)) == 2
     finally:
@@ -555,24 +515,21 @@ async def test_connection_is_reused_after_done(
 # -- the stream class as a type --------------------------------------------------------------
 
 
-def test_chunk_type_from_subscripted_stream_classes(
-    rt: SimpleNamespace, models: SimpleNamespace
-) -> None:
-    streaming = rt.streaming
-    chunk_cls = models.ChatCompletionChunk
+def test_chunk_type_from_subscripted_stream_classes() -> None:
+    chunk_cls = ChatCompletionChunk
 
-    class ChatStream(streaming.Stream[chunk_cls]):  # type: ignore[misc,name-defined]
+    class ChatStream(_streaming.Stream[chunk_cls]):  # type: ignore[misc,name-defined]
         pass
 
     class Deeper(ChatStream):
         pass
 
     for stream_cls in (
-        streaming.Stream[chunk_cls],
-        streaming.AsyncStream[chunk_cls],
+        _streaming.Stream[chunk_cls],
+        _streaming.AsyncStream[chunk_cls],
         ChatStream,
         Deeper,
     ):
-        assert streaming.extract_stream_chunk_type(stream_cls) is chunk_cls
+        assert _streaming.extract_stream_chunk_type(stream_cls) is chunk_cls
     with pytest.raises(TypeError, match="Stream\\[Chunk\\]"):
-        streaming.extract_stream_chunk_type(streaming.Stream)
+        _streaming.extract_stream_chunk_type(_streaming.Stream)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-import httpx
+import httpx2
 import pydantic
 import pytest
-from rtpkg._exceptions import APIResponseValidationError
-from rtpkg._models import NOT_NULL, BaseModel, OpenEnum, UnknownVariant, validate_json
-from rtpkg._response import parse_body
-from rtpkg._streaming import _ChunkDecoder, _json_list_validator
+from things_sdk._exceptions import APIResponseValidationError
+from things_sdk._models import NOT_NULL, BaseModel, OpenEnum, UnknownVariant, validate_json
+from things_sdk._response import parse_body
+from things_sdk._streaming import _ChunkDecoder, _json_list_validator
 
 
 class Text(BaseModel):
@@ -109,8 +109,10 @@ def test_a_marker_on_the_wrong_type_is_an_error() -> None:
         pydantic.TypeAdapter(OpenEnum[int])  # Union[int, str]: no Literal to fall back on
 
 
-def _response(content: bytes) -> httpx.Response:
-    return httpx.Response(200, content=content, request=httpx.Request("GET", "https://api.test/x"))
+def _response(content: bytes) -> httpx2.Response:
+    return httpx2.Response(
+        200, content=content, request=httpx2.Request("GET", "https://api.test/x")
+    )
 
 
 def test_parse_body_and_streams_use_strict_validation() -> None:

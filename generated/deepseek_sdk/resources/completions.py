@@ -146,10 +146,11 @@ class Completions(SyncAPIResource):
         """Create a fill-in-the-middle completion (Beta)
 
         Generates the text that belongs between `prompt` and `suffix` (fill in the middle), or
-        simply continues `prompt` when there is no suffix. This is a Beta feature served under
-        the `/beta` base; output is capped at about 4K tokens and thinking mode is not
-        available. With `stream: true` the answer arrives as server-sent events, one
-        `CompletionChunk` per `data:` line, ending with `data: [DONE]`.
+        simply continues `prompt` when there is no suffix. This is a Beta feature, served only
+        under the `/beta` prefix; output is capped at about 4K tokens and thinking mode is not
+        available.
+        With `stream: true` the answer arrives as server-sent events, one `CompletionChunk` per
+        `data:` line, ending with `data: [DONE]`.
 
         Args:
           model: The model to use; FIM does not work in thinking mode.
@@ -317,10 +318,11 @@ class AsyncCompletions(AsyncAPIResource):
         """Create a fill-in-the-middle completion (Beta)
 
         Generates the text that belongs between `prompt` and `suffix` (fill in the middle), or
-        simply continues `prompt` when there is no suffix. This is a Beta feature served under
-        the `/beta` base; output is capped at about 4K tokens and thinking mode is not
-        available. With `stream: true` the answer arrives as server-sent events, one
-        `CompletionChunk` per `data:` line, ending with `data: [DONE]`.
+        simply continues `prompt` when there is no suffix. This is a Beta feature, served only
+        under the `/beta` prefix; output is capped at about 4K tokens and thinking mode is not
+        available.
+        With `stream: true` the answer arrives as server-sent events, one `CompletionChunk` per
+        `data:` line, ending with `data: [DONE]`.
 
         Args:
           model: The model to use; FIM does not work in thinking mode.

@@ -193,15 +193,17 @@ class Completions(SyncAPIResource):
         `frequency_penalty` are accepted but have no effect, while `logprobs` and `top_logprobs`
         are rejected with an error.
 
-        Chat prefix completion (Beta) and strict tools (Beta) only work when this path is called
-        under the `https://api.deepseek.com/beta` base URL.
+        Chat prefix completion (Beta) and strict tools (Beta) only work under the `/beta`
+        prefix: use `POST /beta/chat/completions`, or a `https://api.deepseek.com/beta` base
+        URL.
 
         Args:
           model: The model to use. Names change over time (`deepseek-chat` and
               `deepseek-reasoner` until July 2026, then the V4 names); `GET /models` lists the
               current ones. An unknown name is rejected with 400 "Model Not Exist".
           messages: The conversation so far, oldest first. For chat prefix completion (Beta,
-              `/beta` base) the last message is an assistant message with `prefix: true`.
+              `/beta` prefix only) the last message is an assistant message with `prefix:
+              true`.
           frequency_penalty: Between -2.0 and 2.0. Positive values penalise tokens in
               proportion to how often they already appeared, making verbatim repetition less
               likely. Ignored in thinking mode; deprecated for the V4 models, which accept it
@@ -758,15 +760,17 @@ class AsyncCompletions(AsyncAPIResource):
         `frequency_penalty` are accepted but have no effect, while `logprobs` and `top_logprobs`
         are rejected with an error.
 
-        Chat prefix completion (Beta) and strict tools (Beta) only work when this path is called
-        under the `https://api.deepseek.com/beta` base URL.
+        Chat prefix completion (Beta) and strict tools (Beta) only work under the `/beta`
+        prefix: use `POST /beta/chat/completions`, or a `https://api.deepseek.com/beta` base
+        URL.
 
         Args:
           model: The model to use. Names change over time (`deepseek-chat` and
               `deepseek-reasoner` until July 2026, then the V4 names); `GET /models` lists the
               current ones. An unknown name is rejected with 400 "Model Not Exist".
           messages: The conversation so far, oldest first. For chat prefix completion (Beta,
-              `/beta` base) the last message is an assistant message with `prefix: true`.
+              `/beta` prefix only) the last message is an assistant message with `prefix:
+              true`.
           frequency_penalty: Between -2.0 and 2.0. Positive values penalise tokens in
               proportion to how often they already appeared, making verbatim repetition less
               likely. Ignored in thinking mode; deprecated for the V4 models, which accept it

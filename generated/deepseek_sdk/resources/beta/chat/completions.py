@@ -193,7 +193,8 @@ class Completions(SyncAPIResource):
               `deepseek-reasoner` until July 2026, then the V4 names); `GET /models` lists the
               current ones. An unknown name is rejected with 400 "Model Not Exist".
           messages: The conversation so far, oldest first. For chat prefix completion (Beta,
-              `/beta` base) the last message is an assistant message with `prefix: true`.
+              `/beta` prefix only) the last message is an assistant message with `prefix:
+              true`.
           frequency_penalty: Between -2.0 and 2.0. Positive values penalise tokens in
               proportion to how often they already appeared, making verbatim repetition less
               likely. Ignored in thinking mode; deprecated for the V4 models, which accept it
@@ -750,7 +751,8 @@ class AsyncCompletions(AsyncAPIResource):
               `deepseek-reasoner` until July 2026, then the V4 names); `GET /models` lists the
               current ones. An unknown name is rejected with 400 "Model Not Exist".
           messages: The conversation so far, oldest first. For chat prefix completion (Beta,
-              `/beta` base) the last message is an assistant message with `prefix: true`.
+              `/beta` prefix only) the last message is an assistant message with `prefix:
+              true`.
           frequency_penalty: Between -2.0 and 2.0. Positive values penalise tokens in
               proportion to how often they already appeared, making verbatim repetition less
               likely. Ignored in thinking mode; deprecated for the V4 models, which accept it

@@ -20,7 +20,7 @@ import httpx2
 
 from codegen.cli import Outcome
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 OPENAI_SPEC = REPO.parent / "shared" / "specs" / "openai-2026-08-21.yaml"
 OPENAI_CONFIG = REPO / "spec" / "examples" / "openai.sdk.yaml"
 PACKAGE = "openai_sdk"

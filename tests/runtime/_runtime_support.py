@@ -1,30 +1,23 @@
-"""Test harness for the runtime tests (imported by conftest.py and the test modules).
+"""What the runtime tests share (imported by conftest.py and the test modules).
 
-`templates/runtime` has no `__init__.py` (the generator writes one per package), so importing
-this module registers it as the package `rtpkg`; its relative imports then work unchanged.
-Tests talk to it through hand-written resources in `rt_fakeapi.py` that look like generated
-code, and run against sync and async clients through `Api` (the `api` fixture).
+The runtime is tested as shipped: inside `things_sdk`, which the session generates from
+`spec/openapi.yaml` + `spec/sdk.yaml` in this folder (tests/session_sdks.py). `Api` (the `api`
+fixture) builds its sync or async client on `httpx2.MockTransport` with a fake clock, so one
+test body covers both.
 """
 
 from __future__ import annotations
 
 import inspect
-import sys
-import types
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx2
 
-RUNTIME_DIR = Path(__file__).resolve().parents[2] / "templates" / "runtime"
-
-if "rtpkg" not in sys.modules:
-    _pkg = types.ModuleType("rtpkg")
-    _pkg.__path__ = [str(RUNTIME_DIR)]
-    sys.modules["rtpkg"] = _pkg
-
-import rt_fakeapi  # noqa: E402  (needs rtpkg registered first)
+API_KEY = "sk-test-0123456789abcdef0123"
+"""The key the `api` fixture's clients use (also in `$THINGS_API_KEY` during each test)."""
+BASE_URL = "https://api.test/v1"
+"""The spec's server: the clients' default base URL."""
 
 Handler = Callable[[httpx2.Request], httpx2.Response]
 
@@ -72,32 +65,34 @@ class LazyBody(httpx2.SyncByteStream, httpx2.AsyncByteStream):
 
 
 class Api:
-    """Builds a sync or an async test client and runs calls on it the same way.
-
-    `await api.run(x)` awaits `x` when it is awaitable, so one test body covers both shells.
+    """Builds a sync (`ThingsAPI`) or an async (`AsyncThingsAPI`) client and runs calls on it
+    the same way: `await api.run(x)` awaits `x` when it is awaitable.
     """
 
     def __init__(self, is_async: bool) -> None:
+        # Imported here, not at the top: conftest.py imports this module, and a things_sdk that
+        # cannot be generated should fail the tests that use it, not every folder's collection.
+        from things_sdk import AsyncThingsAPI, ThingsAPI
+
         self.is_async = is_async
+        self.client_class: type[Any] = AsyncThingsAPI if is_async else ThingsAPI
         self.clock = FakeClock()
         self.requests: list[httpx2.Request] = []
         self._clients: list[Any] = []
 
     def client(self, handler: Handler, **kwargs: Any) -> Any:
+        """A client whose requests `handler` answers (recorded in `requests`), on the fake clock."""
+
         def recording(request: httpx2.Request) -> httpx2.Response:
             request.read()
             self.requests.append(request)
             return handler(request)
 
         transport = httpx2.MockTransport(recording)
-        if self.is_async:
-            kwargs.setdefault("http_client", httpx2.AsyncClient(transport=transport))
-            client: Any = rt_fakeapi.AsyncTestClient(**kwargs)
-            client._sleep = self.clock.async_sleep
-        else:
-            kwargs.setdefault("http_client", httpx2.Client(transport=transport))
-            client = rt_fakeapi.SyncTestClient(**kwargs)
-            client._sleep = self.clock.sleep
+        http_class = httpx2.AsyncClient if self.is_async else httpx2.Client
+        kwargs.setdefault("http_client", http_class(transport=transport))
+        client = self.client_class(api_key=API_KEY, **kwargs)
+        client._sleep = self.clock.async_sleep if self.is_async else self.clock.sleep
         client._clock = self.clock
         client._random = lambda: 0.0
         self._clients.append(client)
@@ -105,8 +100,7 @@ class Api:
 
     def live(self, base_url: str, **kwargs: Any) -> Any:
         """A client with the real transport, clock and sleep, for loopback servers."""
-        cls = rt_fakeapi.AsyncTestClient if self.is_async else rt_fakeapi.SyncTestClient
-        client = cls(base_url=base_url, **kwargs)
+        client = self.client_class(api_key=API_KEY, base_url=base_url, **kwargs)
         self._clients.append(client)
         return client
 

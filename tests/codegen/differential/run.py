@@ -1,6 +1,6 @@
 """Compare our models with datamodel-code-generator's on one spec; print or save the result.
 
-    PYTHONPATH=tests .venv/bin/python -m differential.run petstore [--json result.json]
+    PYTHONPATH=tests/codegen .venv/bin/python -m differential.run petstore [--json result.json]
 
 Runs in its own process (the test runs one per spec), so each generated package is imported
 into a fresh interpreter. The result lists every disagreement between the two readings; which
@@ -23,7 +23,7 @@ import yaml
 from .instances import Case, Generator, GiveUp, SpecOracle, examples, near_misses
 from .sides import Side, SideFailed, dcg_side, our_side
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT.parent / "shared" / "specs"
 
 

@@ -39,7 +39,7 @@ def test_models_agree_with_datamodel_code_generator(
     if not info.path.exists():
         pytest.skip(f"{info.path} is absent (the corpus lives in ../shared, outside the repo)")
     out = tmp_path / "result.json"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests"), "CI": "true"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests" / "codegen"), "CI": "true"}
     proc = subprocess.run(
         [sys.executable, "-m", "differential.run", spec, "--json", str(out)],
         cwd=ROOT,

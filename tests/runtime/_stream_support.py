@@ -1,7 +1,6 @@
-"""Helpers for the SSE / streaming runtime tests (imported by test_sse.py and test_streaming.py).
+"""Helpers for the stream tests (test_streaming.py, test_stream_decoding.py), which drive
+`things_sdk`'s `Stream` / `AsyncStream` directly, without a client call.
 
-- `load_runtime()`: the runtime modules, imported from `templates/runtime` as the package `rtpkg`.
-- `chunk_models(base)`: small chat-completion-chunk models on the runtime's `_models.BaseModel`.
 - `ScriptedBody`: a response body (sync and async) played from a script of byte chunks, pauses
   and exceptions, which records how far it was read and whether it was closed.
 - `Harness`: opens a `Stream` or `AsyncStream` over `httpx2.MockTransport` (or any URL) and drives
@@ -15,62 +14,10 @@ import socketserver
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator, Sequence
-from types import SimpleNamespace
 from typing import Any
 
 import httpx2
-
-
-def load_runtime() -> SimpleNamespace:
-    """The runtime modules the streaming tests use, from the `rtpkg` package.
-
-    `_rt_harness` (the runtime tests' shared harness) registers `templates/runtime` as `rtpkg`,
-    so the runtime's relative imports work without a generated package.
-    """
-    import _rt_harness  # noqa: F401  (registers rtpkg)
-    from rtpkg import _exceptions, _models, _sse, _streaming
-
-    return SimpleNamespace(sse=_sse, streaming=_streaming, exceptions=_exceptions, models=_models)
-
-
-def chunk_models(base: type) -> SimpleNamespace:
-    """Chat-completion-chunk models (the subset the tests need) derived from `base`."""
-
-    class FunctionDelta(base):  # type: ignore[misc,valid-type]
-        name: str | None = None
-        arguments: str | None = None
-
-    class ToolCallDelta(base):  # type: ignore[misc,valid-type]
-        index: int
-        id: str | None = None
-        type: str | None = None
-        function: FunctionDelta | None = None
-
-    class Delta(base):  # type: ignore[misc,valid-type]
-        role: str | None = None
-        content: str | None = None
-        reasoning_content: str | None = None
-        tool_calls: list[ToolCallDelta] | None = None
-
-    class Choice(base):  # type: ignore[misc,valid-type]
-        index: int
-        delta: Delta
-        finish_reason: str | None = None
-
-    class Usage(base):  # type: ignore[misc,valid-type]
-        prompt_tokens: int
-        completion_tokens: int
-        total_tokens: int
-
-    class ChatCompletionChunk(base):  # type: ignore[misc,valid-type]
-        id: str
-        object: str
-        created: int
-        model: str
-        choices: list[Choice]
-        usage: Usage | None = None
-
-    return SimpleNamespace(ChatCompletionChunk=ChatCompletionChunk, Usage=Usage)
+from things_sdk._streaming import AsyncStream, Stream
 
 
 class Pause:
@@ -124,10 +71,9 @@ class ScriptedBody(httpx2.SyncByteStream, httpx2.AsyncByteStream):
 class Harness:
     """Opens and drives a Stream (sync) or AsyncStream (async) behind one awaitable API."""
 
-    def __init__(self, rt: SimpleNamespace, is_async: bool) -> None:
-        self.rt = rt
+    def __init__(self, is_async: bool) -> None:
         self.is_async = is_async
-        self.stream_cls: Any = rt.streaming.AsyncStream if is_async else rt.streaming.Stream
+        self.stream_cls: Any = AsyncStream if is_async else Stream
 
     async def open_mock(
         self,

@@ -36,7 +36,7 @@ from .instances import Generator
 
 __all__ = ["DCG_ARGS", "Side", "dcg_side", "our_side"]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DCG_ARGS = ("--input-file-type", "openapi", "--preset", "standard-py311-20261120")
 _WORD_SPLIT = re.compile(r"[^0-9A-Za-z]+")
 _MODULAR = "Modular references require an output directory"

@@ -1217,7 +1217,7 @@ def test_the_cli_process_prints_no_traceback(case: BadCase, tmp_path: Path) -> N
         text=True,
         check=False,
         env={"CI": "true", "PATH": ""},
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=Path(__file__).resolve().parents[3],
     )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
