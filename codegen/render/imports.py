@@ -181,6 +181,11 @@ class Imports:
         else:
             self.add_from(module, name, kind)
 
+    def need_module(self, module: str) -> None:
+        """`import module` (for a qualified name such as `typing.Final`, which no generated name
+        can shadow)."""
+        self._plain.add(module)
+
     def is_generated(self, name: str) -> bool:
         """Whether `name` is defined by a generated module (the registry knows it)."""
         return self._registry.get(name) is not None

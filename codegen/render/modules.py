@@ -334,6 +334,7 @@ def print_resource(
     _helper_imports(imports, module, resource.helpers)
     if methods:
         imports.scan(*_RAW_WRAPPERS, *_STANDARD_PARAMS)
+        imports.need_module("typing")  # the wrapper classes' `typing.Final` attributes
     if any(h.based_on for h in resource.helpers):
         imports.scan(*_STANDARD_PARAMS)
     if children:

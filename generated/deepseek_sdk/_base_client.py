@@ -126,7 +126,8 @@ class BaseClient(Generic[_HttpxT]):
         strict_response_validation: bool = False,
         path_prefixes: Sequence[str] = (),
     ) -> None:
-        if not isinstance(api_key, str) or not api_key:
+        # Callers without a type checker can pass anything here.
+        if not isinstance(api_key, str) or not api_key:  # pyright: ignore[reportUnnecessaryIsInstance]
             raise SDKError(f"Missing API key: pass api_key= to {type(self).__name__}()")
         if http_client is not None:
             check_http_client(http_client, self._httpx_class())
@@ -276,6 +277,7 @@ class BaseClient(Generic[_HttpxT]):
     with_options = copy
 
     def is_closed(self) -> bool:
+        """Whether `close()` was called (or the httpx2 client passed in was closed)."""
         return self._pool.is_closed()
 
     def get(
@@ -316,16 +318,19 @@ class BaseClient(Generic[_HttpxT]):
     def patch(
         self, path: str, *, cast_to: Any, body: object = None, options: RequestOptions | None = None
     ) -> Any:
+        """Low-level PATCH with a JSON body."""
         return self.request(cast_to, FinalRequestOptions("PATCH", path, body=body, options=options))
 
     def put(
         self, path: str, *, cast_to: Any, body: object = None, options: RequestOptions | None = None
     ) -> Any:
+        """Low-level PUT with a JSON body."""
         return self.request(cast_to, FinalRequestOptions("PUT", path, body=body, options=options))
 
     def delete(
         self, path: str, *, cast_to: Any, body: object = None, options: RequestOptions | None = None
     ) -> Any:
+        """Low-level DELETE (a body is rare but allowed)."""
         return self.request(
             cast_to, FinalRequestOptions("DELETE", path, body=body, options=options)
         )
@@ -584,6 +589,7 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
         stream_cls: Any = None,
         binary: bool = False,
     ) -> Any:
+        """Send one logical call (with retries) and return its result."""
         call = self._prepare(options, stream, stream_cls)
         opened: list[IO[bytes]] = []
         try:
@@ -664,6 +670,7 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
         )
 
     async def close(self) -> None:
+        """Close the connection pool (unless it is shared from the client this was copied from)."""
         if self._owns_http_client:
             if self._pool.client is None:
                 self._pool.closed = True

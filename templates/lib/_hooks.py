@@ -62,6 +62,8 @@ RUNNER_EVENTS = frozenset({"chat_completion", "message", "function_call", "funct
 
 
 class _Hooks:
+    """``off()`` and the event-name check shared by the typed ``on()`` of each helper."""
+
     _handlers: Handlers
     _EVENTS: frozenset[str] = frozenset()
 

@@ -30,7 +30,7 @@ from typing import (
 
 import pydantic
 
-from .._models import parse_lenient
+from .._models import parse_lenient, set_request_id
 from .._types import NOT_GIVEN, NotGiven
 from ._generated_types import ChatCompletionChunk
 from ._parsing import (
@@ -209,7 +209,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 _merge_extra(self._extra, key, value)
         events: list[_Event[ResponseFormatT]] = []
         choices = chunk.choices
-        if isinstance(choices, list):  # absent (None) on some servers' usage-only chunks
+        # Absent (None) on some servers' usage-only chunks, whatever the type says.
+        if isinstance(choices, list):  # pyright: ignore[reportUnnecessaryIsInstance]
             for choice in choices:
                 self._handle_choice(choice, events)
         mark = self._mark()
@@ -445,7 +446,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
             self._completion_type.model_validate(data, from_attributes=True),
         )
         if self.request_id is not None:
-            completion._request_id = self.request_id
+            set_request_id(completion, self.request_id)
         return completion
 
     def _build_choice(self, mark: tuple[Any, ...]) -> dict[str, Any]:
@@ -471,8 +472,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
 
     def _build_tool_call(self, mark: tuple[Any, ...]) -> dict[str, Any]:
         call_id, call_type, name, arguments, extra = mark
-        extra = extra or {}
-        function = dict(extra.get("function") or {})
+        extra = cast("dict[str, Any]", extra or {})
+        function: dict[str, Any] = dict(extra.get("function") or {})
         function.update(
             name=name, arguments=arguments, parsed_arguments=self._tool_arguments(name, arguments)
         )

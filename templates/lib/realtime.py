@@ -38,6 +38,7 @@ from typing import (
     Generic,
     TypeVar,
     Union,
+    cast,
 )
 
 import httpx2
@@ -118,6 +119,8 @@ def _event(event_type: str, event_id: str | None, **fields: Any) -> dict[str, An
 
 
 class _Sender(Generic[R]):
+    """Base of the ``conn.session``-style groups: each method builds one client event and sends it."""
+
     def __init__(self, send: Callable[[ClientEvent], R]) -> None:
         self._send = send
 
@@ -178,10 +181,12 @@ class RealtimeConversationSender(Generic[R]):
     """``conn.conversation``."""
 
     def __init__(self, send: Callable[[ClientEvent], R]) -> None:
-        self.item = RealtimeConversationItemSender(send)
+        self.item: RealtimeConversationItemSender[R] = RealtimeConversationItemSender(send)
 
 
 class _ConnectionBase(Generic[R]):
+    """What both connections share: the event senders (``conn.session``, ...) and ``parse_event``."""
+
     def __init__(
         self,
         send: Callable[[ClientEvent], R],
@@ -189,12 +194,14 @@ class _ConnectionBase(Generic[R]):
         request: httpx2.Request | None,
     ) -> None:
         self._raise_on_error = raise_on_error
-        self.request = request
+        self.request: httpx2.Request | None = request
         """The handshake request (URL and headers sent), when the connection was opened by ``connect()``."""
-        self.session = RealtimeSessionSender(send)
-        self.response = RealtimeResponseSender(send)
-        self.input_audio_buffer = RealtimeInputAudioBufferSender(send)
-        self.conversation = RealtimeConversationSender(send)
+        self.session: RealtimeSessionSender[R] = RealtimeSessionSender(send)
+        self.response: RealtimeResponseSender[R] = RealtimeResponseSender(send)
+        self.input_audio_buffer: RealtimeInputAudioBufferSender[R] = RealtimeInputAudioBufferSender(
+            send
+        )
+        self.conversation: RealtimeConversationSender[R] = RealtimeConversationSender(send)
 
     def parse_event(self, data: str | bytes) -> RealtimeServerEvent:
         """Parse a raw server message (raising ``RealtimeServerError`` for ``error`` when asked to)."""
@@ -331,7 +338,7 @@ class _Target:
         params = base.params.merge(
             {"model": model, **{k: str(v) for k, v in (extra_query or {}).items()}}
         )
-        self.url = str(
+        self.url: str = str(
             base.copy_with(scheme=scheme, path=base.path.rstrip("/") + "/realtime", params=params)
         )
         headers = {k: v for k, v in client.default_headers.items() if k.lower() != "accept"}
@@ -339,7 +346,7 @@ class _Target:
             headers = {k: v for k, v in headers.items() if k.lower() != name.lower()}
             if not isinstance(value, Omit):
                 headers[name] = value
-        self.headers = headers
+        self.headers: dict[str, str] = headers
         self.secrets: tuple[str, ...] = tuple(s for s in (getattr(client, "api_key", None),) if s)
 
     def request(self) -> httpx2.Request:
@@ -400,8 +407,13 @@ class RealtimeConnectionManager:
             raise _missing_websockets() from exc
         target = self._target
         try:
+            # `connect` is overloaded on options that change its return type; with the options
+            # passed through as a mapping a checker cannot tell which applies.
             websocket = self._stack.enter_context(
-                connect(target.url, additional_headers=target.headers, **self._options)
+                cast(
+                    "WebSocket",
+                    connect(target.url, additional_headers=target.headers, **self._options),
+                )
             )
         except (OSError, TimeoutError, WebSocketException) as exc:
             raise target.failure(exc) from exc

@@ -39,7 +39,7 @@ from typing import (
 
 from typing_extensions import Self
 
-from .._types import NOT_GIVEN
+from .._types import NOT_GIVEN, is_mapping
 from ._generated_types import (
     ChatCompletion,
     ChatCompletionMessage,
@@ -97,7 +97,8 @@ class RunnerCore:
             raise TypeError(
                 "run_tools() takes only a response_format dict; use parse() for typed replies"
             )
-        self.tools = list(tools)
+        self.tools: list[ToolInput] = list(tools)
+        self.specs: dict[str, ToolSpec]
         request, self.specs = prepare_request(
             params,
             messages=messages,
@@ -107,17 +108,21 @@ class RunnerCore:
         )
         _check_functions(self.specs, is_async)
         self.messages: list[ChatCompletionMessageParam] = request.pop("messages")
-        self.request = request
-        self.handlers = Handlers()
+        self.request: dict[str, Any] = request
+        self.handlers: Handlers = Handlers()
         self.completions: list[ChatCompletion] = []
-        self.max_rounds = max_rounds
-        self.done = False
+        self.max_rounds: int = max_rounds
+        self.done: bool = False
         tool_choice = params.get("tool_choice")
-        self.single_round = tool_choice == "required" or isinstance(tool_choice, Mapping)
-        thinking = params.get("thinking") or (params.get("extra_body") or {}).get("thinking")
-        self.thinking = isinstance(thinking, Mapping) and thinking.get("type") == "enabled"
+        self.single_round: bool = tool_choice == "required" or isinstance(tool_choice, Mapping)
+        extra_body: object = params.get("extra_body")
+        thinking: object = params.get("thinking") or (
+            extra_body.get("thinking") if is_mapping(extra_body) else None
+        )
+        self.thinking: bool = is_mapping(thinking) and thinking.get("type") == "enabled"
 
     def next_request(self, *, stream: bool) -> dict[str, Any]:
+        """The keyword arguments of the next ``create()`` call (the transcript so far)."""
         request = {**self.request, "messages": list(self.messages)}
         if stream:
             request["stream"] = True
@@ -144,6 +149,7 @@ class RunnerCore:
     def record_result(
         self, tool_call: ChatCompletionMessageToolCall, content: str, error: BaseException | None
     ) -> HandlerCalls:
+        """Append the ``tool`` message answering ``tool_call``; returns the handler calls to make."""
         tool_message = cast(
             ChatCompletionMessageParam,
             {"role": "tool", "tool_call_id": tool_call.id, "content": content},
@@ -155,6 +161,7 @@ class RunnerCore:
         )
 
     def total_usage(self) -> CompletionUsage:
+        """Token usage summed over every completion recorded."""
         # Every required field (all are token counts) starts at 0, so no usage at all is valid too.
         total: dict[str, Any] = {
             name: 0 for name, field in CompletionUsage.model_fields.items() if field.is_required()
@@ -165,6 +172,7 @@ class RunnerCore:
         return CompletionUsage.model_validate(total)
 
     def final_completion(self) -> ChatCompletion:
+        """The last completion recorded (raises ``RuntimeError`` before the first)."""
         if not self.completions:
             raise RuntimeError("the runner has not received a completion")
         return self.completions[-1]
@@ -204,7 +212,7 @@ def _check_functions(specs: Mapping[str, ToolSpec], is_async: bool) -> None:
 def _add_counts(total: dict[str, Any], usage: Mapping[str, Any]) -> None:
     """Sum token counts field by field (nested details included)."""
     for key, value in usage.items():
-        if isinstance(value, Mapping):
+        if is_mapping(value):
             _add_counts(total.setdefault(key, {}), value)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             total[key] = total.get(key, 0) + value

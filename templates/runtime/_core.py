@@ -25,7 +25,7 @@ import httpx2
 
 from ._files import FileUpload, split_multipart
 from ._qs import stringify_items
-from ._types import NotGiven, Omit, RequestOptions, Timeout
+from ._types import NotGiven, Omit, RequestOptions, Timeout, is_mapping
 from ._utils import check_header, strip_not_given
 
 if TYPE_CHECKING:
@@ -82,11 +82,11 @@ class FinalRequestOptions:
         files: bool | Sequence[str] = False,
         options: RequestOptions | None = None,
     ) -> None:
-        self.method = method.upper()
-        self.url = url
-        self.query = query
-        self.body = body
-        self.files = bool(files)
+        self.method: str = method.upper()
+        self.url: str = url
+        self.query: Mapping[str, object] | None = query
+        self.body: object = body
+        self.files: bool = bool(files)
         self.file_fields: Sequence[str] = () if isinstance(files, bool) else tuple(files)
         self.options: RequestOptions = options if options is not None else {}
 
@@ -191,7 +191,7 @@ def check_max_retries(max_retries: object) -> int:
     return max_retries
 
 
-def check_deadline(deadline: float | None) -> float | None:
+def check_deadline(deadline: object) -> float | None:
     if deadline is not None and (not isinstance(deadline, (int, float)) or not deadline > 0):
         raise ValueError(f"deadline must be a positive number of seconds or None, got {deadline!r}")
     return None if deadline is None else float(deadline)
@@ -295,10 +295,13 @@ def prepare_call(
             raise ValueError(
                 f"extra_body cannot be sent with a {call.method} request; use extra_query"
             )
-        if body is not None and not isinstance(body, Mapping):
+        if body is None:
+            body = extra_body
+        elif is_mapping(body):
+            body = {**body, **extra_body}
+        else:
             raise TypeError("extra_body can only be merged into a JSON object body")
-        body = {**(body or {}), **extra_body}
-    if isinstance(body, Mapping):
+    if is_mapping(body):
         body = strip_not_given(body)
     added: dict[str, str] = {}
     if stream and default_accept:
@@ -485,7 +488,7 @@ def merge_default_headers(
 
 def is_quota_exhausted(body: object) -> bool:
     """True when an error body says the quota or balance is used up (retrying cannot help)."""
-    if not isinstance(body, Mapping):
+    if not is_mapping(body):
         return isinstance(body, str) and bool(_QUOTA_WORDS.search(body))
     for key in ("code", "type", "message"):
         value = body.get(key)

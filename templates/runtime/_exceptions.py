@@ -34,9 +34,9 @@ object when the JSON body has one, else the decoded JSON, else the raw text (`No
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import httpx2
+
+from ._types import is_mapping
 
 __all__ = [
     "APIConnectionError",
@@ -68,7 +68,7 @@ def request_id_of(headers: httpx2.Headers) -> str | None:
 
 
 def _field(body: object, key: str) -> str | None:
-    if isinstance(body, Mapping):
+    if is_mapping(body):
         value = body.get(key)
         if value is not None:
             return str(value)

@@ -35,6 +35,7 @@ from typing import (
     TYPE_CHECKING,
     Annotated,
     Any,
+    ClassVar,
     Optional,
     TypeVar,
     Union,
@@ -48,7 +49,9 @@ import pydantic_core
 import typing_extensions
 from pydantic.fields import FieldInfo
 from pydantic_core import core_schema
-from typing_extensions import Literal, Self
+from typing_extensions import Literal, Self, TypeGuard
+
+from ._types import is_mapping
 
 __all__ = [
     "NOT_NULL",
@@ -57,7 +60,9 @@ __all__ = [
     "OpenEnum",
     "UnknownVariant",
     "construct_lenient",
+    "is_model_class",
     "parse_lenient",
+    "set_request_id",
     "type_adapter",
     "validate_json",
     "validate_type",
@@ -80,7 +85,7 @@ class BaseModel(pydantic.BaseModel):
 
     __slots__ = (_REQUEST_ID_SLOT,)
 
-    model_config = pydantic.ConfigDict(
+    model_config: ClassVar[pydantic.ConfigDict] = pydantic.ConfigDict(
         extra="allow",
         populate_by_name=True,
         protected_namespaces=(),
@@ -230,6 +235,11 @@ OpenEnum = Annotated[Union[_T, str], OPEN_ENUM]
 """`OpenEnum[Literal["a", "b"]]`: one of the listed values or, from a newer server, another."""
 
 
+def set_request_id(model: BaseModel, request_id: Optional[str]) -> None:
+    """Set `model._request_id` (the runtime and `lib/` set it on what a call returns)."""
+    object.__setattr__(model, _REQUEST_ID_SLOT, request_id)
+
+
 def _copy_request_id(source: BaseModel, target: BaseModel) -> None:
     request_id = getattr(source, _REQUEST_ID_SLOT, None)
     if request_id is not None:
@@ -242,16 +252,16 @@ def type_adapter(type_: Any) -> "pydantic.TypeAdapter[Any]":
     return pydantic.TypeAdapter(type_)
 
 
-def validate_type(type_: Any, value: object) -> Any:
+def validate_type(type_: object, value: object) -> Any:
     """Validate already-decoded JSON `value` into `type_` (a model class or any typing form)."""
-    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+    if is_model_class(type_):
         return type_.model_validate(value)
     return type_adapter(type_).validate_python(value)
 
 
-def validate_json(type_: Any, data: Union[str, bytes], *, strict: bool = False) -> Any:
+def validate_json(type_: object, data: Union[str, bytes], *, strict: bool = False) -> Any:
     """Validate a JSON text into `type_`; `strict`: as the spec says, no leniency (see above)."""
-    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+    if is_model_class(type_):
         return type_.model_validate_json(data, strict=strict or None)
     return type_adapter(type_).validate_json(data, strict=strict or None)
 
@@ -285,7 +295,7 @@ def construct_lenient(type_: Any, value: object) -> Any:
     origin = get_origin(type_)
     if origin is Annotated:
         return _construct_annotated(type_, value)
-    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+    if is_model_class(type_):
         return _construct_model(type_, value)
     if origin is Union or _is_union_type(type_):
         return _construct_union(get_args(type_), value, None)
@@ -294,13 +304,14 @@ def construct_lenient(type_: Any, value: object) -> Any:
             return value
         args = get_args(type_)
         item = args[0] if args else Any
-        return [construct_lenient(item, element) for element in value]
+        return [construct_lenient(item, element) for element in cast("list[object]", value)]
     if origin in _MAPPINGS:
         if not isinstance(value, dict):
             return value
         args = get_args(type_)
         item = args[1] if len(args) == 2 else Any
-        return {key: construct_lenient(item, element) for key, element in value.items()}
+        entries = cast("dict[object, object]", value).items()
+        return {key: construct_lenient(item, element) for key, element in entries}
     if type_ is Any or type_ is object:
         return value
     try:
@@ -326,7 +337,7 @@ def _construct_model(model: type[pydantic.BaseModel], value: object) -> Any:
         return model.model_validate(value)
     except pydantic.ValidationError:
         pass
-    if not isinstance(value, Mapping):
+    if not is_mapping(value):
         return value
     remaining = dict(value)
     fields: dict[str, Any] = {}
@@ -379,7 +390,7 @@ def _construct_union(variants: tuple[Any, ...], value: object, discriminator: ob
             return validate_type(variant, value)
         except (pydantic.ValidationError, TypeError, ValueError):
             continue
-    if isinstance(value, Mapping):
+    if is_mapping(value):
         for variant in variants:
             model = _model_of(variant)
             if model is not None:
@@ -389,7 +400,7 @@ def _construct_union(variants: tuple[Any, ...], value: object, discriminator: ob
 
 def _discriminated_variant(variants: tuple[Any, ...], value: object, discriminator: object) -> Any:
     """The variant a discriminator names for `value` (`Tag`-ged or by a `Literal` field)."""
-    if not isinstance(value, Mapping) or discriminator is None:
+    if not is_mapping(value) or discriminator is None:
         return None
     rule = getattr(discriminator, "discriminator", None)
     if isinstance(rule, pydantic.Discriminator):
@@ -426,9 +437,14 @@ def _tag_of(variant: Any) -> Optional[str]:
 def _model_of(variant: Any) -> Optional[type[pydantic.BaseModel]]:
     while get_origin(variant) is Annotated:
         variant = get_args(variant)[0]
-    if isinstance(variant, type) and issubclass(variant, pydantic.BaseModel):
+    if is_model_class(variant):
         return variant
     return None
+
+
+def is_model_class(type_: object) -> TypeGuard[type[pydantic.BaseModel]]:
+    """Whether `type_` is a pydantic model class (not an instance, not a typing form)."""
+    return isinstance(type_, type) and issubclass(type_, pydantic.BaseModel)
 
 
 def _is_union_type(type_: Any) -> bool:

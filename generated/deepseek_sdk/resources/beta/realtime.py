@@ -119,20 +119,28 @@ class AsyncRealtime(AsyncAPIResource):
 
 
 class RealtimeWithRawResponse:
+    """`client.beta.realtime.with_raw_response`."""
+
     def __init__(self, resource: Realtime) -> None:
         self._resource = resource
 
 
 class AsyncRealtimeWithRawResponse:
+    """`client.beta.realtime.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncRealtime) -> None:
         self._resource = resource
 
 
 class RealtimeWithStreamingResponse:
+    """`client.beta.realtime.with_streaming_response`."""
+
     def __init__(self, resource: Realtime) -> None:
         self._resource = resource
 
 
 class AsyncRealtimeWithStreamingResponse:
+    """`client.beta.realtime.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncRealtime) -> None:
         self._resource = resource
