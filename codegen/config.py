@@ -6,18 +6,20 @@ of the wrong type, raises `ConfigError` naming the key as a JSON pointer into th
 
 ```yaml
 package: deepseek_sdk            # Python import name
-distribution: deepseek-sdk       # pip distribution name
+distribution: sdkgen-deepseek    # pip distribution name
 version: 0.1.0
 client: DeepSeek                 # sync client class; the async one is Async<client>
 env: {api_key: DEEPSEEK_API_KEY, base_url: DEEPSEEK_BASE_URL, log: DEEPSEEK_LOG}
 base_url: https://api.deepseek.com
+path_prefixes: [/v1, /beta]      # prefixes a base URL may end with (see the runtime's api_root)
 idempotency_header: Idempotency-Key
 operations:                      # keyed by "METHOD /path"
   GET /user/balance: {resource: user, method: balance, paginate: none}
-helpers:                         # resource -> "module:SyncClass,AsyncClass" under lib/
-  chat.completions: chat_helpers:ChatCompletionsHelpers,AsyncChatCompletionsHelpers
+helpers:                         # resource -> module under lib/ whose @helper_method functions
+  chat.completions: chat_helpers #   become methods of that resource
 types:                           # component schema -> class names, per side
   ChatCompletionMessageInput: {param: ChatCompletionMessageParam}
+readme: README.guide.md          # Markdown sections for the generated README (beside this file)
 validate:                        # `codegen validate` rules: level, or level + options
   operation-description: error   # (the rules and their options: codegen/spec/rules.py)
 ```
@@ -25,6 +27,7 @@ validate:                        # `codegen validate` rules: level, or level + o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -53,10 +56,6 @@ PAGINATE_VALUES: tuple[Paginate, ...] = ("cursor", "page", "next_url", "page_num
 _HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
-_HELPER = re.compile(
-    r"^(?P<module>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)"
-    r":(?P<sync>[A-Za-z_][A-Za-z0-9_]*),(?P<async>[A-Za-z_][A-Za-z0-9_]*)$"
-)
 
 
 @dataclass(frozen=True)
@@ -79,12 +78,11 @@ class OperationOverride:
 
 @dataclass(frozen=True)
 class Helper:
-    """Hand-written mixins from `lib/<module>.py` added to the resource at dotted path `resource`."""
+    """The helper methods of `lib/<module>.py` (its `@helper_method` functions), added to the
+    resource at dotted path `resource`."""
 
     resource: str
     module: str
-    sync_class: str
-    async_class: str
 
 
 @dataclass(frozen=True)
@@ -110,10 +108,14 @@ class Config:
     client: str | None = None
     env: Env = field(default_factory=Env)
     base_url: str | None = None
+    path_prefixes: tuple[str, ...] = ()
     idempotency_header: str | None = None
     operations: Mapping[str, OperationOverride] = field(default_factory=dict)
     helpers: tuple[Helper, ...] = ()
     types: Mapping[str, TypeNames] = field(default_factory=dict)
+    readme: str | None = None
+    """Markdown the API team wrote for the generated README (read from the file `readme:` names,
+    relative to the config file), inserted after its usage section."""
     validate: Mapping[str, RuleSetting] = field(default_factory=dict)
 
 
@@ -126,10 +128,20 @@ def load_config(path: Path | None) -> Config:
     except yaml.YAMLError as exc:
         raise ConfigError("", f"not valid YAML: {exc}", file=str(path)) from exc
     try:
-        return parse_config({} if data is None else data)
+        config = parse_config({} if data is None else data)
     except ConfigError as exc:
         exc.file = str(path)
         raise
+    if config.readme is not None:
+        guide = path.parent / config.readme
+        try:
+            text = guide.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(
+                "/readme", f"cannot read {guide}: {exc.strerror}", file=str(path)
+            ) from exc
+        config = dataclasses.replace(config, readme=text)
+    return config
 
 
 def _expect_mapping(value: object, pointer: str) -> Mapping[str, Any]:
@@ -187,6 +199,25 @@ def _operation(value: object, pointer: str) -> OperationOverride:
     )
 
 
+_PATH_PREFIX = re.compile(r"^[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$")
+
+
+def _path_prefixes(value: object) -> tuple[str, ...]:
+    """`path_prefixes`: URL path prefixes (`/v1`, `/beta`) the API is also served under."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError("/path_prefixes", f"expected a list of paths like /v1, got {value!r}")
+    out = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not _PATH_PREFIX.match(item.strip("/")):
+            raise ConfigError(
+                f"/path_prefixes/{index}", f"expected a path like /v1 or /beta, got {item!r}"
+            )
+        out.append("/" + item.strip("/"))
+    return tuple(out)
+
+
 def parse_config(data: object) -> Config:
     """Validate already-parsed config data (the YAML document) into a `Config`."""
     root = _expect_mapping(data, "")
@@ -199,10 +230,12 @@ def parse_config(data: object) -> Config:
             "client",
             "env",
             "base_url",
+            "path_prefixes",
             "idempotency_header",
             "operations",
             "helpers",
             "types",
+            "readme",
             "validate",
         ),
         "",
@@ -226,10 +259,9 @@ def parse_config(data: object) -> Config:
         pointer = f"/helpers/{escape_token(key)}"
         if not _DOTTED.match(key):
             raise ConfigError(pointer, f"{key!r} is not a dotted resource path")
-        match = _HELPER.match(value) if isinstance(value, str) else None
-        if match is None:
-            raise ConfigError(pointer, f"expected 'module:SyncClass,AsyncClass', got {value!r}")
-        helpers.append(Helper(key, match["module"], match["sync"], match["async"]))
+        if not isinstance(value, str) or not _DOTTED.match(value):
+            raise ConfigError(pointer, f"expected a module under lib/ (e.g. chat_helpers), got {value!r}")
+        helpers.append(Helper(key, value))
     types: dict[str, TypeNames] = {}
     for key, value in _expect_mapping(root.get("types") or {}, "/types").items():
         pointer = f"/types/{escape_token(key)}"
@@ -252,9 +284,11 @@ def parse_config(data: object) -> Config:
         client=_string(root, "client", "", _IDENT),
         env=env,
         base_url=_string(root, "base_url", ""),
+        path_prefixes=_path_prefixes(root.get("path_prefixes")),
         idempotency_header=_string(root, "idempotency_header", ""),
         operations=operations,
         helpers=tuple(sorted(helpers, key=lambda helper: helper.resource)),
         types=types,
+        readme=_string(root, "readme", ""),
         validate=parse_settings(root.get("validate"), "/validate"),
     )

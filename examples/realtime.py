@@ -1,7 +1,7 @@
 """Realtime API over WebSocket (beta).
 
 DeepSeek does not serve a realtime API; this client speaks the OpenAI-style protocol described
-in the spec, for servers that implement it. Needs the extra: `pip install 'deepseek-sdk[realtime]'`.
+in the spec, for servers that implement it. Needs the extra: `pip install 'sdkgen-deepseek[realtime]'`.
 
     DEEPSEEK_API_KEY=... DEEPSEEK_BASE_URL=https://realtime.example.com python examples/realtime.py
 """

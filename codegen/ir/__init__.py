@@ -5,7 +5,8 @@
                parameters (location, wire name), bodies, results, paginators and streams,
                the client, README examples
 
-Frozen dataclasses, compared by value (what `review` diffs); no Python source text.
+Frozen dataclasses, compared by value (what `review` diffs); no Python source text, except the
+annotations of hand-written helper methods (`HelperParam`), which are read from `templates/lib/`.
 """
 
 from .api import (
@@ -19,7 +20,11 @@ from .api import (
     Examples,
     Field,
     FileExample,
-    Helper,
+    HelperForm,
+    HelperImport,
+    HelperMethod,
+    HelperParam,
+    HelperSignature,
     InitModule,
     LazyExport,
     Method,
@@ -71,7 +76,11 @@ __all__ = [
     "Field",
     "File",
     "FileExample",
-    "Helper",
+    "HelperForm",
+    "HelperImport",
+    "HelperMethod",
+    "HelperParam",
+    "HelperSignature",
     "InitModule",
     "LazyExport",
     "List",

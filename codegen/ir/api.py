@@ -26,7 +26,11 @@ __all__ = [
     "Examples",
     "Field",
     "FileExample",
-    "Helper",
+    "HelperForm",
+    "HelperImport",
+    "HelperMethod",
+    "HelperParam",
+    "HelperSignature",
     "InitModule",
     "LazyExport",
     "Method",
@@ -99,12 +103,13 @@ class TypedDictDef:
 
 @dataclass(frozen=True)
 class Alias:
-    """A module-level type alias for `type`, on `side`."""
+    """A module-level type alias for `type`, on `side` (`method_params`: as on `TypedDictDef`)."""
 
     name: str
     type: Type
     doc: str | None
     side: Side
+    method_params: bool = False
     kind: Literal["alias"] = "alias"
 
 
@@ -263,8 +268,8 @@ class Method:
 
 @dataclass(frozen=True)
 class ResourceVariant:
-    """Class names of the sync or the async side of a resource; `bases` include hand-written
-    helper mixins and the runtime base class."""
+    """Class names of the sync or the async side of a resource; `bases` is the runtime base
+    class."""
 
     class_name: str
     bases: tuple[str, ...]
@@ -284,12 +289,65 @@ class Child:
 
 
 @dataclass(frozen=True)
-class Helper:
-    """Hand-written mixins from `lib/<module path>.py` that a resource's classes derive from."""
+class HelperParam:
+    """A parameter a hand-written helper declares. Unlike the rest of the IR, `annotation` and
+    `default` are Python source: they are read from `templates/lib/` and printed as they are."""
 
+    name: str
+    annotation: str
+    default: str | None  # None: required
+    doc: str | None
+
+
+@dataclass(frozen=True)
+class HelperSignature:
+    params: tuple[HelperParam, ...]
+    returns: str  # Python source from templates/lib
+
+
+@dataclass(frozen=True)
+class HelperForm:
+    """The sync or async form of a helper method: the lib function it calls, whether the method
+    is an `async def`, and its overloads."""
+
+    function: str  # "stream", "async_stream"
+    is_async: bool
+    overloads: tuple[HelperSignature, ...]
+    signature: HelperSignature
+
+
+@dataclass(frozen=True)
+class HelperImport:
+    """A name a helper's annotations use, and where it comes from: a module path inside the
+    package (`lib/chat_stream`, `_types`) or, when `absolute`, a module name (`collections.abc`)."""
+
+    name: str
+    module: str
+    absolute: bool
+
+
+@dataclass(frozen=True)
+class HelperMethod:
+    """A hand-written helper printed as a method of its resource (`templates/lib/_declare.py`).
+
+    With `based_on`, the method takes that generated method's parameters (minus `drop` and the
+    ones the helper redeclares) and the standard per-call options, and calls
+    `<module>.<function>(self.<based_on>, params={...}, <own parameters>)`; without, it calls
+    `<module>.<function>(self, <own parameters>)`. `doc` is the helper's description.
+    """
+
+    name: str
     module: str  # "lib/chat_helpers"
-    sync_class: str
-    async_class: str
+    based_on: str | None
+    drop: tuple[str, ...]
+    doc: str | None
+    sync: HelperForm
+    async_: HelperForm
+    imports: tuple[HelperImport, ...]
+
+    def own(self) -> frozenset[str]:
+        """The names of the parameters the helper declares itself."""
+        return frozenset(p.name for p in self.sync.signature.params)
 
 
 @dataclass(frozen=True)
@@ -311,7 +369,7 @@ class Resource:
     async_: ResourceVariant
     methods: tuple[Method, ...]
     children: tuple[Child, ...]
-    helper: Helper | None
+    helpers: tuple[HelperMethod, ...]
     api_types: tuple[TypeImport, ...]  # the types its methods return, where to import them
 
 
@@ -327,6 +385,7 @@ class Client:
     env_base_url: str
     default_base_url: str
     idempotency_header: str | None
+    path_prefixes: tuple[str, ...]  # URL path prefixes a base URL may end with (`/v1`)
     user_agent: str  # sent as `<user_agent>` + the package version
     missing_key_message: str
     init_doc: str  # what the constructors document
@@ -379,3 +438,4 @@ class Api:
     dependencies: tuple[str, ...]  # pyproject requirements
     examples: Examples
     exceptions: tuple[str, ...]  # runtime exception classes re-exported by the package
+    readme_guide: str | None = None  # Markdown from the config's `readme:` file, printed as is

@@ -14,6 +14,7 @@ does not fit the spec `ConfigError`. One job per module, in the order `lower` ru
     methods.py     one operation -> `ir.Method`: parameters, signature order, params TypedDict
     responses.py   what a call returns, using pagination.py (pages) and streaming.py (events)
     package.py     resource modules, sub-resources, lazy package `__init__`s
+    helpers.py     the config's hand-written helper methods (`@helper_method`s of templates/lib)
     modules.py     module names, definition order, reference cycles
     examples.py    README example calls
     naming.py      the naming rules (identifiers, class names, `Allocator`)
@@ -96,4 +97,5 @@ def _lower(document: dict[str, Any], config: Config, diagnostics: list[Diagnosti
         examples=examples(ops, methods, schemas),
         # Every public exception of the runtime is re-exported by the package `__init__`.
         exceptions=runtime_all("_exceptions"),
+        readme_guide=config.readme,
     )

@@ -70,6 +70,7 @@ def client_ir(names: PackageNames, config: Config, children: tuple[ir.Child, ...
         env_base_url=names.env_base_url,
         default_base_url=names.base_url,
         idempotency_header=config.idempotency_header,
+        path_prefixes=config.path_prefixes,
         user_agent=f"{names.distribution}/Python ",
         missing_key_message=(
             "The api_key client option must be set either by passing api_key to the client "

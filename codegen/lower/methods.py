@@ -97,13 +97,14 @@ class MethodLowerer:
                     )
             else:
                 add("body", "whole_body", op.body.schema, op.body.pointer, op.body.required, None)
-        params_type = self.params_typeddict(op, params, params_module)
-        self.keep(params_module)
-
         def response_type(part: tuple[Any, str] | None, suffix: str) -> t.Type:
             return self.response_type(part, directory, op.base + suffix)
 
         found = result(op, params, schemas, response_type, self.diagnostics)
+        spec = found.stream
+        flag = spec.flag_param if spec is not None and found.kind == "model_or_stream" else None
+        params_type = self.params_typeddict(op, params, params_module, flag)
+        self.keep(params_module)
         return self.method(op, params, found, params_type)
 
     def keep(self, builder: ModuleBuilder) -> None:
@@ -114,21 +115,67 @@ class MethodLowerer:
             self.modules.release(builder)
 
     def params_typeddict(
-        self, op: Operation, params: list[ir.Parameter], module: ModuleBuilder
+        self, op: Operation, params: list[ir.Parameter], module: ModuleBuilder, flag: str | None
     ) -> ir.ParamsType | None:
+        """The TypedDict of the method's query and body parameters (`create(**params)`).
+
+        A method whose boolean `flag` asks for a stream gets openai-python's shape, so that
+        `params: CompletionCreateParams = {...}; create(**params)` picks the right overload:
+        a `...Base` without the flag, `...NonStreaming` (flag `Literal[False]`, optional) and
+        `...Streaming` (flag `Required[Literal[True]]`), and the params name for their union.
+        """
         keys: dict[str, ir.Field] = {}
+        flag_param: ir.Parameter | None = None
         for param in params:
+            if param.name == flag and param.location == "body":
+                flag_param = param
+                continue
             # A query parameter and a body property can share a name; a TypedDict key cannot.
             if param.location in ("query", "body") and param.wire not in keys:
                 keys[param.wire] = ir.Field(
                     param.wire, param.wire, param.type, param.required, None
                 )
-        if not keys:
-            return None
         name = op.params_class
         doc = f"Parameters of `{dotted(op)}()`."
-        definition = ir.TypedDictDef(name, (), tuple(keys.values()), doc, method_params=True)
-        self.types.add(module, definition, register=False)
+        variants = [name + suffix for suffix in ("Base", "NonStreaming", "Streaming")]
+        if flag_param is None or flag_param.wire in keys or any(
+            v in self.types.names for v in variants
+        ):
+            if flag_param is not None and flag_param.wire not in keys:
+                keys[flag_param.wire] = ir.Field(
+                    flag_param.wire, flag_param.wire, flag_param.type, flag_param.required, None
+                )
+            if not keys:
+                return None
+            definition = ir.TypedDictDef(name, (), tuple(keys.values()), doc, method_params=True)
+            self.types.add(module, definition, register=False)
+            return ir.ParamsType(name, module.path + ".py")
+        base, off, on = variants
+        false: t.Type = t.Literal((False,))
+        if t.is_nullable(flag_param.type):
+            false = t.nullable(false)
+        wire = flag_param.wire
+        for definition in (
+            ir.TypedDictDef(base, (), tuple(keys.values()), doc, method_params=True),
+            ir.TypedDictDef(
+                off,
+                (base,),
+                (ir.Field(wire, wire, false, False, flag_param.doc),),
+                f"Parameters of `{dotted(op)}()` that get one response.",
+                method_params=True,
+            ),
+            ir.TypedDictDef(
+                on,
+                (base,),
+                (ir.Field(wire, wire, t.Literal((True,)), True, flag_param.doc),),
+                f"Parameters of `{dotted(op)}()` that get a stream of events.",
+                method_params=True,
+            ),
+        ):
+            self.types.add(module, definition, register=False)
+        union = t.Union((t.Ref(off), t.Ref(on)))
+        alias = ir.Alias(name, union, doc, "param", method_params=True)
+        self.types.add(module, alias, register=False)
         return ir.ParamsType(name, module.path + ".py")
 
     def response_type(self, part: tuple[Any, str] | None, directory: str, hint: str) -> t.Type:

@@ -1,7 +1,7 @@
 """The package around the types: resource modules, their sub-resources, lazy `__init__`s.
 
-Each resource of the tree (`resources`) becomes `ir.Resource`: sync and async classes (with
-hand-written helper mixins from the config) and their raw/streaming wrappers, its methods, its
+Each resource of the tree (`resources`) becomes `ir.Resource`: sync and async classes and their
+raw/streaming wrappers, its methods and the config's hand-written helper methods (`helpers`), its
 sub-resources. Every package directory gets an `__init__` that re-exports its modules' names
 lazily (PEP 562).
 """
@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from .. import ir
 from ..ir import types as t
+from .helpers import helper_methods
 from .placement import area_of
 from .resources import ResourceNode
 from .types import TypeLowerer
@@ -22,18 +23,13 @@ __all__ = ["children_of", "init_modules", "resource_ir", "variants_of"]
 
 def variants_of(res: ResourceNode) -> tuple[ir.ResourceVariant, ir.ResourceVariant]:
     name = res.class_name
-    sync_bases: tuple[str, ...] = ("SyncAPIResource",)
-    async_bases: tuple[str, ...] = ("AsyncAPIResource",)
-    if res.helper is not None:
-        sync_bases = (res.helper.sync_class, *sync_bases)
-        async_bases = (res.helper.async_class, *async_bases)
     return (
         ir.ResourceVariant(
-            name, sync_bases, f"{name}WithRawResponse", f"{name}WithStreamingResponse"
+            name, ("SyncAPIResource",), f"{name}WithRawResponse", f"{name}WithStreamingResponse"
         ),
         ir.ResourceVariant(
             f"Async{name}",
-            async_bases,
+            ("AsyncAPIResource",),
             f"Async{name}WithRawResponse",
             f"Async{name}WithStreamingResponse",
         ),
@@ -71,13 +67,9 @@ def resource_ir(
             if home is not None:
                 where = area if home in reexported else home.rpartition("/")[0]
                 api_types[where.replace("/", ".")].add(name)
-    helper = None
+    helpers: tuple[ir.HelperMethod, ...] = ()
     if res.helper is not None:
-        helper = ir.Helper(
-            "lib/" + res.helper.module.replace(".", "/"),
-            res.helper.sync_class,
-            res.helper.async_class,
-        )
+        helpers = helper_methods(res.helper, {method.name: method for method in own})
     return ir.Resource(
         dotted=".".join(res.path),
         module=res.module + ".py",
@@ -86,7 +78,7 @@ def resource_ir(
         async_=async_,
         methods=tuple(own),
         children=children_of(res),
-        helper=helper,
+        helpers=helpers,
         api_types=tuple(
             ir.TypeImport(where, tuple(sorted(names))) for where, names in sorted(api_types.items())
         ),

@@ -194,6 +194,8 @@ class UnionLowering:
             "Every field the server sent is kept: read them as attributes or with `to_dict()`."
         )
         field = ir.Field(attr, prop, t.Primitive("str"), False, None)
-        self.add(module, ir.Model(unknown, (), (field,), doc))
+        # The runtime's UnknownVariant: strict validation rejects it, and type checkers let
+        # users read any attribute of it (`event.delta` after `event.type == "..."`).
+        self.add(module, ir.Model(unknown, ("UnknownVariant",), (field,), doc))
         variants = tuple(t.Variant(tag, tuple(types)) for tag, types in by_tag.items())
         return t.Discriminated(prop, attr, variants, unknown)

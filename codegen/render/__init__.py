@@ -4,6 +4,7 @@ the templates and the runtime files it copies).
     text.py         escaping: string literals, docstrings, TOML, one-line Markdown
     annotations.py  the type model as annotations (`Optional[X]`, `X | None`, `Sequence[X]`)
     methods.py      a method as `@overload`s, signature, docstring and `self._request(...)` call
+    helpers.py      a hand-written helper as a method next to the one it is based on
     imports.py      import blocks in ruff's isort order, relative module paths
     modules.py      each module's printed pieces (definitions, classes, imports, exports)
     examples.py     README example calls
@@ -24,7 +25,7 @@ import jinja2
 
 from .. import ir
 from ..runtime import LIB_DIR, RUNTIME_DIR, TEMPLATES_DIR
-from . import methods
+from . import helpers, methods
 from .examples import print_examples
 from .imports import format_import
 from .modules import (
@@ -59,6 +60,7 @@ def _environment() -> jinja2.Environment:
     environment.filters["toml_str"] = toml_str
     environment.globals["doc_signature"] = methods.doc_signature
     environment.globals["params_type"] = methods.params_type
+    environment.globals["helper_signature"] = helpers.helper_doc_signature
     return environment
 
 

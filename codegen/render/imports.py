@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable, Mapping
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "identifiers",
     "name_rank",
     "relative",
+    "section_of",
 ]
 
 LINE_LENGTH = 100
@@ -48,6 +50,7 @@ KNOWN_NAMES: Mapping[str, tuple[str, str]] = {
     "TypeAlias": ("typing_extensions", "third"),
     "TypedDict": ("typing_extensions", "third"),
     "BaseModel": ("_models", "runtime"),
+    "UnknownVariant": ("_models", "runtime"),
     "NOT_GIVEN": ("_types", "runtime"),
     "FileTypes": ("_types", "runtime"),
     "Headers": ("_types", "runtime"),
@@ -178,6 +181,15 @@ class Imports:
         else:
             self.add_from(module, name, kind)
 
+    def need_module(self, module: str) -> None:
+        """`import module` (for a qualified name such as `typing.Final`, which no generated name
+        can shadow)."""
+        self._plain.add(module)
+
+    def is_generated(self, name: str) -> bool:
+        """Whether `name` is defined by a generated module (the registry knows it)."""
+        return self._registry.get(name) is not None
+
     def add_from(self, module: str, name: str, section: str) -> None:
         """Add `from module import name` to `section` ("std", "third" or "local")."""
         self._from.setdefault((section, module), set()).add(name)
@@ -190,7 +202,7 @@ class Imports:
         """
         sections: list[list[str]] = []
         for section in ("std", "third", "local"):
-            plain = sorted(m for m in self._plain if _section_of(m) == section)
+            plain = sorted(m for m in self._plain if section_of(m) == section)
             froms = sorted(
                 (module for (sec, module) in self._from if sec == section),
                 key=_module_sort_key,
@@ -210,8 +222,9 @@ class Imports:
         return tuple(out)
 
 
-def _section_of(module: str) -> str:
-    return "std" if module in ("builtins", "typing", "collections.abc") else "third"
+def section_of(module: str) -> str:
+    """The isort section of an absolute module: "std" or "third"."""
+    return "std" if module.partition(".")[0] in sys.stdlib_module_names else "third"
 
 
 def _module_sort_key(module: str) -> tuple[int, str]:

@@ -34,9 +34,11 @@ __all__ = [
     "PrintedMethod",
     "Signature",
     "doc_signature",
+    "doc_with_args",
     "method_doc",
     "params_type",
     "print_method",
+    "printed_params",
     "returns",
 ]
 
@@ -56,11 +58,13 @@ class Param:
 
 @dataclass(frozen=True)
 class Signature:
-    """One `def` line (an `@overload` or the implementation) without the standard extras."""
+    """One `def` line (an `@overload` or the implementation); the template adds the standard
+    per-call options (`extra_headers`, ..., `deadline`) when `extras`."""
 
     positional: tuple[Param, ...]
     keyword: tuple[Param, ...]
     returns: str
+    extras: bool = True
 
 
 @dataclass(frozen=True)
@@ -138,10 +142,11 @@ def returns(method: ir.Method, is_async: bool, *, pep604: bool, qualify: Iterabl
     return model
 
 
-def _signatures(
-    method: ir.Method, is_async: bool, qualify: frozenset[str]
-) -> tuple[tuple[Signature, ...], Signature]:
-    """The overloads (none unless the method can stream on request) and the implementation."""
+def printed_params(
+    method: ir.Method, qualify: frozenset[str], *, leave_out: frozenset[str] = frozenset()
+) -> tuple[tuple[Param, ...], list[Param], list[Param]]:
+    """The method's parameters as printed (the stream flag aside): positional, then required
+    and optional keyword-only ones; `leave_out` names parameters to skip."""
 
     def param(name: str) -> Param:
         found = method.param(name)
@@ -150,10 +155,18 @@ def _signatures(
             return Param(name, text, None)
         return Param(name, f"{text} | NotGiven", "NOT_GIVEN")
 
-    positional = tuple(param(name) for name in method.positional)
-    keyword = [param(name) for name in method.keyword]
+    positional = tuple(param(name) for name in method.positional if name not in leave_out)
+    keyword = [param(name) for name in method.keyword if name not in leave_out]
     required = [p for p in keyword if p.default is None]
     optional = [p for p in keyword if p.default is not None]
+    return positional, required, optional
+
+
+def _signatures(
+    method: ir.Method, is_async: bool, qualify: frozenset[str]
+) -> tuple[tuple[Signature, ...], Signature]:
+    """The overloads (none unless the method can stream on request) and the implementation."""
+    positional, required, optional = printed_params(method, qualify)
     result = returns(method, is_async, pep604=True, qualify=qualify)
     spec = method.stream
     if method.result != "model_or_stream" or spec is None or spec.flag_param is None:
@@ -190,15 +203,21 @@ def method_doc(method: ir.Method) -> str | None:
         parts.append(description)
     if method.deprecated:
         parts.insert(0, "Deprecated: this operation may be removed in a future API version.")
+    return doc_with_args(parts, [(p.name, p.doc) for p in method.params])
+
+
+def doc_with_args(parts: list[str], args: Iterable[tuple[str, str | None]]) -> str | None:
+    """A docstring body: the paragraphs `parts`, then an `Args:` section for the documented
+    `(name, doc)` pairs."""
     text = docstring("\n\n".join(parts), width=88) if parts else None
-    documented = [p for p in method.params if p.doc]
+    documented = [(name, doc) for name, doc in args if doc]
     if documented:
         lines = ["Args:"]
-        for param in documented:
-            flat = " ".join(line.strip() for line in (param.doc or "").strip().splitlines())
+        for name, doc in documented:
+            flat = " ".join(line.strip() for line in doc.strip().splitlines())
             lines.extend(
                 textwrap.wrap(
-                    f"{param.name}: {flat}",
+                    f"{name}: {flat}",
                     width=86,
                     initial_indent="  ",
                     subsequent_indent="      ",

@@ -15,7 +15,8 @@ from .. import ir
 from ..ir import types as t
 from ..runtime import runtime_all
 from .annotations import BUILTIN_TYPES, annotation, names_used
-from .imports import Imports, Registry, name_rank, relative
+from .helpers import print_helper
+from .imports import KNOWN_NAMES, Imports, Registry, name_rank, relative, section_of
 from .methods import PrintedMethod, print_method
 from .text import docstring, is_identifier, py_str, quote_annotation
 
@@ -53,7 +54,7 @@ def registry(api: ir.Api) -> Registry:
     for module in api.type_modules:
         path = module.path.removesuffix(".py")
         for definition in module.definitions:
-            if not (isinstance(definition, ir.TypedDictDef) and definition.method_params):
+            if not (isinstance(definition, ir.TypedDictDef | ir.Alias) and definition.method_params):
                 found.add(definition.name, path)
     return found
 
@@ -259,6 +260,7 @@ class PrintedResource:
     sync: ir.ResourceVariant
     async_: ir.ResourceVariant
     methods: tuple[PrintedMethodPair, ...]
+    helpers: tuple[PrintedMethodPair, ...]
     children: tuple[PrintedChild, ...]
     imports: tuple[str, ...]
     type_checking_imports: tuple[str, ...]
@@ -284,6 +286,23 @@ def _children(
     return tuple(out), imports.lines(indent=4)
 
 
+def _helper_imports(
+    imports: Imports, module: str, helpers: tuple[ir.HelperMethod, ...]
+) -> None:
+    """The lib modules the helpers call, and the names their annotations use: generated and
+    well-known names as usual, the others from where the lib module gets them."""
+    for helper in helpers:
+        package, _, name = relative(module, helper.module).rpartition(".")
+        imports.add_from(package, name, "local")
+        for used in helper.imports:
+            if used.name in KNOWN_NAMES or imports.is_generated(used.name):
+                imports.need(used.name)
+            elif used.absolute:
+                imports.add_from(used.module, used.name, section_of(used.module))
+            else:
+                imports.add_from(relative(module, used.module), used.name, "local")
+
+
 def print_resource(
     resource: ir.Resource, names: Registry, aliases: frozenset[str]
 ) -> PrintedResource:
@@ -302,18 +321,25 @@ def print_resource(
             for is_async in (False, True)
         ]
         methods.append(PrintedMethodPair(method.name, forms[0].doc, forms[0], forms[1]))
+    by_name = {method.name: method for method in resource.methods}
+    helpers = []
+    for helper in resource.helpers:
+        base = by_name.get(helper.based_on) if helper.based_on else None
+        qualify = ("list",) if shadows_list else ()
+        forms = [print_helper(helper, base, is_async=a, qualify=qualify) for a in (False, True)]
+        helpers.append(PrintedMethodPair(helper.name, forms[0].doc, forms[0], forms[1]))
     children, checking = _children(resource.children, module)
     imports = Imports(module, names)
     imports.scan("cached_property", *sync.bases, *async_.bases)
-    if resource.helper is not None:
-        lib = relative(module, resource.helper.module)
-        imports.add_from(lib, resource.helper.sync_class, "local")
-        imports.add_from(lib, resource.helper.async_class, "local")
+    _helper_imports(imports, module, resource.helpers)
     if methods:
         imports.scan(*_RAW_WRAPPERS, *_STANDARD_PARAMS)
+        imports.need_module("typing")  # the wrapper classes' `typing.Final` attributes
+    if any(h.based_on for h in resource.helpers):
+        imports.scan(*_STANDARD_PARAMS)
     if children:
         imports.need("TYPE_CHECKING")
-    for pair in methods:
+    for pair in (*methods, *helpers):
         for variant in (pair.sync, pair.async_):
             if variant.overloads:
                 imports.need("overload")
@@ -336,6 +362,7 @@ def print_resource(
         sync=sync,
         async_=async_,
         methods=tuple(methods),
+        helpers=tuple(helpers),
         children=children,
         imports=imports.lines(),
         type_checking_imports=checking,
@@ -358,6 +385,7 @@ class PrintedClient:
     env_base_url: str
     default_base_url: str
     idempotency_header: str
+    path_prefixes: str | None  # a tuple literal, or None to leave the runtime's default
     user_agent: str
     missing_key_message: str
     init_doc: str
@@ -378,6 +406,11 @@ def print_client(client: ir.Client) -> PrintedClient:
         idempotency_header=py_str(client.idempotency_header)
         if client.idempotency_header
         else "None",
+        path_prefixes=(
+            "(" + "".join(f"{py_str(p)}, " for p in client.path_prefixes) + ")"
+            if client.path_prefixes
+            else None
+        ),
         user_agent=py_str(client.user_agent) + " + __version__",
         missing_key_message=py_str(client.missing_key_message),
         init_doc=docstring(client.init_doc) or "",
@@ -432,6 +465,7 @@ class PrintedRoot:
 _ROOT_LAZY: Mapping[str, str | None] = {
     "types": None,
     "resources": None,
+    "pagination": None,
     "BaseModel": "._models",
     "Stream": "._streaming",
     "AsyncStream": "._streaming",

@@ -220,9 +220,6 @@ def _exports(api: ir.Api, methods: Iterable[Method]) -> set[Export]:
                 ("_streaming", variant.streaming_class),
             ):
                 what[(at, name)] = f"resource:{resource.dotted}:{side}{suffix}"
-        if resource.helper is not None:
-            for name in (resource.helper.sync_class, resource.helper.async_class):
-                what[(resource.helper.module, name)] = f"helper:{resource.helper.module}:{name}"
     found = {Export(_dotted(at), name, target) for (at, name), target in what.items()}
     for module in api.type_modules:  # a module may also re-export what it does not define
         found |= {

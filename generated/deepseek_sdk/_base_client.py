@@ -23,6 +23,7 @@ import functools
 import importlib
 import random
 import time
+from collections.abc import Sequence
 from types import ModuleType, TracebackType
 from typing import IO, TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
@@ -45,7 +46,7 @@ from ._core import (
     should_retry_status,
 )
 from ._deadline import WATCHDOG, bound_body, deadline_trace
-from ._exceptions import APIConnectionError, SDKError
+from ._exceptions import APIConnectionError, ClientClosedError, SDKError
 from ._failures import deadline_error, make_connection_error, make_status_error, not_streamed_error
 from ._files import open_files
 from ._logging import log_request, log_response, log_retry
@@ -123,8 +124,10 @@ class BaseClient(Generic[_HttpxT]):
         user_agent: str | None = None,
         stream_idle_timeout: float | None = None,
         strict_response_validation: bool = False,
+        path_prefixes: Sequence[str] = (),
     ) -> None:
-        if not isinstance(api_key, str) or not api_key:
+        # Callers without a type checker can pass anything here.
+        if not isinstance(api_key, str) or not api_key:  # pyright: ignore[reportUnnecessaryIsInstance]
             raise SDKError(f"Missing API key: pass api_key= to {type(self).__name__}()")
         if http_client is not None:
             check_http_client(http_client, self._httpx_class())
@@ -133,6 +136,7 @@ class BaseClient(Generic[_HttpxT]):
         self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
         self._custom_query: dict[str, object] = dict(default_query or {})
         self._idempotency_header = idempotency_header
+        self._path_prefixes = tuple(path_prefixes)
         self._user_agent = user_agent or f"{type(self).__name__}/Python"
         self._idle_timeout = stream_idle_timeout
         self._strict_response_validation = strict_response_validation
@@ -180,6 +184,7 @@ class BaseClient(Generic[_HttpxT]):
             deadline=deadline,
             idempotency_header=self._idempotency_header,
             secrets=(self.api_key,),
+            path_prefixes=self._path_prefixes,
         )
         self._deadline = self._config.deadline
 
@@ -272,6 +277,7 @@ class BaseClient(Generic[_HttpxT]):
     with_options = copy
 
     def is_closed(self) -> bool:
+        """Whether `close()` was called (or the httpx2 client passed in was closed)."""
         return self._pool.is_closed()
 
     def get(
@@ -312,16 +318,19 @@ class BaseClient(Generic[_HttpxT]):
     def patch(
         self, path: str, *, cast_to: Any, body: object = None, options: RequestOptions | None = None
     ) -> Any:
+        """Low-level PATCH with a JSON body."""
         return self.request(cast_to, FinalRequestOptions("PATCH", path, body=body, options=options))
 
     def put(
         self, path: str, *, cast_to: Any, body: object = None, options: RequestOptions | None = None
     ) -> Any:
+        """Low-level PUT with a JSON body."""
         return self.request(cast_to, FinalRequestOptions("PUT", path, body=body, options=options))
 
     def delete(
         self, path: str, *, cast_to: Any, body: object = None, options: RequestOptions | None = None
     ) -> Any:
+        """Low-level DELETE (a body is rare but allowed)."""
         return self.request(
             cast_to, FinalRequestOptions("DELETE", path, body=body, options=options)
         )
@@ -333,6 +342,11 @@ class BaseClient(Generic[_HttpxT]):
     ) -> PreparedCall:
         if stream and stream_cls is None:
             raise TypeError("stream=True needs a stream_cls (e.g. Stream[Chunk])")
+        if self._pool.is_closed():
+            raise ClientClosedError(
+                f"This {type(self).__name__} client is closed (by close() or at the end of its "
+                "`with` block), so it cannot send requests; create a new client."
+            )
         return prepare_call(self._config, options, stream=stream, now=self._clock())
 
     def _build(
@@ -575,6 +589,7 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
         stream_cls: Any = None,
         binary: bool = False,
     ) -> Any:
+        """Send one logical call (with retries) and return its result."""
         call = self._prepare(options, stream, stream_cls)
         opened: list[IO[bytes]] = []
         try:
@@ -655,6 +670,7 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
         )
 
     async def close(self) -> None:
+        """Close the connection pool (unless it is shared from the client this was copied from)."""
         if self._owns_http_client:
             if self._pool.client is None:
                 self._pool.closed = True

@@ -90,9 +90,12 @@ class DeepSeek(SyncAPIClient):
 
     Base URLs. `https://api.deepseek.com` is the main base. `https://api.deepseek.com/v1`
     serves the same API for clients that insist on a `/v1` prefix (that `v1` is not a model
-    version). Beta features (chat prefix completion, strict tool schemas and
-    fill-in-the-middle) need the `https://api.deepseek.com/beta` base; this document writes
-    the FIM path as `/beta/completions` so that it works from the main base.
+    version), and `https://api.deepseek.com/beta` serves it again with the Beta features
+    enabled (chat prefix completion, strict tool schemas and fill-in-the-middle). This
+    document writes the Beta paths with their prefix (`/beta/completions`,
+    `/beta/chat/completions`), so they work from any of the three bases: a client joins a
+    path that starts with `/v1` or `/beta` to the API root, not to a base that already ends
+    with one.
 
     Every request authenticates with `Authorization: Bearer <API key>` (keys look like
     `sk-...`). Bodies are UTF-8 JSON; chat and FIM responses are JSON or, with `stream:
@@ -157,7 +160,11 @@ class DeepSeek(SyncAPIClient):
             default_query=default_query,
             http_client=http_client,
             idempotency_header="Idempotency-Key",
-            user_agent="deepseek-sdk/Python " + __version__,
+            path_prefixes=(
+                "/v1",
+                "/beta",
+            ),
+            user_agent="sdkgen-deepseek/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
             strict_response_validation=strict_response_validation,
         )
@@ -222,9 +229,12 @@ class AsyncDeepSeek(AsyncAPIClient):
 
     Base URLs. `https://api.deepseek.com` is the main base. `https://api.deepseek.com/v1`
     serves the same API for clients that insist on a `/v1` prefix (that `v1` is not a model
-    version). Beta features (chat prefix completion, strict tool schemas and
-    fill-in-the-middle) need the `https://api.deepseek.com/beta` base; this document writes
-    the FIM path as `/beta/completions` so that it works from the main base.
+    version), and `https://api.deepseek.com/beta` serves it again with the Beta features
+    enabled (chat prefix completion, strict tool schemas and fill-in-the-middle). This
+    document writes the Beta paths with their prefix (`/beta/completions`,
+    `/beta/chat/completions`), so they work from any of the three bases: a client joins a
+    path that starts with `/v1` or `/beta` to the API root, not to a base that already ends
+    with one.
 
     Every request authenticates with `Authorization: Bearer <API key>` (keys look like
     `sk-...`). Bodies are UTF-8 JSON; chat and FIM responses are JSON or, with `stream:
@@ -289,7 +299,11 @@ class AsyncDeepSeek(AsyncAPIClient):
             default_query=default_query,
             http_client=http_client,
             idempotency_header="Idempotency-Key",
-            user_agent="deepseek-sdk/Python " + __version__,
+            path_prefixes=(
+                "/v1",
+                "/beta",
+            ),
+            user_agent="sdkgen-deepseek/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
             strict_response_validation=strict_response_validation,
         )

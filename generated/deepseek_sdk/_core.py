@@ -20,13 +20,13 @@ import os
 import re
 import sys
 from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx2
 
 from ._files import FileUpload, split_multipart
 from ._qs import stringify_items
-from ._types import NotGiven, Omit, RequestOptions, Timeout
+from ._types import NotGiven, Omit, RequestOptions, Timeout, is_mapping
 from ._utils import check_header, strip_not_given
 
 if TYPE_CHECKING:
@@ -83,11 +83,11 @@ class FinalRequestOptions:
         files: bool | Sequence[str] = False,
         options: RequestOptions | None = None,
     ) -> None:
-        self.method = method.upper()
-        self.url = url
-        self.query = query
-        self.body = body
-        self.files = bool(files)
+        self.method: str = method.upper()
+        self.url: str = url
+        self.query: Mapping[str, object] | None = query
+        self.body: object = body
+        self.files: bool = bool(files)
         self.file_fields: Sequence[str] = () if isinstance(files, bool) else tuple(files)
         self.options: RequestOptions = options if options is not None else {}
 
@@ -126,6 +126,8 @@ class ClientConfig:
         "headers",
         "idempotency_header",
         "max_retries",
+        "path_prefixes",
+        "root_url",
         "secrets",
         "timeout",
         "timeout_dict",
@@ -143,8 +145,10 @@ class ClientConfig:
         idempotency_header: str | None,
         secrets: Sequence[str] = (),
         custom_headers: Mapping[str, str | Omit] | None = None,
+        path_prefixes: Sequence[str] = (),
     ) -> None:
         self.base_url = str(base_url).rstrip("/") + "/"
+        self.path_prefixes, self.root_url = api_root(self.base_url, path_prefixes)
         custom = custom_headers or {}
         self.headers: dict[str, str] = merge_headers({}, {**headers, **custom})
         self.default_accept = not any(name.lower() == "accept" for name in custom)
@@ -159,6 +163,24 @@ class ClientConfig:
         self.secrets = tuple(s for s in secrets if s)
 
 
+def api_root(base_url: str, path_prefixes: Sequence[str]) -> tuple[tuple[str, ...], str]:
+    """`(prefixes as "/p/", root URL)`: the root is `base_url` without a trailing prefix.
+
+    An API served under several path prefixes (DeepSeek: `/v1` and `/beta`) declares them in
+    the generator config. A base URL may end with one of them (`https://api.deepseek.com/beta`),
+    and an operation path may start with one (`/beta/completions`): such a path is joined to the
+    root, so the prefix is never doubled (`/beta/beta/...`) or stacked (`/v1/beta/...`); other
+    paths are joined to the base URL as given.
+    """
+    prefixes = tuple("/" + p.strip("/") + "/" for p in path_prefixes if p.strip("/"))
+    scheme, _, rest = base_url.partition("://")
+    host, _, path = rest.partition("/")
+    for prefix in prefixes:
+        if ("/" + path).endswith(prefix):
+            return prefixes, f"{scheme}://{host}/{path[: len(path) - len(prefix) + 1]}"
+    return prefixes, base_url
+
+
 def to_timeout(timeout: Timeout) -> httpx2.Timeout:
     """Normalise `float | httpx2.Timeout | None` (None = no timeout)."""
     return timeout if isinstance(timeout, httpx2.Timeout) else httpx2.Timeout(timeout)
@@ -170,7 +192,7 @@ def check_max_retries(max_retries: object) -> int:
     return max_retries
 
 
-def check_deadline(deadline: float | None) -> float | None:
+def check_deadline(deadline: object) -> float | None:
     if deadline is not None and (not isinstance(deadline, (int, float)) or not deadline > 0):
         raise ValueError(f"deadline must be a positive number of seconds or None, got {deadline!r}")
     return None if deadline is None else float(deadline)
@@ -238,7 +260,12 @@ def prepare_call(
     options = opts.options
     call.method = opts.method
     url = opts.url
-    call.url = url if url.startswith(("http://", "https://")) else config.base_url + url.lstrip("/")
+    if url.startswith(("http://", "https://")):
+        call.url = url
+    elif config.path_prefixes and url.startswith(config.path_prefixes):
+        call.url = config.root_url + url.lstrip("/")
+    else:
+        call.url = config.base_url + url.lstrip("/")
 
     extra_headers = options.get("headers")
     headers = config.headers
@@ -269,10 +296,13 @@ def prepare_call(
             raise ValueError(
                 f"extra_body cannot be sent with a {call.method} request; use extra_query"
             )
-        if body is not None and not isinstance(body, Mapping):
+        if body is None:
+            body = extra_body
+        elif is_mapping(body):
+            body = {**body, **extra_body}
+        else:
             raise TypeError("extra_body can only be merged into a JSON object body")
-        body = {**(body or {}), **extra_body}
-    if isinstance(body, Mapping):
+    if is_mapping(body):
         body = strip_not_given(body)
     added: dict[str, str] = {}
     if stream and default_accept:
@@ -337,7 +367,7 @@ def _json_default(value: object) -> object:
     # pydantic is not imported just for this check: without it there are no models to dump.
     pydantic = sys.modules.get("pydantic")
     if pydantic is not None and isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        return cast(Any, value).model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()
     if isinstance(value, NotGiven):
@@ -459,7 +489,7 @@ def merge_default_headers(
 
 def is_quota_exhausted(body: object) -> bool:
     """True when an error body says the quota or balance is used up (retrying cannot help)."""
-    if not isinstance(body, Mapping):
+    if not is_mapping(body):
         return isinstance(body, str) and bool(_QUOTA_WORDS.search(body))
     for key in ("code", "type", "message"):
         value = body.get(key)

@@ -12,7 +12,7 @@ so validation picks the variant in one step, and a tag the server added later se
 """
 
 from collections.abc import Mapping
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 __all__ = ["UNKNOWN_TAG", "tag_of"]
 
@@ -29,7 +29,11 @@ def tag_of(prop: str, *known: str, attr: str = "") -> Callable[[Any], str]:
     name = attr or prop
 
     def discriminate(value: Any) -> str:
-        tag = value.get(prop) if isinstance(value, Mapping) else getattr(value, name, None)
+        tag: object = (
+            cast("Mapping[str, object]", value).get(prop)
+            if isinstance(value, Mapping)
+            else getattr(value, name, None)
+        )
         return tag if isinstance(tag, str) and tag in tags else UNKNOWN_TAG
 
     return discriminate

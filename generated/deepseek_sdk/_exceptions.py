@@ -22,6 +22,7 @@
     │   ├── APIResponseValidationError       2xx body does not match the expected type (or a
     │   │                                    stream=True call was not answered with a stream)
     │   └── StreamError                      bad bytes / JSON inside an event stream
+    ├── ClientClosedError(SDKError, RuntimeError) a call on a client after close()
     ├── PaginationError(SDKError, RuntimeError)   no next page, or the server repeats a cursor
     └── StreamConsumedError(SDKError, RuntimeError)   a stream iterated after it ended or closed
 
@@ -34,9 +35,9 @@ object when the JSON body has one, else the decoded JSON, else the raw text (`No
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import httpx2
+
+from ._types import is_mapping
 
 __all__ = [
     "APIConnectionError",
@@ -46,6 +47,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
@@ -67,7 +69,7 @@ def request_id_of(headers: httpx2.Headers) -> str | None:
 
 
 def _field(body: object, key: str) -> str | None:
-    if isinstance(body, Mapping):
+    if is_mapping(body):
         value = body.get(key)
         if value is not None:
             return str(value)
@@ -117,9 +119,11 @@ class APIError(SDKError):
 class APIStatusError(APIError):
     """The server answered with a non-2xx status."""
 
-    response: httpx2.Response
-    status_code: int
-    headers: httpx2.Headers
+    # Narrower than on `APIError`: set once by `__init__` and never reassigned.
+
+    response: httpx2.Response  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: int  # pyright: ignore[reportIncompatibleVariableOverride]
+    headers: httpx2.Headers  # pyright: ignore[reportIncompatibleVariableOverride]
 
     def __init__(self, message: str, *, response: httpx2.Response, body: object) -> None:
         super().__init__(message, response.request, body=body, response=response)
@@ -197,9 +201,9 @@ class APITimeoutError(APIConnectionError):
 class APIResponseValidationError(APIError):
     """A successful response whose body does not match the type the method returns."""
 
-    response: httpx2.Response
-    status_code: int
-    headers: httpx2.Headers
+    response: httpx2.Response  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: int  # pyright: ignore[reportIncompatibleVariableOverride]
+    headers: httpx2.Headers  # pyright: ignore[reportIncompatibleVariableOverride]
 
     def __init__(self, response: httpx2.Response, body: object, *, message: str) -> None:
         super().__init__(message, response.request, body=body, response=response)
@@ -211,6 +215,10 @@ class StreamError(APIError):
     Constructed like `APIError(message, request, body=...)`; `body` is the offending line's
     bytes or the event's data. (Errors the server sends inside a stream raise `APIError`.)
     """
+
+
+class ClientClosedError(SDKError, RuntimeError):
+    """A call was made on a client (or a copy sharing its pool) after `close()`."""
 
 
 class PaginationError(SDKError, RuntimeError):

@@ -15,8 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import httpx2
 
@@ -29,6 +28,7 @@ from ._exceptions import (
     APITimeoutError,
     status_error_class,
 )
+from ._types import is_mapping
 from ._utils import mask_secret
 
 __all__ = [
@@ -63,7 +63,7 @@ def describe_error_body(text: str) -> tuple[object, str]:
     stripped = text.strip()
     if not stripped:
         return None, ""
-    data: Any = _NOT_JSON
+    data: object = _NOT_JSON
     if stripped[0] in '{["' or stripped[0].isdigit():
         with contextlib.suppress(ValueError):
             data = json.loads(stripped)
@@ -75,10 +75,10 @@ def describe_error_body(text: str) -> tuple[object, str]:
         return text, _shorten(stripped, 500)
     body: object = data
     message: object = None
-    if isinstance(data, Mapping):
+    if is_mapping(data):
         if "error" in data and data["error"] not in (None, "", {}):
             body = data["error"]
-        if isinstance(body, Mapping):
+        if is_mapping(body):
             message = next((body[k] for k in _MESSAGE_KEYS if body.get(k)), None)
     if isinstance(body, str):
         message = body
@@ -105,10 +105,23 @@ def make_status_error(response: httpx2.Response, secrets: Sequence[str] = ()) ->
     if not detail:
         detail = f"{response.reason_phrase or 'no reason'} (empty body)"
     message = f"Error code: {status} - {detail}"
+    if status in (404, 405):
+        message += _wrong_url_hint(response, secrets)
     return status_error_class(status)(message, response=response, body=body)
 
 
-_TIMEOUT_HINTS = {
+def _wrong_url_hint(response: httpx2.Response, secrets: Sequence[str]) -> str:
+    """` [GET https://host/path: is the client's base_url right?]`, the usual cause of a 404."""
+    try:
+        request = response.request
+    except RuntimeError:  # a response built without its request
+        return ""
+    return (
+        f" [{request.method} {_scrub(str(request.url), secrets)}: is the client's base_url right?]"
+    )
+
+
+_TIMEOUT_HINTS: dict[type[httpx2.TimeoutException], tuple[str, str]] = {
     httpx2.ConnectTimeout: ("connect", "connecting to the server"),
     httpx2.ReadTimeout: ("read", "waiting for the server to send data"),
     httpx2.WriteTimeout: ("write", "sending the request"),
@@ -181,7 +194,7 @@ def not_streamed_error(response: httpx2.Response, secrets: Sequence[str] = ()) -
     with contextlib.suppress(ValueError):
         data = json.loads(text)
     body, detail = describe_error_body(text)
-    if isinstance(data, Mapping) and data.get("error"):
+    if is_mapping(data) and data.get("error"):
         return APIError(detail, response.request, body=body, response=response)
     content_type = response.headers.get("content-type", "")
     excerpt = _shorten(text, 200) if text.strip() else "(empty body)"

@@ -24,9 +24,9 @@ import inspect
 import io
 import os
 from collections.abc import Mapping, Sequence
-from typing import IO, Any
+from typing import IO, Any, cast
 
-from ._types import FileContent, FileTypes, FileUpload, NotGiven, name_of
+from ._types import FileContent, FileTypes, FileUpload, NotGiven, is_array, is_mapping, name_of
 
 __all__ = ["FileTypes", "FileUpload", "async_to_file", "to_file"]
 
@@ -44,10 +44,12 @@ def _content_of(value: object, what: str) -> FileContent | None:
     """`value` as uploadable content, `None` if it is not file content at all."""
     if isinstance(value, bytes):
         return value
-    if isinstance(value, (bytearray, memoryview)):
+    if isinstance(value, bytearray):
         return bytes(value)
+    if isinstance(value, memoryview):
+        return value.tobytes()
     if isinstance(value, os.PathLike):
-        return value
+        return cast("os.PathLike[str]", value)  # a bytes path is opened just the same
     if isinstance(value, io.TextIOBase):
         raise TypeError(f"{what} got a text-mode file; open it in binary mode ('rb')")
     if callable(getattr(value, "read", None)):
@@ -55,25 +57,27 @@ def _content_of(value: object, what: str) -> FileContent | None:
     return None
 
 
+def _tuple_items(value: object) -> tuple[object, ...]:
+    """`value` if it is a tuple, else `()`."""
+    return cast("tuple[object, ...]", value) if isinstance(value, tuple) else ()
+
+
 def _upload_from(value: object, what: str) -> FileUpload | None:
     """Interpret a body value as a file (`None` when it is a plain form value)."""
     if isinstance(value, FileUpload):
         return value
-    if (
-        isinstance(value, tuple)
-        and 2 <= len(value) <= 4
-        and (value[0] is None or isinstance(value[0], str))
-    ):
-        if isinstance(value[1], str):
+    parts = _tuple_items(value)
+    if 2 <= len(parts) <= 4 and (parts[0] is None or isinstance(parts[0], str)):
+        if isinstance(parts[1], str):
             raise _reject_str(what)
-        content = _content_of(value[1], what)
+        content = _content_of(parts[1], what)
         if content is None:
             return None
         return FileUpload(
             content,
-            filename=value[0],
-            content_type=value[2] if len(value) > 2 else None,
-            headers=value[3] if len(value) > 3 else None,
+            filename=parts[0],
+            content_type=cast("str | None", parts[2]) if len(parts) > 2 else None,
+            headers=cast("Mapping[str, str] | None", parts[3]) if len(parts) > 3 else None,
         )
     content = _content_of(value, what)
     return None if content is None else FileUpload(content)
@@ -160,14 +164,14 @@ def _walk(
         _add_field(fields, key, "true" if value else "false")
     elif isinstance(value, (str, int, float)):
         _add_field(fields, key, str(value))
-    elif isinstance(value, Mapping):
+    elif is_mapping(value):
         for sub_key, sub_value in value.items():
             _walk(f"{key}[{sub_key}]", sub_value, fields, files)
     else:
         upload = _upload_from(value, f"`{key}`")
         if upload is not None:
             files.append((key, upload))
-        elif isinstance(value, (list, tuple)):
+        elif is_array(value):
             for element in value:
                 _walk(f"{key}[]", element, fields, files)
         else:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ._types import NotGiven
+from ._types import NotGiven, is_array, is_mapping
 
 __all__ = ["stringify_items"]
 
@@ -39,10 +39,10 @@ def _flatten(items: list[tuple[str, str]], key: str, value: object) -> None:
         items.append((key, "true" if value else "false"))
     elif isinstance(value, (str, int, float)):
         items.append((key, str(value)))
-    elif isinstance(value, Mapping):
+    elif is_mapping(value):
         for sub_key, sub_value in value.items():
             _flatten(items, f"{key}[{sub_key}]", sub_value)
-    elif isinstance(value, (list, tuple)):
+    elif is_array(value):
         for element in value:
             _flatten(items, key, element)
     else:

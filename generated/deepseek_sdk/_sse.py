@@ -23,9 +23,9 @@ events is recognised with one regex match and turned into events without a Pytho
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import repeat
-from typing import NamedTuple
+from typing import Any, Callable, NamedTuple, cast
 
 __all__ = ["DataRun", "SSEDecodeError", "SSEDecoder", "ServerSentEvent"]
 
@@ -52,7 +52,11 @@ class ServerSentEvent(NamedTuple):
     line: int = 0
 
 
-_new_event = tuple.__new__  # ServerSentEvent from a 5-tuple, skipping NamedTuple's Python __new__
+# ServerSentEvent from a 5-tuple, skipping NamedTuple's Python __new__.
+_new_event = cast(
+    "Callable[[type[ServerSentEvent], Iterable[object]], ServerSentEvent]",
+    tuple[Any, ...].__new__,  # the same function as tuple.__new__
+)
 
 
 class DataRun(NamedTuple):

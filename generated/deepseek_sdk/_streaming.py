@@ -54,6 +54,7 @@ from ._exceptions import (
 )
 from ._models import parse_lenient, type_adapter, validate_json
 from ._sse import DataRun, ServerSentEvent, SSEDecodeError, SSEDecoder
+from ._types import is_mapping
 
 __all__ = ["AsyncStream", "Stream", "extract_stream_chunk_type"]
 
@@ -95,7 +96,7 @@ def _json_list_validator(cast_to: Any) -> Callable[..., list[Any]]:
     Each text is parsed on its own (`Json[cast_to]`), exactly like `_json_validator` does.
     """
     item: Any = cast(Any, Json)[cast_to]
-    return pydantic.TypeAdapter(list[item]).validate_python
+    return pydantic.TypeAdapter(cast(Any, list)[item]).validate_python
 
 
 def _excerpt(text: str) -> str:
@@ -198,7 +199,7 @@ class _ChunkDecoder(Generic[_T]):
 
     def _check_error_payload(self, event: ServerSentEvent) -> None:
         payload = self._loads(event)
-        if isinstance(payload, dict) and payload.get("error"):
+        if is_mapping(payload) and payload.get("error"):
             raise self._api_error(payload["error"])
 
     def _invalid(self, event: ServerSentEvent, exc: pydantic.ValidationError) -> APIError:
@@ -215,7 +216,7 @@ class _ChunkDecoder(Generic[_T]):
             ),
         )
 
-    def _loads(self, event: ServerSentEvent) -> Any:
+    def _loads(self, event: ServerSentEvent) -> object:
         try:
             return json.loads(event.data)
         except ValueError as exc:
@@ -232,15 +233,15 @@ class _ChunkDecoder(Generic[_T]):
 
     def _error_event(self, event: ServerSentEvent) -> APIError:
         try:
-            payload: Any = json.loads(event.data)
+            payload: object = json.loads(event.data)
         except ValueError:
             payload = event.data
-        if isinstance(payload, dict) and "error" in payload:
+        if is_mapping(payload) and "error" in payload:
             payload = payload["error"]
         return self._api_error(payload)
 
-    def _api_error(self, error: Any) -> APIError:
-        message: object = error.get("message") if isinstance(error, dict) else error
+    def _api_error(self, error: object) -> APIError:
+        message: object = error.get("message") if is_mapping(error) else error
         if not isinstance(message, str) or not message:
             message = _DEFAULT_ERROR_MESSAGE
         return APIError(message, self._response.request, body=error, response=self._response)
@@ -266,7 +267,9 @@ class _StreamBase(Generic[_T]):
         self._idle_timeout: float | None = idle if isinstance(idle, (int, float)) else None
         self._deadline = deadline
         clock = getattr(client, "_clock", None)
-        self._clock: Callable[[], float] = clock if callable(clock) else time.monotonic
+        self._clock: Callable[[], float] = (
+            cast(Callable[[], float], clock) if callable(clock) else time.monotonic
+        )
         self._finished = False  # ran to the end, failed, or was closed
 
     @property

@@ -43,7 +43,7 @@ def parse_partial_json(text: str) -> object:
         elif ch == ",":
             last_safe = (i, "".join(reversed(stack)))
     closers = "".join(reversed(stack))
-    candidates = []
+    candidates: list[str] = []
     if in_string:
         candidates.append((text[:-1] if escaped else text) + '"' + closers)
     candidates.append(text + closers)

@@ -1,21 +1,24 @@
-"""Helper methods mixed into the generated ``chat.completions`` resources (and ``beta.chat.completions``).
+"""``stream()``, ``parse()`` and ``run_tools()`` on ``chat.completions`` (and ``beta.chat.completions``).
 
-``stream()``, ``parse()`` and ``run_tools()`` take the same keyword arguments as
-``client.chat.completions.create()`` (``model``, ``messages``, ``temperature``, ``extra_body``,
-``timeout``, ...), and send them through the resource's own ``create`` (``/beta/chat/completions``
-on ``beta.chat.completions``), falling back to ``client.chat.completions.create``. Local tool callables are stripped before sending.
+Each function here is printed by the generator as a method of the resource, next to ``create``,
+with ``create``'s whole typed signature (see ``_declare``): ``client.chat.completions.stream(
+model=..., messages=..., temperature=..., timeout=...)``. The method passes its own ``create``
+(so ``beta.chat.completions`` helpers send to ``/beta/chat/completions``) and ``create``'s
+arguments as ``params``; the sync and async forms share everything but the I/O.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
-from typing import Any, Literal, Union, overload
+from collections.abc import Awaitable, Iterable
+from typing import Any, Callable, Literal, Union, overload
 
 from typing_extensions import TypeVar
 
+from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, NotGiven
-from ._generated_types import ChatCompletionMessageParam
+from ._declare import helper_method
+from ._generated_types import ChatCompletion, ChatCompletionChunk
 from ._parsing import ResponseFormatInput, parse_chat_completion, prepare_request
 from .chat_stream import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
 from .chat_stream_state import ChatCompletionStreamState
@@ -29,23 +32,44 @@ from .run_tools import (
 )
 from .tools import ToolInput, ToolSpec
 
-__all__ = ["AsyncChatCompletionsHelpers", "ChatCompletionsHelpers"]
+__all__ = [
+    "AsyncChatCompletionStreamManager",
+    "AsyncChatCompletionStreamingToolRunner",
+    "AsyncChatCompletionToolRunner",
+    "ChatCompletionStreamManager",
+    "ChatCompletionStreamingToolRunner",
+    "ChatCompletionToolRunner",
+    "ParsedChatCompletion",
+    "ResponseFormatInput",
+    "ResponseFormatT",
+    "ToolInput",
+    "async_parse",
+    "async_run_tools",
+    "async_stream",
+    "parse",
+    "run_tools",
+    "stream",
+]
 
 ResponseFormatT = TypeVar("ResponseFormatT", default=None)
 """The ``response_format`` type; ``None`` when no type is given (so ``parsed`` is ``None``)."""
 Tools = Union[Iterable[ToolInput], NotGiven]
+Params = dict[str, Any]
+"""The arguments of the resource's ``create``, by name (``NOT_GIVEN`` for those left out)."""
+
+
+def _given(params: Params) -> Params:
+    """The arguments actually passed (so `create`'s own defaults apply to the others)."""
+    return {key: value for key, value in params.items() if not isinstance(value, NotGiven)}
 
 
 def _stream_request(
-    params: dict[str, Any],
-    messages: Iterable[ChatCompletionMessageParam],
-    response_format: object,
-    tools: Tools,
-    schema_in_prompt: bool,
+    params: Params, response_format: object, tools: Tools, schema_in_prompt: bool
 ) -> dict[str, Any]:
+    params = _given(params)
     request, _ = prepare_request(
         params,
-        messages=messages,
+        messages=params["messages"],
         response_format=response_format,
         tools=tools,
         schema_in_prompt=schema_in_prompt,
@@ -57,17 +81,12 @@ def _stream_request(
 
 
 def _parse_request(
-    params: dict[str, Any],
-    messages: Iterable[ChatCompletionMessageParam],
-    response_format: object,
-    tools: Tools,
-    schema_in_prompt: bool,
+    params: Params, response_format: object, tools: Tools, schema_in_prompt: bool
 ) -> tuple[dict[str, Any], dict[str, ToolSpec]]:
-    if params.get("stream"):
-        raise TypeError("parse() does not stream; use stream(response_format=...) instead")
+    params = _given(params)
     return prepare_request(
         params,
-        messages=messages,
+        messages=params["messages"],
         response_format=response_format,
         tools=tools,
         schema_in_prompt=schema_in_prompt,
@@ -75,210 +94,212 @@ def _parse_request(
     )
 
 
-def _own_create(resource: Any) -> Any:
-    """The resource's own ``create`` (so helpers on ``beta.chat.completions`` use the ``/beta``
-    path), or the client's ``chat.completions.create`` for a resource that has none."""
-    create = getattr(resource, "create", None)
-    return create if create is not None else resource._client.chat.completions.create
+@helper_method(based_on="create", drop=("stream",))
+def stream(
+    create: Callable[..., Stream[ChatCompletionChunk]],
+    params: Params,
+    *,
+    response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
+    tools: Iterable[ToolInput] | NotGiven = NOT_GIVEN,
+    schema_in_prompt: bool = False,
+) -> ChatCompletionStreamManager[ResponseFormatT]:
+    """Stream a chat completion as typed events: `with ... as stream` (`async with` on the
+    async client).
+
+    Sends `create(stream=True, stream_options={"include_usage": True}, ...)` when the block is
+    entered (pass `stream_options` to override) and closes the connection when it exits.
+    Iterating the stream gives `chunk`, `content.delta`, `reasoning.delta` (DeepSeek's
+    `reasoning_content`), `tool_calls.function.arguments.delta` and the matching `*.done`
+    events; `stream.on("content", handler)` registers callbacks; `get_final_completion()`
+    returns the accumulated completion (with `_request_id`).
+
+    Args:
+      response_format: A pydantic model (or any type) to validate the finished reply as, as in
+          `parse()`: `content.done` and the final completion carry `parsed`. A dict is sent
+          unchanged.
+      tools: Tool definitions: dicts, or `function_tool(fn)` / `pydantic_function_tool(Model)`
+          (their parsed arguments appear on the `*.done` events).
+      schema_in_prompt: Describe `response_format`'s JSON schema to the model in a system
+          message.
+    """
+    request = _stream_request(params, response_format, tools, schema_in_prompt)
+    state: ChatCompletionStreamState[ResponseFormatT] = ChatCompletionStreamState(
+        response_format=response_format, input_tools=tools
+    )
+    return ChatCompletionStreamManager(functools.partial(create, **request), state)
 
 
-class ChatCompletionsHelpers:
-    """``stream()``, ``parse()`` and ``run_tools()`` for the sync client."""
-
-    _client: Any
-
-    def stream(
-        self,
-        *,
-        model: str,
-        messages: Iterable[ChatCompletionMessageParam],
-        response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
-        tools: Tools = NOT_GIVEN,
-        schema_in_prompt: bool = False,
-        **params: Any,
-    ) -> ChatCompletionStreamManager[ResponseFormatT]:
-        """Stream a chat completion as typed events; use the result in a ``with`` block.
-
-        Sends ``create(stream=True, stream_options={"include_usage": True}, ...)`` when the block
-        is entered (pass ``stream_options`` to override). ``response_format=<type>`` works as in
-        ``parse()``: ``content.done`` and the final completion carry ``parsed``.
-        """
-        request = _stream_request(
-            dict(params, model=model), messages, response_format, tools, schema_in_prompt
-        )
-        state: ChatCompletionStreamState[ResponseFormatT] = ChatCompletionStreamState(
-            response_format=response_format, input_tools=tools
-        )
-        return ChatCompletionStreamManager(functools.partial(_own_create(self), **request), state)
-
-    def parse(
-        self,
-        *,
-        model: str,
-        messages: Iterable[ChatCompletionMessageParam],
-        response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
-        tools: Tools = NOT_GIVEN,
-        schema_in_prompt: bool = False,
-        **params: Any,
-    ) -> ParsedChatCompletion[ResponseFormatT]:
-        """Create a chat completion and validate the reply as ``response_format`` (a pydantic model or type).
-
-        DeepSeek supports only JSON mode, so ``{"type": "json_object"}`` is sent; with
-        ``schema_in_prompt=True`` a system message with the type's JSON schema is appended. The reply
-        ends up in ``choices[i].message.parsed``. Raises ``ContentParseError`` (with the raw text)
-        when it does not validate and ``LengthFinishReasonError`` when it was cut off. A dict
-        ``response_format`` is sent unchanged. Tools marked ``strict`` or built with
-        ``pydantic_function_tool`` get ``tool_calls[i].function.parsed_arguments``.
-        """
-        request, specs = _parse_request(
-            dict(params, model=model), messages, response_format, tools, schema_in_prompt
-        )
-        completion = _own_create(self)(**request)
-        return parse_chat_completion(completion, response_format, specs)
-
-    @overload
-    def run_tools(
-        self,
-        *,
-        model: str,
-        messages: Iterable[ChatCompletionMessageParam],
-        tools: Iterable[ToolInput],
-        max_rounds: int = 10,
-        stream: Literal[False] = False,
-        **params: Any,
-    ) -> ChatCompletionToolRunner: ...
-
-    @overload
-    def run_tools(
-        self,
-        *,
-        model: str,
-        messages: Iterable[ChatCompletionMessageParam],
-        tools: Iterable[ToolInput],
-        max_rounds: int = 10,
-        stream: Literal[True],
-        **params: Any,
-    ) -> ChatCompletionStreamingToolRunner: ...
-
-    def run_tools(
-        self,
-        *,
-        model: str,
-        messages: Iterable[ChatCompletionMessageParam],
-        tools: Iterable[ToolInput],
-        max_rounds: int = 10,
-        stream: bool = False,
-        **params: Any,
-    ) -> ChatCompletionToolRunner | ChatCompletionStreamingToolRunner:
-        """Call the API and run the requested Python tool functions in a loop (see ``run_tools``).
-
-        ``max_rounds`` caps the number of requests. Nothing is sent until the runner is used
-        (``final_content()``, ``until_done()``, iteration). ``stream=True`` returns a runner that
-        yields stream events; use it in a ``with`` block. Async tool functions need the async client.
-        """
-        core = RunnerCore(
-            messages=messages,
-            tools=tools,
-            max_rounds=max_rounds,
-            params=dict(params, model=model),
-            is_async=False,
-        )
-        if stream:
-            return ChatCompletionStreamingToolRunner(_own_create(self), core)
-        return ChatCompletionToolRunner(_own_create(self), core)
+@helper_method(based_on="create", drop=("stream",))
+def async_stream(
+    create: Callable[..., Awaitable[AsyncStream[ChatCompletionChunk]]],
+    params: Params,
+    *,
+    response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
+    tools: Iterable[ToolInput] | NotGiven = NOT_GIVEN,
+    schema_in_prompt: bool = False,
+) -> AsyncChatCompletionStreamManager[ResponseFormatT]:
+    """``stream()`` for the async client: use the result in an ``async with`` block."""
+    request = _stream_request(params, response_format, tools, schema_in_prompt)
+    state: ChatCompletionStreamState[ResponseFormatT] = ChatCompletionStreamState(
+        response_format=response_format, input_tools=tools
+    )
+    return AsyncChatCompletionStreamManager(functools.partial(create, **request), state)
 
 
-class AsyncChatCompletionsHelpers:
-    """``stream()``, ``parse()`` and ``run_tools()`` for the async client."""
+@helper_method(based_on="create", drop=("stream",))
+def parse(
+    create: Callable[..., ChatCompletion],
+    params: Params,
+    *,
+    response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
+    tools: Iterable[ToolInput] | NotGiven = NOT_GIVEN,
+    schema_in_prompt: bool = False,
+) -> ParsedChatCompletion[ResponseFormatT]:
+    """Create a chat completion and validate the reply as `response_format`.
 
-    _client: Any
+    DeepSeek offers JSON mode only, so `{"type": "json_object"}` is sent and the reply is
+    validated locally with pydantic; it ends up in `choices[i].message.parsed`. Raises
+    `ContentParseError` (with the raw text) when it does not validate and
+    `LengthFinishReasonError` when it was cut off. Tools marked `strict` or built with
+    `pydantic_function_tool` get `tool_calls[i].function.parsed_arguments`.
 
-    def stream(
-        self,
-        *,
-        model: str,
-        messages: Iterable[ChatCompletionMessageParam],
-        response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
-        tools: Tools = NOT_GIVEN,
-        schema_in_prompt: bool = False,
-        **params: Any,
-    ) -> AsyncChatCompletionStreamManager[ResponseFormatT]:
-        """Stream a chat completion as typed events; use the result in an ``async with`` block.
+    Args:
+      response_format: A pydantic model (or any type) to validate the reply as. A dict is sent
+          unchanged.
+      tools: Tool definitions: dicts, or `function_tool(fn)` / `pydantic_function_tool(Model)`.
+      schema_in_prompt: Describe `response_format`'s JSON schema to the model in a system
+          message (DeepSeek's JSON mode needs the word "json" and an example in the prompt).
+    """
+    request, specs = _parse_request(params, response_format, tools, schema_in_prompt)
+    return parse_chat_completion(create(**request), response_format, specs)
 
-        See ``ChatCompletionsHelpers.stream``.
-        """
-        request = _stream_request(
-            dict(params, model=model), messages, response_format, tools, schema_in_prompt
-        )
-        state: ChatCompletionStreamState[ResponseFormatT] = ChatCompletionStreamState(
-            response_format=response_format, input_tools=tools
-        )
-        return AsyncChatCompletionStreamManager(
-            functools.partial(_own_create(self), **request), state
-        )
 
-    async def parse(
-        self,
-        *,
-        model: str,
-        messages: Iterable[ChatCompletionMessageParam],
-        response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
-        tools: Tools = NOT_GIVEN,
-        schema_in_prompt: bool = False,
-        **params: Any,
-    ) -> ParsedChatCompletion[ResponseFormatT]:
-        """Create a chat completion and validate the reply; see ``ChatCompletionsHelpers.parse``."""
-        request, specs = _parse_request(
-            dict(params, model=model), messages, response_format, tools, schema_in_prompt
-        )
-        completion = await _own_create(self)(**request)
-        return parse_chat_completion(completion, response_format, specs)
+@helper_method(based_on="create", drop=("stream",))
+async def async_parse(
+    create: Callable[..., Awaitable[ChatCompletion]],
+    params: Params,
+    *,
+    response_format: ResponseFormatInput[ResponseFormatT] = NOT_GIVEN,
+    tools: Iterable[ToolInput] | NotGiven = NOT_GIVEN,
+    schema_in_prompt: bool = False,
+) -> ParsedChatCompletion[ResponseFormatT]:
+    """``parse()`` for the async client."""
+    request, specs = _parse_request(params, response_format, tools, schema_in_prompt)
+    return parse_chat_completion(await create(**request), response_format, specs)
 
-    @overload
-    def run_tools(
-        self,
-        *,
-        model: str,
-        messages: Iterable[ChatCompletionMessageParam],
-        tools: Iterable[ToolInput],
-        max_rounds: int = 10,
-        stream: Literal[False] = False,
-        **params: Any,
-    ) -> AsyncChatCompletionToolRunner: ...
 
-    @overload
-    def run_tools(
-        self,
-        *,
-        model: str,
-        messages: Iterable[ChatCompletionMessageParam],
-        tools: Iterable[ToolInput],
-        max_rounds: int = 10,
-        stream: Literal[True],
-        **params: Any,
-    ) -> AsyncChatCompletionStreamingToolRunner: ...
+def _runner_core(
+    params: Params, tools: Iterable[ToolInput], max_rounds: int, is_async: bool
+) -> RunnerCore:
+    params = _given(params)
+    return RunnerCore(
+        messages=params["messages"],
+        tools=tools,
+        max_rounds=max_rounds,
+        params={k: v for k, v in params.items() if k != "messages"},
+        is_async=is_async,
+    )
 
-    def run_tools(
-        self,
-        *,
-        model: str,
-        messages: Iterable[ChatCompletionMessageParam],
-        tools: Iterable[ToolInput],
-        max_rounds: int = 10,
-        stream: bool = False,
-        **params: Any,
-    ) -> AsyncChatCompletionToolRunner | AsyncChatCompletionStreamingToolRunner:
-        """Like ``ChatCompletionsHelpers.run_tools``; tool functions may be ``async def``.
 
-        Returns the runner without awaiting: ``await runner.final_content()``.
-        """
-        core = RunnerCore(
-            messages=messages,
-            tools=tools,
-            max_rounds=max_rounds,
-            params=dict(params, model=model),
-            is_async=True,
-        )
-        if stream:
-            return AsyncChatCompletionStreamingToolRunner(_own_create(self), core)
-        return AsyncChatCompletionToolRunner(_own_create(self), core)
+@overload
+def run_tools(
+    create: Callable[..., Any],
+    params: Params,
+    *,
+    tools: Iterable[ToolInput],
+    max_rounds: int = 10,
+    stream: Literal[False] = False,
+) -> ChatCompletionToolRunner: ...
+@overload
+def run_tools(
+    create: Callable[..., Any],
+    params: Params,
+    *,
+    tools: Iterable[ToolInput],
+    max_rounds: int = 10,
+    stream: Literal[True],
+) -> ChatCompletionStreamingToolRunner: ...
+@overload
+def run_tools(
+    create: Callable[..., Any],
+    params: Params,
+    *,
+    tools: Iterable[ToolInput],
+    max_rounds: int = 10,
+    stream: bool,
+) -> ChatCompletionToolRunner | ChatCompletionStreamingToolRunner: ...
+@helper_method(based_on="create", drop=("stream",))
+def run_tools(
+    create: Callable[..., Any],
+    params: Params,
+    *,
+    tools: Iterable[ToolInput],
+    max_rounds: int = 10,
+    stream: bool = False,
+) -> ChatCompletionToolRunner | ChatCompletionStreamingToolRunner:
+    """Call the API and run the Python functions the model asks for, in a loop.
+
+    For every tool call in a reply the runner runs the matching function, appends the
+    assistant message and one `tool` message per call, and asks again, until a reply has no
+    tool calls or `max_rounds` requests were made. Nothing is sent until the runner is used
+    (`final_content()`, `get_final_completion()`, `until_done()`, iteration). Bad arguments or
+    an exception in a function are sent back to the model as the tool's result.
+
+    Args:
+      tools: The tools: `function_tool(fn)` / `pydantic_function_tool(Model)` (run locally) or
+          tool dicts.
+      max_rounds: The most requests the runner makes.
+      stream: Stream every round: the runner then yields the stream helper's events; use it in
+          a `with` (`async with`) block.
+
+    On the async client, functions may be `async def`, and the runner is returned without
+    awaiting: `await runner.final_content()`.
+    """
+    core = _runner_core(params, tools, max_rounds, is_async=False)
+    if stream:
+        return ChatCompletionStreamingToolRunner(create, core)
+    return ChatCompletionToolRunner(create, core)
+
+
+@overload
+def async_run_tools(
+    create: Callable[..., Any],
+    params: Params,
+    *,
+    tools: Iterable[ToolInput],
+    max_rounds: int = 10,
+    stream: Literal[False] = False,
+) -> AsyncChatCompletionToolRunner: ...
+@overload
+def async_run_tools(
+    create: Callable[..., Any],
+    params: Params,
+    *,
+    tools: Iterable[ToolInput],
+    max_rounds: int = 10,
+    stream: Literal[True],
+) -> AsyncChatCompletionStreamingToolRunner: ...
+@overload
+def async_run_tools(
+    create: Callable[..., Any],
+    params: Params,
+    *,
+    tools: Iterable[ToolInput],
+    max_rounds: int = 10,
+    stream: bool,
+) -> AsyncChatCompletionToolRunner | AsyncChatCompletionStreamingToolRunner: ...
+@helper_method(based_on="create", drop=("stream",))
+def async_run_tools(
+    create: Callable[..., Any],
+    params: Params,
+    *,
+    tools: Iterable[ToolInput],
+    max_rounds: int = 10,
+    stream: bool = False,
+) -> AsyncChatCompletionToolRunner | AsyncChatCompletionStreamingToolRunner:
+    """``run_tools()`` for the async client: tool functions may be ``async def``; the runner is
+    returned without awaiting (``await runner.final_content()``)."""
+    core = _runner_core(params, tools, max_rounds, is_async=True)
+    if stream:
+        return AsyncChatCompletionStreamingToolRunner(create, core)
+    return AsyncChatCompletionToolRunner(create, core)

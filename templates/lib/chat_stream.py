@@ -15,7 +15,7 @@ Or callback style (handlers run while the stream is consumed, e.g. by ``until_do
         completion = stream.get_final_completion()
 
 The request is sent when the ``with`` block is entered and the connection is closed when it
-exits. Events are described in ``chat_stream_events``; ``on()`` names in ``_handlers.Handlers``.
+exits. Events are described in ``chat_stream_events``; ``on()`` names in ``_hooks.StreamHooks``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from typing_extensions import Self
 
 from .._streaming import AsyncStream, Stream
 from ._generated_types import ChatCompletionChunk
-from ._handlers import Handler, Handlers
+from ._handlers import Handlers
+from ._hooks import StreamHooks
 from .chat_stream_events import ChatCompletionStreamEvent
 from .chat_stream_state import ChatCompletionStreamState
 from .parsed_types import ParsedChatCompletion
@@ -44,7 +45,7 @@ __all__ = [
 ResponseFormatT = TypeVar("ResponseFormatT")
 
 
-class ChatCompletionStream(Generic[ResponseFormatT]):
+class ChatCompletionStream(StreamHooks[ResponseFormatT]):
     """Iterate to get typed events; see the module docstring. Iterable once."""
 
     def __init__(
@@ -55,6 +56,7 @@ class ChatCompletionStream(Generic[ResponseFormatT]):
     ) -> None:
         self._raw_stream = raw_stream
         self._state = state
+        state.request_id = raw_stream.request_id
         self._handlers = handlers if handlers is not None else Handlers()
         self._iterator = self._events()
 
@@ -80,16 +82,6 @@ class ChatCompletionStream(Generic[ResponseFormatT]):
 
     def __next__(self) -> ChatCompletionStreamEvent[ResponseFormatT]:
         return next(self._iterator)
-
-    def on(self, event: str, handler: Handler) -> Self:
-        """Call ``handler`` for ``event`` while the stream is consumed (see ``_handlers.Handlers``)."""
-        self._handlers.add(event, handler)
-        return self
-
-    def off(self, event: str, handler: Handler) -> Self:
-        """Remove a handler added with ``on``."""
-        self._handlers.remove(event, handler)
-        return self
 
     def until_done(self) -> Self:
         """Consume the rest of the stream (running handlers)."""
@@ -127,7 +119,7 @@ class ChatCompletionStream(Generic[ResponseFormatT]):
                 yield event
 
 
-class AsyncChatCompletionStream(Generic[ResponseFormatT]):
+class AsyncChatCompletionStream(StreamHooks[ResponseFormatT]):
     """Async twin of ``ChatCompletionStream``: ``async for event in stream``."""
 
     def __init__(
@@ -138,6 +130,7 @@ class AsyncChatCompletionStream(Generic[ResponseFormatT]):
     ) -> None:
         self._raw_stream = raw_stream
         self._state = state
+        state.request_id = raw_stream.request_id
         self._handlers = handlers if handlers is not None else Handlers()
         self._iterator = self._events()
 
@@ -161,16 +154,6 @@ class AsyncChatCompletionStream(Generic[ResponseFormatT]):
 
     async def __anext__(self) -> ChatCompletionStreamEvent[ResponseFormatT]:
         return await self._iterator.__anext__()
-
-    def on(self, event: str, handler: Handler) -> Self:
-        """Call ``handler`` (sync or async) for ``event`` while the stream is consumed."""
-        self._handlers.add(event, handler)
-        return self
-
-    def off(self, event: str, handler: Handler) -> Self:
-        """Remove a handler added with ``on``."""
-        self._handlers.remove(event, handler)
-        return self
 
     async def until_done(self) -> Self:
         """Consume the rest of the stream (running handlers)."""

@@ -28,6 +28,9 @@ from typing import (
     cast,
 )
 
+import pydantic
+
+from .._models import parse_lenient, set_request_id
 from .._types import NOT_GIVEN, NotGiven
 from ._generated_types import ChatCompletionChunk
 from ._parsing import (
@@ -181,13 +184,18 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         self._extra: dict[str, Any] = {}
         self._snapshot: tuple[int, ParsedChatCompletion[ResponseFormatT]] | None = None
         self._version = 0
+        self.request_id: str | None = None
+        """Set by the stream helper from the response headers; copied to every completion built."""
 
     # --- public API -------------------------------------------------------------------------
 
     def handle_chunk(self, chunk: Chunk) -> list[_Event[ResponseFormatT]]:
         """Accumulate one chunk and return the events it produces (``chunk`` first)."""
         if not isinstance(chunk, ChatCompletionChunk):
-            chunk = ChatCompletionChunk.model_validate(chunk)
+            try:
+                chunk = ChatCompletionChunk.model_validate(chunk)
+            except pydantic.ValidationError as exc:  # e.g. a usage-only chunk without `choices`
+                chunk = cast(ChatCompletionChunk, parse_lenient(ChatCompletionChunk, chunk, exc))
         self._version += 1
         for key, value in _items(chunk):
             if value is None:
@@ -200,8 +208,11 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
             else:
                 _merge_extra(self._extra, key, value)
         events: list[_Event[ResponseFormatT]] = []
-        for choice in chunk.choices:
-            self._handle_choice(choice, events)
+        choices = chunk.choices
+        # Absent (None) on some servers' usage-only chunks, whatever the type says.
+        if isinstance(choices, list):  # pyright: ignore[reportUnnecessaryIsInstance]
+            for choice in choices:
+                self._handle_choice(choice, events)
         mark = self._mark()
         events.insert(0, ChunkEvent(chunk=chunk, _build_snapshot=lambda: self._build(mark)))
         return events
@@ -247,24 +258,24 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 else:
                     _merge_extra(acc.extra, key, value)
         if reasoning is not None:
-            acc.reasoning = (acc.reasoning or "") + reasoning
+            acc.reasoning = snapshot = (acc.reasoning or "") + reasoning
             if reasoning:
                 events.append(
-                    ReasoningDeltaEvent(delta=reasoning, snapshot=acc.reasoning, choice_index=index)
+                    ReasoningDeltaEvent(delta=reasoning, snapshot=snapshot, choice_index=index)
                 )
         if content is not None:
             if content:
                 self._end_reasoning(acc, events)
-            acc.content = (acc.content or "") + content
+            acc.content = snapshot = (acc.content or "") + content
             if content:
                 events.append(
-                    ContentDeltaEvent(delta=content, snapshot=acc.content, choice_index=index)
+                    ContentDeltaEvent(delta=content, snapshot=snapshot, choice_index=index)
                 )
         if refusal is not None:
-            acc.refusal = (acc.refusal or "") + refusal
+            acc.refusal = snapshot = (acc.refusal or "") + refusal
             if refusal:
                 events.append(
-                    RefusalDeltaEvent(delta=refusal, snapshot=acc.refusal, choice_index=index)
+                    RefusalDeltaEvent(delta=refusal, snapshot=snapshot, choice_index=index)
                 )
         if tool_calls:
             for fragment in tool_calls:
@@ -430,10 +441,13 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         data["object"] = "chat.completion"
         data["usage"] = usage
         data["choices"] = [self._build_choice(c) for c in sorted(choices, key=lambda c: c[0])]
-        return cast(
+        completion = cast(
             ParsedChatCompletion[ResponseFormatT],
             self._completion_type.model_validate(data, from_attributes=True),
         )
+        if self.request_id is not None:
+            set_request_id(completion, self.request_id)
+        return completion
 
     def _build_choice(self, mark: tuple[Any, ...]) -> dict[str, Any]:
         index, role, content, reasoning, refusal, finish_reason, tools, logprobs, extra, parsed = (
@@ -458,8 +472,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
 
     def _build_tool_call(self, mark: tuple[Any, ...]) -> dict[str, Any]:
         call_id, call_type, name, arguments, extra = mark
-        extra = extra or {}
-        function = dict(extra.get("function") or {})
+        extra = cast("dict[str, Any]", extra or {})
+        function: dict[str, Any] = dict(extra.get("function") or {})
         function.update(
             name=name, arguments=arguments, parsed_arguments=self._tool_arguments(name, arguments)
         )

@@ -34,7 +34,7 @@ class ParsedFunction(ChatCompletionMessageToolCallFunction):
 class ParsedFunctionToolCall(ChatCompletionMessageToolCall):
     """A tool call whose ``function`` carries ``parsed_arguments``."""
 
-    function: ParsedFunction
+    function: ParsedFunction  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class ParsedChatCompletionMessage(ChatCompletionMessage, Generic[ContentT]):
@@ -47,7 +47,7 @@ class ParsedChatCompletionMessage(ChatCompletionMessage, Generic[ContentT]):
 class ParsedChoice(ChatCompletionChoice, Generic[ContentT]):
     """A choice whose message is a ``ParsedChatCompletionMessage``."""
 
-    message: ParsedChatCompletionMessage[ContentT]
+    message: ParsedChatCompletionMessage[ContentT]  # pyright: ignore[reportIncompatibleVariableOverride]
     finish_reason: Optional[str] = None  # type: ignore[assignment]
     """Why generation stopped; ``None`` only in stream snapshots taken before the choice ended."""
 

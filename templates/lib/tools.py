@@ -28,11 +28,12 @@ from typing import (
     Literal,
     TypeVar,
     Union,
+    cast,
     get_type_hints,
 )
 
 import pydantic
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypedDict, TypeGuard
 
 from .._types import NotGiven
 from ._generated_types import ChatCompletionToolParam
@@ -193,6 +194,11 @@ def _without_titles(schema: Mapping[str, Any]) -> dict[str, Any]:
     return _map_schema(schema, lambda node: {k: v for k, v in node.items() if k != "title"})
 
 
+def _is_str_mapping(value: object) -> TypeGuard[Mapping[str, Any]]:
+    """A user-given mapping (a JSON schema, a tool definition); its values are not checked."""
+    return isinstance(value, Mapping)
+
+
 def _map_schema(
     schema: Mapping[str, Any], node_fn: Callable[[dict[str, Any]], dict[str, Any]]
 ) -> dict[str, Any]:
@@ -202,14 +208,14 @@ def _map_schema(
     """
     out: dict[str, Any] = {}
     for key, value in schema.items():
-        if key in _SCHEMA_MAPS and isinstance(value, Mapping):
+        if key in _SCHEMA_MAPS and _is_str_mapping(value):
             value = {
-                k: _map_schema(v, node_fn) if isinstance(v, Mapping) else v
-                for k, v in value.items()
+                k: _map_schema(v, node_fn) if _is_str_mapping(v) else v for k, v in value.items()
             }
         elif key in _SCHEMA_LISTS and isinstance(value, list):
-            value = [_map_schema(v, node_fn) if isinstance(v, Mapping) else v for v in value]
-        elif key in ("items", "additionalProperties") and isinstance(value, Mapping):
+            items = cast("list[object]", value)
+            value = [_map_schema(v, node_fn) if _is_str_mapping(v) else v for v in items]
+        elif key in ("items", "additionalProperties") and _is_str_mapping(value):
             value = _map_schema(value, node_fn)
         out[key] = value
     return node_fn(out)
@@ -253,8 +259,9 @@ def _parse_docstring(doc: str) -> tuple[str, dict[str, str]]:
         elif section in ("Args", "Arguments", "Parameters") and line:
             match = _DOC_ARG.match(line)
             if match and (arg_indent is None or indent <= arg_indent):
-                current, arg_indent = match.group(1), indent
-                args[current] = match.group(2).strip()
+                name: str = match.group(1)
+                current, arg_indent = name, indent
+                args[name] = match.group(2).strip()
             elif current is not None:
                 args[current] = f"{args[current]} {line}".strip()
     return "\n".join(summary).strip(), args
@@ -295,9 +302,9 @@ def normalize_tools(
     wire_tools: list[dict[str, Any]] = []
     specs: dict[str, ToolSpec] = {}
     for tool in tools:
-        tool_map: Mapping[str, Any] = tool
+        tool_map = cast("Mapping[str, Any]", tool)  # checked here: callers may pass any dict
         function = tool_map.get("function")
-        if tool_map.get("type") != "function" or not isinstance(function, Mapping):
+        if tool_map.get("type") != "function" or not _is_str_mapping(function):
             wire_tools.append(dict(tool_map))
             continue
         wire_function = {k: v for k, v in function.items() if k not in _LOCAL_KEYS}
@@ -336,7 +343,7 @@ def prepare_call(specs: Mapping[str, ToolSpec], name: str, arguments: str) -> Pr
     except (ValueError, pydantic.ValidationError) as exc:
         return f'Error: invalid arguments for tool "{name}": {exc}'
     if isinstance(parsed, dict):
-        return PreparedCall(spec.function, (), parsed)
+        return PreparedCall(spec.function, (), cast("dict[str, Any]", parsed))
     return PreparedCall(spec.function, (parsed,), {})
 
 

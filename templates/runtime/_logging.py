@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from collections.abc import Iterable, Mapping
+from typing import cast
 
 import httpx2
 
@@ -23,10 +25,25 @@ SENSITIVE_HEADERS = frozenset(
 )
 
 
+_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
+
+
 def setup_logging(env_var: str) -> None:
-    """Enable the package logger when `env_var` is `debug` or `info` (case-insensitive)."""
-    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(os.environ.get(env_var, "").lower())
+    """Enable the package logger when `env_var` is `debug` or `info` (case-insensitive).
+
+    Any other non-empty value is a mistake worth knowing about: it warns (once, at import) and
+    leaves logging off.
+    """
+    value = os.environ.get(env_var, "").strip()
+    level = _LEVELS.get(value.lower())
     if level is None:
+        if value:
+            warnings.warn(
+                f"{env_var}={value!r} is not a log level this SDK knows; set it to 'debug' or "
+                "'info'. Logging stays off.",
+                RuntimeWarning,
+                stacklevel=2,
+            )
         return
     logging.basicConfig(
         format="[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s",
@@ -37,7 +54,9 @@ def setup_logging(env_var: str) -> None:
 
 def redact_headers(headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, str]:
     """Copy `headers` with credential-bearing values replaced by `<redacted>`."""
-    pairs = headers.items() if isinstance(headers, Mapping) else headers
+    pairs = cast(
+        Iterable[tuple[str, str]], headers.items() if isinstance(headers, Mapping) else headers
+    )
     return {
         name: "<redacted>" if name.lower() in SENSITIVE_HEADERS else value for name, value in pairs
     }

@@ -31,14 +31,27 @@ import logging
 import typing
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Annotated, Any, Optional, TypeVar, Union, cast, get_args, get_origin
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    ClassVar,
+    Optional,
+    TypeVar,
+    Union,
+    cast,
+    get_args,
+    get_origin,
+)
 
 import pydantic
 import pydantic_core
 import typing_extensions
 from pydantic.fields import FieldInfo
 from pydantic_core import core_schema
-from typing_extensions import Literal, Self
+from typing_extensions import Literal, Self, TypeGuard
+
+from ._types import is_mapping
 
 __all__ = [
     "NOT_NULL",
@@ -47,7 +60,9 @@ __all__ = [
     "OpenEnum",
     "UnknownVariant",
     "construct_lenient",
+    "is_model_class",
     "parse_lenient",
+    "set_request_id",
     "type_adapter",
     "validate_json",
     "validate_type",
@@ -70,7 +85,7 @@ class BaseModel(pydantic.BaseModel):
 
     __slots__ = (_REQUEST_ID_SLOT,)
 
-    model_config = pydantic.ConfigDict(
+    model_config: ClassVar[pydantic.ConfigDict] = pydantic.ConfigDict(
         extra="allow",
         populate_by_name=True,
         protected_namespaces=(),
@@ -159,11 +174,17 @@ class UnknownVariant(BaseModel):
     """Base of the catch-all member of a discriminated union: an object whose tag this version
     of the SDK does not know. Every field is kept; strict validation rejects it."""
 
+    if TYPE_CHECKING:
+        # Every field the server sent is an attribute, whatever its name, so code that narrows
+        # a union by its tag (`if event.type == "x": event.delta`) type-checks with this member
+        # left in.
+        def __getattr__(self, name: str) -> Any: ...
+
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
         schema = handler(source)
         # Strict: validate as the model (so it serializes as one), then reject.
-        copy = {key: value for key, value in schema.items() if key != "ref"}
+        copy = cast(core_schema.CoreSchema, {k: v for k, v in schema.items() if k != "ref"})
         reject = core_schema.no_info_after_validator_function(_reject_unknown_variant, copy)
         return core_schema.lax_or_strict_schema(lax_schema=schema, strict_schema=reject)
 
@@ -214,6 +235,11 @@ OpenEnum = Annotated[Union[_T, str], OPEN_ENUM]
 """`OpenEnum[Literal["a", "b"]]`: one of the listed values or, from a newer server, another."""
 
 
+def set_request_id(model: BaseModel, request_id: Optional[str]) -> None:
+    """Set `model._request_id` (the runtime and `lib/` set it on what a call returns)."""
+    object.__setattr__(model, _REQUEST_ID_SLOT, request_id)
+
+
 def _copy_request_id(source: BaseModel, target: BaseModel) -> None:
     request_id = getattr(source, _REQUEST_ID_SLOT, None)
     if request_id is not None:
@@ -226,16 +252,16 @@ def type_adapter(type_: Any) -> "pydantic.TypeAdapter[Any]":
     return pydantic.TypeAdapter(type_)
 
 
-def validate_type(type_: Any, value: object) -> Any:
+def validate_type(type_: object, value: object) -> Any:
     """Validate already-decoded JSON `value` into `type_` (a model class or any typing form)."""
-    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+    if is_model_class(type_):
         return type_.model_validate(value)
     return type_adapter(type_).validate_python(value)
 
 
-def validate_json(type_: Any, data: Union[str, bytes], *, strict: bool = False) -> Any:
+def validate_json(type_: object, data: Union[str, bytes], *, strict: bool = False) -> Any:
     """Validate a JSON text into `type_`; `strict`: as the spec says, no leniency (see above)."""
-    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+    if is_model_class(type_):
         return type_.model_validate_json(data, strict=strict or None)
     return type_adapter(type_).validate_json(data, strict=strict or None)
 
@@ -260,7 +286,8 @@ def construct_lenient(type_: Any, value: object) -> Any:
     Parts that validate are validated. A model whose data does not validate is built with
     `model_construct`, field by field: nested values are built the same way, unknown fields are
     kept, values of the wrong type are kept as they are, and required fields that are missing
-    are set to `None` (not marked as set, so `to_dict()` leaves them out). Lists and dicts are
+    are set to an empty list or dict when that is their type, else `None` (not marked as set,
+    so `to_dict()` leaves them out). Lists and dicts are
     built item by item. A union takes the variant its discriminator names (the generated
     `...Unknown` catch-all for a tag it does not know), else the first variant that validates,
     else the first model variant (for an object).
@@ -268,7 +295,7 @@ def construct_lenient(type_: Any, value: object) -> Any:
     origin = get_origin(type_)
     if origin is Annotated:
         return _construct_annotated(type_, value)
-    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+    if is_model_class(type_):
         return _construct_model(type_, value)
     if origin is Union or _is_union_type(type_):
         return _construct_union(get_args(type_), value, None)
@@ -277,13 +304,14 @@ def construct_lenient(type_: Any, value: object) -> Any:
             return value
         args = get_args(type_)
         item = args[0] if args else Any
-        return [construct_lenient(item, element) for element in value]
+        return [construct_lenient(item, element) for element in cast("list[object]", value)]
     if origin in _MAPPINGS:
         if not isinstance(value, dict):
             return value
         args = get_args(type_)
         item = args[1] if len(args) == 2 else Any
-        return {key: construct_lenient(item, element) for key, element in value.items()}
+        entries = cast("dict[object, object]", value).items()
+        return {key: construct_lenient(item, element) for key, element in entries}
     if type_ is Any or type_ is object:
         return value
     try:
@@ -309,7 +337,7 @@ def _construct_model(model: type[pydantic.BaseModel], value: object) -> Any:
         return model.model_validate(value)
     except pydantic.ValidationError:
         pass
-    if not isinstance(value, Mapping):
+    if not is_mapping(value):
         return value
     remaining = dict(value)
     fields: dict[str, Any] = {}
@@ -320,7 +348,7 @@ def _construct_model(model: type[pydantic.BaseModel], value: object) -> Any:
             fields[name] = construct_lenient(_field_type(info), remaining.pop(key))
             fields_set.add(name)
         elif info.is_required():
-            fields[name] = None
+            fields[name] = _missing(_field_type(info))
     extra = {key: remaining[key] for key in remaining if isinstance(key, str)}
     built = model.model_construct(fields_set, **fields)
     if extra and model.model_config.get("extra") == "allow":
@@ -329,6 +357,19 @@ def _construct_model(model: type[pydantic.BaseModel], value: object) -> Any:
         assert built.__pydantic_extra__ is not None
         built.__pydantic_extra__.update(extra)
     return built
+
+
+def _missing(type_: Any) -> Any:
+    """What a required field the server left out holds: an empty list or dict when that is its
+    type (so `chunk.choices` stays a list), else `None`."""
+    while get_origin(type_) is Annotated:
+        type_ = get_args(type_)[0]
+    origin = get_origin(type_)
+    if origin in _SEQUENCES:
+        return []
+    if origin in _MAPPINGS:
+        return {}
+    return None
 
 
 def _field_type(info: FieldInfo) -> Any:
@@ -349,7 +390,7 @@ def _construct_union(variants: tuple[Any, ...], value: object, discriminator: ob
             return validate_type(variant, value)
         except (pydantic.ValidationError, TypeError, ValueError):
             continue
-    if isinstance(value, Mapping):
+    if is_mapping(value):
         for variant in variants:
             model = _model_of(variant)
             if model is not None:
@@ -359,7 +400,7 @@ def _construct_union(variants: tuple[Any, ...], value: object, discriminator: ob
 
 def _discriminated_variant(variants: tuple[Any, ...], value: object, discriminator: object) -> Any:
     """The variant a discriminator names for `value` (`Tag`-ged or by a `Literal` field)."""
-    if not isinstance(value, Mapping) or discriminator is None:
+    if not is_mapping(value) or discriminator is None:
         return None
     rule = getattr(discriminator, "discriminator", None)
     if isinstance(rule, pydantic.Discriminator):
@@ -396,9 +437,14 @@ def _tag_of(variant: Any) -> Optional[str]:
 def _model_of(variant: Any) -> Optional[type[pydantic.BaseModel]]:
     while get_origin(variant) is Annotated:
         variant = get_args(variant)[0]
-    if isinstance(variant, type) and issubclass(variant, pydantic.BaseModel):
+    if is_model_class(variant):
         return variant
     return None
+
+
+def is_model_class(type_: object) -> TypeGuard[type[pydantic.BaseModel]]:
+    """Whether `type_` is a pydantic model class (not an instance, not a typing form)."""
+    return isinstance(type_, type) and issubclass(type_, pydantic.BaseModel)
 
 
 def _is_union_type(type_: Any) -> bool:

@@ -28,6 +28,7 @@ from typing_extensions import Self
 
 from ._exceptions import PaginationError
 from ._models import BaseModel
+from ._types import is_mapping
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient
@@ -61,7 +62,7 @@ class PageInfo:
         self, *, params: Optional[Mapping[str, object]] = None, url: Optional[str] = None
     ) -> None:
         self.params: Mapping[str, object] = params or {}
-        self.url = url
+        self.url: Optional[str] = url
 
     def __repr__(self) -> str:
         if self.url is not None:
@@ -111,7 +112,7 @@ class BasePage(BaseModel, Generic[_T]):
         last = items[-1]
         cursor = (
             last.get(self._cursor_source)
-            if isinstance(last, Mapping)
+            if is_mapping(last)
             else getattr(last, self._cursor_source, None)
         )
         if cursor is None:
@@ -199,11 +200,13 @@ class BaseAsyncPage(BasePage[_T]):
     """A page from the async client: `async for item in page` walks every later page too."""
 
     async def get_next_page(self) -> Self:
+        """Fetch the page after this one (same query params and options)."""
         options = self._next_page_options()
         result: Self = await self._client.request(type(self), options)
         return result
 
     async def iter_pages(self) -> AsyncIterator[Self]:
+        """This page, then every following page."""
         page = self
         yield page
         while page.has_next_page():

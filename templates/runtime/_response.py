@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar, cast
 
 import httpx2
 import pydantic
-from typing_extensions import ParamSpec
+from typing_extensions import ParamSpec, TypeGuard
 
 from ._core import RESPONSE_MODE_HEADER, FinalRequestOptions
 from ._exceptions import request_id_of
 from ._failures import make_validation_error
-from ._models import BaseModel, parse_lenient, validate_json
+from ._models import BaseModel, parse_lenient, set_request_id, validate_json
 from ._pagination import BasePage
 
 if TYPE_CHECKING:
@@ -69,9 +69,7 @@ def parse_body(cast_to: Any, response: httpx2.Response, *, strict: bool = False)
         return response.content
     if cast_to is str:
         return response.text
-    if isinstance(cast_to, type) and issubclass(
-        cast_to, (BinaryAPIResponse, AsyncBinaryAPIResponse)
-    ):
+    if _is_binary(cast_to):
         return cast_to(response)
     try:
         if cast_to is object or cast_to is dict or cast_to is Any:
@@ -85,7 +83,7 @@ def parse_body(cast_to: Any, response: httpx2.Response, *, strict: bool = False)
     except ValueError as exc:
         raise make_validation_error(response, cast_to, exc) from None
     if isinstance(result, BaseModel):
-        result._request_id = request_id_of(response.headers)
+        set_request_id(result, request_id_of(response.headers))
     return result
 
 
@@ -93,7 +91,9 @@ def _is_invalid_json(exc: pydantic.ValidationError) -> bool:
     return any(error["type"] == "json_invalid" for error in exc.errors())
 
 
-def _is_binary(cast_to: Any) -> bool:
+def _is_binary(
+    cast_to: object,
+) -> TypeGuard[type[BinaryAPIResponse] | type[AsyncBinaryAPIResponse]]:
     return isinstance(cast_to, type) and issubclass(
         cast_to, (BinaryAPIResponse, AsyncBinaryAPIResponse)
     )
@@ -103,10 +103,17 @@ def process_response(
     cast_to: Any, response: httpx2.Response, client: BaseClient[Any], options: FinalRequestOptions
 ) -> Any:
     """`parse_body`, then give pages what they need to fetch the next page."""
-    result = parse_body(cast_to, response, strict=client._strict_response_validation)
-    if isinstance(result, BasePage):
-        result._set_context(client, options, response.url)
+    # The runtime's modules share the client's and the page's private hooks.
+    strict: bool = client._strict_response_validation  # pyright: ignore[reportPrivateUsage]
+    result = parse_body(cast_to, response, strict=strict)
+    page = _page_of(result)
+    if page is not None:
+        page._set_context(client, options, response.url)  # pyright: ignore[reportPrivateUsage]
     return result
+
+
+def _page_of(value: object) -> BasePage[object] | None:
+    return cast("BasePage[object]", value) if isinstance(value, BasePage) else None
 
 
 class _ResponseMetadata:
@@ -187,8 +194,8 @@ class APIResponse(_APIResponseBase[R]):
     def parse(self) -> R:
         """The parsed body (a model, a page, or the `Stream` of a `stream=True` call); cached."""
         if self._parsed is _UNSET:
-            if self._stream_cls is not None:
-                self._parsed = self._client._make_stream(
+            if self._stream_cls is not None:  # the client's stream hook is runtime-private
+                self._parsed = self._client._make_stream(  # pyright: ignore[reportPrivateUsage]
                     self._stream_cls, self.http_response, self._deadline
                 )
             elif _is_binary(self._cast_to):  # streamed binary bodies stay unread until used
@@ -232,8 +239,8 @@ class AsyncAPIResponse(_APIResponseBase[R]):
 
     async def parse(self) -> R:
         if self._parsed is _UNSET:
-            if self._stream_cls is not None:
-                self._parsed = self._client._make_stream(
+            if self._stream_cls is not None:  # the client's stream hook is runtime-private
+                self._parsed = self._client._make_stream(  # pyright: ignore[reportPrivateUsage]
                     self._stream_cls, self.http_response, self._deadline
                 )
             elif _is_binary(self._cast_to):
@@ -288,9 +295,11 @@ class BinaryAPIResponse(_ResponseMetadata):
         return self.http_response.text
 
     def read(self) -> bytes:
+        """The whole body (read from the network the first time)."""
         return self.http_response.read()
 
     def json(self) -> Any:
+        """The body decoded as JSON."""
         return json.loads(self.read())
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
@@ -304,6 +313,7 @@ class BinaryAPIResponse(_ResponseMetadata):
                 out.write(chunk)
 
     def close(self) -> None:
+        """Release the connection (a body not read yet is discarded)."""
         self.http_response.close()
 
     def __enter__(self) -> BinaryAPIResponse:
@@ -338,9 +348,11 @@ class AsyncBinaryAPIResponse(_ResponseMetadata):
         return self.http_response.text
 
     async def read(self) -> bytes:
+        """The whole body (read from the network the first time)."""
         return await self.http_response.aread()
 
     async def json(self) -> Any:
+        """The body decoded as JSON."""
         return json.loads(await self.read())
 
     def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
@@ -358,6 +370,7 @@ class AsyncBinaryAPIResponse(_ResponseMetadata):
                 out.write(chunk)
 
     async def close(self) -> None:
+        """Release the connection (a body not read yet is discarded)."""
         await self.http_response.aclose()
 
     async def __aenter__(self) -> AsyncBinaryAPIResponse:

@@ -9,10 +9,10 @@ generated method accepts (`extra_headers`, `extra_query`, `extra_body`, `timeout
 import mimetypes
 import os
 from collections.abc import Mapping
-from typing import IO, Optional, Union
+from typing import IO, Any, Optional, Union, cast
 
 import httpx2
-from typing_extensions import Literal, TypedDict, final
+from typing_extensions import Literal, TypedDict, TypeGuard, final
 
 __all__ = [
     "NOT_GIVEN",
@@ -26,6 +26,8 @@ __all__ = [
     "Query",
     "RequestOptions",
     "Timeout",
+    "is_array",
+    "is_mapping",
     "make_request_options",
     "omit",
 ]
@@ -62,7 +64,7 @@ class Omit:
         return "omit"
 
 
-omit = Omit()
+omit: Omit = Omit()
 
 Headers = Mapping[str, Union[str, Omit]]
 Query = Mapping[str, object]
@@ -73,6 +75,20 @@ FileContent = Union[IO[bytes], bytes, os.PathLike[str]]
 """Raw file content: an open binary file, bytes, or a filesystem path (streamed from disk)."""
 
 
+def is_mapping(value: object) -> TypeGuard[Mapping[Any, object]]:
+    """`isinstance(value, Mapping)`, for data whose shape is not known yet (decoded JSON, a body).
+
+    Values are typed `object` (check them before use); keys are not checked, so code that
+    needs `str` keys checks them itself.
+    """
+    return isinstance(value, Mapping)
+
+
+def is_array(value: object) -> TypeGuard[Union[list[object], tuple[object, ...]]]:
+    """`isinstance(value, (list, tuple))`, with elements typed `object` (check them before use)."""
+    return isinstance(value, (list, tuple))
+
+
 def guess_content_type(filename: str) -> str:
     """The MIME type for `filename`'s extension, or `application/octet-stream`."""
     return mimetypes.guess_type(filename)[0] or "application/octet-stream"
@@ -81,7 +97,9 @@ def guess_content_type(filename: str) -> str:
 def name_of(content: object) -> Optional[str]:
     """The base name of a path, or of a file object's `.name`."""
     name: object = (
-        os.fspath(content) if isinstance(content, os.PathLike) else getattr(content, "name", None)
+        os.fspath(cast("Union[os.PathLike[str], os.PathLike[bytes]]", content))
+        if isinstance(content, os.PathLike)
+        else getattr(content, "name", None)
     )
     return os.path.basename(name) if isinstance(name, str) and name else None
 

@@ -92,7 +92,11 @@ def test_progress_shows_counts_live_and_nothing_in_ci() -> None:
 def test_generate_on_a_terminal_shows_stage_counts(project: Path) -> None:
     stream = io.StringIO()
     generate(
-        Path("spec/openapi.yaml"), None, Path("out"), cache_dir=None, progress=Progress(stream, True)
+        Path("spec/openapi.yaml"),
+        None,
+        Path("out"),
+        cache_dir=None,
+        progress=Progress(stream, True),
     )
     shown = stream.getvalue()
     assert "  load    2 operations, 1 schema … " in shown

@@ -30,15 +30,7 @@ def test_project_config_parses() -> None:
     assert config.client == "DeepSeek"
     assert config.env.api_key == "DEEPSEEK_API_KEY"
     assert config.operations["GET /user/balance"] == OperationOverride("user", "balance")
-    assert (
-        Helper(
-            "chat.completions",
-            "chat_helpers",
-            "ChatCompletionsHelpers",
-            "AsyncChatCompletionsHelpers",
-        )
-        in config.helpers
-    )
+    assert Helper("chat.completions", "chat_helpers") in config.helpers
     assert config.types["ChatCompletionMessageInput"] == TypeNames(
         param="ChatCompletionMessageParam"
     )
@@ -79,7 +71,7 @@ def test_types_section_renames_per_side() -> None:
             "not valid",
         ),
         ({"package": "my-sdk"}, "#/package", "not valid"),
-        ({"helpers": {"chat": "no_colon"}}, "#/helpers/chat", "module:SyncClass,AsyncClass"),
+        ({"helpers": {"chat": "a:b"}}, "#/helpers/chat", "expected a module under lib/"),
         ({"env": "DEEPSEEK"}, "#/env", "expected a mapping"),
         ({"types": {"Msg": {}}}, "#/types/Msg", "`model` and/or a `param`"),
         ({"types": {"Msg": {"params": "X"}}}, "#/types/Msg/params", "unknown key"),
@@ -104,5 +96,26 @@ def test_load_config_reports_the_file(tmp_path: Path) -> None:
     assert str(info.value).endswith(
         "#/extra: unknown key 'extra'; expected one of: package, "
         "distribution, version, client, env, base_url, "
-        "idempotency_header, operations, helpers, types, validate"
+        "path_prefixes, idempotency_header, operations, helpers, types, readme, validate"
     )
+
+
+def test_path_prefixes_are_normalised_and_checked() -> None:
+    assert parse_config({"path_prefixes": ["/v1", "beta/", "/a/b/"]}).path_prefixes == (
+        "/v1",
+        "/beta",
+        "/a/b",
+    )
+    with pytest.raises(ConfigError, match=r"#/path_prefixes/1: expected a path like /v1"):
+        parse_config({"path_prefixes": ["/v1", "https://x/y"]})
+    with pytest.raises(ConfigError, match=r"#/path_prefixes: expected a list"):
+        parse_config({"path_prefixes": "/v1"})
+
+
+def test_readme_guide_is_read_beside_the_config(tmp_path: Path) -> None:
+    (tmp_path / "guide.md").write_text("## Guide\n\nHello.\n", encoding="utf-8")
+    (tmp_path / "sdk.yaml").write_text("readme: guide.md\n", encoding="utf-8")
+    assert load_config(tmp_path / "sdk.yaml").readme == "## Guide\n\nHello.\n"
+    (tmp_path / "sdk.yaml").write_text("readme: missing.md\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"sdk.yaml#/readme: cannot read .*missing.md"):
+        load_config(tmp_path / "sdk.yaml")

@@ -170,6 +170,17 @@ def multipart_parts(request: RecordedRequest) -> dict[str, tuple[str | None, byt
     return parts
 
 
+MOUNTS = ("/v1", "/beta")
+
+
+def split_mount(path: str) -> tuple[str, str]:
+    """`("/beta", "/completions")` for `/beta/completions`; `("", path)` for a root path."""
+    for mount in MOUNTS:
+        if path.startswith(mount + "/"):
+            return mount, path[len(mount) :]
+    return "", path
+
+
 class FakeDeepSeek:
     """Handler for a `ScriptedServer` that behaves like DeepSeek for every path of the spec."""
 
@@ -191,11 +202,14 @@ class FakeDeepSeek:
         return action
 
     def _route(self, request: RecordedRequest, headers: dict[str, str]) -> Action | None:
-        method, path = request.method, request.path
+        method = request.method
+        # Like api.deepseek.com, the API is served at the root and again under /v1 and /beta;
+        # FIM only under /beta, and chat prefix completion only works under /beta.
+        mount, path = split_mount(request.path)
         parts = path.strip("/").split("/")
-        if method == "POST" and path in ("/chat/completions", "/beta/chat/completions"):
-            return self._chat(request.json(), headers)
-        if method == "POST" and path == "/beta/completions":
+        if method == "POST" and path == "/chat/completions":
+            return self._chat(request.json(), headers, beta=mount == "/beta")
+        if method == "POST" and path == "/completions" and mount == "/beta":
             return self._fim(request.json(), headers)
         if method == "GET" and path == "/user/balance":
             balance = {
@@ -217,8 +231,15 @@ class FakeDeepSeek:
             return self._jobs(request, parts[2:], headers)
         return None
 
-    def _chat(self, body: dict[str, Any], headers: dict[str, str]) -> Action:
+    def _chat(self, body: dict[str, Any], headers: dict[str, str], *, beta: bool) -> Action:
         messages = body["messages"]
+        if messages[-1].get("prefix") and not beta:
+            message = (
+                "Prefix completion is only available with base_url='https://api.deepseek.com/beta'"
+            )
+            return Json(
+                error_body(message, type_="invalid_request_error"), status=400, headers=headers
+            )
         tools = body.get("tools")
         if tools and messages[-1]["role"] != "tool":
             calls = [

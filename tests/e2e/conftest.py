@@ -5,7 +5,9 @@ The servers themselves (`mock_server`, `scripted_server`) come from tests/confte
 
 from __future__ import annotations
 
+import json
 import sys
+import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
@@ -50,3 +52,30 @@ def fake_deepseek() -> Iterator[ScriptedServer]:
     """A scripted server that answers like DeepSeek on every path (see `_fake_deepseek`)."""
     with ScriptedServer(FakeDeepSeek().handle) as server:
         yield server
+
+
+@pytest.fixture
+def realtime_server() -> Iterator[str]:
+    """A WebSocket server that answers `response.create` with a short text response."""
+    from websockets.sync.server import ServerConnection, serve
+
+    def reply(conn: ServerConnection) -> None:
+        sent = 0
+        for message in conn:
+            if json.loads(message).get("type") != "response.create":
+                continue
+            sent += 1
+            ids = {"event_id": f"ev{sent}", "response_id": "resp1", "item_id": "item1"}
+            place = {"output_index": 0, "content_index": 0}
+            for delta in ("Hello ", "there!"):
+                event = {"type": "response.text.delta", **ids, **place, "delta": delta}
+                conn.send(json.dumps(event))
+            done = {"type": "response.done", "event_id": f"ev{sent}d"}
+            conn.send(json.dumps({**done, "response": {"id": "resp1", "status": "completed"}}))
+
+    with serve(reply, "127.0.0.1", 0) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.socket.getsockname()[1]}"
+        server.shutdown()
+    thread.join(timeout=5)

@@ -42,7 +42,7 @@ def test_install_and_run_chat_example(tmp_path: Path, fake_deepseek: ScriptedSer
 
     installed = run([python, "-m", "pip", "list", "--format=freeze"]).stdout
     names = {line.split("==")[0].lower().replace("_", "-") for line in installed.splitlines()}
-    assert {"deepseek-sdk", "httpx2", "pydantic", "typing-extensions"} <= names
+    assert {"sdkgen-deepseek", "httpx2", "pydantic", "typing-extensions"} <= names
     assert not {"httpx", "httpcore"} & names, "encode's httpx is no dependency of the SDK"
     assert "websockets" not in names, "websockets is only needed for the realtime extra"
     run([python, "-m", "pip", "check"])

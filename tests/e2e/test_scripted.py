@@ -115,6 +115,24 @@ async def test_streaming_chat_reasoning_then_content(
     assert scripted_server.requests[1].connection_id == sent.connection_id
 
 
+async def test_a_chunk_without_choices_still_has_a_choices_list(
+    sdk: Sdk, scripted_server: ScriptedServer
+) -> None:
+    """Some OpenAI-compatible servers leave `choices` out of the usage-only chunk: the plain
+    stream still gives `choices == []`, as the type says (the stream helper copes too)."""
+    usage_only = chat_chunk(usage_only=True)
+    del usage_only["choices"]
+    events = [sse(chat_chunk(role="assistant", content="hi")), sse(usage_only), SSE_DONE]
+    scripted_server.enqueue(ScriptedStream(events), ScriptedStream(events))
+    stream = await sdk.call(sdk.client.chat.completions.create(**CHAT, stream=True))
+    chunks = await sdk.collect(stream)
+    assert chunks[-1].choices == [] and chunks[-1].usage is not None
+    manager = sdk.client.chat.completions.stream(**CHAT)
+    async with sdk.enter(manager) as helper:
+        completion = await sdk.call(helper.get_final_completion())
+    assert completion.choices[0].message.content == "hi" and completion.usage is not None
+
+
 @pytest.mark.parametrize("how", ["with", "close"])
 async def test_early_break_closes_the_connection(
     sdk: Sdk, scripted_server: ScriptedServer, how: str

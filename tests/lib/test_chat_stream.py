@@ -1,5 +1,6 @@
 """client.chat.completions.stream(...) end to end against the scripted server, sync and async."""
 
+import dataclasses
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -234,3 +235,24 @@ async def test_stream_state_with_a_plain_create_loop(
             kinds += [e.type for e in state.handle_chunk(c)]
     assert kinds.count("content.delta") == 2
     assert state.get_final_completion().choices[0].message.content == "Hello"
+
+
+async def test_final_completion_carries_the_request_id(
+    any_client: Any, scripted_server: ScriptedServer
+) -> None:
+    answer = sse_stream(text_chunks("ok"))
+    scripted_server.enqueue(dataclasses.replace(answer, headers={"x-request-id": "req_stream_1"}))
+    _, completion = await run_stream(any_client)
+    assert completion._request_id == "req_stream_1"
+
+
+async def test_unknown_handler_name_is_rejected(
+    any_client: Any, scripted_server: ScriptedServer
+) -> None:
+    scripted_server.enqueue(sse_stream(text_chunks("ok")))
+
+    def setup(stream: Any) -> None:
+        with pytest.raises(ValueError, match="unknown event 'contnet'"):
+            stream.on("contnet", lambda delta, snapshot: None)
+
+    await run_stream(any_client, setup=setup)

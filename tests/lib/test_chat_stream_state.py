@@ -316,3 +316,23 @@ def test_snapshot_before_finish_has_no_finish_reason(as_chunk: Convert) -> None:
         None,
         "partial",
     )
+
+
+def test_usage_only_chunk_without_choices_key() -> None:
+    """Some servers leave `choices` out of the usage-only chunk: no crash, usage is kept."""
+    state: ChatCompletionStreamState[Any] = ChatCompletionStreamState()
+    no_choices = {key: value for key, value in chunk(choices=False, usage=USAGE).items()}
+    del no_choices["choices"]
+    events = feed(state, [*text_chunks("hi")[:-1], no_choices], lambda c: c)
+    assert events[-1].type == "chunk"
+    completion = state.get_final_completion()
+    assert completion.choices[0].message.content == "hi"
+    assert completion.usage is not None and completion.usage.total_tokens == USAGE["total_tokens"]
+
+
+def test_request_id_is_copied_to_snapshots_and_final_completion(as_chunk: Convert) -> None:
+    state: ChatCompletionStreamState[Any] = ChatCompletionStreamState()
+    state.request_id = "req_123"
+    feed(state, text_chunks("a"), as_chunk)
+    assert state.current_completion_snapshot._request_id == "req_123"
+    assert state.get_final_completion()._request_id == "req_123"

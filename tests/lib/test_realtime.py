@@ -10,7 +10,14 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
-from deepseek_sdk import AsyncDeepSeek, DeepSeek, SDKError
+from deepseek_sdk import (
+    APIConnectionError,
+    AsyncDeepSeek,
+    AuthenticationError,
+    DeepSeek,
+    SDKError,
+    StreamError,
+)
 from deepseek_sdk.lib import RealtimeConnectionClosedError, RealtimeServerError
 from deepseek_sdk.lib._generated_types import RealtimeServerEventUnknown
 from deepseek_sdk.lib.realtime import AsyncRealtimeConnection, _Target
@@ -242,3 +249,69 @@ def test_missing_websockets_gives_install_hint(monkeypatch: pytest.MonkeyPatch) 
     client = DeepSeek(api_key="sk-rt", base_url="http://127.0.0.1:9")
     with pytest.raises(SDKError, match=r"pip install '.*\[realtime\]'"):
         client.beta.realtime.connect(model="rt").enter()
+
+
+def _refusing_server(status: int, body: bytes) -> Any:
+    """A websockets server that answers the handshake with an HTTP error."""
+
+    def process_request(conn: ServerConnection, request: Any) -> Any:
+        return conn.respond(status, body.decode())
+
+    server = serve(lambda conn: None, "127.0.0.1", 0, process_request=process_request)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.mark.parametrize("is_async", [False, True])
+async def test_handshake_refused_is_a_typed_status_error(is_async: bool) -> None:
+    server = _refusing_server(401, b'{"error": {"message": "bad key sk-secret-key"}}')
+    try:
+        base_url = f"http://127.0.0.1:{server.socket.getsockname()[1]}"
+        with pytest.raises(AuthenticationError) as info:
+            if is_async:
+                async with AsyncDeepSeek(
+                    api_key="sk-secret-key", base_url=base_url
+                ).beta.realtime.connect(model="rt"):
+                    pass
+            else:
+                with DeepSeek(api_key="sk-secret-key", base_url=base_url).beta.realtime.connect(
+                    model="rt"
+                ):
+                    pass
+    finally:
+        server.shutdown()
+    assert info.value.status_code == 401
+    assert "sk-secret-key" not in str(info.value)
+    assert info.value.request.url.path == "/realtime"
+
+
+@pytest.mark.parametrize("is_async", [False, True])
+async def test_connection_refused_is_an_api_connection_error(is_async: bool) -> None:
+    base_url = "http://127.0.0.1:9"  # discard port: nothing listens
+    with pytest.raises(APIConnectionError, match="realtime WebSocket"):
+        if is_async:
+            await (
+                AsyncDeepSeek(api_key="sk-rt", base_url=base_url)
+                .beta.realtime.connect(model="rt")
+                .enter()
+            )
+        else:
+            DeepSeek(api_key="sk-rt", base_url=base_url).beta.realtime.connect(model="rt").enter()
+
+
+def test_non_json_message_is_a_stream_error(rt_server: RealtimeServer) -> None:
+    rt_server.behaviour = lambda conn: conn.send("not json")
+    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
+    with client.beta.realtime.connect(model="rt") as conn, pytest.raises(StreamError) as info:
+        conn.recv()
+    assert info.value.body == "not json"
+
+
+def test_send_after_close_is_a_typed_error(rt_server: RealtimeServer) -> None:
+    rt_server.behaviour = lambda conn: conn.close(code=1000)
+    client = DeepSeek(api_key="sk-rt", base_url=rt_server.base_url)
+    with client.beta.realtime.connect(model="rt") as conn:
+        assert rt_server.closed.wait(5)
+        with pytest.raises(RealtimeConnectionClosedError):
+            for _ in range(50):  # the close frame may take a moment to arrive
+                conn.send({"type": "response.create"})

@@ -16,6 +16,7 @@ from things_sdk._exceptions import (
     APIResponseValidationError,
     APITimeoutError,
     AuthenticationError,
+    ClientClosedError,
     InternalServerError,
     PaymentRequiredError,
     RateLimitError,
@@ -375,6 +376,9 @@ async def test_with_options_shares_the_pool_and_closing_the_copy_keeps_it(api: A
     await api.run(client.things.create(name="n"))
     await api.run(client.close())
     assert client.is_closed() and copy.is_closed()
+    for closed in (client, copy):
+        with pytest.raises(ClientClosedError, match=r"client is closed .*create a new client"):
+            await api.run(closed.things.create(name="n"))
 
 
 async def test_copy_rejects_conflicting_arguments(api: Api) -> None:

@@ -432,8 +432,53 @@ def test_error_msg_shaped_body() -> None:
     error = make_status_error(
         response(404, b'{"error_msg": "Not Found. Please check the configuration."}')
     )
-    assert error.message == "Error code: 404 - Not Found. Please check the configuration."
+    assert error.message == (
+        "Error code: 404 - Not Found. Please check the configuration."
+        " [POST https://api.test/x: is the client's base_url right?]"
+    )
     assert error.body == {"error_msg": "Not Found. Please check the configuration."}
+
+
+def test_404_names_the_url_without_secrets() -> None:
+    request = httpx2.Request("GET", "https://api.test/beta/beta/completions?key=sk-secret")
+    error = make_status_error(httpx2.Response(404, request=request), secrets=("sk-secret",))
+    assert "GET https://api.test/beta/beta/completions?key=" in error.message
+    assert "sk-secret" not in error.message
+
+
+@pytest.mark.parametrize(
+    ("base_url", "path", "url"),
+    [
+        ("https://api.test", "/chat/completions", "https://api.test/chat/completions"),
+        ("https://api.test", "/beta/completions", "https://api.test/beta/completions"),
+        ("https://api.test/", "/beta/completions", "https://api.test/beta/completions"),
+        ("https://api.test/v1", "/models", "https://api.test/v1/models"),
+        ("https://api.test/v1/", "/beta/completions", "https://api.test/beta/completions"),
+        ("https://api.test/beta", "/beta/completions", "https://api.test/beta/completions"),
+        ("https://api.test/beta/", "/chat/completions", "https://api.test/beta/chat/completions"),
+        (
+            "https://api.test/beta",
+            "/beta/chat/completions",
+            "https://api.test/beta/chat/completions",
+        ),
+        ("https://api.test/proxy/v1", "/beta/x", "https://api.test/proxy/beta/x"),
+        ("https://api.test/betamax", "/beta/x", "https://api.test/betamax/beta/x"),
+        ("http://localhost:8000/v1", "/v1/models", "http://localhost:8000/v1/models"),
+    ],
+)
+def test_declared_path_prefixes_are_never_doubled(base_url: str, path: str, url: str) -> None:
+    config = ClientConfig(
+        base_url=base_url,
+        headers={},
+        default_query=None,
+        timeout=None,
+        max_retries=0,
+        deadline=None,
+        idempotency_header=None,
+        path_prefixes=("/v1", "beta/"),
+    )
+    call = prepare_call(config, FinalRequestOptions("get", path), stream=False, now=0.0)
+    assert call.url == url
 
 
 def test_html_body_gives_short_message_and_full_body() -> None:

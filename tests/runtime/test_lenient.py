@@ -83,3 +83,16 @@ def test_top_level_non_model_types() -> None:
     assert construct_lenient(TextPart | None, None) is None
     assert construct_lenient(Message, "not an object") == "not an object"
     assert construct_lenient(Any, {"a": 1}) == {"a": 1}
+
+
+class Chunk(BaseModel):
+    id: str
+    choices: list[TextPart]
+    by_key: dict[str, TextPart]
+
+
+def test_missing_required_lists_and_dicts_are_empty_not_none() -> None:
+    """A usage-only stream chunk without `choices`: the attribute stays a list, as typed."""
+    built = construct_lenient(Chunk, {"id": "c"})
+    assert (built.choices, built.by_key) == ([], {})
+    assert built.model_fields_set == {"id"} and built.to_dict() == {"id": "c"}

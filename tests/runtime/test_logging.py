@@ -63,6 +63,13 @@ def test_info_logs_only_retries() -> None:
     assert "Request:" not in log and "Response:" not in log
 
 
-@pytest.mark.parametrize("level", [None, "", "verbose"])
+@pytest.mark.parametrize("level", [None, ""])
 def test_no_logs_unless_asked(level: str | None) -> None:
     assert run_with(level) == ""
+
+
+def test_an_unknown_level_warns_once_and_logs_nothing() -> None:
+    log = run_with("verbose")
+    assert log.count("RuntimeWarning: DEEPSEEK_LOG='verbose' is not a log level") == 1, log
+    assert "'debug' or 'info'" in log
+    assert "Request:" not in log and "Retrying" not in log

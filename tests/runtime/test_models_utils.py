@@ -183,7 +183,8 @@ def test_setup_logging_reads_the_env_var(monkeypatch: pytest.MonkeyPatch) -> Non
         assert logger.level == logging.INFO
         logger.setLevel(logging.WARNING)
         monkeypatch.setenv("THINGS_LOG", "verbose")
-        setup_logging("THINGS_LOG")
+        with pytest.warns(RuntimeWarning, match="'debug' or 'info'"):
+            setup_logging("THINGS_LOG")
         assert logger.level == logging.WARNING
     finally:
         logger.setLevel(previous)

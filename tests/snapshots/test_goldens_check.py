@@ -1,5 +1,6 @@
-"""The golden trees are valid code: `ruff check` (the generated package's own config, no fixes)
-and `mypy --strict`, with the runtime files copied next to them as `emit` does."""
+"""The golden trees are valid code: `ruff check` (the generated package's own config, no fixes),
+`mypy --strict` and pyright in strict mode (what VS Code users run), with the runtime files
+copied next to them as `emit` does."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from codegen.render import runtime_files
 from ._snapshots import GOLDEN_DIR, SPECS
 
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools" / "pyright"))
+
+from pyright_checks import check  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +56,9 @@ def test_goldens_pass_mypy_strict(checked_tree: tuple[Path, list[str]]) -> None:
         args += ["-p", package]
     result = _run(args, root)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_goldens_pass_pyright_strict(checked_tree: tuple[Path, list[str]]) -> None:
+    root, _ = checked_tree
+    result = check(root, "strict")
+    assert result.errors == 0, result.report

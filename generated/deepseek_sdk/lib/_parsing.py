@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, Union, cast
 
 import pydantic
 
-from .._models import type_adapter
-from .._types import NotGiven
+from .._models import is_model_class, set_request_id, type_adapter, validate_json
+from .._types import NotGiven, is_mapping
 from ._generated_types import ChatCompletion, ChatCompletionMessageParam
 from .errors import ContentParseError, LengthFinishReasonError
 from .parsed_types import ParsedChatCompletion
@@ -89,11 +89,7 @@ def parse_content(response_format: type[ResponseFormatT], content: str) -> Respo
             "The reply is empty, so it cannot be parsed as JSON", content=content
         )
     try:
-        if isinstance(response_format, type) and issubclass(response_format, pydantic.BaseModel):
-            return cast(ResponseFormatT, response_format.model_validate_json(content))
-        return cast(
-            ResponseFormatT, type_adapter(cast(Hashable, response_format)).validate_json(content)
-        )
+        return cast(ResponseFormatT, validate_json(response_format, content))
     except pydantic.ValidationError as exc:
         name = getattr(response_format, "__name__", repr(response_format))
         raise ContentParseError(f"The reply does not match {name}: {exc}", content=content) from exc
@@ -128,7 +124,7 @@ def parse_chat_completion(
             raise LengthFinishReasonError(completion=completion)
         message = choice["message"]
         for call in message.get("tool_calls") or ():
-            function = call.get("function") or {}
+            function: dict[str, Any] = call.get("function") or {}
             function["parsed_arguments"] = parse_tool_arguments(
                 specs.get(function.get("name", "")), function.get("arguments", "")
             )
@@ -140,9 +136,9 @@ def parse_chat_completion(
                 exc.completion = completion
                 raise
     parsed = parsed_completion_type(response_format).model_validate(data)
-    request_id = getattr(completion, "_request_id", None)
+    request_id: str | None = getattr(completion, "_request_id", None)
     if request_id is not None:
-        parsed._request_id = request_id
+        set_request_id(parsed, request_id)
     return parsed
 
 
@@ -153,29 +149,29 @@ def parsed_completion_type(response_format: object) -> type[ParsedChatCompletion
     return ParsedChatCompletion
 
 
-def _json_schema(tp: type) -> dict[str, Any]:
-    if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+def _json_schema(tp: object) -> dict[str, Any]:
+    if is_model_class(tp):
         return tp.model_json_schema()
-    return type_adapter(cast(Hashable, tp)).json_schema()
+    return type_adapter(tp).json_schema()
 
 
 def _with_schema_message(messages: list[Any], tp: type) -> list[Any]:
     """Append a system message with the schema (before a trailing prefix-completion message)."""
     schema = json.dumps(_json_schema(tp), ensure_ascii=False)
     message = {"role": "system", "content": _SCHEMA_INSTRUCTION + schema}
-    if messages and isinstance(messages[-1], Mapping) and messages[-1].get("prefix"):
-        return [*messages[:-1], message, messages[-1]]
+    last: object = messages[-1] if messages else None
+    if is_mapping(last) and last.get("prefix"):
+        return [*messages[:-1], message, last]
     return [*messages, message]
 
 
 def _text_of(message: object) -> str:
-    content = (
-        message.get("content")
-        if isinstance(message, Mapping)
-        else getattr(message, "content", None)
+    content: object = (
+        message.get("content") if is_mapping(message) else getattr(message, "content", None)
     )
     if isinstance(content, str):
         return content
     if isinstance(content, list):
-        return " ".join(str(part.get("text", "")) for part in content if isinstance(part, Mapping))
+        parts = cast("list[object]", content)
+        return " ".join(str(part.get("text", "")) for part in parts if is_mapping(part))
     return ""

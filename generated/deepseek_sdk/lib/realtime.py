@@ -25,6 +25,8 @@ its fields. ``error`` events are ordinary events unless ``raise_on_error=True``.
 Needs the ``websockets`` package (the ``realtime`` extra), imported only when connecting.
 """
 
+from __future__ import annotations
+
 import contextlib
 import importlib.metadata
 import json
@@ -35,17 +37,19 @@ from typing import (
     Any,
     Callable,
     Generic,
-    Optional,
     TypeVar,
     Union,
+    cast,
 )
 
 import httpx2
 import pydantic
 
-from .._exceptions import SDKError
+from .._exceptions import APIConnectionError, APITimeoutError, SDKError, StreamError
+from .._failures import make_status_error
 from .._models import type_adapter
 from .._types import NotGiven, Omit
+from ._declare import helper_method
 from ._generated_types import RealtimeClientEvent, RealtimeServerEvent, RealtimeServerEventUnknown
 from .errors import RealtimeConnectionClosedError, RealtimeServerError
 
@@ -56,10 +60,10 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncRealtimeConnection",
     "AsyncRealtimeConnectionManager",
-    "AsyncRealtimeHelpers",
     "RealtimeConnection",
     "RealtimeConnectionManager",
-    "RealtimeHelpers",
+    "async_connect",
+    "connect",
     "encode_client_event",
     "parse_server_event",
 ]
@@ -68,13 +72,23 @@ R = TypeVar("R")
 ClientEvent = Union[RealtimeClientEvent, Mapping[str, Any]]
 
 
-def parse_server_event(data: Union[str, bytes]) -> RealtimeServerEvent:
+def parse_server_event(
+    data: str | bytes, request: httpx2.Request | None = None
+) -> RealtimeServerEvent:
     """Parse one server message into the generated ``RealtimeServerEvent`` union.
 
     Unknown event types come back as ``RealtimeServerEventUnknown`` (every field kept); so does a
-    known type whose fields do not match its schema, rather than failing the connection.
+    known type whose fields do not match its schema, rather than failing the connection. A message
+    that is not JSON raises ``StreamError`` (``body`` holds it; ``request`` is the handshake).
     """
-    payload = json.loads(data)
+    try:
+        payload = json.loads(data)
+    except ValueError as exc:
+        raise StreamError(
+            f"The realtime server sent a message that is not JSON: {exc}",
+            request if request is not None else httpx2.Request("GET", "ws://realtime"),
+            body=data,
+        ) from exc
     try:
         event: RealtimeServerEvent = type_adapter(RealtimeServerEvent).validate_python(payload)
     except pydantic.ValidationError:
@@ -94,7 +108,7 @@ def encode_client_event(event: ClientEvent) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def _event(event_type: str, event_id: Optional[str], **fields: Any) -> dict[str, Any]:
+def _event(event_type: str, event_id: str | None, **fields: Any) -> dict[str, Any]:
     event: dict[str, Any] = {"type": event_type}
     if event_id is not None:
         event["event_id"] = event_id
@@ -106,6 +120,8 @@ def _event(event_type: str, event_id: Optional[str], **fields: Any) -> dict[str,
 
 
 class _Sender(Generic[R]):
+    """Base of the ``conn.session``-style groups: each method builds one client event and sends it."""
+
     def __init__(self, send: Callable[[ClientEvent], R]) -> None:
         self._send = send
 
@@ -113,7 +129,7 @@ class _Sender(Generic[R]):
 class RealtimeSessionSender(_Sender[R]):
     """``conn.session``."""
 
-    def update(self, *, session: Mapping[str, Any], event_id: Optional[str] = None) -> R:
+    def update(self, *, session: Mapping[str, Any], event_id: str | None = None) -> R:
         """Send ``session.update`` (only the given settings change)."""
         return self._send(_event("session.update", event_id, session=session))
 
@@ -122,12 +138,12 @@ class RealtimeResponseSender(_Sender[R]):
     """``conn.response``."""
 
     def create(
-        self, *, response: Optional[Mapping[str, Any]] = None, event_id: Optional[str] = None
+        self, *, response: Mapping[str, Any] | None = None, event_id: str | None = None
     ) -> R:
         """Send ``response.create``: ask for a response from the conversation so far."""
         return self._send(_event("response.create", event_id, response=response))
 
-    def cancel(self, *, response_id: Optional[str] = None, event_id: Optional[str] = None) -> R:
+    def cancel(self, *, response_id: str | None = None, event_id: str | None = None) -> R:
         """Send ``response.cancel`` (the response in progress when ``response_id`` is omitted)."""
         return self._send(_event("response.cancel", event_id, response_id=response_id))
 
@@ -135,11 +151,11 @@ class RealtimeResponseSender(_Sender[R]):
 class RealtimeInputAudioBufferSender(_Sender[R]):
     """``conn.input_audio_buffer``."""
 
-    def append(self, *, audio: str, event_id: Optional[str] = None) -> R:
+    def append(self, *, audio: str, event_id: str | None = None) -> R:
         """Send ``input_audio_buffer.append`` with base64-encoded ``audio``."""
         return self._send(_event("input_audio_buffer.append", event_id, audio=audio))
 
-    def commit(self, *, event_id: Optional[str] = None) -> R:
+    def commit(self, *, event_id: str | None = None) -> R:
         """Send ``input_audio_buffer.commit``."""
         return self._send(_event("input_audio_buffer.commit", event_id))
 
@@ -151,8 +167,8 @@ class RealtimeConversationItemSender(_Sender[R]):
         self,
         *,
         item: Mapping[str, Any],
-        previous_item_id: Optional[str] = None,
-        event_id: Optional[str] = None,
+        previous_item_id: str | None = None,
+        event_id: str | None = None,
     ) -> R:
         """Send ``conversation.item.create``."""
         return self._send(
@@ -166,20 +182,31 @@ class RealtimeConversationSender(Generic[R]):
     """``conn.conversation``."""
 
     def __init__(self, send: Callable[[ClientEvent], R]) -> None:
-        self.item = RealtimeConversationItemSender(send)
+        self.item: RealtimeConversationItemSender[R] = RealtimeConversationItemSender(send)
 
 
 class _ConnectionBase(Generic[R]):
-    def __init__(self, send: Callable[[ClientEvent], R], raise_on_error: bool) -> None:
-        self._raise_on_error = raise_on_error
-        self.session = RealtimeSessionSender(send)
-        self.response = RealtimeResponseSender(send)
-        self.input_audio_buffer = RealtimeInputAudioBufferSender(send)
-        self.conversation = RealtimeConversationSender(send)
+    """What both connections share: the event senders (``conn.session``, ...) and ``parse_event``."""
 
-    def parse_event(self, data: Union[str, bytes]) -> RealtimeServerEvent:
+    def __init__(
+        self,
+        send: Callable[[ClientEvent], R],
+        raise_on_error: bool,
+        request: httpx2.Request | None,
+    ) -> None:
+        self._raise_on_error = raise_on_error
+        self.request: httpx2.Request | None = request
+        """The handshake request (URL and headers sent), when the connection was opened by ``connect()``."""
+        self.session: RealtimeSessionSender[R] = RealtimeSessionSender(send)
+        self.response: RealtimeResponseSender[R] = RealtimeResponseSender(send)
+        self.input_audio_buffer: RealtimeInputAudioBufferSender[R] = RealtimeInputAudioBufferSender(
+            send
+        )
+        self.conversation: RealtimeConversationSender[R] = RealtimeConversationSender(send)
+
+    def parse_event(self, data: str | bytes) -> RealtimeServerEvent:
         """Parse a raw server message (raising ``RealtimeServerError`` for ``error`` when asked to)."""
-        event = parse_server_event(data)
+        event = parse_server_event(data, self.request)
         if self._raise_on_error and event.type == "error":
             raise RealtimeServerError(event)
         return event
@@ -195,19 +222,30 @@ def _closed_error(exc: Exception) -> RealtimeConnectionClosedError:
 class RealtimeConnection(_ConnectionBase[None]):
     """An open realtime WebSocket (sync). Iterate it for server events until the server closes."""
 
-    def __init__(self, websocket: "WebSocket", *, raise_on_error: bool = False) -> None:
-        super().__init__(self.send, raise_on_error)
+    def __init__(
+        self,
+        websocket: WebSocket,
+        *,
+        raise_on_error: bool = False,
+        request: httpx2.Request | None = None,
+    ) -> None:
+        super().__init__(self.send, raise_on_error, request)
         self.websocket = websocket
 
     def send(self, event: ClientEvent) -> None:
-        """Send a client event (dict/TypedDict or model)."""
-        self.websocket.send(encode_client_event(event))
+        """Send a client event (dict/TypedDict or model); ``RealtimeConnectionClosedError`` once closed."""
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            self.websocket.send(encode_client_event(event))
+        except ConnectionClosed as exc:
+            raise _closed_error(exc) from exc
 
     def recv(self) -> RealtimeServerEvent:
         """Wait for the next server event; raises ``RealtimeConnectionClosedError`` once closed."""
         return self.parse_event(self.recv_bytes())
 
-    def recv_bytes(self) -> Union[str, bytes]:
+    def recv_bytes(self) -> str | bytes:
         """The next raw server message."""
         from websockets.exceptions import ConnectionClosed
 
@@ -235,19 +273,30 @@ class RealtimeConnection(_ConnectionBase[None]):
 class AsyncRealtimeConnection(_ConnectionBase[Awaitable[None]]):
     """An open realtime WebSocket (async): ``async for event in conn``."""
 
-    def __init__(self, websocket: "AsyncWebSocket", *, raise_on_error: bool = False) -> None:
-        super().__init__(self.send, raise_on_error)
+    def __init__(
+        self,
+        websocket: AsyncWebSocket,
+        *,
+        raise_on_error: bool = False,
+        request: httpx2.Request | None = None,
+    ) -> None:
+        super().__init__(self.send, raise_on_error, request)
         self.websocket = websocket
 
     async def send(self, event: ClientEvent) -> None:
-        """Send a client event (dict/TypedDict or model)."""
-        await self.websocket.send(encode_client_event(event))
+        """Send a client event (dict/TypedDict or model); ``RealtimeConnectionClosedError`` once closed."""
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            await self.websocket.send(encode_client_event(event))
+        except ConnectionClosed as exc:
+            raise _closed_error(exc) from exc
 
     async def recv(self) -> RealtimeServerEvent:
         """Wait for the next server event; raises ``RealtimeConnectionClosedError`` once closed."""
         return self.parse_event(await self.recv_bytes())
 
-    async def recv_bytes(self) -> Union[str, bytes]:
+    async def recv_bytes(self) -> str | bytes:
         """The next raw server message."""
         from websockets.exceptions import ConnectionClosed
 
@@ -282,15 +331,15 @@ class _Target:
         self,
         client: Any,
         model: str,
-        extra_query: Optional[Mapping[str, object]],
-        extra_headers: Optional[Mapping[str, Union[str, Omit]]],
+        extra_query: Mapping[str, object] | None,
+        extra_headers: Mapping[str, str | Omit] | None,
     ) -> None:
         base = httpx2.URL(str(client.base_url))
         scheme = {"http": "ws", "https": "wss"}.get(base.scheme, base.scheme)
         params = base.params.merge(
             {"model": model, **{k: str(v) for k, v in (extra_query or {}).items()}}
         )
-        self.url = str(
+        self.url: str = str(
             base.copy_with(scheme=scheme, path=base.path.rstrip("/") + "/realtime", params=params)
         )
         headers = {k: v for k, v in client.default_headers.items() if k.lower() != "accept"}
@@ -298,7 +347,39 @@ class _Target:
             headers = {k: v for k, v in headers.items() if k.lower() != name.lower()}
             if not isinstance(value, Omit):
                 headers[name] = value
-        self.headers = headers
+        self.headers: dict[str, str] = headers
+        self.secrets: tuple[str, ...] = tuple(s for s in (getattr(client, "api_key", None),) if s)
+
+    def request(self) -> httpx2.Request:
+        """The handshake as an ``httpx2`` request, for the errors and ``conn.request``."""
+        return httpx2.Request("GET", self.url, headers=self.headers)
+
+    def failure(self, exc: BaseException) -> SDKError:
+        """The SDK error for a failed handshake: the status error for an HTTP answer, else a
+        connection error (``APITimeoutError`` when ``open_timeout`` expired)."""
+        from websockets.exceptions import InvalidStatus
+
+        request = self.request()
+        if isinstance(exc, InvalidStatus):
+            answer = exc.response
+            response = httpx2.Response(
+                answer.status_code,
+                headers=list(answer.headers.raw_items()),
+                content=bytes(answer.body or b""),
+                request=request,
+            )
+            return make_status_error(response, self.secrets)
+        if isinstance(exc, TimeoutError):
+            return APITimeoutError(
+                request,
+                message="Timed out opening the realtime WebSocket; pass a larger "
+                "websocket_connection_options={'open_timeout': ...}.",
+            )
+        reason = str(exc) or type(exc).__name__
+        return APIConnectionError(
+            message=f"Could not open the realtime WebSocket to {self.url}: {reason}",
+            request=request,
+        )
 
 
 def _missing_websockets() -> SDKError:
@@ -321,22 +402,34 @@ class RealtimeConnectionManager:
     def enter(self) -> RealtimeConnection:
         """Open the connection without a ``with`` block (call ``close()`` on it yourself)."""
         try:
+            from websockets.exceptions import WebSocketException
             from websockets.sync.client import connect
         except ImportError as exc:
             raise _missing_websockets() from exc
-        websocket = self._stack.enter_context(
-            connect(self._target.url, additional_headers=self._target.headers, **self._options)
+        target = self._target
+        try:
+            # `connect` is overloaded on options that change its return type; with the options
+            # passed through as a mapping a checker cannot tell which applies.
+            websocket = self._stack.enter_context(
+                cast(
+                    "WebSocket",
+                    connect(target.url, additional_headers=target.headers, **self._options),
+                )
+            )
+        except (OSError, TimeoutError, WebSocketException) as exc:
+            raise target.failure(exc) from exc
+        return RealtimeConnection(
+            websocket, raise_on_error=self._raise_on_error, request=target.request()
         )
-        return RealtimeConnection(websocket, raise_on_error=self._raise_on_error)
 
     def __enter__(self) -> RealtimeConnection:
         return self.enter()
 
     def __exit__(
         self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self._stack.close()
 
@@ -354,65 +447,74 @@ class AsyncRealtimeConnectionManager:
         """Open the connection without ``async with`` (``await conn.close()`` yourself)."""
         try:
             from websockets.asyncio.client import connect
+            from websockets.exceptions import WebSocketException
         except ImportError as exc:
             raise _missing_websockets() from exc
-        websocket = await self._stack.enter_async_context(
-            connect(self._target.url, additional_headers=self._target.headers, **self._options)
+        target = self._target
+        try:
+            websocket = await self._stack.enter_async_context(
+                connect(target.url, additional_headers=target.headers, **self._options)
+            )
+        except (OSError, TimeoutError, WebSocketException) as exc:
+            raise target.failure(exc) from exc
+        return AsyncRealtimeConnection(
+            websocket, raise_on_error=self._raise_on_error, request=target.request()
         )
-        return AsyncRealtimeConnection(websocket, raise_on_error=self._raise_on_error)
 
     async def __aenter__(self) -> AsyncRealtimeConnection:
         return await self.enter()
 
     async def __aexit__(
         self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         await self._stack.aclose()
 
 
-class RealtimeHelpers:
-    """``connect()`` for the sync client's ``beta.realtime`` resource."""
+@helper_method()
+def connect(
+    resource: Any,
+    *,
+    model: str,
+    extra_query: Mapping[str, object] | None = None,
+    extra_headers: Mapping[str, str | Omit] | None = None,
+    websocket_connection_options: Mapping[str, Any] | None = None,
+    raise_on_error: bool = False,
+) -> RealtimeConnectionManager:
+    """Prepare a realtime WebSocket connection; open it with a `with` block.
 
-    _client: Any
+    The URL is the client's base URL with `http`->`ws` / `https`->`wss` and `/realtime?model=...`
+    appended; the handshake carries the client's headers (`Authorization`, `User-Agent`,
+    `default_headers`). Iterating the connection gives typed server events; `conn.send(...)`
+    and `conn.session.update(...)`-style senders send client events. Needs the `websockets`
+    package (the `realtime` extra).
 
-    def connect(
-        self,
-        *,
-        model: str,
-        extra_query: Optional[Mapping[str, object]] = None,
-        extra_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
-        websocket_connection_options: Optional[Mapping[str, Any]] = None,
-        raise_on_error: bool = False,
-    ) -> RealtimeConnectionManager:
-        """Prepare a realtime WebSocket connection; see the module docstring.
-
-        ``websocket_connection_options`` go to ``websockets.sync.client.connect`` (e.g.
-        ``open_timeout``, ``max_size``). ``raise_on_error=True`` raises ``RealtimeServerError`` on
-        ``error`` events instead of yielding them.
-        """
-        target = _Target(self._client, model, extra_query, extra_headers)
-        return RealtimeConnectionManager(target, websocket_connection_options or {}, raise_on_error)
+    Args:
+      model: The realtime model to talk to.
+      extra_query: More query parameters for the WebSocket URL.
+      extra_headers: More handshake headers (`omit` removes a default one).
+      websocket_connection_options: Passed to `websockets`' `connect` (e.g. `open_timeout`,
+          `max_size`).
+      raise_on_error: Raise `RealtimeServerError` on `error` events instead of yielding them.
+    """
+    target = _Target(resource._client, model, extra_query, extra_headers)
+    return RealtimeConnectionManager(target, websocket_connection_options or {}, raise_on_error)
 
 
-class AsyncRealtimeHelpers:
-    """``connect()`` for the async client's ``beta.realtime`` resource."""
-
-    _client: Any
-
-    def connect(
-        self,
-        *,
-        model: str,
-        extra_query: Optional[Mapping[str, object]] = None,
-        extra_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
-        websocket_connection_options: Optional[Mapping[str, Any]] = None,
-        raise_on_error: bool = False,
-    ) -> AsyncRealtimeConnectionManager:
-        """Prepare a realtime WebSocket connection (use ``async with``); see ``RealtimeHelpers.connect``."""
-        target = _Target(self._client, model, extra_query, extra_headers)
-        return AsyncRealtimeConnectionManager(
-            target, websocket_connection_options or {}, raise_on_error
-        )
+@helper_method()
+def async_connect(
+    resource: Any,
+    *,
+    model: str,
+    extra_query: Mapping[str, object] | None = None,
+    extra_headers: Mapping[str, str | Omit] | None = None,
+    websocket_connection_options: Mapping[str, Any] | None = None,
+    raise_on_error: bool = False,
+) -> AsyncRealtimeConnectionManager:
+    """``connect()`` for the async client: open the connection with ``async with``."""
+    target = _Target(resource._client, model, extra_query, extra_headers)
+    return AsyncRealtimeConnectionManager(
+        target, websocket_connection_options or {}, raise_on_error
+    )

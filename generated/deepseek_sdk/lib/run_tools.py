@@ -40,7 +40,7 @@ from typing import (
 
 from typing_extensions import Self
 
-from .._types import NOT_GIVEN
+from .._types import NOT_GIVEN, is_mapping
 from ._generated_types import (
     ChatCompletion,
     ChatCompletionMessage,
@@ -49,6 +49,7 @@ from ._generated_types import (
     CompletionUsage,
 )
 from ._handlers import Handler, Handlers
+from ._hooks import RunnerHooks, StreamingRunnerHooks
 from ._parsing import is_parseable_format, prepare_request
 from .chat_stream import AsyncChatCompletionStream, ChatCompletionStream
 from .chat_stream_events import ChatCompletionStreamEvent
@@ -78,7 +79,7 @@ class ToolCallResult:
 class RunnerCore:
     """The transcript and round bookkeeping shared by all runners (no I/O).
 
-    Built by the ``run_tools()`` mixin methods, which validate the arguments through it.
+    Built by ``chat_helpers.run_tools()``, which validates the arguments through it.
     """
 
     def __init__(
@@ -97,7 +98,8 @@ class RunnerCore:
             raise TypeError(
                 "run_tools() takes only a response_format dict; use parse() for typed replies"
             )
-        self.tools = list(tools)
+        self.tools: list[ToolInput] = list(tools)
+        self.specs: dict[str, ToolSpec]
         request, self.specs = prepare_request(
             params,
             messages=messages,
@@ -107,17 +109,21 @@ class RunnerCore:
         )
         _check_functions(self.specs, is_async)
         self.messages: list[ChatCompletionMessageParam] = request.pop("messages")
-        self.request = request
-        self.handlers = Handlers()
+        self.request: dict[str, Any] = request
+        self.handlers: Handlers = Handlers()
         self.completions: list[ChatCompletion] = []
-        self.max_rounds = max_rounds
-        self.done = False
+        self.max_rounds: int = max_rounds
+        self.done: bool = False
         tool_choice = params.get("tool_choice")
-        self.single_round = tool_choice == "required" or isinstance(tool_choice, Mapping)
-        thinking = params.get("thinking") or (params.get("extra_body") or {}).get("thinking")
-        self.thinking = isinstance(thinking, Mapping) and thinking.get("type") == "enabled"
+        self.single_round: bool = tool_choice == "required" or isinstance(tool_choice, Mapping)
+        extra_body: object = params.get("extra_body")
+        thinking: object = params.get("thinking") or (
+            extra_body.get("thinking") if is_mapping(extra_body) else None
+        )
+        self.thinking: bool = is_mapping(thinking) and thinking.get("type") == "enabled"
 
     def next_request(self, *, stream: bool) -> dict[str, Any]:
+        """The keyword arguments of the next ``create()`` call (the transcript so far)."""
         request = {**self.request, "messages": list(self.messages)}
         if stream:
             request["stream"] = True
@@ -144,6 +150,7 @@ class RunnerCore:
     def record_result(
         self, tool_call: ChatCompletionMessageToolCall, content: str, error: BaseException | None
     ) -> HandlerCalls:
+        """Append the ``tool`` message answering ``tool_call``; returns the handler calls to make."""
         tool_message = cast(
             ChatCompletionMessageParam,
             {"role": "tool", "tool_call_id": tool_call.id, "content": content},
@@ -155,6 +162,7 @@ class RunnerCore:
         )
 
     def total_usage(self) -> CompletionUsage:
+        """Token usage summed over every completion recorded."""
         # Every required field (all are token counts) starts at 0, so no usage at all is valid too.
         total: dict[str, Any] = {
             name: 0 for name, field in CompletionUsage.model_fields.items() if field.is_required()
@@ -165,6 +173,7 @@ class RunnerCore:
         return CompletionUsage.model_validate(total)
 
     def final_completion(self) -> ChatCompletion:
+        """The last completion recorded (raises ``RuntimeError`` before the first)."""
         if not self.completions:
             raise RuntimeError("the runner has not received a completion")
         return self.completions[-1]
@@ -204,7 +213,7 @@ def _check_functions(specs: Mapping[str, ToolSpec], is_async: bool) -> None:
 def _add_counts(total: dict[str, Any], usage: Mapping[str, Any]) -> None:
     """Sum token counts field by field (nested details included)."""
     for key, value in usage.items():
-        if isinstance(value, Mapping):
+        if is_mapping(value):
             _add_counts(total.setdefault(key, {}), value)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             total[key] = total.get(key, 0) + value
@@ -246,7 +255,7 @@ async def _arun_tool(
     return format_result(result), None
 
 
-class _SyncRunner(ABC):
+class _SyncRunner(RunnerHooks, ABC):
     """Shared public API of the sync runners."""
 
     def __init__(self, create: Any, core: RunnerCore) -> None:
@@ -258,15 +267,9 @@ class _SyncRunner(ABC):
         """The whole transcript: the input messages plus every message the run appended."""
         return self._core.messages
 
-    def on(self, event: str, handler: Handler) -> Self:
-        """Call ``handler`` on ``event`` (see the module docstring for names)."""
-        self._core.handlers.add(event, handler)
-        return self
-
-    def off(self, event: str, handler: Handler) -> Self:
-        """Remove a handler added with ``on``."""
-        self._core.handlers.remove(event, handler)
-        return self
+    @property
+    def _handlers(self) -> Handlers:  # type: ignore[override]
+        return self._core.handlers
 
     def until_done(self) -> Self:
         """Run until the model stops calling tools (or ``max_rounds``)."""
@@ -311,7 +314,7 @@ class ChatCompletionToolRunner(_SyncRunner):
             yield completion
 
 
-class ChatCompletionStreamingToolRunner(_SyncRunner):
+class ChatCompletionStreamingToolRunner(StreamingRunnerHooks, _SyncRunner):
     """``for event in runner:`` yields stream events across rounds; use it in a ``with`` block."""
 
     _stream: ChatCompletionStream[None] | None = None
@@ -346,7 +349,7 @@ class ChatCompletionStreamingToolRunner(_SyncRunner):
         self.close()
 
 
-class _AsyncRunner(ABC):
+class _AsyncRunner(RunnerHooks, ABC):
     """Shared public API of the async runners."""
 
     def __init__(self, create: Any, core: RunnerCore) -> None:
@@ -358,15 +361,9 @@ class _AsyncRunner(ABC):
         """The whole transcript: the input messages plus every message the run appended."""
         return self._core.messages
 
-    def on(self, event: str, handler: Handler) -> Self:
-        """Call ``handler`` (sync or async) on ``event`` (see the module docstring for names)."""
-        self._core.handlers.add(event, handler)
-        return self
-
-    def off(self, event: str, handler: Handler) -> Self:
-        """Remove a handler added with ``on``."""
-        self._core.handlers.remove(event, handler)
-        return self
+    @property
+    def _handlers(self) -> Handlers:  # type: ignore[override]
+        return self._core.handlers
 
     async def until_done(self) -> Self:
         """Run until the model stops calling tools (or ``max_rounds``)."""
@@ -411,7 +408,7 @@ class AsyncChatCompletionToolRunner(_AsyncRunner):
             yield completion
 
 
-class AsyncChatCompletionStreamingToolRunner(_AsyncRunner):
+class AsyncChatCompletionStreamingToolRunner(StreamingRunnerHooks, _AsyncRunner):
     """``async for event in runner:`` yields stream events across rounds; use ``async with``."""
 
     _stream: AsyncChatCompletionStream[None] | None = None

@@ -39,7 +39,12 @@ if TYPE_CHECKING:
     from .completion_choice import CompletionChoice
     from .completion_chunk import CompletionChunk
     from .completion_chunk_choice import CompletionChunkChoice
-    from .completion_create_params import CompletionCreateParams
+    from .completion_create_params import (
+        CompletionCreateParams,
+        CompletionCreateParamsBase,
+        CompletionCreateParamsNonStreaming,
+        CompletionCreateParamsStreaming,
+    )
     from .completion_finish_reason import CompletionFinishReason
     from .completion_logprobs import CompletionLogprobs
     from .completion_tokens_details import CompletionTokensDetails
@@ -180,6 +185,9 @@ __all__ = [
     "CompletionChunk",
     "CompletionChunkChoice",
     "CompletionCreateParams",
+    "CompletionCreateParamsBase",
+    "CompletionCreateParamsNonStreaming",
+    "CompletionCreateParamsStreaming",
     "CompletionFinishReason",
     "CompletionLogprobs",
     "CompletionTokensDetails",
@@ -308,6 +316,9 @@ _LAZY: dict[str, str] = {
     "CompletionChunk": ".completion_chunk",
     "CompletionChunkChoice": ".completion_chunk_choice",
     "CompletionCreateParams": ".completion_create_params",
+    "CompletionCreateParamsBase": ".completion_create_params",
+    "CompletionCreateParamsNonStreaming": ".completion_create_params",
+    "CompletionCreateParamsStreaming": ".completion_create_params",
     "CompletionFinishReason": ".completion_finish_reason",
     "CompletionLogprobs": ".completion_logprobs",
     "CompletionTokensDetails": ".completion_tokens_details",
@@ -419,4 +430,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted(_LAZY)  # the names in __all__ (typed even when there are none)

@@ -29,7 +29,7 @@ class ChatCompletionAssistantMessageParam(TypedDict, total=False):
     """The tool calls the model made in this turn, exactly as it returned them."""
 
     prefix: bool
-    """(Beta, `/beta` base only.) Marks the last message as a prefix: the model continues its
+    """(Beta, `/beta` prefix only.) Marks the last message as a prefix: the model continues its
     `content` instead of starting a new answer. Only the final message may set it.
     """
 

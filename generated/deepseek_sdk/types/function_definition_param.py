@@ -18,9 +18,9 @@ class FunctionDefinitionParam(TypedDict, total=False):
     parameters: FunctionParametersParam
 
     strict: bool
-    """(Beta, `/beta` base only.) Make the model's arguments follow `parameters` exactly. Every
-    function in the request must then set it, and every object schema must list all its
-    properties in `required` and set `additionalProperties: false`. Supported schema types
-    are object, string, number, integer, boolean, array, enum and anyOf; length, range,
-    pattern and format constraints are not.
+    """(Beta, `/beta` prefix only.) Make the model's arguments follow `parameters` exactly.
+    Every function in the request must then set it, and every object schema must list all
+    its properties in `required` and set `additionalProperties: false`. Supported schema
+    types are object, string, number, integer, boolean, array, enum and anyOf; length,
+    range, pattern and format constraints are not.
     """

@@ -5,7 +5,7 @@ from pydantic import Discriminator, Tag
 from typing_extensions import TypeAlias
 
 from .._discriminated import UNKNOWN_TAG, tag_of
-from .._models import BaseModel
+from .._models import UnknownVariant
 from .realtime_client_event_conversation_item_create import (
     RealtimeClientEventConversationItemCreate,
 )
@@ -22,7 +22,7 @@ from .realtime_client_event_session_update import RealtimeClientEventSessionUpda
 __all__ = ["RealtimeClientEvent", "RealtimeClientEventUnknown"]
 
 
-class RealtimeClientEventUnknown(BaseModel):
+class RealtimeClientEventUnknown(UnknownVariant):
     """A variant of this union that this version of the SDK does not know.
 
     Every field the server sent is kept: read them as attributes or with `to_dict()`.

@@ -5,7 +5,7 @@ from pydantic import Discriminator, Tag
 from typing_extensions import TypeAlias
 
 from .._discriminated import UNKNOWN_TAG, tag_of
-from .._models import BaseModel
+from .._models import UnknownVariant
 from .realtime_server_event_conversation_item_created import (
     RealtimeServerEventConversationItemCreated,
 )
@@ -20,7 +20,7 @@ from .realtime_server_event_session_updated import RealtimeServerEventSessionUpd
 __all__ = ["RealtimeServerEvent", "RealtimeServerEventUnknown"]
 
 
-class RealtimeServerEventUnknown(BaseModel):
+class RealtimeServerEventUnknown(UnknownVariant):
     """A variant of this union that this version of the SDK does not know.
 
     Every field the server sent is kept: read them as attributes or with `to_dict()`.

@@ -239,6 +239,8 @@ def _type_of(expression: nodes.Node, scope: dict[str, Any]) -> Any:
         return _field_type(_type_of(expression.node, scope), expression.attr)
     if isinstance(expression, nodes.CondExpr):
         return _type_of(expression.expr1, scope)
+    if isinstance(expression, nodes.Add):  # `a.methods + a.helpers`: both of one type
+        return _type_of(expression.left, scope)
     return None
 
 

@@ -1,8 +1,5 @@
 """codegen.lower.modules: definitions in dependency order; render quotes forward references."""
 
-
-
-
 from codegen import ir
 from codegen.lower.modules import order_definitions
 from codegen.render.imports import Registry
@@ -11,8 +8,6 @@ from codegen.render.modules import print_type_module
 A, B = ir.Ref("A"), ir.Ref("B")
 STR, INT = ir.Primitive("str"), ir.Primitive("int")
 TAGGED = ir.Discriminated("type", "type", (ir.Variant("a", (A,)), ir.Variant("b", (B,))), "X")
-
-
 
 
 def test_definitions_are_ordered_and_forward_references_quoted() -> None:

@@ -12,7 +12,6 @@ from _lower_support import (
     printed_resource,
 )
 
-from codegen import ir
 from codegen.errors import ConfigError
 from codegen.render.modules import (
     print_client,
@@ -141,22 +140,97 @@ def test_keywords_and_reserved_names_are_escaped() -> None:
     assert {c.attr for c in api.client.children} == {"class_", "copy_"}
 
 
-def test_helpers_create_missing_resources_and_add_mixins() -> None:
+CHAT_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["model", "messages"],
+                "properties": {
+                    "model": {"type": "string", "description": "The model."},
+                    "messages": {"type": "array", "items": {"type": "object"}},
+                    "tools": {"type": "array", "items": {"type": "object"}},
+                    "stream": {"type": "boolean"},
+                },
+            }
+        }
+    },
+}
+CHAT = {"/chat/completions": {"post": {"requestBody": CHAT_BODY, "responses": ok()}}}
+
+
+def test_helpers_become_typed_methods_and_create_missing_resources() -> None:
     api, _ = build(
-        {"/chat/completions": {"post": {"responses": ok()}}},
-        config={
-            "helpers": {"chat.completions": "chat:Mixin,AsyncMixin", "beta.realtime": "rt:R,AR"}
-        },
+        CHAT, config={"helpers": {"chat.completions": "chat_helpers", "beta.realtime": "realtime"}}
     )
     resources = {r.dotted: r for r in api.resources}
-    assert resources["chat.completions"].sync.bases == ("Mixin", "SyncAPIResource")
-    assert resources["chat.completions"].async_.bases == ("AsyncMixin", "AsyncAPIResource")
-    assert resources["chat.completions"].helper == ir.Helper("lib/chat", "Mixin", "AsyncMixin")
-    imports = printed_resource(api, "chat.completions").imports
-    assert "from ...lib.chat import AsyncMixin, Mixin" in imports
+    chat = resources["chat.completions"]
+    assert chat.sync.bases == ("SyncAPIResource",)
+    assert [h.name for h in chat.helpers] == ["parse", "run_tools", "stream"]
+    stream = next(h for h in chat.helpers if h.name == "stream")
+    assert (stream.module, stream.based_on, stream.drop) == (
+        "lib/chat_helpers",
+        "create",
+        ("stream",),
+    )
+    printed_chat = printed_resource(api, "chat.completions")
+    pair = next(h for h in printed_chat.helpers if h.name == "stream")
+    sync = pair.sync.signature
+    # create's parameters (its `stream` flag dropped, `tools` redeclared by the helper), then the
+    # helper's own, then (in the template) the standard options.
+    assert [p.name for p in sync.keyword] == [
+        "model",
+        "messages",
+        "response_format",
+        "tools",
+        "schema_in_prompt",
+    ]
+    assert sync.extras and sync.returns == "ChatCompletionStreamManager[ResponseFormatT]"
+    assert pair.async_.signature.returns == "AsyncChatCompletionStreamManager[ResponseFormatT]"
+    assert pair.sync.call_open == "return chat_helpers.stream("
+    assert [a.value or a.name for a in pair.sync.args][:2] == ["self.create", "params"]
+    assert arg(pair.sync, "params").entries[:2] == ('"model": model', '"messages": messages')
+    assert "Takes the parameters of `create()`" in (pair.doc or "")
+    run_tools = next(h for h in printed_chat.helpers if h.name == "run_tools")
+    assert [o.returns for o in run_tools.sync.overloads] == [
+        "ChatCompletionToolRunner",
+        "ChatCompletionStreamingToolRunner",
+        "ChatCompletionToolRunner | ChatCompletionStreamingToolRunner",
+    ]
+    parse = next(h for h in printed_chat.helpers if h.name == "parse")
+    assert (parse.sync.def_keyword, parse.async_.def_keyword) == ("def", "async def")
+    assert parse.async_.call_open == "return await chat_helpers.async_parse("
+    assert "from ...lib import chat_helpers" in printed_chat.imports
+    assert (
+        "from ...lib.chat_stream import AsyncChatCompletionStreamManager, ChatCompletionStreamManager"
+        in printed_chat.imports
+    )
     realtime = resources["beta.realtime"]
-    assert realtime.methods == () and realtime.sync.bases == ("R", "SyncAPIResource")
+    assert realtime.methods == () and [h.name for h in realtime.helpers] == ["connect"]
+    connect = printed_resource(api, "beta.realtime").helpers[0].sync
+    assert not connect.signature.extras and connect.args[0].value == "self"
     assert api.helpers is True
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (
+            {"helpers": {"models": "chat_helpers"}},
+            r"based on create\(\), which client.models does not have",
+        ),
+        (
+            {"helpers": {"chat.completions": "no_such_module"}},
+            "templates/lib/no_such_module.py does not exist",
+        ),
+        ({"helpers": {"chat.completions": "_declare"}}, "declares no @helper_method function"),
+    ],
+)
+def test_helpers_that_do_not_fit_are_config_errors(config: dict[str, object], message: str) -> None:
+    paths = {**CHAT, "/models": {"get": {"responses": ok()}}}
+    with pytest.raises(ConfigError, match=message):
+        build(paths, config=config)
 
 
 def test_client_defaults_come_from_config_then_spec() -> None:

@@ -1,6 +1,5 @@
 """codegen.render.annotations: the type model printed as annotations, in both syntaxes."""
 
-
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,6 @@ from codegen.render.annotations import annotation
 A, B = ir.Ref("A"), ir.Ref("B")
 STR, INT = ir.Primitive("str"), ir.Primitive("int")
 TAGGED = ir.Discriminated("type", "type", (ir.Variant("a", (A,)), ir.Variant("b", (B,))), "X")
-
-
 
 
 @pytest.mark.parametrize(
@@ -27,7 +24,12 @@ TAGGED = ir.Discriminated("type", "type", (ir.Variant("a", (A,)), ir.Variant("b"
             'Sequence[Literal["a, b", "c"] | None]',
         ),
         ("model", ir.List(ir.Literal((1, True, -2))), "list[Literal[1, True, -2]]", None),
-        ("model", ir.Dict(ir.Union((INT, STR))), "dict[str, Union[int, str]]", "dict[str, int | str]"),
+        (
+            "model",
+            ir.Dict(ir.Union((INT, STR))),
+            "dict[str, Union[int, str]]",
+            "dict[str, int | str]",
+        ),
         ("param", ir.Nullable(ir.File()), "Optional[FileTypes]", "FileTypes | None"),
         ("model", ir.NONE, "None", "None"),
         (  # metadata that is a call: no PEP 604 anywhere in it
@@ -52,8 +54,6 @@ def test_shadowed_builtins_are_qualified() -> None:
     assert annotation(typ, "param", qualify=["list"]) == (
         "Optional[Union[Sequence[str], dict[str, object]]]"
     )
-
-
 
 
 def _all_types(api: ir.Api) -> list[tuple[ir.Side, ir.Type]]:

@@ -1,7 +1,5 @@
 """codegen.render.imports: relative module paths and import blocks in isort order."""
 
-
-
 import pytest
 
 from codegen.render.imports import Imports, Registry, relative

@@ -316,6 +316,17 @@ def test_the_package_exports_every_runtime_exception(out_dir: Path) -> None:
         assert getattr(crud, name).__module__ == "crud_sdk"
 
 
+def test_the_package_namespace_lists_only_public_names(out_dir: Path) -> None:
+    crud = package(out_dir, "crud_sdk")
+    assert dir(crud) == sorted(crud.__all__)
+    assert not {"Any", "TYPE_CHECKING", "setup_logging"} & set(dir(crud))
+    assert {"pagination", "types", "resources"} <= set(dir(crud))
+    assert (
+        crud.pagination.SyncCursorPage
+        is importlib.import_module("crud_sdk._pagination").SyncCursorPage
+    )
+
+
 def test_every_method_takes_a_per_call_deadline(out_dir: Path) -> None:
     crud = package(out_dir, "crud_sdk")
     seen: list[float | None] = []

@@ -486,6 +486,13 @@ ROWS = [
         (B, "param-removed", "client.chat.create", "stream"),
         (B, "import-moved", "pets_sdk.types.chat", "ChatChunk"),
         (N, "type-added", "ChatChunkParam", None),
+        # The params TypedDict loses its streaming/non-streaming split (a dict with
+        # "stream": True no longer fits it) and the variants' names go.
+        (B, "import-changed", "pets_sdk.types", "ChatCreateParams"),
+        (B, "import-changed", "pets_sdk.types.chat_create_params", "ChatCreateParams"),
+        (B, "type-removed", "ChatCreateParamsBase", None),
+        (B, "type-removed", "ChatCreateParamsNonStreaming", None),
+        (B, "type-removed", "ChatCreateParamsStreaming", None),
         spec=[
             ("                stream: {type: boolean}\n", ""),
             (

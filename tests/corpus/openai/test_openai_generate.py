@@ -94,6 +94,8 @@ def test_every_module_imports_and_every_type_builds(openai_sdk: ModuleType) -> N
         if ".types." not in module.__name__ or module.__name__.endswith("__init__"):
             continue
         for name in getattr(module, "__all__", ()):
+            if name.endswith("Params"):  # a method's request TypedDict(s): never validated
+                continue
             value = getattr(module, name)
             if inspect.isclass(value) and issubclass(value, pydantic.BaseModel):
                 models[id(value)] = value

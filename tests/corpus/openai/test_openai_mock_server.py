@@ -162,12 +162,12 @@ def test_responses_example_in_the_spec_breaks_its_own_schema(
     client: Any, openai_sdk: ModuleType
 ) -> None:
     """Steady answers `POST /responses` with the spec's `Response.example`, which leaves out
-    the required `logprobs` of its `output_text`: by default the SDK returns the response
-    anyway (the field is `None`); `strict_response_validation=True` reports it."""
+    the required `logprobs` (a list) of its `output_text`: by default the SDK returns the
+    response anyway (the list is empty, as typed); `strict_response_validation=True` reports it."""
     case = Case("responses.create", "Response", kwargs={"model": "gpt-4o", "input": "Hi"})
     parsed = call_raw(client, openai_sdk, case).parse()
     assert type(parsed).__name__ == "Response"
-    assert parsed.output[0].content[0].logprobs is None
+    assert parsed.output[0].content[0].logprobs == []
     strict = client.with_options(strict_response_validation=True)
     raw = call_raw(strict, openai_sdk, case)
     with pytest.raises(openai_sdk.APIResponseValidationError) as caught:

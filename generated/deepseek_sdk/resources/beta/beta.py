@@ -87,6 +87,8 @@ class AsyncBeta(AsyncAPIResource):
 
 
 class BetaWithRawResponse:
+    """`client.beta.with_raw_response`."""
+
     def __init__(self, resource: Beta) -> None:
         self._resource = resource
 
@@ -104,6 +106,8 @@ class BetaWithRawResponse:
 
 
 class AsyncBetaWithRawResponse:
+    """`client.beta.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncBeta) -> None:
         self._resource = resource
 
@@ -121,6 +125,8 @@ class AsyncBetaWithRawResponse:
 
 
 class BetaWithStreamingResponse:
+    """`client.beta.with_streaming_response`."""
+
     def __init__(self, resource: Beta) -> None:
         self._resource = resource
 
@@ -138,6 +144,8 @@ class BetaWithStreamingResponse:
 
 
 class AsyncBetaWithStreamingResponse:
+    """`client.beta.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncBeta) -> None:
         self._resource = resource
 

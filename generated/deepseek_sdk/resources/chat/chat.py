@@ -67,6 +67,8 @@ class AsyncChat(AsyncAPIResource):
 
 
 class ChatWithRawResponse:
+    """`client.chat.with_raw_response`."""
+
     def __init__(self, resource: Chat) -> None:
         self._resource = resource
 
@@ -78,6 +80,8 @@ class ChatWithRawResponse:
 
 
 class AsyncChatWithRawResponse:
+    """`client.chat.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncChat) -> None:
         self._resource = resource
 
@@ -89,6 +93,8 @@ class AsyncChatWithRawResponse:
 
 
 class ChatWithStreamingResponse:
+    """`client.chat.with_streaming_response`."""
+
     def __init__(self, resource: Chat) -> None:
         self._resource = resource
 
@@ -100,6 +106,8 @@ class ChatWithStreamingResponse:
 
 
 class AsyncChatWithStreamingResponse:
+    """`client.chat.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncChat) -> None:
         self._resource = resource
 

@@ -67,6 +67,8 @@ class AsyncFineTuning(AsyncAPIResource):
 
 
 class FineTuningWithRawResponse:
+    """`client.fine_tuning.with_raw_response`."""
+
     def __init__(self, resource: FineTuning) -> None:
         self._resource = resource
 
@@ -78,6 +80,8 @@ class FineTuningWithRawResponse:
 
 
 class AsyncFineTuningWithRawResponse:
+    """`client.fine_tuning.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncFineTuning) -> None:
         self._resource = resource
 
@@ -89,6 +93,8 @@ class AsyncFineTuningWithRawResponse:
 
 
 class FineTuningWithStreamingResponse:
+    """`client.fine_tuning.with_streaming_response`."""
+
     def __init__(self, resource: FineTuning) -> None:
         self._resource = resource
 
@@ -100,6 +106,8 @@ class FineTuningWithStreamingResponse:
 
 
 class AsyncFineTuningWithStreamingResponse:
+    """`client.fine_tuning.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncFineTuning) -> None:
         self._resource = resource
 

@@ -43,7 +43,12 @@ if TYPE_CHECKING:
     from ..stream_options_param import StreamOptionsParam
     from ..thinking_config_param import ThinkingConfigParam
     from ..top_logprob import TopLogprob
-    from .completion_create_params import CompletionCreateParams
+    from .completion_create_params import (
+        CompletionCreateParams,
+        CompletionCreateParamsBase,
+        CompletionCreateParamsNonStreaming,
+        CompletionCreateParamsStreaming,
+    )
 
 __all__ = [
     "ChatCompletion",
@@ -72,6 +77,9 @@ __all__ = [
     "ChoiceDeltaToolCallFunction",
     "ChoiceLogprobs",
     "CompletionCreateParams",
+    "CompletionCreateParamsBase",
+    "CompletionCreateParamsNonStreaming",
+    "CompletionCreateParamsStreaming",
     "CompletionTokensDetails",
     "CompletionUsage",
     "FunctionDefinitionParam",
@@ -111,6 +119,9 @@ _LAZY: dict[str, str] = {
     "ChoiceDeltaToolCallFunction": "..choice_delta_tool_call_function",
     "ChoiceLogprobs": "..choice_logprobs",
     "CompletionCreateParams": ".completion_create_params",
+    "CompletionCreateParamsBase": ".completion_create_params",
+    "CompletionCreateParamsNonStreaming": ".completion_create_params",
+    "CompletionCreateParamsStreaming": ".completion_create_params",
     "CompletionTokensDetails": "..completion_tokens_details",
     "CompletionUsage": "..completion_usage",
     "FunctionDefinitionParam": "..function_definition_param",
@@ -138,4 +149,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted(_LAZY)  # the names in __all__ (typed even when there are none)

@@ -4,14 +4,25 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .completion_create_params import CompletionCreateParams
+    from .completion_create_params import (
+        CompletionCreateParams,
+        CompletionCreateParamsBase,
+        CompletionCreateParamsNonStreaming,
+        CompletionCreateParamsStreaming,
+    )
 
 __all__ = [
     "CompletionCreateParams",
+    "CompletionCreateParamsBase",
+    "CompletionCreateParamsNonStreaming",
+    "CompletionCreateParamsStreaming",
 ]
 
 _LAZY: dict[str, str] = {
     "CompletionCreateParams": ".completion_create_params",
+    "CompletionCreateParamsBase": ".completion_create_params",
+    "CompletionCreateParamsNonStreaming": ".completion_create_params",
+    "CompletionCreateParamsStreaming": ".completion_create_params",
 }
 
 
@@ -29,4 +40,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted(_LAZY)  # the names in __all__ (typed even when there are none)

@@ -2,7 +2,7 @@
 from collections.abc import Sequence
 from typing import Literal, Optional, Union
 
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypeAlias, TypedDict
 
 from ...chat_completion_message_param import ChatCompletionMessageParam
 from ...chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
@@ -12,10 +12,15 @@ from ...stop_configuration_param import StopConfigurationParam
 from ...stream_options_param import StreamOptionsParam
 from ...thinking_config_param import ThinkingConfigParam
 
-__all__ = ["CompletionCreateParams"]
+__all__ = [
+    "CompletionCreateParams",
+    "CompletionCreateParamsBase",
+    "CompletionCreateParamsNonStreaming",
+    "CompletionCreateParamsStreaming",
+]
 
 
-class CompletionCreateParams(TypedDict, total=False):
+class CompletionCreateParamsBase(TypedDict, total=False):
     """Parameters of `client.beta.chat.completions.create()`."""
 
     model: Required[str]
@@ -31,8 +36,6 @@ class CompletionCreateParams(TypedDict, total=False):
     response_format: Optional[ResponseFormatParam]
 
     stop: Optional[StopConfigurationParam]
-
-    stream: Optional[bool]
 
     stream_options: Optional[StreamOptionsParam]
 
@@ -53,3 +56,27 @@ class CompletionCreateParams(TypedDict, total=False):
     reasoning_effort: Union[Literal["low", "high", "max"], str]
 
     user_id: Optional[str]
+
+
+class CompletionCreateParamsNonStreaming(CompletionCreateParamsBase, total=False):
+    """Parameters of `client.beta.chat.completions.create()` that get one response."""
+
+    stream: Optional[Literal[False]]
+    """Send the answer as server-sent events (`text/event-stream`) while it is generated, one
+    chunk per `data:` line, ending with `data: [DONE]`.
+    """
+
+
+class CompletionCreateParamsStreaming(CompletionCreateParamsBase, total=False):
+    """Parameters of `client.beta.chat.completions.create()` that get a stream of events."""
+
+    stream: Required[Literal[True]]
+    """Send the answer as server-sent events (`text/event-stream`) while it is generated, one
+    chunk per `data:` line, ending with `data: [DONE]`.
+    """
+
+
+CompletionCreateParams: TypeAlias = Union[
+    CompletionCreateParamsNonStreaming, CompletionCreateParamsStreaming
+]
+"""Parameters of `client.beta.chat.completions.create()`."""

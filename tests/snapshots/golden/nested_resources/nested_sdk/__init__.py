@@ -18,6 +18,7 @@ from ._exceptions import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     InternalServerError,
     NotFoundError,
@@ -36,7 +37,7 @@ from ._types import NOT_GIVEN, NotGiven, Omit, omit
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from . import resources, types
+    from . import pagination, resources, types
     from ._models import BaseModel
     from ._streaming import AsyncStream, Stream
 
@@ -54,6 +55,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
@@ -74,6 +76,7 @@ __all__ = [
     "__version__",
     "async_to_file",
     "omit",
+    "pagination",
     "resources",
     "to_file",
     "types",
@@ -90,6 +93,7 @@ for _error in (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     InternalServerError,
     NotFoundError,
@@ -109,14 +113,21 @@ del _error
 _LAZY = {
     "types": None,
     "resources": None,
+    "pagination": None,
     "BaseModel": "._models",
     "Stream": "._streaming",
     "AsyncStream": "._streaming",
 }
 
 
+def __dir__() -> list[str]:
+    """The public names only (not the helpers this module imports for itself)."""
+    return sorted(__all__)
+
+
 def __getattr__(name: str) -> Any:
-    """Import `types`, `resources` (large), `BaseModel` and the streams (pydantic) on first access."""
+    """Import `types`, `resources` (large), `pagination`, `BaseModel` and the streams (pydantic)
+    on first access."""
     if name in _LAZY:
         import importlib
 

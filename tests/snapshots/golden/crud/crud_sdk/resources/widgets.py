@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from typing import Any, cast
 
@@ -258,37 +259,45 @@ class AsyncWidgets(AsyncAPIResource):
 
 
 class WidgetsWithRawResponse:
+    """`client.widgets.with_raw_response`."""
+
     def __init__(self, resource: Widgets) -> None:
         self._resource = resource
-        self.create = to_raw_response_wrapper(resource.create)
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
-        self.delete = to_raw_response_wrapper(resource.delete)
-        self.update = to_raw_response_wrapper(resource.update)
+        self.create: typing.Final = to_raw_response_wrapper(resource.create)
+        self.retrieve: typing.Final = to_raw_response_wrapper(resource.retrieve)
+        self.delete: typing.Final = to_raw_response_wrapper(resource.delete)
+        self.update: typing.Final = to_raw_response_wrapper(resource.update)
 
 
 class AsyncWidgetsWithRawResponse:
+    """`client.widgets.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncWidgets) -> None:
         self._resource = resource
-        self.create = async_to_raw_response_wrapper(resource.create)
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
-        self.delete = async_to_raw_response_wrapper(resource.delete)
-        self.update = async_to_raw_response_wrapper(resource.update)
+        self.create: typing.Final = async_to_raw_response_wrapper(resource.create)
+        self.retrieve: typing.Final = async_to_raw_response_wrapper(resource.retrieve)
+        self.delete: typing.Final = async_to_raw_response_wrapper(resource.delete)
+        self.update: typing.Final = async_to_raw_response_wrapper(resource.update)
 
 
 class WidgetsWithStreamingResponse:
+    """`client.widgets.with_streaming_response`."""
+
     def __init__(self, resource: Widgets) -> None:
         self._resource = resource
-        self.create = to_streamed_response_wrapper(resource.create)
-        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
-        self.delete = to_streamed_response_wrapper(resource.delete)
-        self.update = to_streamed_response_wrapper(resource.update)
+        self.create: typing.Final = to_streamed_response_wrapper(resource.create)
+        self.retrieve: typing.Final = to_streamed_response_wrapper(resource.retrieve)
+        self.delete: typing.Final = to_streamed_response_wrapper(resource.delete)
+        self.update: typing.Final = to_streamed_response_wrapper(resource.update)
 
 
 class AsyncWidgetsWithStreamingResponse:
+    """`client.widgets.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncWidgets) -> None:
         self._resource = resource
-        self.create = async_to_streamed_response_wrapper(resource.create)
-        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
-        self.delete = async_to_streamed_response_wrapper(resource.delete)
-        self.update = async_to_streamed_response_wrapper(resource.update)
+        self.create: typing.Final = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve: typing.Final = async_to_streamed_response_wrapper(resource.retrieve)
+        self.delete: typing.Final = async_to_streamed_response_wrapper(resource.delete)
+        self.update: typing.Final = async_to_streamed_response_wrapper(resource.update)
 

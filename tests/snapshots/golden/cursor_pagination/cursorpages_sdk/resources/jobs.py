@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 
 import httpx2
@@ -104,25 +105,33 @@ class AsyncJobs(AsyncAPIResource):
 
 
 class JobsWithRawResponse:
+    """`client.jobs.with_raw_response`."""
+
     def __init__(self, resource: Jobs) -> None:
         self._resource = resource
-        self.list = to_raw_response_wrapper(resource.list)
+        self.list: typing.Final = to_raw_response_wrapper(resource.list)
 
 
 class AsyncJobsWithRawResponse:
+    """`client.jobs.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncJobs) -> None:
         self._resource = resource
-        self.list = async_to_raw_response_wrapper(resource.list)
+        self.list: typing.Final = async_to_raw_response_wrapper(resource.list)
 
 
 class JobsWithStreamingResponse:
+    """`client.jobs.with_streaming_response`."""
+
     def __init__(self, resource: Jobs) -> None:
         self._resource = resource
-        self.list = to_streamed_response_wrapper(resource.list)
+        self.list: typing.Final = to_streamed_response_wrapper(resource.list)
 
 
 class AsyncJobsWithStreamingResponse:
+    """`client.jobs.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncJobs) -> None:
         self._resource = resource
-        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.list: typing.Final = async_to_streamed_response_wrapper(resource.list)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 
 import httpx2
@@ -84,25 +85,33 @@ class AsyncModels(AsyncAPIResource):
 
 
 class ModelsWithRawResponse:
+    """`client.models.with_raw_response`."""
+
     def __init__(self, resource: Models) -> None:
         self._resource = resource
-        self.list = to_raw_response_wrapper(resource.list)
+        self.list: typing.Final = to_raw_response_wrapper(resource.list)
 
 
 class AsyncModelsWithRawResponse:
+    """`client.models.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncModels) -> None:
         self._resource = resource
-        self.list = async_to_raw_response_wrapper(resource.list)
+        self.list: typing.Final = async_to_raw_response_wrapper(resource.list)
 
 
 class ModelsWithStreamingResponse:
+    """`client.models.with_streaming_response`."""
+
     def __init__(self, resource: Models) -> None:
         self._resource = resource
-        self.list = to_streamed_response_wrapper(resource.list)
+        self.list: typing.Final = to_streamed_response_wrapper(resource.list)
 
 
 class AsyncModelsWithStreamingResponse:
+    """`client.models.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncModels) -> None:
         self._resource = resource
-        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.list: typing.Final = async_to_streamed_response_wrapper(resource.list)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 
 import httpx2
@@ -92,25 +93,33 @@ class AsyncReports(AsyncAPIResource):
 
 
 class ReportsWithRawResponse:
+    """`client.reports.with_raw_response`."""
+
     def __init__(self, resource: Reports) -> None:
         self._resource = resource
-        self.list = to_raw_response_wrapper(resource.list)
+        self.list: typing.Final = to_raw_response_wrapper(resource.list)
 
 
 class AsyncReportsWithRawResponse:
+    """`client.reports.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncReports) -> None:
         self._resource = resource
-        self.list = async_to_raw_response_wrapper(resource.list)
+        self.list: typing.Final = async_to_raw_response_wrapper(resource.list)
 
 
 class ReportsWithStreamingResponse:
+    """`client.reports.with_streaming_response`."""
+
     def __init__(self, resource: Reports) -> None:
         self._resource = resource
-        self.list = to_streamed_response_wrapper(resource.list)
+        self.list: typing.Final = to_streamed_response_wrapper(resource.list)
 
 
 class AsyncReportsWithStreamingResponse:
+    """`client.reports.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncReports) -> None:
         self._resource = resource
-        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.list: typing.Final = async_to_streamed_response_wrapper(resource.list)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping, Sequence
 
 import httpx2
@@ -90,25 +91,33 @@ class AsyncDrawings(AsyncAPIResource):
 
 
 class DrawingsWithRawResponse:
+    """`client.drawings.with_raw_response`."""
+
     def __init__(self, resource: Drawings) -> None:
         self._resource = resource
-        self.create = to_raw_response_wrapper(resource.create)
+        self.create: typing.Final = to_raw_response_wrapper(resource.create)
 
 
 class AsyncDrawingsWithRawResponse:
+    """`client.drawings.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncDrawings) -> None:
         self._resource = resource
-        self.create = async_to_raw_response_wrapper(resource.create)
+        self.create: typing.Final = async_to_raw_response_wrapper(resource.create)
 
 
 class DrawingsWithStreamingResponse:
+    """`client.drawings.with_streaming_response`."""
+
     def __init__(self, resource: Drawings) -> None:
         self._resource = resource
-        self.create = to_streamed_response_wrapper(resource.create)
+        self.create: typing.Final = to_streamed_response_wrapper(resource.create)
 
 
 class AsyncDrawingsWithStreamingResponse:
+    """`client.drawings.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncDrawings) -> None:
         self._resource = resource
-        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.create: typing.Final = async_to_streamed_response_wrapper(resource.create)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from typing import Any, cast
 
@@ -84,25 +85,33 @@ class AsyncShapes2(AsyncAPIResource):
 
 
 class Shapes2WithRawResponse:
+    """`client.shapes.with_raw_response`."""
+
     def __init__(self, resource: Shapes2) -> None:
         self._resource = resource
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = to_raw_response_wrapper(resource.retrieve)
 
 
 class AsyncShapes2WithRawResponse:
+    """`client.shapes.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncShapes2) -> None:
         self._resource = resource
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = async_to_raw_response_wrapper(resource.retrieve)
 
 
 class Shapes2WithStreamingResponse:
+    """`client.shapes.with_streaming_response`."""
+
     def __init__(self, resource: Shapes2) -> None:
         self._resource = resource
-        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = to_streamed_response_wrapper(resource.retrieve)
 
 
 class AsyncShapes2WithStreamingResponse:
+    """`client.shapes.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncShapes2) -> None:
         self._resource = resource
-        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = async_to_streamed_response_wrapper(resource.retrieve)
 

@@ -3,7 +3,7 @@ from typing import Annotated, Literal, Optional, Union
 from pydantic import Discriminator, Tag
 
 from .._discriminated import UNKNOWN_TAG, tag_of
-from .._models import BaseModel
+from .._models import BaseModel, UnknownVariant
 from .circle import Circle
 
 __all__ = ["Drawing", "DrawingLayerRaster", "DrawingLayerUnknown", "DrawingLayerVector", "DrawingNoteVariant1"]
@@ -21,7 +21,7 @@ class DrawingLayerVector(BaseModel):
     paths: int
 
 
-class DrawingLayerUnknown(BaseModel):
+class DrawingLayerUnknown(UnknownVariant):
     """A variant of this union that this version of the SDK does not know.
 
     Every field the server sent is kept: read them as attributes or with `to_dict()`.

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 
 import httpx2
@@ -81,25 +82,33 @@ class AsyncUser(AsyncAPIResource):
 
 
 class UserWithRawResponse:
+    """`client.user.with_raw_response`."""
+
     def __init__(self, resource: User) -> None:
         self._resource = resource
-        self.balance = to_raw_response_wrapper(resource.balance)
+        self.balance: typing.Final = to_raw_response_wrapper(resource.balance)
 
 
 class AsyncUserWithRawResponse:
+    """`client.user.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncUser) -> None:
         self._resource = resource
-        self.balance = async_to_raw_response_wrapper(resource.balance)
+        self.balance: typing.Final = async_to_raw_response_wrapper(resource.balance)
 
 
 class UserWithStreamingResponse:
+    """`client.user.with_streaming_response`."""
+
     def __init__(self, resource: User) -> None:
         self._resource = resource
-        self.balance = to_streamed_response_wrapper(resource.balance)
+        self.balance: typing.Final = to_streamed_response_wrapper(resource.balance)
 
 
 class AsyncUserWithStreamingResponse:
+    """`client.user.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncUser) -> None:
         self._resource = resource
-        self.balance = async_to_streamed_response_wrapper(resource.balance)
+        self.balance: typing.Final = async_to_streamed_response_wrapper(resource.balance)
 

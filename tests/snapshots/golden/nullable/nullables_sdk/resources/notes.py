@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping, Sequence
 
 import httpx2
@@ -108,25 +109,33 @@ class AsyncNotes(AsyncAPIResource):
 
 
 class NotesWithRawResponse:
+    """`client.notes.with_raw_response`."""
+
     def __init__(self, resource: Notes) -> None:
         self._resource = resource
-        self.create = to_raw_response_wrapper(resource.create)
+        self.create: typing.Final = to_raw_response_wrapper(resource.create)
 
 
 class AsyncNotesWithRawResponse:
+    """`client.notes.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncNotes) -> None:
         self._resource = resource
-        self.create = async_to_raw_response_wrapper(resource.create)
+        self.create: typing.Final = async_to_raw_response_wrapper(resource.create)
 
 
 class NotesWithStreamingResponse:
+    """`client.notes.with_streaming_response`."""
+
     def __init__(self, resource: Notes) -> None:
         self._resource = resource
-        self.create = to_streamed_response_wrapper(resource.create)
+        self.create: typing.Final = to_streamed_response_wrapper(resource.create)
 
 
 class AsyncNotesWithStreamingResponse:
+    """`client.notes.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncNotes) -> None:
         self._resource = resource
-        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.create: typing.Final = async_to_streamed_response_wrapper(resource.create)
 

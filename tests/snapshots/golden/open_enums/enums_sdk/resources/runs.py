@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from typing import Literal
 
@@ -104,25 +105,33 @@ class AsyncRuns(AsyncAPIResource):
 
 
 class RunsWithRawResponse:
+    """`client.runs.with_raw_response`."""
+
     def __init__(self, resource: Runs) -> None:
         self._resource = resource
-        self.create = to_raw_response_wrapper(resource.create)
+        self.create: typing.Final = to_raw_response_wrapper(resource.create)
 
 
 class AsyncRunsWithRawResponse:
+    """`client.runs.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncRuns) -> None:
         self._resource = resource
-        self.create = async_to_raw_response_wrapper(resource.create)
+        self.create: typing.Final = async_to_raw_response_wrapper(resource.create)
 
 
 class RunsWithStreamingResponse:
+    """`client.runs.with_streaming_response`."""
+
     def __init__(self, resource: Runs) -> None:
         self._resource = resource
-        self.create = to_streamed_response_wrapper(resource.create)
+        self.create: typing.Final = to_streamed_response_wrapper(resource.create)
 
 
 class AsyncRunsWithStreamingResponse:
+    """`client.runs.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncRuns) -> None:
         self._resource = resource
-        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.create: typing.Final = async_to_streamed_response_wrapper(resource.create)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 
 import httpx2
@@ -128,29 +129,37 @@ class AsyncTrees2(AsyncAPIResource):
 
 
 class Trees2WithRawResponse:
+    """`client.trees.with_raw_response`."""
+
     def __init__(self, resource: Trees2) -> None:
         self._resource = resource
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
-        self.update = to_raw_response_wrapper(resource.update)
+        self.retrieve: typing.Final = to_raw_response_wrapper(resource.retrieve)
+        self.update: typing.Final = to_raw_response_wrapper(resource.update)
 
 
 class AsyncTrees2WithRawResponse:
+    """`client.trees.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncTrees2) -> None:
         self._resource = resource
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
-        self.update = async_to_raw_response_wrapper(resource.update)
+        self.retrieve: typing.Final = async_to_raw_response_wrapper(resource.retrieve)
+        self.update: typing.Final = async_to_raw_response_wrapper(resource.update)
 
 
 class Trees2WithStreamingResponse:
+    """`client.trees.with_streaming_response`."""
+
     def __init__(self, resource: Trees2) -> None:
         self._resource = resource
-        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
-        self.update = to_streamed_response_wrapper(resource.update)
+        self.retrieve: typing.Final = to_streamed_response_wrapper(resource.retrieve)
+        self.update: typing.Final = to_streamed_response_wrapper(resource.update)
 
 
 class AsyncTrees2WithStreamingResponse:
+    """`client.trees.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncTrees2) -> None:
         self._resource = resource
-        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
-        self.update = async_to_streamed_response_wrapper(resource.update)
+        self.retrieve: typing.Final = async_to_streamed_response_wrapper(resource.retrieve)
+        self.update: typing.Final = async_to_streamed_response_wrapper(resource.update)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from typing import Literal, overload
 
@@ -200,25 +201,33 @@ class AsyncCompletions(AsyncAPIResource):
 
 
 class CompletionsWithRawResponse:
+    """`client.completions.with_raw_response`."""
+
     def __init__(self, resource: Completions) -> None:
         self._resource = resource
-        self.create = to_raw_response_wrapper(resource.create)
+        self.create: typing.Final = to_raw_response_wrapper(resource.create)
 
 
 class AsyncCompletionsWithRawResponse:
+    """`client.completions.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncCompletions) -> None:
         self._resource = resource
-        self.create = async_to_raw_response_wrapper(resource.create)
+        self.create: typing.Final = async_to_raw_response_wrapper(resource.create)
 
 
 class CompletionsWithStreamingResponse:
+    """`client.completions.with_streaming_response`."""
+
     def __init__(self, resource: Completions) -> None:
         self._resource = resource
-        self.create = to_streamed_response_wrapper(resource.create)
+        self.create: typing.Final = to_streamed_response_wrapper(resource.create)
 
 
 class AsyncCompletionsWithStreamingResponse:
+    """`client.completions.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncCompletions) -> None:
         self._resource = resource
-        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.create: typing.Final = async_to_streamed_response_wrapper(resource.create)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from typing import cast
 
@@ -89,25 +90,33 @@ class AsyncEvents(AsyncAPIResource):
 
 
 class EventsWithRawResponse:
+    """`client.events.with_raw_response`."""
+
     def __init__(self, resource: Events) -> None:
         self._resource = resource
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = to_raw_response_wrapper(resource.retrieve)
 
 
 class AsyncEventsWithRawResponse:
+    """`client.events.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncEvents) -> None:
         self._resource = resource
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = async_to_raw_response_wrapper(resource.retrieve)
 
 
 class EventsWithStreamingResponse:
+    """`client.events.with_streaming_response`."""
+
     def __init__(self, resource: Events) -> None:
         self._resource = resource
-        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = to_streamed_response_wrapper(resource.retrieve)
 
 
 class AsyncEventsWithStreamingResponse:
+    """`client.events.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncEvents) -> None:
         self._resource = resource
-        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = async_to_streamed_response_wrapper(resource.retrieve)
 

@@ -6,13 +6,21 @@ if TYPE_CHECKING:
     from . import completions, events
     from .completion import Completion
     from .completion_chunk import CompletionChunk
-    from .completion_create_params import CompletionCreateParams
+    from .completion_create_params import (
+        CompletionCreateParams,
+        CompletionCreateParamsBase,
+        CompletionCreateParamsNonStreaming,
+        CompletionCreateParamsStreaming,
+    )
     from .event_retrieve_chunk import EventRetrieveChunk
 
 __all__ = [
     "Completion",
     "CompletionChunk",
     "CompletionCreateParams",
+    "CompletionCreateParamsBase",
+    "CompletionCreateParamsNonStreaming",
+    "CompletionCreateParamsStreaming",
     "EventRetrieveChunk",
     "completions",
     "events",
@@ -22,6 +30,9 @@ _LAZY: dict[str, str] = {
     "Completion": ".completion",
     "CompletionChunk": ".completion_chunk",
     "CompletionCreateParams": ".completion_create_params",
+    "CompletionCreateParamsBase": ".completion_create_params",
+    "CompletionCreateParamsNonStreaming": ".completion_create_params",
+    "CompletionCreateParamsStreaming": ".completion_create_params",
     "EventRetrieveChunk": ".event_retrieve_chunk",
     "completions": ".completions",
     "events": ".events",
@@ -42,4 +53,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted(_LAZY)  # the names in __all__ (typed even when there are none)

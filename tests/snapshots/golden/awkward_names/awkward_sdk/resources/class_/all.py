@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from typing import Any, cast
 
@@ -82,25 +83,33 @@ class AsyncAll(AsyncAPIResource):
 
 
 class AllWithRawResponse:
+    """`client.class_.all.with_raw_response`."""
+
     def __init__(self, resource: All) -> None:
         self._resource = resource
-        self.list = to_raw_response_wrapper(resource.list)
+        self.list: typing.Final = to_raw_response_wrapper(resource.list)
 
 
 class AsyncAllWithRawResponse:
+    """`client.class_.all.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncAll) -> None:
         self._resource = resource
-        self.list = async_to_raw_response_wrapper(resource.list)
+        self.list: typing.Final = async_to_raw_response_wrapper(resource.list)
 
 
 class AllWithStreamingResponse:
+    """`client.class_.all.with_streaming_response`."""
+
     def __init__(self, resource: All) -> None:
         self._resource = resource
-        self.list = to_streamed_response_wrapper(resource.list)
+        self.list: typing.Final = to_streamed_response_wrapper(resource.list)
 
 
 class AsyncAllWithStreamingResponse:
+    """`client.class_.all.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncAll) -> None:
         self._resource = resource
-        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.list: typing.Final = async_to_streamed_response_wrapper(resource.list)
 

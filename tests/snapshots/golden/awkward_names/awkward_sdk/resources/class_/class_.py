@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -219,11 +220,13 @@ class AsyncClass(AsyncAPIResource):
 
 
 class ClassWithRawResponse:
+    """`client.class_.with_raw_response`."""
+
     def __init__(self, resource: Class) -> None:
         self._resource = resource
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
-        self.list = to_raw_response_wrapper(resource.list)
-        self.create = to_raw_response_wrapper(resource.create)
+        self.retrieve: typing.Final = to_raw_response_wrapper(resource.retrieve)
+        self.list: typing.Final = to_raw_response_wrapper(resource.list)
+        self.create: typing.Final = to_raw_response_wrapper(resource.create)
 
     @cached_property
     def all(self) -> AllWithRawResponse:
@@ -233,11 +236,13 @@ class ClassWithRawResponse:
 
 
 class AsyncClassWithRawResponse:
+    """`client.class_.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncClass) -> None:
         self._resource = resource
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
-        self.list = async_to_raw_response_wrapper(resource.list)
-        self.create = async_to_raw_response_wrapper(resource.create)
+        self.retrieve: typing.Final = async_to_raw_response_wrapper(resource.retrieve)
+        self.list: typing.Final = async_to_raw_response_wrapper(resource.list)
+        self.create: typing.Final = async_to_raw_response_wrapper(resource.create)
 
     @cached_property
     def all(self) -> AsyncAllWithRawResponse:
@@ -247,11 +252,13 @@ class AsyncClassWithRawResponse:
 
 
 class ClassWithStreamingResponse:
+    """`client.class_.with_streaming_response`."""
+
     def __init__(self, resource: Class) -> None:
         self._resource = resource
-        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
-        self.list = to_streamed_response_wrapper(resource.list)
-        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve: typing.Final = to_streamed_response_wrapper(resource.retrieve)
+        self.list: typing.Final = to_streamed_response_wrapper(resource.list)
+        self.create: typing.Final = to_streamed_response_wrapper(resource.create)
 
     @cached_property
     def all(self) -> AllWithStreamingResponse:
@@ -261,11 +268,13 @@ class ClassWithStreamingResponse:
 
 
 class AsyncClassWithStreamingResponse:
+    """`client.class_.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncClass) -> None:
         self._resource = resource
-        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
-        self.list = async_to_streamed_response_wrapper(resource.list)
-        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve: typing.Final = async_to_streamed_response_wrapper(resource.retrieve)
+        self.list: typing.Final = async_to_streamed_response_wrapper(resource.list)
+        self.create: typing.Final = async_to_streamed_response_wrapper(resource.create)
 
     @cached_property
     def all(self) -> AsyncAllWithStreamingResponse:

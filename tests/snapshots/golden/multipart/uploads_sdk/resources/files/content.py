@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 
 import httpx2
@@ -88,25 +89,33 @@ class AsyncContent(AsyncAPIResource):
 
 
 class ContentWithRawResponse:
+    """`client.files.content.with_raw_response`."""
+
     def __init__(self, resource: Content) -> None:
         self._resource = resource
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = to_raw_response_wrapper(resource.retrieve)
 
 
 class AsyncContentWithRawResponse:
+    """`client.files.content.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncContent) -> None:
         self._resource = resource
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = async_to_raw_response_wrapper(resource.retrieve)
 
 
 class ContentWithStreamingResponse:
+    """`client.files.content.with_streaming_response`."""
+
     def __init__(self, resource: Content) -> None:
         self._resource = resource
-        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = to_streamed_response_wrapper(resource.retrieve)
 
 
 class AsyncContentWithStreamingResponse:
+    """`client.files.content.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncContent) -> None:
         self._resource = resource
-        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.retrieve: typing.Final = async_to_streamed_response_wrapper(resource.retrieve)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -132,9 +133,11 @@ class AsyncFiles(AsyncAPIResource):
 
 
 class FilesWithRawResponse:
+    """`client.files.with_raw_response`."""
+
     def __init__(self, resource: Files) -> None:
         self._resource = resource
-        self.create = to_raw_response_wrapper(resource.create)
+        self.create: typing.Final = to_raw_response_wrapper(resource.create)
 
     @cached_property
     def content(self) -> ContentWithRawResponse:
@@ -144,9 +147,11 @@ class FilesWithRawResponse:
 
 
 class AsyncFilesWithRawResponse:
+    """`client.files.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncFiles) -> None:
         self._resource = resource
-        self.create = async_to_raw_response_wrapper(resource.create)
+        self.create: typing.Final = async_to_raw_response_wrapper(resource.create)
 
     @cached_property
     def content(self) -> AsyncContentWithRawResponse:
@@ -156,9 +161,11 @@ class AsyncFilesWithRawResponse:
 
 
 class FilesWithStreamingResponse:
+    """`client.files.with_streaming_response`."""
+
     def __init__(self, resource: Files) -> None:
         self._resource = resource
-        self.create = to_streamed_response_wrapper(resource.create)
+        self.create: typing.Final = to_streamed_response_wrapper(resource.create)
 
     @cached_property
     def content(self) -> ContentWithStreamingResponse:
@@ -168,9 +175,11 @@ class FilesWithStreamingResponse:
 
 
 class AsyncFilesWithStreamingResponse:
+    """`client.files.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncFiles) -> None:
         self._resource = resource
-        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.create: typing.Final = async_to_streamed_response_wrapper(resource.create)
 
     @cached_property
     def content(self) -> AsyncContentWithStreamingResponse:

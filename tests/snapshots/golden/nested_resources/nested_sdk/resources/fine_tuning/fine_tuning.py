@@ -59,6 +59,8 @@ class AsyncFineTuning(AsyncAPIResource):
 
 
 class FineTuningWithRawResponse:
+    """`client.fine_tuning.with_raw_response`."""
+
     def __init__(self, resource: FineTuning) -> None:
         self._resource = resource
 
@@ -70,6 +72,8 @@ class FineTuningWithRawResponse:
 
 
 class AsyncFineTuningWithRawResponse:
+    """`client.fine_tuning.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncFineTuning) -> None:
         self._resource = resource
 
@@ -81,6 +85,8 @@ class AsyncFineTuningWithRawResponse:
 
 
 class FineTuningWithStreamingResponse:
+    """`client.fine_tuning.with_streaming_response`."""
+
     def __init__(self, resource: FineTuning) -> None:
         self._resource = resource
 
@@ -92,6 +98,8 @@ class FineTuningWithStreamingResponse:
 
 
 class AsyncFineTuningWithStreamingResponse:
+    """`client.fine_tuning.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncFineTuning) -> None:
         self._resource = resource
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 
 import httpx2
@@ -84,25 +85,33 @@ class AsyncCheckpoints(AsyncAPIResource):
 
 
 class CheckpointsWithRawResponse:
+    """`client.fine_tuning.jobs.checkpoints.with_raw_response`."""
+
     def __init__(self, resource: Checkpoints) -> None:
         self._resource = resource
-        self.list = to_raw_response_wrapper(resource.list)
+        self.list: typing.Final = to_raw_response_wrapper(resource.list)
 
 
 class AsyncCheckpointsWithRawResponse:
+    """`client.fine_tuning.jobs.checkpoints.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncCheckpoints) -> None:
         self._resource = resource
-        self.list = async_to_raw_response_wrapper(resource.list)
+        self.list: typing.Final = async_to_raw_response_wrapper(resource.list)
 
 
 class CheckpointsWithStreamingResponse:
+    """`client.fine_tuning.jobs.checkpoints.with_streaming_response`."""
+
     def __init__(self, resource: Checkpoints) -> None:
         self._resource = resource
-        self.list = to_streamed_response_wrapper(resource.list)
+        self.list: typing.Final = to_streamed_response_wrapper(resource.list)
 
 
 class AsyncCheckpointsWithStreamingResponse:
+    """`client.fine_tuning.jobs.checkpoints.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncCheckpoints) -> None:
         self._resource = resource
-        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.list: typing.Final = async_to_streamed_response_wrapper(resource.list)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -188,11 +189,13 @@ class AsyncJobs(AsyncAPIResource):
 
 
 class JobsWithRawResponse:
+    """`client.fine_tuning.jobs.with_raw_response`."""
+
     def __init__(self, resource: Jobs) -> None:
         self._resource = resource
-        self.create = to_raw_response_wrapper(resource.create)
-        self.cancel = to_raw_response_wrapper(resource.cancel)
-        self.list_events = to_raw_response_wrapper(resource.list_events)
+        self.create: typing.Final = to_raw_response_wrapper(resource.create)
+        self.cancel: typing.Final = to_raw_response_wrapper(resource.cancel)
+        self.list_events: typing.Final = to_raw_response_wrapper(resource.list_events)
 
     @cached_property
     def checkpoints(self) -> CheckpointsWithRawResponse:
@@ -202,11 +205,13 @@ class JobsWithRawResponse:
 
 
 class AsyncJobsWithRawResponse:
+    """`client.fine_tuning.jobs.with_raw_response` (async)."""
+
     def __init__(self, resource: AsyncJobs) -> None:
         self._resource = resource
-        self.create = async_to_raw_response_wrapper(resource.create)
-        self.cancel = async_to_raw_response_wrapper(resource.cancel)
-        self.list_events = async_to_raw_response_wrapper(resource.list_events)
+        self.create: typing.Final = async_to_raw_response_wrapper(resource.create)
+        self.cancel: typing.Final = async_to_raw_response_wrapper(resource.cancel)
+        self.list_events: typing.Final = async_to_raw_response_wrapper(resource.list_events)
 
     @cached_property
     def checkpoints(self) -> AsyncCheckpointsWithRawResponse:
@@ -216,11 +221,13 @@ class AsyncJobsWithRawResponse:
 
 
 class JobsWithStreamingResponse:
+    """`client.fine_tuning.jobs.with_streaming_response`."""
+
     def __init__(self, resource: Jobs) -> None:
         self._resource = resource
-        self.create = to_streamed_response_wrapper(resource.create)
-        self.cancel = to_streamed_response_wrapper(resource.cancel)
-        self.list_events = to_streamed_response_wrapper(resource.list_events)
+        self.create: typing.Final = to_streamed_response_wrapper(resource.create)
+        self.cancel: typing.Final = to_streamed_response_wrapper(resource.cancel)
+        self.list_events: typing.Final = to_streamed_response_wrapper(resource.list_events)
 
     @cached_property
     def checkpoints(self) -> CheckpointsWithStreamingResponse:
@@ -230,11 +237,13 @@ class JobsWithStreamingResponse:
 
 
 class AsyncJobsWithStreamingResponse:
+    """`client.fine_tuning.jobs.with_streaming_response` (async)."""
+
     def __init__(self, resource: AsyncJobs) -> None:
         self._resource = resource
-        self.create = async_to_streamed_response_wrapper(resource.create)
-        self.cancel = async_to_streamed_response_wrapper(resource.cancel)
-        self.list_events = async_to_streamed_response_wrapper(resource.list_events)
+        self.create: typing.Final = async_to_streamed_response_wrapper(resource.create)
+        self.cancel: typing.Final = async_to_streamed_response_wrapper(resource.cancel)
+        self.list_events: typing.Final = async_to_streamed_response_wrapper(resource.list_events)
 
     @cached_property
     def checkpoints(self) -> AsyncCheckpointsWithStreamingResponse:
