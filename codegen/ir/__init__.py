@@ -3,25 +3,32 @@
     types.py   the type model (`Primitive`, `Ref`, `Literal`, `List`, `Union`, `Nullable`, ...)
     api.py     the API: type modules and their definitions, resources, methods with their
                parameters (location, wire name), bodies, results, paginators and streams,
-               the client, README examples
+               the client, README examples, the front-ends (command line, MCP server)
 
 Frozen dataclasses, compared by value (what `review` diffs); no Python source text.
 """
 
 from .api import (
+    NO_FRONTENDS,
     Alias,
     Api,
     Body,
     Child,
     Client,
+    ClientOption,
+    CliOption,
+    CommandLine,
     Definition,
     Example,
     Examples,
     Field,
     FileExample,
+    FrontendOperation,
+    Frontends,
     Helper,
     InitModule,
     LazyExport,
+    McpServer,
     Method,
     Model,
     PaginationKind,
@@ -34,6 +41,7 @@ from .api import (
     ResultKind,
     Side,
     StreamSpec,
+    StreamText,
     TypedDictDef,
     TypeImport,
     TypeModule,
@@ -57,12 +65,16 @@ from .types import (
 
 __all__ = [
     "NONE",
+    "NO_FRONTENDS",
     "OBJECT",
     "Alias",
     "Api",
     "Body",
     "Child",
+    "CliOption",
     "Client",
+    "ClientOption",
+    "CommandLine",
     "Definition",
     "Dict",
     "Discriminated",
@@ -71,11 +83,14 @@ __all__ = [
     "Field",
     "File",
     "FileExample",
+    "FrontendOperation",
+    "Frontends",
     "Helper",
     "InitModule",
     "LazyExport",
     "List",
     "Literal",
+    "McpServer",
     "Method",
     "Model",
     "NoneType",
@@ -92,6 +107,7 @@ __all__ = [
     "ResultKind",
     "Side",
     "StreamSpec",
+    "StreamText",
     "Type",
     "TypeImport",
     "TypeModule",

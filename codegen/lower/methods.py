@@ -178,6 +178,7 @@ class MethodLowerer:
             stream=spec,
             paginator=found.paginator,
             params_type=params_type,
+            tags=op.tags,
         )
 
 

@@ -104,5 +104,5 @@ def test_load_config_reports_the_file(tmp_path: Path) -> None:
     assert str(info.value).endswith(
         "#/extra: unknown key 'extra'; expected one of: package, "
         "distribution, version, client, env, base_url, "
-        "idempotency_header, operations, helpers, types, validate"
+        "idempotency_header, operations, helpers, types, validate, frontends"
     )
