@@ -28,7 +28,14 @@ from .. import ir
 from ..runtime import TEMPLATES_DIR
 from .jsonschema import SchemaPrinter, brief, cli_value, file_place
 
-__all__ = ["FORMAT", "MCP_REQUIREMENT", "frontend_files", "frontend_table", "json_text"]
+__all__ = [
+    "FORMAT",
+    "MCP_REQUIREMENT",
+    "frontend_files",
+    "frontend_table",
+    "hand_written_files",
+    "json_text",
+]
 
 FORMAT = 1
 """Version of the table's layout; the hand-written readers check it."""
@@ -167,29 +174,33 @@ def frontend_table(api: ir.Api) -> tuple[dict[str, Any], dict[str, Any]]:
     return table, {"$defs": printer.defs(roots)}
 
 
+def hand_written_files(package: str, frontends: ir.Frontends) -> dict[str, str]:
+    """The hand-written front-end code for `package`: templates/frontend always, cli and mcp
+    when the config asks for them (nothing when it asks for neither)."""
+    wanted = ["frontend"] if frontends.cli is not None or frontends.mcp is not None else []
+    if frontends.cli is not None:
+        wanted.append("cli")
+    if frontends.mcp is not None:
+        wanted.append("mcp")
+    files: dict[str, str] = {}
+    for key in wanted:
+        for source in sorted((TEMPLATES_DIR / key).glob("*.py")):
+            target = f"{package}/{FRONTEND_DIRS[key]}/{source.name}"
+            files[target] = source.read_text(encoding="utf-8")
+    return files
+
+
 def frontend_files(api: ir.Api, *, include_runtime: bool = True) -> dict[str, str]:
     """`<package>/_frontend/{operations,schemas}.json` and, with `include_runtime`, the
     hand-written front-ends (only those the config asks for)."""
     frontends = api.frontends
     if frontends.cli is None and frontends.mcp is None:
         return {}
-    package = api.package
     table, defs = frontend_table(api)
     files = {
-        f"{package}/_frontend/operations.json": json_text(table),
-        f"{package}/_frontend/schemas.json": json_text(defs),
+        f"{api.package}/_frontend/operations.json": json_text(table),
+        f"{api.package}/_frontend/schemas.json": json_text(defs),
     }
-    if not include_runtime:
-        return files
-    wanted = ["frontend"]
-    if frontends.cli is not None:
-        wanted.append("cli")
-    if frontends.mcp is not None:
-        wanted.append("mcp")
-    for key in wanted:
-        source_dir = TEMPLATES_DIR / key
-        for source in sorted(source_dir.glob("*.py")):
-            files[f"{package}/{FRONTEND_DIRS[key]}/{source.name}"] = source.read_text(
-                encoding="utf-8"
-            )
+    if include_runtime:
+        files.update(hand_written_files(api.package, frontends))
     return files
