@@ -35,8 +35,10 @@ def brief(text: str | None, limit: int = BRIEF) -> str | None:
     first = _SPACE.sub(" ", text.strip().split("\n\n", 1)[0]).strip()
     if len(first) <= limit:
         return first
-    cut = first[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return cut + "…"
+    cut = first[: limit - 1]
+    if not first[limit - 1].isspace():  # inside a word: drop it
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 _PRIMITIVE: dict[str, dict[str, Any]] = {
