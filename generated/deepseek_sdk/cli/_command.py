@@ -54,12 +54,13 @@ def _wrap(text: str, indent: str = "") -> str:
     )
 
 
-def _shorten(text: str, width: int) -> str:
-    """`text` on one line, cut with `…` at `width` characters."""
-    line = text.replace("\n", " ").replace("\t", " ").rstrip()
-    if len(line) <= width:
-        return line
-    return line[: width - 1].rstrip() + "…"
+def _entry(command: str, column: int, summary: str, width: int) -> str:
+    """`  command  summary`, the summary cut with `…` to fit `width` (never the command)."""
+    head = f"  {command:<{column}}  "
+    room = width - len(head)
+    if not summary or room < 12:
+        return f"  {command}" if room < 12 else head.rstrip()
+    return head + (summary if len(summary) <= room else summary[: room - 1].rstrip() + "…")
 
 
 def listing(table: Table, prog: str, prefix: str = "") -> str:
@@ -78,11 +79,12 @@ def listing(table: Table, prog: str, prefix: str = "") -> str:
             resource = op.resource
             doc = docs.get(resource, "")
             lines.append("")
-            header = f"{resource}: {' '.join(doc.split())}" if doc else resource
-            lines.append(_shorten(header, width))
+            doc = " ".join(doc.split())
+            if doc and len(resource) + 2 + len(doc) > width:
+                doc = doc[: max(width - len(resource) - 3, 0)].rstrip() + "…"
+            lines.append(f"{resource}: {doc}" if doc else resource)
         summary = " ".join((op.summary or op.description).split())
-        entry = f"  {op.command:<{column}}  {summary}" if summary else f"  {op.command}"
-        lines.append(_shorten(entry, width))
+        lines.append(_entry(op.command, column, summary, width))
     return "\n".join(lines) + "\n"
 
 
