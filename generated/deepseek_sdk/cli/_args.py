@@ -128,8 +128,9 @@ def _check_choice(param: Param, value: Any) -> None:
 def read_value(param: Param, texts: list[str], who: str, stdin: Stdin) -> Any:
     """The value of `param` from the arguments given for it (one per use of its option)."""
     items, one = param.items, param.one
-    if items and (len(texts) > 1 or not one):
-        if len(texts) == 1 and texts[0].lstrip().startswith("["):
+    array = len(texts) == 1 and texts[0].lstrip().startswith("[")
+    if items and (len(texts) > 1 or not one or array):
+        if array:
             try:
                 values = json.loads(texts[0])
             except ValueError as exc:
