@@ -29,7 +29,7 @@ from .. import ir
 from ..runtime import LIB_DIR, RUNTIME_DIR, TEMPLATES_DIR
 from . import methods
 from .examples import print_examples
-from .frontends import MCP_REQUIREMENT, frontend_files
+from .frontends import MCP_REQUIREMENT, frontend_files, print_frontend_examples
 from .imports import format_import
 from .modules import (
     print_client,
@@ -100,6 +100,7 @@ def render(api: ir.Api, *, include_runtime: bool = True) -> dict[str, str]:
         "api": api,
         "examples": print_examples(api),
         "mcp_requirement": MCP_REQUIREMENT,
+        "frontend": print_frontend_examples(api),
     }
     files: dict[str, str] = {
         "pyproject.toml": _template("pyproject.toml.jinja").render(**common),

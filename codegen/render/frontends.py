@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
+from dataclasses import dataclass
 from typing import Any
 
 from .. import ir
@@ -31,10 +33,12 @@ from .jsonschema import SchemaPrinter, brief, cli_value, file_place
 __all__ = [
     "FORMAT",
     "MCP_REQUIREMENT",
+    "PrintedFrontendExamples",
     "frontend_files",
     "frontend_table",
     "hand_written_files",
     "json_text",
+    "print_frontend_examples",
 ]
 
 FORMAT = 1
@@ -204,3 +208,128 @@ def frontend_files(api: ir.Api, *, include_runtime: bool = True) -> dict[str, st
     if include_runtime:
         files.update(hand_written_files(api.package, frontends))
     return files
+
+
+# ------------------------------------------------------------------------------ README examples
+
+
+@dataclass(frozen=True)
+class PrintedFrontendExamples:
+    """Shell commands and the MCP client config the README shows (None: no such example)."""
+
+    command: str | None  # the console script; None without a command line
+    call: str | None
+    short_call: str | None  # the same call with the options sdk.yaml declares
+    stream: str | None
+    page: str | None
+    upload: str | None
+    mcp_config: str | None  # a client's `mcpServers` entry, JSON
+    tool: str  # the MCP tool of the first example call
+
+
+def _word(value: object) -> str:
+    if isinstance(value, ir.FileExample):
+        return "@example.jsonl"
+    if isinstance(value, str):
+        return shlex.quote(value)
+    return shlex.quote(json.dumps(value, ensure_ascii=False))
+
+
+def _find(api: ir.Api, path: tuple[str, ...]) -> tuple[ir.Method, ir.FrontendOperation] | None:
+    command = ".".join(path)
+    shown = next((op for op in api.frontends.operations if op.command == command), None)
+    if shown is None:
+        return None
+    method = next(
+        m
+        for r in api.resources
+        if r.dotted == shown.resource
+        for m in r.methods
+        if m.name == shown.method
+    )
+    return method, shown
+
+
+def _command(
+    api: ir.Api, example: ir.Example | None, extra: str = "", *, short: bool = False
+) -> str | None:
+    frontends = api.frontends
+    if example is None or frontends.cli is None:
+        return None
+    found = _find(api, example.path)
+    if found is None:
+        return None
+    method, shown = found
+    flags = {p.name: f for p, f in zip(method.params, shown.flags, strict=True)}
+    words = [frontends.cli.command, "api", shown.command]
+    options = {o.param: o for o in shown.options} if short else {}
+    used_option = False
+    for name, value in example.args:
+        option = options.get(name)
+        if option is not None and not option.keys:
+            words += [option.flags[0], _word(value)]
+            used_option = True
+        elif option is not None and _fits(value, option.keys):
+            for item in value if isinstance(value, list) else ():
+                words += [option.flags[0], *(_word(item[k]) for k in option.keys)]
+            used_option = True
+        elif flags.get(name) is None:
+            words.append(_word(value))
+        elif flags[name] != "--stream":
+            words += [str(flags[name]), _word(value)]
+    if short and not used_option:
+        return None
+    return " ".join(words) + extra
+
+
+def _fits(value: object, keys: tuple[str, ...]) -> bool:
+    """Whether `value` is a list of objects with exactly `keys`, each a string."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(
+            isinstance(item, dict)
+            and set(item) == set(keys)
+            and all(isinstance(v, str) for v in item.values())
+            for item in value
+        )
+    )
+
+
+def print_frontend_examples(api: ir.Api) -> PrintedFrontendExamples:
+    """The README's command-line and MCP examples, from the same example calls as Python's."""
+    examples = api.examples
+    frontends = api.frontends
+    mcp_config = None
+    if frontends.mcp is not None:
+        server = {
+            "command": "python",
+            "args": ["-m", f"{api.package}.mcp"],
+            "env": {api.client.env_api_key: "<your API key>"},
+        }
+        mcp_config = json.dumps(
+            {"mcpServers": {frontends.mcp.name: server}}, indent=2, ensure_ascii=False
+        )
+    found = _find(api, examples.call.path) if examples.call is not None else None
+    tool = found[1].tool if found is not None else "resource_method"
+    stream = _command(api, examples.stream, " --stream", short=True)
+    commands = [
+        _command(api, examples.call),
+        _command(api, examples.call, short=True),
+        stream or _command(api, examples.stream, " --stream"),
+        _command(api, examples.page, " --all"),
+        _command(api, examples.upload),
+    ]
+    call, short_call, stream, page, upload = [
+        c if c not in commands[:i] else None for i, c in enumerate(commands)  # no repeats
+    ]
+    return PrintedFrontendExamples(
+        command=frontends.cli.command if frontends.cli is not None else None,
+        call=call,
+        short_call=short_call,
+        stream=stream,
+        page=page,
+        upload=upload,
+        mcp_config=mcp_config,
+        tool=tool,
+    )

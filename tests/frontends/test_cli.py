@@ -4,6 +4,7 @@ process) against the stand-in for DeepSeek: what it sends, prints and exits with
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -314,3 +315,19 @@ def test_completion_scripts_and_candidates(deepseek_root: Path) -> None:
         "low",
         "max",
     ]
+
+
+def test_the_readme_commands_work(
+    tmp_path: Path, deepseek_root: Path, deepseek_env: dict[str, str], fake_deepseek: ScriptedServer
+) -> None:
+    readme = (deepseek_root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Command line", 1)[1].split("## MCP server", 1)[0]
+    commands = [line for line in section.splitlines() if line.startswith("deepseek api ")]
+    assert len(commands) >= 5
+    (tmp_path / "example.jsonl").write_text('{"prompt": "hi"}\n', encoding="utf-8")
+    for line in commands:
+        args = [
+            a.replace("@example.jsonl", f"@{tmp_path}/example.jsonl") for a in shlex.split(line)
+        ]
+        ran = run_cli(PACKAGE, deepseek_root, args[1:], env=deepseek_env)
+        assert ran.code == 0, (line, ran.stderr)
