@@ -34,13 +34,8 @@ RESERVED_FLAGS = frozenset(
 
 TOOL_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _MAX_TOOL = 64
-_LOCATION_PREFIX: dict[ir.ParamLocation, str] = {
-    "path": "path",
-    "query": "query",
-    "header": "header",
-    "body": "body",
-    "whole_body": "body",
-}
+_LOCATION_PREFIX: dict[str, str] = {"whole_body": "body"}
+"""A clashing flag's prefix: the parameter's location (`--query-all`), `body` for a whole body."""
 
 
 def frontends_ir(
@@ -141,7 +136,8 @@ def _flags(method: ir.Method, reserved: frozenset[str]) -> tuple[str | None, ...
             continue
         flag = _flag_of(param.name)
         if flag in taken:
-            flag = f"--{_LOCATION_PREFIX[param.location]}-{param.name.replace('_', '-')}"
+            prefix = _LOCATION_PREFIX.get(param.location, param.location)
+            flag = f"--{prefix}-{param.name.replace('_', '-')}"
         while flag in taken:  # only a spec built to clash gets here
             flag += "-param"
         taken.add(flag)
