@@ -19,7 +19,7 @@ test: $(VENV) ; $(PYTEST) -m "not slow"
 test-all: $(VENV) ; $(PYTEST)
 soak: $(VENV) ; $(PYTEST) tests/runtime/soak -m slow -s
 differential: $(VENV) ; $(PYTEST) tests/codegen/differential
-lint: $(VENV) ; .venv/bin/ruff check codegen tests bench examples && .venv/bin/ruff check --target-version py39 templates/runtime templates/lib && (cd generated && ../.venv/bin/ruff check .)
+lint: $(VENV) ; .venv/bin/ruff check codegen tests bench examples && .venv/bin/ruff check --target-version py39 templates/runtime templates/lib templates/frontend templates/cli templates/mcp && (cd generated && ../.venv/bin/ruff check .)
 typecheck: $(VENV) | $(PYRIGHT) ; .venv/bin/mypy codegen && (cd generated && ../.venv/bin/mypy deepseek_sdk) && $(PY) tools/pyright/pyright_checks.py generated/deepseek_sdk --installed-at .cache/verifytypes
 check: lint typecheck check-generated validate-spec test
 changelog: $(VENV) ; $(PY) -m codegen release --old $(or $(OLD),git:HEAD) --new spec/openapi.yaml

@@ -152,6 +152,8 @@ def generate(
             lambda lowered: summarize(lowered[0]),
         )
     except SpecError as exc:
+        if isinstance(exc, ConfigError) and exc.file is None and config_path is not None:
+            exc.file = display_path(config_path)  # config that does not fit the spec
         _locate(exc, spec)
         raise
     diagnostics = [*spec.diagnostics, *found]

@@ -22,7 +22,21 @@ types:                           # component schema -> class names, per side
 readme: README.guide.md          # Markdown sections for the generated README (beside this file)
 validate:                        # `codegen validate` rules: level, or level + options
   operation-description: error   # (the rules and their options: codegen/spec/rules.py)
+frontends:                       # the command line and MCP server (extras `cli`, `mcp`; both
+  cli:                           # by default, `cli: false` / `mcp: false` leaves one out)
+    command: deepseek            # console script (default: the distribution name)
+    methods:                     # per method, by its dotted path on the client:
+      chat.completions.create:
+        options:                 # options besides one per parameter: set a parameter, or
+          - {flags: [-m], param: model}    # with `keys` append {role: ARG1, content: ARG2}
+          - {flags: [-g, --message], param: messages, keys: [role, content], help: ...}
+        stream: {text: choices.*.delta.content, reasoning: choices.*.delta.reasoning_content}
+  mcp: {server: deepseek}        # the name the MCP server announces (default: the command)
 ```
+
+`stream` says what `--stream` prints of each chunk (dotted keys, list indexes, `*`: every item);
+without it each chunk is printed as a line of JSON. Whether a method and its parameters exist is
+checked against the spec by `lower` (codegen/lower/frontends.py).
 """
 
 from __future__ import annotations
@@ -42,10 +56,16 @@ from .spec.rules import RuleSetting, parse_settings
 
 __all__ = [
     "PAGINATE_VALUES",
+    "CliConfig",
+    "CliMethodConfig",
+    "CliOptionConfig",
     "Config",
     "Env",
+    "FrontendsConfig",
     "Helper",
+    "McpConfig",
     "OperationOverride",
+    "StreamTextConfig",
     "TypeNames",
     "load_config",
     "parse_config",
@@ -56,6 +76,9 @@ PAGINATE_VALUES: tuple[Paginate, ...] = ("cursor", "page", "next_url", "page_num
 _HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_COMMAND = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_FLAG = re.compile(r"^(-[A-Za-z]|--[a-z][a-z0-9]*(-[a-z0-9]+)*)$")
+_DATA_PATH = re.compile(r"^[^.]+(\.[^.]+)*$")
 
 
 @dataclass(frozen=True)
@@ -99,6 +122,57 @@ class TypeNames:
 
 
 @dataclass(frozen=True)
+class CliOptionConfig:
+    """A command-line option of one method besides one per parameter: it sets the parameter
+    `param` (Python name) or, with `keys`, appends `{key: ARG, ...}` to it (a list)."""
+
+    flags: tuple[str, ...]
+    param: str
+    keys: tuple[str, ...] = ()
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class StreamTextConfig:
+    """Paths into a stream chunk of the text `--stream` prints, and of the reasoning (dimmed)."""
+
+    text: str
+    reasoning: str | None = None
+
+
+@dataclass(frozen=True)
+class CliMethodConfig:
+    """Command-line ergonomics of one method."""
+
+    options: tuple[CliOptionConfig, ...] = ()
+    stream: StreamTextConfig | None = None
+
+
+@dataclass(frozen=True)
+class CliConfig:
+    """The generated command line: console script name (None: the distribution name) and
+    per-method ergonomics keyed by the method's dotted path (`chat.completions.create`)."""
+
+    command: str | None = None
+    methods: Mapping[str, CliMethodConfig] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class McpConfig:
+    """The generated MCP server: the name it announces (None: the command's name)."""
+
+    server: str | None = None
+
+
+@dataclass(frozen=True)
+class FrontendsConfig:
+    """Which front-ends are generated (None: left out) and how."""
+
+    cli: CliConfig | None = field(default_factory=CliConfig)
+    mcp: McpConfig | None = field(default_factory=McpConfig)
+
+
+@dataclass(frozen=True)
 class Config:
     """The parsed config; `None` means "derive from the spec"."""
 
@@ -117,6 +191,7 @@ class Config:
     """Markdown the API team wrote for the generated README (read from the file `readme:` names,
     relative to the config file), inserted after its usage section."""
     validate: Mapping[str, RuleSetting] = field(default_factory=dict)
+    frontends: FrontendsConfig = field(default_factory=FrontendsConfig)
 
 
 def load_config(path: Path | None) -> Config:
@@ -218,6 +293,91 @@ def _path_prefixes(value: object) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _strings(
+    value: object, pointer: str, pattern: re.Pattern[str] | None = None
+) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise ConfigError(pointer, f"expected a non-empty list of strings, got {value!r}")
+    items = cast(list[object], value)
+    for index, item in enumerate(items):
+        if not isinstance(item, str) or not item:
+            raise ConfigError(f"{pointer}/{index}", f"expected a non-empty string, got {item!r}")
+        if pattern is not None and not pattern.match(item):
+            raise ConfigError(
+                f"{pointer}/{index}", f"{item!r} is not valid here (expected {pattern.pattern})"
+            )
+    if len(set(items)) != len(items):
+        raise ConfigError(pointer, "lists the same value twice")
+    return tuple(cast(list[str], items))
+
+
+def _cli_method(value: object, pointer: str) -> CliMethodConfig:
+    data = _expect_mapping(value, pointer)
+    _check_keys(data, ("options", "stream"), pointer)
+    options: list[CliOptionConfig] = []
+    raw_options = data.get("options") or []
+    if not isinstance(raw_options, list):
+        raise ConfigError(f"{pointer}/options", f"expected a list, got {raw_options!r}")
+    for index, item in enumerate(cast(list[object], raw_options)):
+        where = f"{pointer}/options/{index}"
+        option = _expect_mapping(item, where)
+        _check_keys(option, ("flags", "param", "keys", "help"), where)
+        param = _string(option, "param", where, _IDENT)
+        if param is None:
+            raise ConfigError(f"{where}/param", "name the parameter the option fills")
+        keys = option.get("keys")
+        options.append(
+            CliOptionConfig(
+                flags=_strings(option.get("flags"), f"{where}/flags", _FLAG),
+                param=param,
+                keys=() if keys is None else _strings(keys, f"{where}/keys"),
+                help=_string(option, "help", where),
+            )
+        )
+    stream: StreamTextConfig | None = None
+    if data.get("stream") is not None:
+        where = f"{pointer}/stream"
+        stream_data = _expect_mapping(data["stream"], where)
+        _check_keys(stream_data, ("text", "reasoning"), where)
+        text = _string(stream_data, "text", where, _DATA_PATH)
+        if text is None:
+            raise ConfigError(f"{where}/text", "give the path of the text in a chunk")
+        stream = StreamTextConfig(text, _string(stream_data, "reasoning", where, _DATA_PATH))
+    return CliMethodConfig(options=tuple(options), stream=stream)
+
+
+def _frontends(value: object) -> FrontendsConfig:
+    data = _expect_mapping(value or {}, "/frontends")
+    _check_keys(data, ("cli", "mcp"), "/frontends")
+    cli: CliConfig | None = CliConfig()
+    cli_data = data.get("cli", True)
+    if cli_data is False:
+        cli = None
+    elif cli_data is not True and cli_data is not None:
+        mapping = _expect_mapping(cli_data, "/frontends/cli")
+        _check_keys(mapping, ("command", "methods"), "/frontends/cli")
+        methods: dict[str, CliMethodConfig] = {}
+        for key, item in _expect_mapping(
+            mapping.get("methods") or {}, "/frontends/cli/methods"
+        ).items():
+            where = f"/frontends/cli/methods/{escape_token(key)}"
+            if not _DOTTED.match(key) or "." not in key:
+                raise ConfigError(where, f"{key!r} is not a method's dotted path (resource.method)")
+            methods[key] = _cli_method(item, where)
+        cli = CliConfig(
+            command=_string(mapping, "command", "/frontends/cli", _COMMAND), methods=methods
+        )
+    mcp: McpConfig | None = McpConfig()
+    mcp_data = data.get("mcp", True)
+    if mcp_data is False:
+        mcp = None
+    elif mcp_data is not True and mcp_data is not None:
+        mapping = _expect_mapping(mcp_data, "/frontends/mcp")
+        _check_keys(mapping, ("server",), "/frontends/mcp")
+        mcp = McpConfig(server=_string(mapping, "server", "/frontends/mcp", _COMMAND))
+    return FrontendsConfig(cli=cli, mcp=mcp)
+
+
 def parse_config(data: object) -> Config:
     """Validate already-parsed config data (the YAML document) into a `Config`."""
     root = _expect_mapping(data, "")
@@ -237,6 +397,7 @@ def parse_config(data: object) -> Config:
             "types",
             "readme",
             "validate",
+            "frontends",
         ),
         "",
     )
@@ -291,4 +452,5 @@ def parse_config(data: object) -> Config:
         types=types,
         readme=_string(root, "readme", ""),
         validate=parse_settings(root.get("validate"), "/validate"),
+        frontends=_frontends(root.get("frontends")),
     )

@@ -3,23 +3,29 @@
     types.py   the type model (`Primitive`, `Ref`, `Literal`, `List`, `Union`, `Nullable`, ...)
     api.py     the API: type modules and their definitions, resources, methods with their
                parameters (location, wire name), bodies, results, paginators and streams,
-               the client, README examples
+               the client, README examples, the front-ends (command line, MCP server)
 
 Frozen dataclasses, compared by value (what `review` diffs); no Python source text, except the
 annotations of hand-written helper methods (`HelperParam`), which are read from `templates/lib/`.
 """
 
 from .api import (
+    NO_FRONTENDS,
     Alias,
     Api,
     Body,
     Child,
     Client,
+    ClientOption,
+    CliOption,
+    CommandLine,
     Definition,
     Example,
     Examples,
     Field,
     FileExample,
+    FrontendOperation,
+    Frontends,
     HelperForm,
     HelperImport,
     HelperMethod,
@@ -27,6 +33,7 @@ from .api import (
     HelperSignature,
     InitModule,
     LazyExport,
+    McpServer,
     Method,
     Model,
     PaginationKind,
@@ -39,6 +46,7 @@ from .api import (
     ResultKind,
     Side,
     StreamSpec,
+    StreamText,
     TypedDictDef,
     TypeImport,
     TypeModule,
@@ -62,12 +70,16 @@ from .types import (
 
 __all__ = [
     "NONE",
+    "NO_FRONTENDS",
     "OBJECT",
     "Alias",
     "Api",
     "Body",
     "Child",
+    "CliOption",
     "Client",
+    "ClientOption",
+    "CommandLine",
     "Definition",
     "Dict",
     "Discriminated",
@@ -76,6 +88,8 @@ __all__ = [
     "Field",
     "File",
     "FileExample",
+    "FrontendOperation",
+    "Frontends",
     "HelperForm",
     "HelperImport",
     "HelperMethod",
@@ -85,6 +99,7 @@ __all__ = [
     "LazyExport",
     "List",
     "Literal",
+    "McpServer",
     "Method",
     "Model",
     "NoneType",
@@ -101,6 +116,7 @@ __all__ = [
     "ResultKind",
     "Side",
     "StreamSpec",
+    "StreamText",
     "Type",
     "TypeImport",
     "TypeModule",

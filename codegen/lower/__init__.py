@@ -17,6 +17,7 @@ does not fit the spec `ConfigError`. One job per module, in the order `lower` ru
     helpers.py     the config's hand-written helper methods (`@helper_method`s of templates/lib)
     modules.py     module names, definition order, reference cycles
     examples.py    README example calls
+    frontends.py   the command line's and MCP server's names for every method, declared options
     naming.py      the naming rules (identifiers, class names, `Allocator`)
 """
 
@@ -30,6 +31,7 @@ from ..errors import Diagnostic, SpecError
 from ..runtime import runtime_all
 from .client import client_ir, dependencies, package_names
 from .examples import examples
+from .frontends import frontends_ir
 from .methods import MethodLowerer
 from .modules import ModuleNames
 from .operations import OperationReader
@@ -77,6 +79,9 @@ def _lower(document: dict[str, Any], config: Config, diagnostics: list[Diagnosti
     resources = [resource_ir(res, methods, types, area_modules) for res in root.walk() if res.path]
     client = client_ir(names, config, children_of(root))
     type_modules = types.type_modules()
+    aliases = {
+        d.name: d.type for m in type_modules for d in m.definitions if isinstance(d, ir.Alias)
+    }
     return ir.Api(
         package=names.package,
         distribution=names.distribution,
@@ -98,4 +103,5 @@ def _lower(document: dict[str, Any], config: Config, diagnostics: list[Diagnosti
         # Every public exception of the runtime is re-exported by the package `__init__`.
         exceptions=runtime_all("_exceptions"),
         readme_guide=config.readme,
+        frontends=frontends_ir(names, config, client, resources, aliases.get),
     )

@@ -225,6 +225,7 @@ class MethodLowerer:
             stream=spec,
             paginator=found.paginator,
             params_type=params_type,
+            tags=op.tags,
         )
 
 

@@ -8,6 +8,9 @@ the templates and the runtime files it copies).
     imports.py      import blocks in ruff's isort order, relative module paths
     modules.py      each module's printed pieces (definitions, classes, imports, exports)
     examples.py     README example calls
+    jsonschema.py   the type model as JSON Schema; how the command line reads an argument
+    frontends.py    the command line's and MCP server's table of operations (JSON), and the
+                    hand-written templates/frontend, cli, mcp copied with it
     (templates/)    Jinja: one template per kind of file, printing those pieces
 
 Paths are relative to the output directory: `pyproject.toml`, `README.md`, `api.md`, and
@@ -27,6 +30,7 @@ from .. import ir
 from ..runtime import LIB_DIR, RUNTIME_DIR, TEMPLATES_DIR
 from . import helpers, methods
 from .examples import print_examples
+from .frontends import MCP_REQUIREMENT, frontend_files, print_frontend_examples
 from .imports import format_import
 from .modules import (
     print_client,
@@ -94,7 +98,12 @@ def render(api: ir.Api, *, include_runtime: bool = True) -> dict[str, str]:
     aliases = frozenset(
         d.name for m in api.type_modules for d in m.definitions if isinstance(d, ir.Alias)
     )
-    common: dict[str, Any] = {"api": api, "examples": print_examples(api)}
+    common: dict[str, Any] = {
+        "api": api,
+        "examples": print_examples(api),
+        "mcp_requirement": MCP_REQUIREMENT,
+        "frontend": print_frontend_examples(api),
+    }
     files: dict[str, str] = {
         "pyproject.toml": _template("pyproject.toml.jinja").render(**common),
         "README.md": _template("README.md.jinja").render(**common),
@@ -122,6 +131,9 @@ def render(api: ir.Api, *, include_runtime: bool = True) -> dict[str, str]:
         files[f"{package}/{resource.module}"] = resource_template.render(
             r=print_resource(resource, names, aliases)
         )
+    files.update(frontend_files(api, include_runtime=include_runtime))
+    if api.frontends.cli is not None:
+        files[f"{package}/__main__.py"] = _template("package/__main__.py.jinja").render(**common)
     init_template = _template("package/lazy_init.py.jinja")
     for init in api.init_modules:
         files[f"{package}/{init.path}"] = init_template.render(init=print_init(init))

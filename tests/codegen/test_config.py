@@ -7,9 +7,14 @@ from pathlib import Path
 import pytest
 
 from codegen.config import (
+    CliConfig,
+    CliOptionConfig,
     Config,
+    FrontendsConfig,
     Helper,
+    McpConfig,
     OperationOverride,
+    StreamTextConfig,
     TypeNames,
     load_config,
     parse_config,
@@ -34,6 +39,26 @@ def test_project_config_parses() -> None:
     assert config.types["ChatCompletionMessageInput"] == TypeNames(
         param="ChatCompletionMessageParam"
     )
+
+
+def test_frontends_default_to_both_and_parse() -> None:
+    assert parse_config({}).frontends == FrontendsConfig(CliConfig(), McpConfig())
+    assert parse_config({"frontends": {"cli": False, "mcp": False}}).frontends == FrontendsConfig(
+        None, None
+    )
+    config = load_config(REPO / "spec" / "sdk.yaml").frontends
+    assert config.cli is not None and config.cli.command == "deepseek"
+    chat = config.cli.methods["chat.completions.create"]
+    assert chat.options[1] == CliOptionConfig(
+        flags=("-g", "--message"),
+        param="messages",
+        keys=("role", "content"),
+        help=chat.options[1].help,
+    )
+    assert chat.stream == StreamTextConfig(
+        "choices.*.delta.content", "choices.*.delta.reasoning_content"
+    )
+    assert config.cli.methods["beta.chat.completions.create"] == chat
 
 
 def test_operation_keys_are_normalised() -> None:
@@ -78,6 +103,44 @@ def test_types_section_renames_per_side() -> None:
         ({"types": {"Msg": {"param": "not-a-name"}}}, "#/types/Msg/param", "not valid"),
         ({"client": ""}, "#/client", "non-empty string"),
         (["a"], "#", "expected a mapping"),
+        ({"frontends": {"web": True}}, "#/frontends/web", "unknown key 'web'"),
+        ({"frontends": {"cli": {"command": "no spaces"}}}, "#/frontends/cli/command", "not valid"),
+        (
+            {"frontends": {"cli": {"methods": {"create": {}}}}},
+            "#/frontends/cli/methods/create",
+            "dotted",
+        ),
+        (
+            {
+                "frontends": {
+                    "cli": {"methods": {"a.b": {"options": [{"flags": ["-gg"], "param": "x"}]}}}
+                }
+            },
+            "#/frontends/cli/methods/a.b/options/0/flags/0",
+            "not valid",
+        ),
+        (
+            {"frontends": {"cli": {"methods": {"a.b": {"options": [{"flags": ["-g"]}]}}}}},
+            "#/frontends/cli/methods/a.b/options/0/param",
+            "name the parameter",
+        ),
+        (
+            {
+                "frontends": {
+                    "cli": {
+                        "methods": {"a.b": {"options": [{"flags": ["-g", "-g"], "param": "x"}]}}
+                    }
+                }
+            },
+            "#/frontends/cli/methods/a.b/options/0/flags",
+            "twice",
+        ),
+        (
+            {"frontends": {"cli": {"methods": {"a.b": {"stream": {"reasoning": "x"}}}}}},
+            "#/frontends/cli/methods/a.b/stream/text",
+            "path of the text",
+        ),
+        ({"frontends": {"mcp": {"name": "x"}}}, "#/frontends/mcp/name", "unknown key 'name'"),
     ],
 )
 def test_bad_config_names_the_key(data: object, pointer: str, fragment: str) -> None:
@@ -96,7 +159,7 @@ def test_load_config_reports_the_file(tmp_path: Path) -> None:
     assert str(info.value).endswith(
         "#/extra: unknown key 'extra'; expected one of: package, "
         "distribution, version, client, env, base_url, "
-        "path_prefixes, idempotency_header, operations, helpers, types, readme, validate"
+        "path_prefixes, idempotency_header, operations, helpers, types, readme, validate, frontends"
     )
 
 

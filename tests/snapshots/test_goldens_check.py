@@ -1,5 +1,6 @@
 """The golden trees are valid code: `ruff check` (the generated package's own config, no fixes),
-`mypy --strict` and pyright in strict mode (what VS Code users run), with the runtime files
+`mypy --strict` and pyright in strict mode (what VS Code users run), with the runtime files and
+the hand-written command line and MCP server
 copied next to them as `emit` does."""
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from codegen import ir
 from codegen.render import runtime_files
+from codegen.render.frontends import hand_written_files
 
 from ._snapshots import GOLDEN_DIR, SPECS
 
@@ -32,7 +35,12 @@ def checked_tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[s
             if item.is_dir():
                 shutil.copytree(item, root / item.name)
                 packages.append(item.name)
-                for relative, text in runtime_files(item.name, helpers=False).items():
+                copied = runtime_files(item.name, helpers=False)
+                if (item / "_frontend").is_dir():  # every golden has both front-ends
+                    both = ir.Frontends(ir.CommandLine("x"), ir.McpServer("x"), (), ())
+                    copied.update(hand_written_files(item.name, both))
+                for relative, text in copied.items():
+                    (root / relative).parent.mkdir(parents=True, exist_ok=True)
                     (root / relative).write_text(text, encoding="utf-8")
     # Every golden tree carries the same generated pyproject.toml (tool settings only).
     shutil.copy(GOLDEN_DIR / SPECS[0].stem / "pyproject.toml", root / "pyproject.toml")

@@ -1,0 +1,160 @@
+"""Calling the SDK for a front-end: the client, the method of an operation, its arguments, the
+result as JSON data, and error text without secrets.
+
+Every call goes through the SDK's own method (`client.chat.completions.create(...)`), so the
+request is built, authenticated, sent, retried and parsed exactly as in Python code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .table import Operation, Table
+
+__all__ = [
+    "accumulate",
+    "call_arguments",
+    "client_arguments",
+    "describe_error",
+    "make_client",
+    "method_of",
+    "redact",
+    "secrets_of",
+    "to_data",
+]
+
+
+def client_arguments(table: Table, given: Mapping[str, Any]) -> dict[str, Any]:
+    """Constructor arguments from the options given by name (flags); the others are left to the
+    client, which reads the same environment variables as always."""
+    known = {option.name for option in table.client_options}
+    return {name: value for name, value in given.items() if name in known and value is not None}
+
+
+def make_client(table: Table, arguments: Mapping[str, Any], *, is_async: bool = False) -> Any:
+    """A client of the SDK (sync or async). Imports the client only now."""
+    from .. import _client
+
+    cls = getattr(_client, table.async_client_class if is_async else table.client_class)
+    return cls(**arguments)
+
+
+def method_of(client: Any, operation: Operation, wrapper: str | None = None) -> Any:
+    """The bound SDK method of `operation`; `wrapper` is `with_raw_response` or
+    `with_streaming_response` for those variants."""
+    target = client
+    for part in operation.resource.split("."):
+        target = getattr(target, part)
+    if wrapper is not None:
+        target = getattr(target, wrapper)
+    return getattr(target, operation.method)
+
+
+def call_arguments(
+    operation: Operation, values: Mapping[str, Any]
+) -> tuple[list[Any], dict[str, Any]]:
+    """Positional (path parameters, in order) and keyword arguments for the SDK method."""
+    positional = [values[p.name] for p in operation.params if p.location == "path"]
+    keyword = {
+        p.name: values[p.name]
+        for p in operation.params
+        if p.location != "path" and p.name in values
+    }
+    return positional, keyword
+
+
+def to_data(value: Any) -> Any:
+    """A result as JSON data: models and pages by their wire names, as the server sent them."""
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict(mode="json")
+    if isinstance(value, Mapping):
+        return {str(k): to_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_data(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    model_dump = getattr(value, "model_dump", None)
+    if callable(model_dump):
+        return model_dump(mode="json", by_alias=True)
+    return str(value)
+
+
+_REPLACED = frozenset(
+    {"id", "object", "type", "created", "model", "role", "index", "finish_reason", "status"}
+    | {"system_fingerprint", "name"}
+)
+"""Keys whose string values each chunk repeats or sets once: replaced, never concatenated."""
+
+
+def accumulate(into: Any, chunk: Any) -> Any:
+    """Merge one stream chunk into the result so far: strings concatenate (but not those under
+    identifying keys such as `id` or `role`), objects merge key by key, lists merge item by item
+    (by their `index` when items have one), other values are replaced. Stream deltas
+    (`choices[0].delta.content` pieces) add up to the whole text."""
+    if into is None:
+        return chunk
+    if isinstance(into, str) and isinstance(chunk, str):
+        return into + chunk
+    if isinstance(into, dict) and isinstance(chunk, dict):
+        merged: dict[str, Any] = dict(into)
+        for key, value in chunk.items():
+            if key in _REPLACED:
+                if value is not None or key not in merged:
+                    merged[key] = value
+                continue
+            merged[key] = accumulate(merged.get(key), value)
+        return merged
+    if isinstance(into, list) and isinstance(chunk, list):
+        items: list[Any] = list(into)
+        for item in chunk:
+            index = item.get("index") if isinstance(item, dict) else None
+            if isinstance(index, int):
+                for position, existing in enumerate(items):
+                    if isinstance(existing, dict) and existing.get("index") == index:
+                        items[position] = accumulate(existing, item)
+                        break
+                else:
+                    items.append(item)
+            else:
+                items.append(item)
+        return items
+    return into if chunk is None else chunk
+
+
+def secrets_of(table: Table, given: Mapping[str, Any]) -> list[str]:
+    """The secret values in play: secret options given, and their environment variables."""
+    found: list[str] = []
+    for option in table.client_options:
+        if not option.secret:
+            continue
+        for value in (given.get(option.name), os.environ.get(option.env) if option.env else None):
+            if isinstance(value, str) and len(value) >= 4 and value not in found:
+                found.append(value)
+    return found
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """`text` with every secret replaced by `***`."""
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return text
+
+
+def describe_error(exc: BaseException) -> tuple[str, str | None]:
+    """A one-line message for an SDK error (status, the server's message and error code), and
+    the request id when the server sent one."""
+    status = getattr(exc, "status_code", None)
+    body = getattr(exc, "body", None)
+    message = body.get("message") if isinstance(body, Mapping) else None
+    if not isinstance(message, str) or not message:
+        message = str(getattr(exc, "message", None) or exc) or type(exc).__name__
+    code = getattr(exc, "code", None)
+    if isinstance(code, str) and code and code not in message:
+        message = f"{message} (code: {code})"
+    if isinstance(status, int):
+        message = f"{status}: {message}"
+    request_id = getattr(exc, "request_id", None)
+    return message, request_id if isinstance(request_id, str) else None
