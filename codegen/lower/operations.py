@@ -1,10 +1,12 @@
 """The spec's operations, read into `Operation`s: parameters, request body, success response.
 
 `OperationReader.collect_operations()` walks `paths` in order. For each operation it merges the
-path item's and the operation's parameters (cookie parameters are skipped with a warning),
-chooses the request body's media type (JSON, or `multipart/form-data` when it is the only one or
-when the body holds files: those cannot travel in JSON; other media types skip the operation
-with a warning) and reads the first 2xx response's JSON, event-stream and binary media types.
+path item's and the operation's parameters (optional cookie parameters are left out with a
+warning), chooses the request body's media type (JSON, or `multipart/form-data` when it is the
+only one or when the body holds files: those cannot travel in JSON) and reads the first 2xx
+response's JSON, event-stream and binary media types. An operation that cannot become a method
+(another body media type, a required cookie) is a `skipped-operation` error naming it: the
+caller stops, or with `--allow-skip` generates the rest.
 Resource paths and method names are given later (`resources`).
 """
 
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..config import Config, OperationOverride
-from ..errors import ConfigError, Diagnostic, SpecError
+from ..errors import SKIPPED_OPERATION, ConfigError, Diagnostic, SpecError
 from ..spec.pointer import escape_token
 from ..spec.structure import HTTP_METHODS
 from .schemas import Schemas
@@ -153,7 +155,17 @@ class OperationReader:
                 where = str(param.get("in"))
                 name = str(param.get("name"))
                 if where == "cookie":
-                    self.warn(param_pointer, f"cookie parameter {name!r} is not supported; skipped")
+                    if param.get("required") is True:
+                        self.skip(
+                            key,
+                            param_pointer,
+                            f"required cookie parameter {name!r} is not supported yet",
+                        )
+                        return None
+                    message = (
+                        f"{key}: optional cookie parameter {name!r} is not supported yet; left out"
+                    )
+                    self.warn(param_pointer, message, "cookie-parameter")
                     continue
                 location = _LOCATIONS.get(where)
                 if location is None:
@@ -175,7 +187,7 @@ class OperationReader:
         for name in PATH_PARAM.findall(path.split("?")[0]):
             if name not in declared:
                 raise SpecError(pointer, f"path parameter {name!r} is not declared")
-        body = self.request_body(node, pointer)
+        body = self.request_body(node, pointer, key)
         if body is False:
             return None
         return Operation(
@@ -191,7 +203,9 @@ class OperationReader:
             tags=tuple(str(t) for t in node.get("tags") or () if isinstance(t, str)),
         )
 
-    def request_body(self, node: Mapping[str, Any], pointer: str) -> RequestBody | bool | None:
+    def request_body(
+        self, node: Mapping[str, Any], pointer: str, key: str
+    ) -> RequestBody | bool | None:
         raw = node.get("requestBody")
         if raw is None:
             return None
@@ -217,7 +231,10 @@ class OperationReader:
             chosen = "multipart/form-data"
         if chosen is None:
             kinds = ", ".join(sorted(str(m) for m in content))
-            self.warn(body_pointer, f"request body media type(s) {kinds} not supported; skipped")
+            plural = "s" if len(content) > 1 else ""
+            self.skip(
+                key, body_pointer, f"request body media type{plural} {kinds} not supported yet"
+            )
             return False
         media_node = content[chosen] if isinstance(content[chosen], Mapping) else {}
         example = media_node.get("example")
@@ -264,5 +281,11 @@ class OperationReader:
                 result.binary = True
         return result
 
-    def warn(self, pointer: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic("warning", pointer, message))
+    def warn(self, pointer: str, message: str, kind: str) -> None:
+        self.diagnostics.append(Diagnostic("warning", pointer, message, kind))
+
+    def skip(self, key: str, pointer: str, why: str) -> None:
+        """`key` cannot become a method: an error naming it (`generate --allow-skip` makes the
+        caller treat it as a warning and generate the rest)."""
+        message = f"{key}: {why}; the operation cannot be generated"
+        self.diagnostics.append(Diagnostic("error", pointer, message, SKIPPED_OPERATION))

@@ -135,7 +135,7 @@ def allocate_type_names(
                     f"{{{side}: {wanted}}}}}` is not used"
                 )
                 schema_pointer = f"#/components/schemas/{escape_token(schema)}"
-                diagnostics.append(Diagnostic("warning", schema_pointer, message))
+                diagnostics.append(Diagnostic("warning", schema_pointer, message, "config"))
                 continue
             if tl.names.allocate(wanted) != wanted:
                 raise ConfigError(

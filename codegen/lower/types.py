@@ -326,7 +326,7 @@ class TypeLowerer(UnionLowering):
                 return t.Dict(value)
             return t.Dict(t.OBJECT)
         self.diagnostics.append(
-            Diagnostic("warning", pointer, f"unknown type {kind!r}; typed as object")
+            Diagnostic("warning", pointer, f"unknown type {kind!r}; typed as object", "schema")
         )
         return t.OBJECT
 
