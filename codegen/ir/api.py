@@ -39,6 +39,7 @@ __all__ = [
     "Resource",
     "ResourceVariant",
     "ResultKind",
+    "ServerVariable",
     "Side",
     "StreamSpec",
     "TypeImport",
@@ -316,8 +317,23 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class ServerVariable:
+    """A variable of the server URL (`https://{region}.api.example.com`): a constructor
+    argument `name` whose value replaces `{wire}` in `Client.default_base_url`."""
+
+    name: str
+    wire: str
+    default: str
+    description: str | None
+
+
+@dataclass(frozen=True)
 class Client:
-    """The generated `_client.py`: class names, environment variables and defaults."""
+    """The generated `_client.py`: class names, environment variables and defaults.
+
+    `default_base_url` is None when the spec names no absolute server URL: the constructor then
+    requires `base_url` (or its environment variable) and says so.
+    """
 
     name: str
     async_name: str
@@ -325,12 +341,14 @@ class Client:
     doc: str | None
     env_api_key: str
     env_base_url: str
-    default_base_url: str
+    default_base_url: str | None
     idempotency_header: str | None
     user_agent: str  # sent as `<user_agent>` + the package version
     missing_key_message: str
     init_doc: str  # what the constructors document
     children: tuple[Child, ...]
+    server_variables: tuple[ServerVariable, ...] = ()
+    missing_base_url_message: str = ""
 
 
 @dataclass(frozen=True)
@@ -369,7 +387,7 @@ class Api:
     env_log: str
     env_api_key: str
     env_base_url: str
-    default_base_url: str
+    default_base_url: str | None
     client: Client
     resources: tuple[Resource, ...]
     type_modules: tuple[TypeModule, ...]
@@ -379,3 +397,4 @@ class Api:
     dependencies: tuple[str, ...]  # pyproject requirements
     examples: Examples
     exceptions: tuple[str, ...]  # runtime exception classes re-exported by the package
+    extras: tuple[tuple[str, tuple[str, ...]], ...] = ()  # pyproject optional dependencies

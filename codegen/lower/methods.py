@@ -161,7 +161,8 @@ class MethodLowerer:
         return ir.Method(
             name=op.name,
             http_method=op.verb.upper(),
-            path=op.path,
+            # An operation served elsewhere than the client's base URL calls its absolute URL.
+            path=op.server + op.path if op.server else op.path,
             fixed_query=tuple(parse_qsl(op.path.partition("?")[2], keep_blank_values=True)),
             summary=summary if isinstance(summary, str) else None,
             description=description if isinstance(description, str) else None,

@@ -21,6 +21,7 @@ from ..config import Config, OperationOverride
 from ..errors import SKIPPED_OPERATION, ConfigError, Diagnostic, SpecError
 from ..spec.pointer import escape_token
 from ..spec.structure import HTTP_METHODS
+from .client import server_for
 from .schemas import Schemas
 
 __all__ = [
@@ -82,6 +83,7 @@ class Operation:
     explicit_name: bool = False
     base: str = ""  # class-name stem for this operation's types ("CompletionCreate")
     params_class: str = ""  # name of its Params TypedDict (unique in its types/ directory)
+    server: str | None = None  # its own server URL, when it is not the client's base URL
 
 
 def dotted(op: Operation) -> str:
@@ -98,11 +100,13 @@ class OperationReader:
         config: Config,
         schemas: Schemas,
         diagnostics: list[Diagnostic],
+        base_url: str | None = None,
     ) -> None:
         self.document = document
         self.config = config
         self.schemas = schemas
         self.diagnostics = diagnostics
+        self.base_url = base_url  # the client's default: operations with other servers say so
 
     def collect_operations(self) -> list[Operation]:
         paths = self.document.get("paths") or {}
@@ -125,6 +129,7 @@ class OperationReader:
                 seen_keys.add(key)
                 op = self.operation(str(path), verb, node, pointer, shared, key)
                 if op is not None:
+                    op.server = server_for(node, item, self.base_url, pointer)
                     ops.append(op)
         for key in self.config.operations:
             if key not in seen_keys:

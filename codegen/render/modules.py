@@ -8,6 +8,7 @@ what the package `__init__` imports eagerly or lazily.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -363,6 +364,26 @@ class PrintedClient:
     init_doc: str
     children: tuple[PrintedChild, ...]
     type_checking_imports: tuple[str, ...]
+    server_variables: tuple[tuple[str, str], ...] = ()  # (argument, default as a literal)
+    missing_base_url_message: str = ""
+
+
+def _base_url_expression(client: ir.Client) -> str:
+    """The default base URL as Python: a literal, or an f-string putting in each server
+    variable's argument (`f"https://{region}.example.com"`); empty when there is none."""
+    if client.default_base_url is None:
+        return ""
+    if not client.server_variables:
+        return py_str(client.default_base_url)
+    names = {"{" + v.wire + "}": v.name for v in client.server_variables}
+    pieces = re.split(r"(\{[^{}]+\})", client.default_base_url)
+    out = []
+    for piece in pieces:
+        if piece in names:
+            out.append("{" + names[piece] + "}")
+        else:  # escaped like any literal, then braces doubled for the f-string
+            out.append(py_str(piece)[1:-1].replace("{", "{{").replace("}", "}}"))
+    return 'f"' + "".join(out) + '"'
 
 
 def print_client(client: ir.Client) -> PrintedClient:
@@ -374,7 +395,7 @@ def print_client(client: ir.Client) -> PrintedClient:
         doc=_doc(client.doc),
         env_api_key=py_str(client.env_api_key),
         env_base_url=py_str(client.env_base_url),
-        default_base_url=py_str(client.default_base_url),
+        default_base_url=_base_url_expression(client),
         idempotency_header=py_str(client.idempotency_header)
         if client.idempotency_header
         else "None",
@@ -383,6 +404,8 @@ def print_client(client: ir.Client) -> PrintedClient:
         init_doc=docstring(client.init_doc) or "",
         children=children,
         type_checking_imports=checking,
+        server_variables=tuple((v.name, py_str(v.default)) for v in client.server_variables),
+        missing_base_url_message=py_str(client.missing_base_url_message),
     )
 
 

@@ -166,7 +166,7 @@ def test_client_defaults_come_from_config_then_spec() -> None:
         "Test",
         "TestError",
     )
-    assert api.client.env_api_key == "TEST_SDK_API_KEY"
+    assert api.client.env_api_key == "TEST_API_KEY"
     assert api.client.default_base_url == "https://example.test"
     assert print_client(api.client).default_base_url == '"https://example.test"'
     api, _ = build(
