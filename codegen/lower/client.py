@@ -147,17 +147,36 @@ def read_servers(node: Mapping[str, Any], pointer: str = "#") -> Servers:
 
 def server_for(
     op_node: Mapping[str, Any], item: Mapping[str, Any], default: str | None, pointer: str
-) -> str | None:
+) -> tuple[str, tuple[ir.ServerVariable, ...]] | None:
     """The URL an operation calls instead of the client's base URL: its own `servers` (else its
-    path item's), when they differ from the document's default. None: the base URL."""
+    path item's), when they differ from the document's default. None: the base URL.
+
+    A variable of that URL whose default is a placeholder (`{your-agent-url}`, `<host>`) stays
+    in the URL as `{name}`, returned with the variables the caller must pass (the method takes
+    each like a path parameter); the others are put in at their defaults.
+    """
     for node, where in ((op_node, pointer), (item, pointer.rsplit("/", 1)[0])):
-        if isinstance(node.get("servers"), list) and node["servers"]:
-            servers = read_servers(node, where)
-            url = servers.default or servers.relative
-            if url is None or (default is not None and url.rstrip("/") == default.rstrip("/")):
-                return None
-            return url.rstrip("/")
+        servers = node.get("servers")
+        if not isinstance(servers, list) or not servers:
+            continue
+        first = servers[0]
+        if not isinstance(first, Mapping) or not isinstance(first.get("url"), str):
+            return None
+        url, variables = _substitute(first, join_pointer(where, "servers", 0))
+        if default is not None and url.rstrip("/") == default.rstrip("/"):
+            return None
+        needed = tuple(v for v in variables if _placeholder(v.default))
+        template = str(first["url"])
+        for variable in variables:
+            if variable not in needed:
+                template = template.replace("{" + variable.wire + "}", variable.default)
+        return template.rstrip("/"), needed
     return None
+
+
+def _placeholder(value: str) -> bool:
+    """Whether a server variable's default stands for a value only the user knows."""
+    return not value.strip() or any(c in value for c in "{}<>")
 
 
 def _substitute(

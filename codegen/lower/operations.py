@@ -129,7 +129,7 @@ class OperationReader:
                 seen_keys.add(key)
                 op = self.operation(str(path), verb, node, pointer, shared, key)
                 if op is not None:
-                    op.server = server_for(node, item, self.base_url, pointer)
+                    self.serve(op, item)
                     ops.append(op)
         for key in self.config.operations:
             if key not in seen_keys:
@@ -207,6 +207,31 @@ class OperationReader:
             success=self.success(node, pointer),
             tags=tuple(str(t) for t in node.get("tags") or () if isinstance(t, str)),
         )
+
+    def serve(self, op: Operation, item: Mapping[str, Any]) -> None:
+        """An operation served elsewhere than the client's base URL calls its absolute URL; a
+        variable of that URL only the user knows is a parameter of the method."""
+        found = server_for(op.node, item, self.base_url, op.pointer)
+        if found is None:
+            return
+        op.server, variables = found
+        taken = {p.wire for p in op.params if p.location == "path"}
+        for variable in variables:
+            if variable.wire in taken:
+                raise SpecError(
+                    f"{op.pointer}/servers",
+                    f"server variable {variable.wire!r} has the name of a path parameter",
+                )
+            op.params.append(
+                OperationParam(
+                    wire=variable.wire,
+                    location="path",
+                    required=True,
+                    schema={"type": "string"},
+                    pointer=f"{op.pointer}/servers/0/variables/{escape_token(variable.wire)}",
+                    description=variable.description,
+                )
+            )
 
     def request_body(
         self, node: Mapping[str, Any], pointer: str, key: str

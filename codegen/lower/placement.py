@@ -49,6 +49,7 @@ def plan_types(
     request_roots: set[str] = set()
     response_roots: set[str] = set()
     flattened: set[str] = set()  # named body schemas whose properties became parameters
+    files: set[str] = set()  # named schemas a multipart body sends (binary strings are files)
     area_sides: dict[str, dict[Side, set[str]]] = defaultdict(
         lambda: {"model": set(), "param": set()}
     )
@@ -57,6 +58,8 @@ def plan_types(
         for param in op.params:
             request |= schemas.refs_in(param.schema, param.pointer)
         if op.body is not None:
+            if op.body.multipart:
+                files |= schemas.refs_in(op.body.schema, op.body.pointer)
             body, body_pointer = schemas.deref(op.body.schema, op.body.pointer)
             if schemas.is_class(body, body_pointer):
                 # The body's own schema is flattened into the method: only what its
@@ -82,6 +85,7 @@ def plan_types(
     loose = schemas.closure(set(schemas.named) - params - models - flattened)
     params |= loose
     models |= loose
+    tl.file_schemas = frozenset(schemas.closure(files))
     components = strongly_connected(
         {name: schemas.direct_refs(name) for name in schemas.named}, sorted(schemas.named)
     )

@@ -130,3 +130,25 @@ def test_extras_only_when_a_helper_uses_them() -> None:
     assert api.extras == (("realtime", ("websockets>=13",)),)
     pyproject = render(api, include_runtime=False)["pyproject.toml"]
     assert '[project.optional-dependencies]\nrealtime = ["websockets>=13"]\n' in pyproject
+
+
+def test_a_server_variable_only_the_user_knows_is_a_method_parameter() -> None:
+    # DigitalOcean's agent inference: `https://{agent_url}` with the default "{your-agent-url}".
+    server = {
+        "url": "https://{agent_url}/{version}",
+        "variables": {
+            "agent_url": {"default": "{your-agent-url}", "description": "Your agent's host."},
+            "version": {"default": "v1"},
+        },
+    }
+    api = lowered(
+        [{"url": "https://api.test"}],
+        **{"/chat/completions": {"post": {"servers": [server], "responses": ok()}}},
+    )
+    create = method(api, "chat.completions.create")
+    assert create.path == "https://{agent_url}/v1/chat/completions"
+    assert [(p.name, p.location, p.required, p.doc) for p in create.params] == [
+        ("agent_url", "path", True, "Your agent's host.")
+    ]
+    source = render(api, include_runtime=False)["test_sdk/resources/chat/completions.py"]
+    assert "f\"https://{path_param('agent_url', agent_url)}/v1/chat/completions\"" in source
