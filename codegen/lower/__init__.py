@@ -33,7 +33,7 @@ from .examples import examples
 from .methods import MethodLowerer
 from .modules import ModuleNames
 from .operations import OperationReader
-from .package import children_of, init_modules, resource_ir, variants_of
+from .package import children_of, init_modules, resource_ir
 from .placement import name_operation_types, plan_types
 from .resources import ResourceTree, subpackages
 from .schemas import Schemas
@@ -67,10 +67,6 @@ def _lower(document: dict[str, Any], config: Config, diagnostics: list[Diagnosti
     reader = OperationReader(document, config, schemas, diagnostics, names.base_url)
     ops = reader.collect_operations()
     root = ResourceTree(document, config, schemas, names.client).build(ops)
-    for res in root.walk():  # a resource module imports types: keep their names apart
-        for variant in variants_of(res) if res.path else ():
-            for name in (variant.class_name, variant.raw_class, variant.streaming_class):
-                types.names.reserve(name)
     modules = ModuleNames(lambda directory: subpackages(root, directory))
     area_modules = plan_types(ops, types, modules, config, diagnostics)
     name_operation_types(ops, types)

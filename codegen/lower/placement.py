@@ -164,11 +164,22 @@ def name_operation_types(ops: list[Operation], types: TypeLowerer) -> None:
     """
     params_names: dict[str, set[str]] = {}
     taken: set[str] = set()
+    # `registry` and `registries` are both "Registry": where singulars meet, the plural
+    # resource keeps its plural (`RegistriesCreate`, `RegistryCreate`).
+    owners: dict[str, set[str]] = {}
+    for op in ops:
+        words = owners.setdefault(pascal(singular(op.resource[-1])) + pascal(op.name), set())
+        words.add(op.resource[-1])
     for op in sorted(ops, key=lambda o: (len(o.resource), o.resource, o.name)):
         method = pascal(op.name)
-        stems = [pascal(singular(op.resource[-1]))]
-        for part in reversed(op.resource[:-1]):
-            stems.append(pascal(part) + stems[-1])
+        last = [pascal(singular(op.resource[-1])), pascal(op.resource[-1])]
+        if len(owners[last[0] + method]) > 1:
+            last.reverse()
+        stems = []
+        for word in dict.fromkeys(last):
+            stems.append(word)
+            for part in reversed(op.resource[:-1]):
+                stems.append(pascal(part) + stems[-1])
         chosen = None
         for stem in stems:
             candidate = stem + method

@@ -156,7 +156,8 @@ class Schemas:
         if schema.get("properties"):
             return True
         parts = schema.get("allOf")
-        if isinstance(parts, list) and len(parts) > 1:
+        # `allOf: [{$ref: X}, {description: ...}]` only documents X: it is X, not a new class.
+        if isinstance(parts, list) and sum(1 for p in parts if not _documents_only(p)) > 1:
             seen = _seen | {id(schema)}
             return any(self.is_class(self.deref(p, pointer)[0], pointer, seen) for p in parts)
         return False
@@ -345,6 +346,17 @@ def is_binary(schema: Mapping[str, Any]) -> bool:
     if isinstance(encoding, str):
         return encoding.lower() in ("binary", "8bit")
     return "contentMediaType" in schema
+
+
+def _documents_only(schema: Any) -> bool:
+    """Whether an `allOf` part only documents (a description, an example): it adds nothing."""
+    return (
+        isinstance(schema, Mapping)
+        and not shaped(schema)
+        and not any(
+            key in schema for key in ("required", "nullable", "additionalProperties", "not")
+        )
+    )
 
 
 def shaped(schema: Mapping[str, Any]) -> bool:

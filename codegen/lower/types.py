@@ -49,7 +49,7 @@ class TypeLowerer(UnionLowering):
     def __init__(self, schemas: Schemas, diagnostics: list[Diagnostic]) -> None:
         self.schemas = schemas
         self.diagnostics = diagnostics
-        self.names = Allocator(RESERVED_CLASS_NAMES)
+        self.names = Allocator(escaped=RESERVED_CLASS_NAMES)
         self.homes: dict[str, str] = {}
         self.modules: dict[str, ModuleBuilder] = {}
         self.planned: dict[tuple[str, Side], tuple[str, str]] = {}  # -> (class name, module)
@@ -163,7 +163,7 @@ class TypeLowerer(UnionLowering):
                 if side == "param" and schema.get("readOnly") is True:
                     continue
             lowered = self.lower(schema, side, module, hint + pascal(prop.wire), prop.pointer)
-            description = schema.get("description") if isinstance(schema, Mapping) else None
+            description = _description(schema)
             doc = description if isinstance(description, str) else None
             lowered_props.append((prop, lowered, doc))
         if side == "param":
@@ -366,6 +366,25 @@ class TypeLowerer(UnionLowering):
                 )
             )
         return out
+
+
+def _description(schema: Any) -> str | None:
+    """A property's description: its own, else that of an `allOf` part that only documents
+    (`allOf: [{$ref: X}, {description: ...}]`)."""
+    if not isinstance(schema, Mapping):
+        return None
+    found = schema.get("description")
+    parts = schema.get("allOf")
+    if found is None and isinstance(parts, list):
+        found = next(
+            (
+                p["description"]
+                for p in parts
+                if isinstance(p, Mapping) and not shaped(p) and "description" in p
+            ),
+            None,
+        )
+    return found if isinstance(found, str) else None
 
 
 def _component_of(pointer: str) -> str | None:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import ir
 from ..ir import types as t
 from ..runtime import runtime_all
 from .annotations import BUILTIN_TYPES, annotation, names_used
-from .imports import Imports, Registry, name_rank, relative
-from .methods import PrintedMethod, print_method
+from .imports import Imports, Registry, identifiers, name_rank, relative, rename_identifiers
+from .methods import CallArg, Param, PrintedMethod, Signature, print_method
 from .text import docstring, is_identifier, py_str, quote_annotation
 
 __all__ = [
@@ -303,8 +303,16 @@ def print_resource(
             for is_async in (False, True)
         ]
         methods.append(PrintedMethodPair(method.name, forms[0].doc, forms[0], forms[1]))
+    # Resource classes have their own namespace: a type named like a class this module defines
+    # or imports (`Pets`, the model, in the module of the `Pets` resource) is imported under
+    # another name. Method signatures and calls only ever name types, never resource classes.
+    own = {n for v in (sync, async_) for n in _variant_names(v)}
+    own |= {n for c in resource.children for v in (c.sync, c.async_) for n in _variant_names(v)}
+    renames = _type_aliases(methods, own, names, aliases)
+    if renames:
+        methods = [_renamed_pair(pair, renames) for pair in methods]
     children, checking = _children(resource.children, module)
-    imports = Imports(module, names)
+    imports = Imports(module, names, renamed={alias: name for name, alias in renames.items()})
     imports.scan("cached_property", *sync.bases, *async_.bases)
     if resource.helper is not None:
         lib = relative(module, resource.helper.module)
@@ -342,6 +350,81 @@ def print_resource(
         type_checking_imports=checking,
         exports=exports,
     )
+
+
+def _method_code(method: PrintedMethod) -> Iterator[str]:
+    """The code (not the docstring) of a printed method: what names it uses."""
+    for signature in (*method.overloads, method.signature):
+        yield signature.returns
+        yield from (p.annotation for p in (*signature.positional, *signature.keyword))
+        yield from (p.default for p in (*signature.positional, *signature.keyword) if p.default)
+    yield method.call_open
+    yield method.call_close
+    for arg in method.args:
+        yield arg.value
+        yield from arg.entries or ()
+
+
+def _type_aliases(
+    methods: list[PrintedMethodPair], own: set[str], names: Registry, aliases: frozenset[str]
+) -> dict[str, str]:
+    """Generated types the methods use whose names this module's classes take -> the name
+    they are imported as (`PetsModel`, `PetsType` for an alias or TypedDict)."""
+    used = {
+        name
+        for pair in methods
+        for form in (pair.sync, pair.async_)
+        for code in _method_code(form)
+        for name in identifiers(code)
+    }
+    renames: dict[str, str] = {}
+    taken = own | used
+    for name in sorted(used & own):
+        if names.get(name) is None:
+            continue
+        model = name not in aliases and not name.endswith("Param")
+        candidates = [name + ("Model" if model else "Type"), "_" + name]
+        alias = next((c for c in candidates if c not in taken and names.get(c) is None), None)
+        alias = alias or next(f"_{name}{n}" for n in range(2, 100) if f"_{name}{n}" not in taken)
+        taken.add(alias)
+        renames[name] = alias
+    return renames
+
+
+def _renamed_pair(pair: PrintedMethodPair, renames: Mapping[str, str]) -> PrintedMethodPair:
+    def form(method: PrintedMethod) -> PrintedMethod:
+        def signature(sig: Signature) -> Signature:
+            def param(p: Param) -> Param:
+                default = rename_identifiers(p.default, renames) if p.default else p.default
+                return replace(
+                    p, annotation=rename_identifiers(p.annotation, renames), default=default
+                )
+
+            return Signature(
+                tuple(param(p) for p in sig.positional),
+                tuple(param(p) for p in sig.keyword),
+                rename_identifiers(sig.returns, renames),
+            )
+
+        return replace(
+            method,
+            overloads=tuple(signature(s) for s in method.overloads),
+            signature=signature(method.signature),
+            call_open=rename_identifiers(method.call_open, renames),
+            call_close=rename_identifiers(method.call_close, renames),
+            args=tuple(
+                CallArg(
+                    a.name,
+                    rename_identifiers(a.value, renames),
+                    None
+                    if a.entries is None
+                    else tuple(rename_identifiers(e, renames) for e in a.entries),
+                )
+                for a in method.args
+            ),
+        )
+
+    return PrintedMethodPair(pair.name, pair.doc, form(pair.sync), form(pair.async_))
 
 
 # --------------------------------------------------------------------------- client and package
