@@ -243,6 +243,12 @@ class OperationReader:
         content = body.get("content") if isinstance(body, Mapping) else None
         if not isinstance(content, Mapping) or not content:
             return None
+        if body.get("required") is not True and all(
+            self._carries_nothing(media, body_pointer) for media in content.values()
+        ):
+            # Stripe's GETs: an optional form of no fields (`properties: {}`,
+            # `additionalProperties: false`). Sending nothing is all it allows.
+            return None
         chosen: str | None = None
         for media in content:
             base = str(media).split(";")[0].strip().lower()
@@ -279,6 +285,17 @@ class OperationReader:
             pointer=f"{body_pointer}/content/{escape_token(chosen)}/schema",
             required=isinstance(body, Mapping) and body.get("required") is True,
             example=example,
+        )
+
+    def _carries_nothing(self, media: Any, pointer: str) -> bool:
+        """Whether a media type's schema is an object that may have no property at all."""
+        schema = media.get("schema") if isinstance(media, Mapping) else None
+        schema, _ = self.schemas.deref(schema, pointer)
+        return (
+            isinstance(schema, Mapping)
+            and schema.get("additionalProperties") is False
+            and not schema.get("properties")
+            and not any(key in schema for key in ("allOf", "anyOf", "oneOf", "patternProperties"))
         )
 
     def success(self, node: Mapping[str, Any], pointer: str) -> Success:
