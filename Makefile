@@ -4,7 +4,7 @@ PY      := .venv/bin/python
 VENV    := .venv/.installed
 PYTEST  := $(PY) -m pytest
 
-.PHONY: generate check-generated validate-spec test test-all soak differential lint typecheck check bench diff-openai changelog clean
+.PHONY: generate check-generated validate-spec test test-all soak differential corpus lint typecheck check bench diff-openai changelog clean
 
 $(VENV): pyproject.toml
 	python3 -m venv .venv && .venv/bin/pip install -q --upgrade pip && .venv/bin/pip install -q -e '.[dev]' && touch $@
@@ -16,6 +16,7 @@ test: $(VENV) ; $(PYTEST) -m "not slow"
 test-all: $(VENV) ; $(PYTEST)
 soak: $(VENV) ; $(PYTEST) tests/soak -m slow -s
 differential: $(VENV) ; $(PYTEST) tests/differential
+corpus: $(VENV) ; $(PYTEST) tests/corpus
 lint: $(VENV) ; .venv/bin/ruff check codegen tests bench examples && .venv/bin/ruff check --target-version py39 templates/runtime templates/lib && (cd generated && ../.venv/bin/ruff check .)
 typecheck: $(VENV) ; .venv/bin/mypy codegen && (cd generated && ../.venv/bin/mypy deepseek_sdk)
 check: lint typecheck check-generated validate-spec test
