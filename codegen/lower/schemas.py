@@ -156,8 +156,12 @@ class Schemas:
         if schema.get("properties"):
             return True
         parts = schema.get("allOf")
-        # `allOf: [{$ref: X}, {description: ...}]` only documents X: it is X, not a new class.
-        if isinstance(parts, list) and sum(1 for p in parts if not _documents_only(p)) > 1:
+        # `allOf: [{$ref: X}, {description: ...}]` only documents X: it is X, not a new class;
+        # `allOf: [{$ref: X}], required: [...]` requires more than X does: a class of its own.
+        meaningful = (
+            sum(1 for p in parts if not _documents_only(p)) if isinstance(parts, list) else 0
+        )
+        if meaningful > 1 or (meaningful and schema.get("required")):
             seen = _seen | {id(schema)}
             return any(self.is_class(self.deref(p, pointer)[0], pointer, seen) for p in parts)
         return False

@@ -34,6 +34,18 @@ def test_required_of_a_later_part_tightens_an_inherited_property_by_flattening()
     assert field(printed_definition(api, "Strict"), "id").annotation == "str"
 
 
+def test_required_next_to_a_single_all_of_part_is_a_class() -> None:
+    # DigitalOcean's logsink_schema: `allOf: [{$ref: logsink_verbose}], required: [...]`.
+    schemas = {
+        "Verbose": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "Strict": {"allOf": [{"$ref": REF + "Verbose"}], "required": ["id"]},
+    }
+    api, _ = build(_returning("Strict"), schemas)
+    strict = definition(api, "Strict")
+    assert isinstance(strict, ir.Model)
+    assert [(f.name, f.required) for f in strict.fields] == [("id", True)]
+
+
 def test_a_base_whose_requirements_are_not_tightened_is_inherited() -> None:
     schemas = {
         "Base": {
