@@ -16,21 +16,21 @@ from .._utils import cached_property, path_param
 from ..types.annotation import Node
 from ..types.annotation_param import NodeParam
 
-__all__ = ["AsyncTrees2", "AsyncTrees2WithRawResponse", "AsyncTrees2WithStreamingResponse", "Trees2", "Trees2WithRawResponse", "Trees2WithStreamingResponse"]
+__all__ = ["AsyncTreesResource", "AsyncTreesResourceWithRawResponse", "AsyncTreesResourceWithStreamingResponse", "TreesResource", "TreesResourceWithRawResponse", "TreesResourceWithStreamingResponse"]
 
 
-class Trees2(SyncAPIResource):
+class TreesResource(SyncAPIResource):
     """`client.trees`."""
 
     @cached_property
-    def with_raw_response(self) -> Trees2WithRawResponse:
+    def with_raw_response(self) -> TreesResourceWithRawResponse:
         """Each method returns the raw response (headers, status, `.parse()`) instead."""
-        return Trees2WithRawResponse(self)
+        return TreesResourceWithRawResponse(self)
 
     @cached_property
-    def with_streaming_response(self) -> Trees2WithStreamingResponse:
+    def with_streaming_response(self) -> TreesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is only read when you ask for it."""
-        return Trees2WithStreamingResponse(self)
+        return TreesResourceWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -73,18 +73,18 @@ class Trees2(SyncAPIResource):
         )
 
 
-class AsyncTrees2(AsyncAPIResource):
+class AsyncTreesResource(AsyncAPIResource):
     """`client.trees` (async)."""
 
     @cached_property
-    def with_raw_response(self) -> AsyncTrees2WithRawResponse:
+    def with_raw_response(self) -> AsyncTreesResourceWithRawResponse:
         """Each method returns the raw response (headers, status, `.parse()`) instead."""
-        return AsyncTrees2WithRawResponse(self)
+        return AsyncTreesResourceWithRawResponse(self)
 
     @cached_property
-    def with_streaming_response(self) -> AsyncTrees2WithStreamingResponse:
+    def with_streaming_response(self) -> AsyncTreesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is only read when you ask for it."""
-        return AsyncTrees2WithStreamingResponse(self)
+        return AsyncTreesResourceWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -127,29 +127,29 @@ class AsyncTrees2(AsyncAPIResource):
         )
 
 
-class Trees2WithRawResponse:
-    def __init__(self, resource: Trees2) -> None:
+class TreesResourceWithRawResponse:
+    def __init__(self, resource: TreesResource) -> None:
         self._resource = resource
         self.retrieve = to_raw_response_wrapper(resource.retrieve)
         self.update = to_raw_response_wrapper(resource.update)
 
 
-class AsyncTrees2WithRawResponse:
-    def __init__(self, resource: AsyncTrees2) -> None:
+class AsyncTreesResourceWithRawResponse:
+    def __init__(self, resource: AsyncTreesResource) -> None:
         self._resource = resource
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.update = async_to_raw_response_wrapper(resource.update)
 
 
-class Trees2WithStreamingResponse:
-    def __init__(self, resource: Trees2) -> None:
+class TreesResourceWithStreamingResponse:
+    def __init__(self, resource: TreesResource) -> None:
         self._resource = resource
         self.retrieve = to_streamed_response_wrapper(resource.retrieve)
         self.update = to_streamed_response_wrapper(resource.update)
 
 
-class AsyncTrees2WithStreamingResponse:
-    def __init__(self, resource: AsyncTrees2) -> None:
+class AsyncTreesResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncTreesResource) -> None:
         self._resource = resource
         self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
         self.update = async_to_streamed_response_wrapper(resource.update)
