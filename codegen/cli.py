@@ -396,6 +396,14 @@ def _config_path(args: argparse.Namespace) -> Path | None:
     return config_beside(args.spec)
 
 
+def _cache_dir(out: Path) -> Path:
+    """The format cache: `.cache/sdkgen` here, or beside `out` when run inside it (the header's
+    command), so the SDK's own folder never holds it."""
+    here = DEFAULT_CACHE.resolve()
+    root = out.resolve()
+    return root.parent / DEFAULT_CACHE if here.is_relative_to(root) else DEFAULT_CACHE
+
+
 def _validate(spec_path: Path, stdout: TextIO) -> int:
     start = time.perf_counter()
     spec = load_spec(spec_path)
@@ -437,7 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.out,
             check=check,
             allow_skip=args.allow_skip,
-            cache_dir=None if args.no_cache else DEFAULT_CACHE,
+            cache_dir=None if args.no_cache else _cache_dir(args.out),
             progress=Progress(stderr, live),
         )
     except SkippedOperations as exc:

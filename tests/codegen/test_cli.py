@@ -215,6 +215,14 @@ def test_generate_then_check(project: Path, capsys: pytest.CaptureFixture[str]) 
     assert "files: 1 written" in capsys.readouterr().out
     assert (generated / "NOTES.md").read_text() == "mine\n"
 
+    # The header's command, run in the SDK's root: the same files, no cache folder inside it.
+    command = python[0].read_text().splitlines()[0].split("root: ", 1)[1].split()
+    assert command[:3] == ["python", "-m", "codegen"]
+    os.chdir(generated)
+    assert main(command[3:]) == 0
+    assert "files: 0 written, " in capsys.readouterr().out
+    assert not (generated / ".cache").exists() and (project / ".cache/sdkgen").is_dir()
+
 
 def test_generation_is_quiet_and_line_oriented_in_ci(
     project: Path, capsys: pytest.CaptureFixture[str]
