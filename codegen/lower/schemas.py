@@ -156,11 +156,11 @@ class Schemas:
         if schema.get("properties"):
             return True
         parts = schema.get("allOf")
+        if not isinstance(parts, list):
+            return False
         # `allOf: [{$ref: X}, {description: ...}]` only documents X: it is X, not a new class;
         # `allOf: [{$ref: X}], required: [...]` requires more than X does: a class of its own.
-        meaningful = (
-            sum(1 for p in parts if not _documents_only(p)) if isinstance(parts, list) else 0
-        )
+        meaningful = sum(1 for p in parts if not _documents_only(p))
         if meaningful > 1 or (meaningful and schema.get("required")):
             seen = _seen | {id(schema)}
             return any(self.is_class(self.deref(p, pointer)[0], pointer, seen) for p in parts)
