@@ -70,6 +70,31 @@ def _spec(words: list[str], schema_case: str) -> dict[str, Any]:
                 },
             }
         }
+    # An allOf child redeclaring its base's properties wider and narrower (mypy --strict used to
+    # reject the override).
+    schemas["Base"] = {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"enum": ["a", "b"]}, "size": {"type": "integer"}},
+    }
+    schemas["Child"] = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Base"},
+            {
+                "type": "object",
+                "properties": {"kind": {"type": "string"}, "size": {"type": "number"}},
+                "required": ["size"],
+            },
+        ]
+    }
+    child = {"$ref": "#/components/schemas/Child"}
+    paths["/children"] = {
+        "get": {
+            "responses": {
+                "200": {"description": "ok", "content": {"application/json": {"schema": child}}}
+            }
+        }
+    }
     paths["/users/{id}/folders/0"] = {
         "get": {
             "operationId": "getRootFolder",

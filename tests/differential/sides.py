@@ -176,10 +176,20 @@ def _properties(gen: Generator, name: str) -> set[str] | None:
                 parts = [objects[0]]
     for part in parts:
         for piece in gen._flatten(part, 0):
-            props |= set(piece.get("properties") or {})
+            # writeOnly properties are never in a response: models leave them out.
+            props |= {
+                name
+                for name, prop in (piece.get("properties") or {}).items()
+                if not (isinstance(prop, Mapping) and prop.get("writeOnly") is True)
+            }
             # A required name without a property is a field too (JSON Schema requires the key).
             required = piece.get("required")
-            props |= {str(r) for r in required} if isinstance(required, list) else set()
+            declared = piece.get("properties") or {}
+            props |= {
+                str(r)
+                for r in (required if isinstance(required, list) else [])
+                if not (isinstance(declared.get(r), Mapping) and declared[r].get("writeOnly"))
+            }
     return props
 
 
