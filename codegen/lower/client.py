@@ -190,6 +190,8 @@ def _substitute(
     variables: list[ir.ServerVariable] = []
     for wire in dict.fromkeys(_VARIABLE.findall(url)):
         spec = declared.get(wire)
+        if spec is None:
+            continue  # braces the spec declares no variable for are part of the URL
         default = spec.get("default") if isinstance(spec, Mapping) else None
         if not isinstance(default, str | int | float) or isinstance(default, bool):
             raise SpecError(

@@ -54,8 +54,9 @@ from codegen.render.text import doc_line, docstring, one_line, py_str, toml_str
 
 from ._harness import INVISIBLE, payloads
 
-MARK = "zq-sentinel"
-"""Naming never keeps this as it is (`-` is a word separator), so wherever it appears in
+MARK = "zq-Sentinel"
+"""Naming never keeps this as it is (`-` is a word separator, and a name's words are all lower
+or capitalised: `zq_sentinel`, `zq-sentinel`, `ZqSentinel`), so wherever it appears in
 generated code it was printed as text, not as a name."""
 JINJA = "{{ 7 * 7 }}"
 HOSTILE = JINJA + '{% if true %}x{% endif %}"""\'\'\'\\\n\x00\u202e "'
@@ -117,7 +118,8 @@ def _sentinel_document(canary: Path) -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {"title": s() + run[2], "version": "1", "description": s() + run[3]},
-        "servers": [{"url": s() + run[4]}],
+        # Absolute, so it is the client's default base URL (a relative one makes it required).
+        "servers": [{"url": "https://example.com/" + s() + run[4]}],
         "tags": [{"name": "tag", "description": s()}],
         "paths": {"/things/" + PATH_HOSTILE + "/{id}": {"post": operation}},
         "components": {"schemas": schemas},
@@ -166,6 +168,7 @@ PLAIN_TEXT_FIELDS = {
     ("Client", "doc"),
     ("Client", "default_base_url"),
     ("Client", "init_doc"),
+    ("Client", "missing_base_url_message"),  # names the title
     ("Resource", "doc"),
     ("Method", "path"),
     ("Method", "summary"),

@@ -152,3 +152,11 @@ def test_a_server_variable_only_the_user_knows_is_a_method_parameter() -> None:
     ]
     source = render(api, include_runtime=False)["test_sdk/resources/chat/completions.py"]
     assert "f\"https://{path_param('agent_url', agent_url)}/v1/chat/completions\"" in source
+
+
+def test_braces_without_a_declared_variable_are_part_of_the_url() -> None:
+    api = lowered([{"url": "https://api.test/{literal}"}])
+    assert (
+        api.client.server_variables == () and api.default_base_url == "https://api.test/{literal}"
+    )
+    assert print_client(api.client).default_base_url == '"https://api.test/{literal}"'
