@@ -23,7 +23,10 @@ import yaml
 from codegen.cli import main
 
 BIN = Path(sys.executable).parent
-WORDS = ("stream", "query", "headers", "type", "list", "self", "client", "json", "httpx", "typing")
+WORDS = (
+    *("stream", "query", "headers", "type", "list", "self", "client", "json", "httpx", "httpx2"),
+    "typing",
+)
 
 
 def _spec(words: list[str], schema_case: str) -> dict[str, Any]:
