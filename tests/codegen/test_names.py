@@ -140,7 +140,8 @@ def _classes(package: Path) -> set[str]:
 )
 def test_no_numbers_where_the_spec_names_differ(sdks: Path, case: str, package: str) -> None:
     classes = _classes(sdks / case / package)
-    numbered = sorted(name for name in classes if name[-1].isdigit())
+    # `Httpx2` is the spec's own name for `/httpx2`; no other name may end in a number.
+    numbered = sorted(n for n in classes if n[-1].isdigit() and n not in ("Httpx2", "AsyncHttpx2"))
     assert numbered == []
     resources = (sdks / case / package / "resources").iterdir()
     assert not any(path.name.startswith("n_") for path in resources)
