@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+from codegen.cli import Outcome
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "specs" / "corpus"
 
@@ -54,3 +58,20 @@ SPECS = (
         "digitalocean", "digitalocean_sdk", "DigitalOcean", frozenset({OCTET_STREAM}), big=True
     ),
 )
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A corpus spec's SDK: where it is and what generation reported."""
+
+    spec: CorpusSpec
+    out: Path
+    outcome: Outcome
+
+
+EVERY = [pytest.param(spec, id=spec.name) for spec in SPECS]
+"""Every corpus spec (`make test` generates each of them)."""
+LIGHT = [
+    pytest.param(spec, id=spec.name, marks=[pytest.mark.slow] if spec.big else []) for spec in SPECS
+]
+"""Every corpus spec, the big ones (Stripe, DigitalOcean) only in slow runs (`make corpus`)."""

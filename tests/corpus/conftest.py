@@ -3,33 +3,12 @@ does, into a temporary folder (the operations it cannot express yet are checked 
 
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
-from _corpus import CORPUS, ROOT, SPECS, CorpusSpec
+from _corpus import CORPUS, ROOT, CorpusSpec, Generated
 
-from codegen.cli import Outcome, generate
-
-sys.path.insert(0, str(Path(__file__).parent))
+from codegen.cli import generate
 
 _GENERATED: dict[str, Generated] = {}
-
-
-@dataclass(frozen=True)
-class Generated:
-    spec: CorpusSpec
-    out: Path
-    outcome: Outcome
-
-
-EVERY = [pytest.param(spec, id=spec.name) for spec in SPECS]
-"""Every corpus spec (`make test` generates each of them)."""
-LIGHT = [
-    pytest.param(spec, id=spec.name, marks=[pytest.mark.slow] if spec.big else []) for spec in SPECS
-]
-"""Every corpus spec, the big ones (Stripe, DigitalOcean) only in slow runs (`make corpus`)."""
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from _corpus import CorpusSpec
-from conftest import EVERY, LIGHT, Generated
+from _corpus import EVERY, LIGHT, CorpusSpec, Generated
 
 from codegen.cli import main
 from codegen.errors import SKIPPED_OPERATION
