@@ -421,7 +421,9 @@ def parse_config(data: object) -> Config:
         if not _DOTTED.match(key):
             raise ConfigError(pointer, f"{key!r} is not a dotted resource path")
         if not isinstance(value, str) or not _DOTTED.match(value):
-            raise ConfigError(pointer, f"expected a module under lib/ (e.g. chat_helpers), got {value!r}")
+            raise ConfigError(
+                pointer, f"expected a module under lib/ (e.g. chat_helpers), got {value!r}"
+            )
         helpers.append(Helper(key, value))
     types: dict[str, TypeNames] = {}
     for key, value in _expect_mapping(root.get("types") or {}, "/types").items():

@@ -14,7 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["ConfigError", "Diagnostic", "GenerationError", "SpecError", "normalize_pointer"]
+__all__ = [
+    "SKIPPED_OPERATION",
+    "ConfigError",
+    "Diagnostic",
+    "GenerationError",
+    "SpecError",
+    "normalize_pointer",
+]
 
 
 def normalize_pointer(pointer: str) -> str:
@@ -50,17 +57,24 @@ class GenerationError(Exception):
     """
 
 
+SKIPPED_OPERATION = "skipped-operation"
+"""The kind of the diagnostic for an operation that cannot become a method. It is an error:
+generation stops naming each one, unless the user allows skips (`generate --allow-skip`)."""
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """A problem found in the input, returned as a value by a stage.
 
     A `"warning"` means one thing was skipped and generation went on; an `"error"` means the
-    stage could not produce a correct result.
+    stage could not produce a correct result. `kind` groups diagnostics in reports
+    (`skipped-operation`, `unreached-problem`, `media-type`, `discriminator`, ...).
     """
 
     level: Literal["warning", "error"]
     pointer: str
     message: str
+    kind: str = "other"
 
     def __str__(self) -> str:
         return f"{self.level}: {normalize_pointer(self.pointer)}: {self.message}"

@@ -155,7 +155,9 @@ def _is_overload(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 def _signature(node: ast.FunctionDef | ast.AsyncFunctionDef, where: str) -> HelperSignature:
     args = node.args
     if args.vararg or args.kwarg or args.posonlyargs:
-        raise ValueError(f"{where}: a helper takes no *args, **kwargs or positional-only parameters")
+        raise ValueError(
+            f"{where}: a helper takes no *args, **kwargs or positional-only parameters"
+        )
     params = []
     for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
         if arg.annotation is None:

@@ -50,6 +50,7 @@ __all__ = [
     "Resource",
     "ResourceVariant",
     "ResultKind",
+    "ServerVariable",
     "Side",
     "StreamSpec",
     "StreamText",
@@ -383,8 +384,23 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class ServerVariable:
+    """A variable of the server URL (`https://{region}.api.example.com`): a constructor
+    argument `name` whose value replaces `{wire}` in `Client.default_base_url`."""
+
+    name: str
+    wire: str
+    default: str
+    description: str | None
+
+
+@dataclass(frozen=True)
 class Client:
-    """The generated `_client.py`: class names, environment variables and defaults."""
+    """The generated `_client.py`: class names, environment variables and defaults.
+
+    `default_base_url` is None when the spec names no absolute server URL: the constructor then
+    requires `base_url` (or its environment variable) and says so.
+    """
 
     name: str
     async_name: str
@@ -392,13 +408,15 @@ class Client:
     doc: str | None
     env_api_key: str
     env_base_url: str
-    default_base_url: str
+    default_base_url: str | None
     idempotency_header: str | None
     path_prefixes: tuple[str, ...]  # URL path prefixes a base URL may end with (`/v1`)
     user_agent: str  # sent as `<user_agent>` + the package version
     missing_key_message: str
     init_doc: str  # what the constructors document
     children: tuple[Child, ...]
+    server_variables: tuple[ServerVariable, ...] = ()
+    missing_base_url_message: str = ""
 
 
 @dataclass(frozen=True)
@@ -519,7 +537,7 @@ class Api:
     env_log: str
     env_api_key: str
     env_base_url: str
-    default_base_url: str
+    default_base_url: str | None
     client: Client
     resources: tuple[Resource, ...]
     type_modules: tuple[TypeModule, ...]
@@ -531,3 +549,4 @@ class Api:
     exceptions: tuple[str, ...]  # runtime exception classes re-exported by the package
     readme_guide: str | None = None  # Markdown from the config's `readme:` file, printed as is
     frontends: Frontends = NO_FRONTENDS
+    extras: tuple[tuple[str, tuple[str, ...]], ...] = ()  # pyproject optional dependencies

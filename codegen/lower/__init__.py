@@ -16,6 +16,7 @@ does not fit the spec `ConfigError`. One job per module, in the order `lower` ru
     package.py     resource modules, sub-resources, lazy package `__init__`s
     helpers.py     the config's hand-written helper methods (`@helper_method`s of templates/lib)
     modules.py     module names, definition order, reference cycles
+    webhooks.py    models for the inline payloads of 3.1 webhooks (no methods)
     examples.py    README example calls
     frontends.py   the command line's and MCP server's names for every method, declared options
     naming.py      the naming rules (identifiers, class names, `Allocator`)
@@ -29,17 +30,18 @@ from .. import ir
 from ..config import Config
 from ..errors import Diagnostic, SpecError
 from ..runtime import runtime_all
-from .client import client_ir, dependencies, package_names
+from .client import client_ir, dependencies, extras, package_names
 from .examples import examples
 from .frontends import frontends_ir
 from .methods import MethodLowerer
 from .modules import ModuleNames
 from .operations import OperationReader
-from .package import children_of, init_modules, resource_ir, variants_of
+from .package import children_of, init_modules, resource_ir
 from .placement import name_operation_types, plan_types
 from .resources import ResourceTree, subpackages
 from .schemas import Schemas
 from .types import TypeLowerer
+from .webhooks import webhook_types
 
 __all__ = ["SpecLike", "lower"]
 
@@ -65,17 +67,15 @@ def _lower(document: dict[str, Any], config: Config, diagnostics: list[Diagnosti
     names = package_names(document, config)
     schemas = Schemas(document)
     types = TypeLowerer(schemas, diagnostics)
-    ops = OperationReader(document, config, schemas, diagnostics).collect_operations()
+    reader = OperationReader(document, config, schemas, diagnostics, names.base_url)
+    ops = reader.collect_operations()
     root = ResourceTree(document, config, schemas, names.client).build(ops)
-    for res in root.walk():  # a resource module imports types: keep their names apart
-        for variant in variants_of(res) if res.path else ():
-            for name in (variant.class_name, variant.raw_class, variant.streaming_class):
-                types.names.reserve(name)
     modules = ModuleNames(lambda directory: subpackages(root, directory))
     area_modules = plan_types(ops, types, modules, config, diagnostics)
     name_operation_types(ops, types)
     lowerer = MethodLowerer(types, modules, diagnostics)
     methods = {op.key: lowerer.lower_operation(op) for op in ops}
+    webhook_types(document, types, modules)
     resources = [resource_ir(res, methods, types, area_modules) for res in root.walk() if res.path]
     client = client_ir(names, config, children_of(root))
     type_modules = types.type_modules()
@@ -99,6 +99,7 @@ def _lower(document: dict[str, Any], config: Config, diagnostics: list[Diagnosti
         helpers=bool(config.helpers),
         discriminated=types.uses_discriminator,
         dependencies=dependencies(types.uses_discriminator),
+        extras=extras(config),
         examples=examples(ops, methods, schemas),
         # Every public exception of the runtime is re-exported by the package `__init__`.
         exceptions=runtime_all("_exceptions"),

@@ -64,7 +64,7 @@ class MethodLowerer:
             params.append(ir.Parameter(name, wire, location, lowered, required, doc))
 
         by_wire = {p.wire: p for p in op.params if p.location == "path"}
-        for wire in PATH_PARAM.findall(op.path.split("?")[0]):
+        for wire in PATH_PARAM.findall(_url(op).split("?")[0]):
             param = by_wire[wire]
             add(param.wire, "path", param.schema, param.pointer, True, param.description)
         for param in op.params:
@@ -78,25 +78,31 @@ class MethodLowerer:
                     param.description,
                 )
         if op.body is not None:
-            schema, pointer = schemas.deref(op.body.schema, op.body.pointer)
-            if schemas.is_class(schema, pointer):
-                _, props, required = schemas.properties(schema, pointer, inherit=False)
-                for prop in props:
-                    if isinstance(prop.schema, Mapping) and prop.schema.get("readOnly") is True:
-                        continue
-                    description = (
-                        prop.schema.get("description") if isinstance(prop.schema, Mapping) else None
-                    )
-                    add(
-                        prop.wire,
-                        "body",
-                        prop.schema,
-                        prop.pointer,
-                        prop.wire in required,
-                        description,
-                    )
-            else:
-                add("body", "whole_body", op.body.schema, op.body.pointer, op.body.required, None)
+            # Raw bytes in a multipart body are files; in JSON they are text.
+            self.types.sending_files = op.body.multipart
+            try:
+                schema, pointer = schemas.deref(op.body.schema, op.body.pointer)
+                if schemas.is_class(schema, pointer):
+                    _, props, required = schemas.properties(schema, pointer, inherit=False)
+                    for prop in props:
+                        prop_schema = prop.schema
+                        if isinstance(prop_schema, Mapping) and prop_schema.get("readOnly") is True:
+                            continue
+                        description = (
+                            prop_schema.get("description")
+                            if isinstance(prop_schema, Mapping)
+                            else None
+                        )
+                        required_here = prop.wire in required
+                        add(
+                            prop.wire, "body", prop_schema, prop.pointer, required_here, description
+                        )
+                else:
+                    body = op.body
+                    add("body", "whole_body", body.schema, body.pointer, body.required, None)
+            finally:
+                self.types.sending_files = False
+
         def response_type(part: tuple[Any, str] | None, suffix: str) -> t.Type:
             return self.response_type(part, directory, op.base + suffix)
 
@@ -138,8 +144,10 @@ class MethodLowerer:
         name = op.params_class
         doc = f"Parameters of `{dotted(op)}()`."
         variants = [name + suffix for suffix in ("Base", "NonStreaming", "Streaming")]
-        if flag_param is None or flag_param.wire in keys or any(
-            v in self.types.names for v in variants
+        if (
+            flag_param is None
+            or flag_param.wire in keys
+            or any(v in self.types.names for v in variants)
         ):
             if flag_param is not None and flag_param.wire not in keys:
                 keys[flag_param.wire] = ir.Field(
@@ -208,7 +216,7 @@ class MethodLowerer:
         return ir.Method(
             name=op.name,
             http_method=op.verb.upper(),
-            path=op.path,
+            path=_url(op),
             fixed_query=tuple(parse_qsl(op.path.partition("?")[2], keep_blank_values=True)),
             summary=summary if isinstance(summary, str) else None,
             description=description if isinstance(description, str) else None,
@@ -227,6 +235,12 @@ class MethodLowerer:
             params_type=params_type,
             tags=op.tags,
         )
+
+
+def _url(op: Operation) -> str:
+    """What the method calls: the spec's path, or the absolute URL of an operation served
+    elsewhere than the client's base URL (its unknown server variables as path parameters)."""
+    return op.server + op.path if op.server else op.path
 
 
 def _body(op: Operation, params: list[ir.Parameter]) -> ir.Body | None:

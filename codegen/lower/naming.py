@@ -10,8 +10,10 @@ Rules (each has a table test):
 - Identifiers that would start with a digit get a prefix: `n_2fa` (snake), `N2fa` (Pascal).
 - Python keywords get a trailing underscore (`class_`, `import_`); so do names that are reserved
   in the place they are used (see `RESERVED_FIELD_NAMES`, `RESERVED_PARAM_NAMES`).
-- `Allocator` hands out unique names in a namespace: a clash gets the smallest suffix `2`, `3`, ...
-  that is free. Callers allocate in sorted order so the result does not depend on dict order.
+- `Allocator` hands out unique names in a namespace: a clash with a name the generated code
+  imports gets a trailing underscore, any other clash the smallest suffix `2`, `3`, ... that is
+  free (the spec's own names clash, as `stream` and `Stream` do). Callers allocate in sorted
+  order so the result does not depend on dict order.
 """
 
 from __future__ import annotations
@@ -217,11 +219,20 @@ def singular(word: str) -> str:
 
 
 class Allocator:
-    """Hands out unique names; `fold` decides when two names clash (e.g. case-insensitively)."""
+    """Hands out unique names; `fold` decides when two names clash (e.g. case-insensitively).
 
-    def __init__(self, taken: Iterable[str] = (), *, fold: bool = False) -> None:
+    `escaped` names are taken too, but a name clashing with one of them first tries a trailing
+    underscore (PEP 8's way to avoid a clash: `Field_` next to pydantic's `Field`), and only
+    then a number.
+    """
+
+    def __init__(
+        self, taken: Iterable[str] = (), *, fold: bool = False, escaped: Iterable[str] = ()
+    ) -> None:
         self._fold = fold
         self._taken: set[str] = {name.lower() for name in taken} if fold else set(taken)
+        self._escaped = {self._key(name) for name in escaped}
+        self._taken |= self._escaped
 
     def _key(self, name: str) -> str:
         return name.lower() if self._fold else name
@@ -238,7 +249,11 @@ class Allocator:
         self._taken.discard(self._key(name))
 
     def allocate(self, name: str, *, sep: str = "") -> str:
-        """Return `name`, or `name{sep}2`, `name{sep}3`, ... whichever is first free."""
+        """Return `name`, or `name{sep}2`, `name{sep}3`, ... whichever is first free (an
+        `escaped` name tries `name_` first)."""
+        if self._key(name) in self._escaped and self._key(name + "_") not in self._taken:
+            self._taken.add(self._key(name + "_"))
+            return name + "_"
         candidate = name
         counter = 1
         while self._key(candidate) in self._taken:

@@ -1,10 +1,12 @@
 """The spec's operations, read into `Operation`s: parameters, request body, success response.
 
 `OperationReader.collect_operations()` walks `paths` in order. For each operation it merges the
-path item's and the operation's parameters (cookie parameters are skipped with a warning),
-chooses the request body's media type (JSON, or `multipart/form-data` when it is the only one or
-when the body holds files: those cannot travel in JSON; other media types skip the operation
-with a warning) and reads the first 2xx response's JSON, event-stream and binary media types.
+path item's and the operation's parameters (optional cookie parameters are left out with a
+warning), chooses the request body's media type (JSON, or `multipart/form-data` when it is the
+only one or when the body holds files: those cannot travel in JSON) and reads the first 2xx
+response's JSON, event-stream and binary media types. An operation that cannot become a method
+(another body media type, a required cookie) is a `skipped-operation` error naming it: the
+caller stops, or with `--allow-skip` generates the rest.
 Resource paths and method names are given later (`resources`).
 """
 
@@ -16,9 +18,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..config import Config, OperationOverride
-from ..errors import ConfigError, Diagnostic, SpecError
+from ..errors import SKIPPED_OPERATION, ConfigError, Diagnostic, SpecError
 from ..spec.pointer import escape_token
 from ..spec.structure import HTTP_METHODS
+from .client import server_for
 from .schemas import Schemas
 
 __all__ = [
@@ -80,6 +83,7 @@ class Operation:
     explicit_name: bool = False
     base: str = ""  # class-name stem for this operation's types ("CompletionCreate")
     params_class: str = ""  # name of its Params TypedDict (unique in its types/ directory)
+    server: str | None = None  # its own server URL, when it is not the client's base URL
 
 
 def dotted(op: Operation) -> str:
@@ -96,11 +100,13 @@ class OperationReader:
         config: Config,
         schemas: Schemas,
         diagnostics: list[Diagnostic],
+        base_url: str | None = None,
     ) -> None:
         self.document = document
         self.config = config
         self.schemas = schemas
         self.diagnostics = diagnostics
+        self.base_url = base_url  # the client's default: operations with other servers say so
 
     def collect_operations(self) -> list[Operation]:
         paths = self.document.get("paths") or {}
@@ -123,6 +129,7 @@ class OperationReader:
                 seen_keys.add(key)
                 op = self.operation(str(path), verb, node, pointer, shared, key)
                 if op is not None:
+                    self.serve(op, item)
                     ops.append(op)
         for key in self.config.operations:
             if key not in seen_keys:
@@ -153,7 +160,17 @@ class OperationReader:
                 where = str(param.get("in"))
                 name = str(param.get("name"))
                 if where == "cookie":
-                    self.warn(param_pointer, f"cookie parameter {name!r} is not supported; skipped")
+                    if param.get("required") is True:
+                        self.skip(
+                            key,
+                            param_pointer,
+                            f"required cookie parameter {name!r} is not supported yet",
+                        )
+                        return None
+                    message = (
+                        f"{key}: optional cookie parameter {name!r} is not supported yet; left out"
+                    )
+                    self.warn(param_pointer, message, "cookie-parameter")
                     continue
                 location = _LOCATIONS.get(where)
                 if location is None:
@@ -175,7 +192,7 @@ class OperationReader:
         for name in PATH_PARAM.findall(path.split("?")[0]):
             if name not in declared:
                 raise SpecError(pointer, f"path parameter {name!r} is not declared")
-        body = self.request_body(node, pointer)
+        body = self.request_body(node, pointer, key)
         if body is False:
             return None
         return Operation(
@@ -191,13 +208,46 @@ class OperationReader:
             tags=tuple(str(t) for t in node.get("tags") or () if isinstance(t, str)),
         )
 
-    def request_body(self, node: Mapping[str, Any], pointer: str) -> RequestBody | bool | None:
+    def serve(self, op: Operation, item: Mapping[str, Any]) -> None:
+        """An operation served elsewhere than the client's base URL calls its absolute URL; a
+        variable of that URL only the user knows is a parameter of the method."""
+        found = server_for(op.node, item, self.base_url, op.pointer)
+        if found is None:
+            return
+        op.server, variables = found
+        taken = {p.wire for p in op.params if p.location == "path"}
+        for variable in variables:
+            if variable.wire in taken:
+                raise SpecError(
+                    f"{op.pointer}/servers",
+                    f"server variable {variable.wire!r} has the name of a path parameter",
+                )
+            op.params.append(
+                OperationParam(
+                    wire=variable.wire,
+                    location="path",
+                    required=True,
+                    schema={"type": "string"},
+                    pointer=f"{op.pointer}/servers/0/variables/{escape_token(variable.wire)}",
+                    description=variable.description,
+                )
+            )
+
+    def request_body(
+        self, node: Mapping[str, Any], pointer: str, key: str
+    ) -> RequestBody | bool | None:
         raw = node.get("requestBody")
         if raw is None:
             return None
         body, body_pointer = self.schemas.deref(raw, pointer + "/requestBody")
         content = body.get("content") if isinstance(body, Mapping) else None
         if not isinstance(content, Mapping) or not content:
+            return None
+        if body.get("required") is not True and all(
+            self._carries_nothing(media, body_pointer) for media in content.values()
+        ):
+            # Stripe's GETs: an optional form of no fields (`properties: {}`,
+            # `additionalProperties: false`). Sending nothing is all it allows.
             return None
         chosen: str | None = None
         for media in content:
@@ -217,7 +267,10 @@ class OperationReader:
             chosen = "multipart/form-data"
         if chosen is None:
             kinds = ", ".join(sorted(str(m) for m in content))
-            self.warn(body_pointer, f"request body media type(s) {kinds} not supported; skipped")
+            plural = "s" if len(content) > 1 else ""
+            self.skip(
+                key, body_pointer, f"request body media type{plural} {kinds} not supported yet"
+            )
             return False
         media_node = content[chosen] if isinstance(content[chosen], Mapping) else {}
         example = media_node.get("example")
@@ -232,6 +285,17 @@ class OperationReader:
             pointer=f"{body_pointer}/content/{escape_token(chosen)}/schema",
             required=isinstance(body, Mapping) and body.get("required") is True,
             example=example,
+        )
+
+    def _carries_nothing(self, media: Any, pointer: str) -> bool:
+        """Whether a media type's schema is an object that may have no property at all."""
+        schema = media.get("schema") if isinstance(media, Mapping) else None
+        schema, _ = self.schemas.deref(schema, pointer)
+        return (
+            isinstance(schema, Mapping)
+            and schema.get("additionalProperties") is False
+            and not schema.get("properties")
+            and not any(key in schema for key in ("allOf", "anyOf", "oneOf", "patternProperties"))
         )
 
     def success(self, node: Mapping[str, Any], pointer: str) -> Success:
@@ -264,5 +328,11 @@ class OperationReader:
                 result.binary = True
         return result
 
-    def warn(self, pointer: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic("warning", pointer, message))
+    def warn(self, pointer: str, message: str, kind: str) -> None:
+        self.diagnostics.append(Diagnostic("warning", pointer, message, kind))
+
+    def skip(self, key: str, pointer: str, why: str) -> None:
+        """`key` cannot become a method: an error naming it (`generate --allow-skip` makes the
+        caller treat it as a warning and generate the rest)."""
+        message = f"{key}: {why}; the operation cannot be generated"
+        self.diagnostics.append(Diagnostic("error", pointer, message, SKIPPED_OPERATION))

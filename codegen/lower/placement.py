@@ -49,6 +49,7 @@ def plan_types(
     request_roots: set[str] = set()
     response_roots: set[str] = set()
     flattened: set[str] = set()  # named body schemas whose properties became parameters
+    files: set[str] = set()  # named schemas a multipart body sends (binary strings are files)
     area_sides: dict[str, dict[Side, set[str]]] = defaultdict(
         lambda: {"model": set(), "param": set()}
     )
@@ -57,6 +58,8 @@ def plan_types(
         for param in op.params:
             request |= schemas.refs_in(param.schema, param.pointer)
         if op.body is not None:
+            if op.body.multipart:
+                files |= schemas.refs_in(op.body.schema, op.body.pointer)
             body, body_pointer = schemas.deref(op.body.schema, op.body.pointer)
             if schemas.is_class(body, body_pointer):
                 # The body's own schema is flattened into the method: only what its
@@ -82,6 +85,7 @@ def plan_types(
     loose = schemas.closure(set(schemas.named) - params - models - flattened)
     params |= loose
     models |= loose
+    tl.file_schemas = frozenset(schemas.closure(files))
     components = strongly_connected(
         {name: schemas.direct_refs(name) for name in schemas.named}, sorted(schemas.named)
     )
@@ -135,7 +139,7 @@ def allocate_type_names(
                     f"{{{side}: {wanted}}}}}` is not used"
                 )
                 schema_pointer = f"#/components/schemas/{escape_token(schema)}"
-                diagnostics.append(Diagnostic("warning", schema_pointer, message))
+                diagnostics.append(Diagnostic("warning", schema_pointer, message, "config"))
                 continue
             if tl.names.allocate(wanted) != wanted:
                 raise ConfigError(
@@ -160,11 +164,22 @@ def name_operation_types(ops: list[Operation], types: TypeLowerer) -> None:
     """
     params_names: dict[str, set[str]] = {}
     taken: set[str] = set()
+    # `registry` and `registries` are both "Registry": where singulars meet, the plural
+    # resource keeps its plural (`RegistriesCreate`, `RegistryCreate`).
+    owners: dict[str, set[str]] = {}
+    for op in ops:
+        words = owners.setdefault(pascal(singular(op.resource[-1])) + pascal(op.name), set())
+        words.add(op.resource[-1])
     for op in sorted(ops, key=lambda o: (len(o.resource), o.resource, o.name)):
         method = pascal(op.name)
-        stems = [pascal(singular(op.resource[-1]))]
-        for part in reversed(op.resource[:-1]):
-            stems.append(pascal(part) + stems[-1])
+        last = [pascal(singular(op.resource[-1])), pascal(op.resource[-1])]
+        if len(owners[last[0] + method]) > 1:
+            last.reverse()
+        stems = []
+        for word in dict.fromkeys(last):
+            stems.append(word)
+            for part in reversed(op.resource[:-1]):
+                stems.append(pascal(part) + stems[-1])
         chosen = None
         for stem in stems:
             candidate = stem + method

@@ -1,7 +1,8 @@
 """Resources and method names: where each operation lives on the client and what it is called.
 
-- The resource path comes from the URL's literal segments (path parameters and a leading `v1`
-  are skipped; `beta` is a level like any other): `/chat/completions` -> `client.chat.completions`.
+- The resource path comes from the URL's literal segments (path parameters, numbers and a
+  leading `v1` are skipped; `beta` is a level like any other): `/chat/completions` ->
+  `client.chat.completions`.
 - The method name comes from the verb and the path shape: `GET /things` -> `list` (or `retrieve`
   when the response is not a list), `POST /things` -> `create`, `GET /things/{id}` ->
   `retrieve`, `POST|PUT|PATCH /things/{id}` -> `update`, `DELETE` -> `delete`, and
@@ -11,8 +12,10 @@
 - Names that collide fall back to the operationId. Config `operations:` overrides all of this.
 - A resource attribute never takes the name of one of the client's own attributes (read from
   the runtime, `codegen.runtime.client_attributes`) or of a name the generated class bodies use.
-  Resource classes give way to the schemas' class names; each resource has a module under
-  `resources/` (a package when it has sub-resources).
+  Resource classes have their own namespace (a model may have the same name; the resource
+  module imports it as `<Name>Model`) and give way only to names generated modules use
+  (`StreamResource`); each resource has a module under `resources/` (a package when it has
+  sub-resources).
 """
 
 from __future__ import annotations
@@ -25,9 +28,17 @@ from typing import Any
 
 from ..config import Config, Helper
 from ..errors import ConfigError
+from ..render.imports import KNOWN_NAMES
 from ..runtime import client_attributes
 from ..spec.pointer import escape_token
-from .naming import RESERVED_PARAM_NAMES, Allocator, class_name, identifier, snake
+from .naming import (
+    RESERVED_CLASS_NAMES,
+    RESERVED_PARAM_NAMES,
+    Allocator,
+    class_name,
+    identifier,
+    snake,
+)
 from .operations import PATH_PARAM, Operation
 from .schemas import Schemas
 
@@ -50,6 +61,12 @@ _SCOPE_NAMES = frozenset(
     }
 )
 _MEMBER_RESERVED = RESOURCE_ATTRIBUTES | (_SCOPE_NAMES - {"list"})
+# Class names resource modules and `_client.py` import or use: a resource class never takes one.
+_RESOURCE_RESERVED = frozenset(
+    RESERVED_CLASS_NAMES
+    | {name for name in KNOWN_NAMES if name[:1].isupper()}
+    | {"SDKError", "SyncAPIClient", "AsyncAPIClient", "Timeout", "DEFAULT_MAX_RETRIES"}
+)
 
 
 @dataclass
@@ -140,7 +157,9 @@ class ResourceTree:
         segments = [s for s in clean.split("/") if s]
         if segments and _VERSION_SEGMENT.match(segments[0]):
             segments = segments[1:]
-        is_param = [bool(PATH_PARAM.search(s)) for s in segments]
+        # A number in the path (`/folders/0`: Box's root folder) names a thing like a
+        # parameter value does, not a resource (`folders.n_0` is no name a person chooses).
+        is_param = [bool(PATH_PARAM.search(s)) or s.isdigit() for s in segments]
         literals = [s for s, p in zip(segments, is_param, strict=True) if not p]
         top = _CLIENT_ATTRIBUTES | _SCOPE_NAMES
         attrs = tuple(
@@ -210,29 +229,44 @@ class ResourceTree:
         return identifier(f"{op.verb}_{segments[-1] if segments else 'root'}")
 
     def name_resources(self, root: ResourceNode) -> None:
-        # A resource module imports the types its methods use, so resource classes give way to
-        # the schemas' class names (and `lower` keeps other type names off the resource names).
-        schemas = frozenset(class_name(name) for name in self.schemas.named)
-        taken = Allocator(
-            {self.client_name, "Async" + self.client_name}
-            | {f"{self.client_name}With{kind}Response" for kind in ("Raw", "Streaming")}
-            | schemas
-        )
-        self._name_children(root, taken, schemas)
+        """Class names of the resources, in their own namespace: a resource may share its name
+        with a model (its module imports that model under another name, see `render`), but
+        never takes a name the client or resource modules use (`Stream`, `Headers`, `Query`,
+        ...), the client's, its parent's or a sibling's: those clashes get `Resource`
+        (`StreamResource`)."""
+        client = self.client_name
+        self._name_children(root, frozenset(_RESOURCE_RESERVED | _variants(client)))
 
-    def _name_children(
-        self, parent: ResourceNode, taken: Allocator, schemas: frozenset[str]
-    ) -> None:
+    def _name_children(self, parent: ResourceNode, reserved: frozenset[str]) -> None:
+        taken = set(reserved)
         for attr in sorted(parent.children):
             child = parent.children[attr]
-            child.class_name = taken.allocate(class_name(attr))
+            base = class_name(attr)
+            candidates = [base, base + "Resource"]
+            if parent.path:  # `headers.headers`: `HeadersHeaders` (its parent is `HeadersResource`)
+                qualified = class_name(parent.path[-1]) + base
+                candidates += [qualified, qualified + "Resource"]
+            candidates += [f"{base}Resource{n}" for n in range(2, len(parent.children) + 3)]
+            name = next(c for c in candidates if not _variants(c) & taken)
+            taken |= _variants(name)
+            child.class_name = name
             directory = "/".join(("resources", *child.path[:-1]))
             if child.children:
                 stem = attr if attr not in child.children else attr + "_resource"
                 child.module = f"{directory}/{attr}/{stem}"
             else:
                 child.module = f"{directory}/{attr}"
-            self._name_children(child, Allocator({child.class_name, *schemas}), schemas)
+            # A resource module imports its sub-resources' classes next to its own.
+            self._name_children(child, frozenset(_RESOURCE_RESERVED | _variants(name)))
+
+
+def _variants(name: str) -> set[str]:
+    """The classes of a resource (or client) called `name`: sync, async and their wrappers."""
+    return {
+        prefix + name + suffix
+        for prefix in ("", "Async")
+        for suffix in ("", "WithRawResponse", "WithStreamingResponse")
+    }
 
 
 def subpackages(root: ResourceNode, directory: str) -> set[str]:

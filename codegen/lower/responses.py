@@ -57,7 +57,7 @@ def result(
     if success.binary and (
         success.json is None or schema_is(schemas.deref(*success.json)[0], "string")
     ):
-        diagnostics.append(Diagnostic("warning", op.pointer, _AMBIGUOUS))
+        diagnostics.append(Diagnostic("warning", op.pointer, _AMBIGUOUS, "ambiguous-response"))
         return Result("binary")
     if success.json is None:
         chunk = response_type(success.sse, "Chunk")
@@ -78,5 +78,5 @@ def result(
         if flag is not None:
             spec = ir.StreamSpec(response_type(success.sse, "Chunk"), flag.name)
             return Result("model_or_stream", returns=model, stream=spec)
-        diagnostics.append(Diagnostic("warning", op.pointer, NO_FLAG))
+        diagnostics.append(Diagnostic("warning", op.pointer, NO_FLAG, "stream-flag"))
     return Result("model", returns=model)

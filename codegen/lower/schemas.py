@@ -17,7 +17,7 @@ from ..errors import SpecError
 from ..spec.pointer import escape_token, unescape_token
 from ..spec.refs import resolve
 
-__all__ = ["SCHEMA_PREFIX", "Prop", "Schemas", "schema_is", "shaped"]
+__all__ = ["SCHEMA_PREFIX", "Prop", "Schemas", "is_binary", "merge_schemas", "schema_is", "shaped"]
 
 SCHEMA_PREFIX = "#/components/schemas/"
 _SHAPE_KEYS = ("type", "$ref", "enum", "const", "oneOf", "anyOf", "allOf", "items", "properties")
@@ -156,7 +156,12 @@ class Schemas:
         if schema.get("properties"):
             return True
         parts = schema.get("allOf")
-        if isinstance(parts, list) and len(parts) > 1:
+        if not isinstance(parts, list):
+            return False
+        # `allOf: [{$ref: X}, {description: ...}]` only documents X: it is X, not a new class;
+        # `allOf: [{$ref: X}], required: [...]` requires more than X does: a class of its own.
+        meaningful = sum(1 for p in parts if not _documents_only(p))
+        if meaningful > 1 or (meaningful and schema.get("required")):
             seen = _seen | {id(schema)}
             return any(self.is_class(self.deref(p, pointer)[0], pointer, seen) for p in parts)
         return False
@@ -179,10 +184,15 @@ class Schemas:
     def properties(
         self, schema: Any, pointer: str, *, inherit: bool
     ) -> tuple[str | None, list[Prop], set[str]]:
-        """Merged properties and required names of an object schema.
+        """Merged properties and required names of an object schema, as the spec means them.
 
-        With `inherit`, a single `allOf` `$ref` to a class schema is returned as the base
-        (its properties are then not merged in).
+        Every `allOf` part counts: `required` names from each part, and a property declared by
+        several parts is the intersection of those declarations (`merge_schemas`). A name that
+        is required but declared by no part is a property of any type (JSON Schema requires
+        the key, whatever its value). With `inherit`, a single `allOf` `$ref` to a class schema
+        is returned as the base, whose properties are then not repeated, unless the other
+        parts tighten one of them (redeclare it, or require what the base leaves optional):
+        a subclass cannot narrow an inherited field soundly, so such a schema is flattened.
         """
         parts = schema.get("allOf") if isinstance(schema.get("allOf"), list) else []
         base = self._base(parts) if inherit else None
@@ -195,8 +205,44 @@ class Schemas:
             seen.add(ancestor)
             ancestor_parts = self.named[ancestor].get("allOf")
             ancestor = self._base(ancestor_parts if isinstance(ancestor_parts, list) else [])
+        props, required = self._merged(schema, pointer, parts, base)
+        inherited: dict[str, Prop] = {}
+        if base is not None:
+            base_pointer = SCHEMA_PREFIX + escape_token(base)
+            _, base_props, base_required = self.properties(
+                self.named[base], base_pointer, inherit=False
+            )
+            inherited = {prop.wire: prop for prop in base_props}
+            tightened = any(
+                prop.wire in inherited and prop.schema != inherited[prop.wire].schema
+                for prop in props.values()
+            ) or any(name in inherited and name not in base_required for name in required)
+            if tightened:
+                base, inherited = None, {}
+                props, required = self._merged(schema, pointer, parts, None)
+            else:  # the same declaration again: the base has it
+                props = {wire: prop for wire, prop in props.items() if wire not in inherited}
+        for name in sorted(required - props.keys() - inherited.keys()):
+            props[name] = Prop(name, {}, f"{pointer}/required")
+        return base, list(props.values()), required
+
+    def _merged(
+        self, schema: Mapping[str, Any], pointer: str, parts: list[Any], base: str | None
+    ) -> tuple[dict[str, Prop], set[str]]:
+        """The properties and required names of `schema`'s `allOf` parts (except `base`) and
+        its own, a property declared more than once merged (`merge_schemas`)."""
         props: dict[str, Prop] = {}
         required: set[str] = set()
+
+        def add(prop: Prop) -> None:
+            previous = props.get(prop.wire)
+            if previous is None:
+                props[prop.wire] = prop
+            else:
+                merged = merge_schemas(previous.schema, prop.schema)
+                where = prop.pointer if merged is prop.schema else previous.pointer
+                props[prop.wire] = Prop(prop.wire, merged, where)
+
         for index, part in enumerate(parts):
             part_pointer = f"{pointer}/allOf/{index}"
             if base is not None and self.named_ref(part) == base:
@@ -214,18 +260,17 @@ class Schemas:
             finally:
                 self.resolving.pop()
             for prop in part_props:
-                props[prop.wire] = prop
+                if not prop.pointer.endswith("/required"):  # required-only: added at the end
+                    add(prop)
             required |= part_required
         own = schema.get("properties")
         if isinstance(own, Mapping):
             for wire, prop_schema in own.items():
-                props[str(wire)] = Prop(
-                    str(wire), prop_schema, f"{pointer}/properties/{escape_token(str(wire))}"
-                )
+                add(Prop(str(wire), prop_schema, f"{pointer}/properties/{escape_token(str(wire))}"))
         own_required = schema.get("required")
         if isinstance(own_required, list):
             required |= {str(r) for r in own_required}
-        return base, list(props.values()), required
+        return props, required
 
     def _base(self, parts: list[Any]) -> str | None:
         """The one named class schema among `allOf` parts (a model inherits it), if one."""
@@ -264,12 +309,58 @@ class Schemas:
                     seen.add(ref)
                     stack.append(self.resolve(ref, pointer)[0])
                 continue
-            if item.get("format") == "binary" or (
-                "contentMediaType" in item and "contentEncoding" not in item
-            ):
+            if is_binary(item) and (schema_is(item, "string") or "type" not in item):
                 return True
             stack.extend(v for k, v in item.items() if k not in ("example", "examples", "default"))
         return False
+
+
+def merge_schemas(first: Any, second: Any) -> Any:
+    """One schema for a property two `allOf` parts declare: the value must satisfy both.
+
+    A declaration that says nothing about the shape (`{description: ...}`) keeps the other one
+    (with its description, if that one has none); equal ones are one; otherwise both, as an
+    `allOf` the type lowerer intersects (`types`).
+    """
+    if first == second:
+        return first
+    if not isinstance(first, Mapping) or not isinstance(second, Mapping):
+        return second if first is True or first is None else first
+    if not shaped(second) and not second.get("nullable"):
+        return _with_doc(first, second)
+    if not shaped(first) and not first.get("nullable"):
+        return _with_doc(second, first)
+    return {"allOf": [first, second]}
+
+
+def _with_doc(schema: Mapping[str, Any], other: Mapping[str, Any]) -> Any:
+    description = other.get("description")
+    if "description" in schema or not isinstance(description, str):
+        return schema
+    return {**schema, "description": description}
+
+
+def is_binary(schema: Mapping[str, Any]) -> bool:
+    """Whether a string schema holds raw bytes: `format: binary` (3.0), or 3.1's
+    `contentEncoding: binary` / a `contentMediaType` without an encoding. (`format: byte` and
+    `contentEncoding: base64` are text: base64.)"""
+    if schema.get("format") == "binary":
+        return True
+    encoding = schema.get("contentEncoding")
+    if isinstance(encoding, str):
+        return encoding.lower() in ("binary", "8bit")
+    return "contentMediaType" in schema
+
+
+def _documents_only(schema: Any) -> bool:
+    """Whether an `allOf` part only documents (a description, an example): it adds nothing."""
+    return (
+        isinstance(schema, Mapping)
+        and not shaped(schema)
+        and not any(
+            key in schema for key in ("required", "nullable", "additionalProperties", "not")
+        )
+    )
 
 
 def shaped(schema: Mapping[str, Any]) -> bool:

@@ -23,13 +23,13 @@ from ..errors import Diagnostic, SpecError
 from ..ir import types as t
 from ..ir.api import Side
 from ..render.annotations import BUILTIN_TYPES, names_used
-from ..spec.pointer import escape_token
+from ..spec.pointer import escape_token, unescape_token
 from .modules import ModuleBuilder, order_definitions
 from .naming import RESERVED_CLASS_NAMES, Allocator, class_name, field_identifier, pascal, singular
-from .schemas import SCHEMA_PREFIX, Prop, Schemas, shaped
+from .schemas import SCHEMA_PREFIX, Prop, Schemas, is_binary, shaped
 from .unions import UnionLowering
 
-__all__ = ["MAX_LOWERED", "MAX_NESTING", "TypeLowerer"]
+__all__ = ["MAX_LOWERED", "MAX_NESTING", "TypeLowerer", "intersect"]
 
 # Inline schemas nested deeper than this are an error: each level can add brackets to a type
 # expression, and Python's parser gives up at 200 nested brackets.
@@ -49,11 +49,13 @@ class TypeLowerer(UnionLowering):
     def __init__(self, schemas: Schemas, diagnostics: list[Diagnostic]) -> None:
         self.schemas = schemas
         self.diagnostics = diagnostics
-        self.names = Allocator(RESERVED_CLASS_NAMES)
+        self.names = Allocator(escaped=RESERVED_CLASS_NAMES)
         self.homes: dict[str, str] = {}
         self.modules: dict[str, ModuleBuilder] = {}
         self.planned: dict[tuple[str, Side], tuple[str, str]] = {}  # -> (class name, module)
         self.uses_discriminator = False
+        self.sending_files = False  # lowering what a multipart body sends: binary is a file
+        self.file_schemas: frozenset[str] = frozenset()  # named schemas multipart bodies send
         self._depth = 0  # how many `lower` calls are running (inline schema nesting)
         self._lowered = 0  # how many schemas were lowered so far
 
@@ -88,6 +90,13 @@ class TypeLowerer(UnionLowering):
 
     def define_named(self, name: str, side: Side) -> None:
         """Write the definition(s) of named schema `name` for `side` into its module."""
+        self.sending_files = side == "param" and name in self.file_schemas
+        try:
+            self._define_named(name, side)
+        finally:
+            self.sending_files = False
+
+    def _define_named(self, name: str, side: Side) -> None:
         schema = self.schemas.named[name]
         pointer = SCHEMA_PREFIX + escape_token(name)
         py_name, module_path = self.planned[(name, side)]
@@ -154,7 +163,7 @@ class TypeLowerer(UnionLowering):
                 if side == "param" and schema.get("readOnly") is True:
                     continue
             lowered = self.lower(schema, side, module, hint + pascal(prop.wire), prop.pointer)
-            description = schema.get("description") if isinstance(schema, Mapping) else None
+            description = _description(schema)
             doc = description if isinstance(description, str) else None
             lowered_props.append((prop, lowered, doc))
         if side == "param":
@@ -215,6 +224,14 @@ class TypeLowerer(UnionLowering):
         nullable = self.schemas.is_nullable(schema)
         if "$ref" in schema:
             return t.nullable(self._lower_ref(schema, side, module, hint, pointer), nullable)
+        if "$recursiveRef" in schema or "$dynamicRef" in schema:
+            # JSON Schema 2019-09 / 2020-12 recursion (`$recursiveRef: "#"`): the schema this
+            # one is part of. Inside a component, that component; elsewhere, any value.
+            component = _component_of(pointer)
+            if component is not None and component in self.schemas.named:
+                ref = {"$ref": SCHEMA_PREFIX + escape_token(component)}
+                return t.nullable(self._lower_ref(ref, side, module, hint, pointer), nullable)
+            return t.OBJECT
         if "const" in schema:
             value = schema["const"]
             if value is None:
@@ -234,9 +251,15 @@ class TypeLowerer(UnionLowering):
             return t.nullable(t.Ref(py_name), nullable)
         parts = schema.get("allOf")
         if isinstance(parts, list) and parts:
+            # Not a class: the value satisfies every part, so its type is their intersection.
             typed = [i for i, p in enumerate(parts) if isinstance(p, Mapping) and shaped(p)]
-            index = typed[0] if typed else 0
-            inner = self.lower(parts[index], side, module, hint, f"{pointer}/allOf/{index}")
+            each = [
+                self.lower(parts[i], side, module, hint, f"{pointer}/allOf/{i}")
+                for i in typed or [0]
+            ]
+            inner = each[0]
+            for more in each[1:]:
+                inner = intersect(inner, more)
             return t.nullable(inner, nullable)
         types = schema.get("type")
         if isinstance(types, list):
@@ -306,10 +329,9 @@ class TypeLowerer(UnionLowering):
         pointer: str,
     ) -> t.Type:
         if kind == "string":
-            binary = schema.get("format") == "binary" or (
-                "contentMediaType" in schema and "contentEncoding" not in schema
-            )
-            return t.File() if binary and side == "param" else t.Primitive("str")
+            # Raw bytes are a file where one is sent (a multipart body); JSON carries text.
+            binary = side == "param" and self.sending_files and is_binary(schema)
+            return t.File() if binary else t.Primitive("str")
         if kind in ("integer", "number", "boolean"):
             return t.Primitive(_SCALARS[kind])
         if kind == "null":
@@ -326,7 +348,7 @@ class TypeLowerer(UnionLowering):
                 return t.Dict(value)
             return t.Dict(t.OBJECT)
         self.diagnostics.append(
-            Diagnostic("warning", pointer, f"unknown type {kind!r}; typed as object")
+            Diagnostic("warning", pointer, f"unknown type {kind!r}; typed as object", "schema")
         )
         return t.OBJECT
 
@@ -344,6 +366,92 @@ class TypeLowerer(UnionLowering):
                 )
             )
         return out
+
+
+def _description(schema: Any) -> str | None:
+    """A property's description: its own, else that of an `allOf` part that only documents
+    (`allOf: [{$ref: X}, {description: ...}]`)."""
+    if not isinstance(schema, Mapping):
+        return None
+    found = schema.get("description")
+    parts = schema.get("allOf")
+    if found is None and isinstance(parts, list):
+        found = next(
+            (
+                p["description"]
+                for p in parts
+                if isinstance(p, Mapping) and not shaped(p) and "description" in p
+            ),
+            None,
+        )
+    return found if isinstance(found, str) else None
+
+
+def _component_of(pointer: str) -> str | None:
+    """The component schema `pointer` is inside of (`#/components/schemas/A/properties/b` -> A)."""
+    if not pointer.startswith(SCHEMA_PREFIX):
+        return None
+    return unescape_token(pointer[len(SCHEMA_PREFIX) :].split("/", 1)[0])
+
+
+def intersect(first: t.Type, second: t.Type) -> t.Type:
+    """The type of a value that both `first` and `second` describe, as far as the type model
+    can say it: `null` only if both allow it; a literal within the other's type; the common
+    members of two unions; otherwise the later (more specific) declaration."""
+    null = t.is_nullable(first) and t.is_nullable(second)
+    a, b = t.strip_null(first), t.strip_null(second)
+    if a == t.NONE or b == t.NONE:
+        return t.NONE if null else (b if a == t.NONE else a)
+    return t.nullable(_intersect_core(a, b), null)
+
+
+def _intersect_core(a: t.Type, b: t.Type) -> t.Type:
+    if a == b or b == t.OBJECT:
+        return a
+    if a == t.OBJECT:
+        return b
+    if isinstance(a, t.Literal) and isinstance(b, t.Literal):
+        common = tuple(v for v in a.values if _has(b, v))
+        return t.Literal(common) if common else b
+    a_members, b_members = t.members(a), t.members(b)
+    if all(any(_narrower(m, n) for n in a_members) for m in b_members):
+        return b
+    if all(any(_narrower(m, n) for n in b_members) for m in a_members):
+        return a
+    common_members = [m for m in b_members if m in a_members]
+    if common_members:
+        return t.union(common_members)
+    return b
+
+
+def _narrower(narrow: t.Type, wide: t.Type) -> bool:
+    """Whether every value of `narrow` is one of `wide` (as far as it is easy to tell)."""
+    if narrow == wide or wide == t.OBJECT:
+        return True
+    if isinstance(narrow, t.Literal):
+        return all(_admits(wide, v) for v in narrow.values)
+    return narrow == t.Primitive("int") and wide == t.Primitive("float")
+
+
+def _has(literal: t.Literal, value: t.LiteralValue) -> bool:
+    return t.Literal((value,)) in {t.Literal((v,)) for v in literal.values}
+
+
+def _admits(wide: t.Type, value: t.LiteralValue) -> bool:
+    """Whether one of `wide`'s members takes the literal `value`."""
+    for member in t.members(wide):
+        if isinstance(member, t.Literal) and _has(member, value):
+            return True
+        if isinstance(member, t.Primitive):
+            if isinstance(value, bool):
+                if member.kind == "bool":
+                    return True
+            elif isinstance(value, int):
+                if member.kind in ("int", "float"):
+                    return True
+            elif member.kind == "str":
+                return True
+    return False
 
 
 def _literal(value: object) -> t.LiteralValue | None:

@@ -73,6 +73,7 @@ class UnionLowering:
                     pointer,
                     "discriminator not usable (a variant is not an object with one literal "
                     "tag); generated as a plain union, which rejects variants it does not know",
+                    "discriminator",
                 )
             )
         each = [
@@ -185,6 +186,7 @@ class UnionLowering:
                         pointer,
                         f"variants {names} share the discriminator value {tag!r}; "
                         "they are told apart by their fields",
+                        "discriminator",
                     )
                 )
         unknown = self.names.allocate(class_name(hint) + "Unknown")

@@ -6,7 +6,9 @@ the templates and the runtime files it copies).
     methods.py      a method as `@overload`s, signature, docstring and `self._request(...)` call
     helpers.py      a hand-written helper as a method next to the one it is based on
     imports.py      import blocks in ruff's isort order, relative module paths
-    modules.py      each module's printed pieces (definitions, classes, imports, exports)
+    modules.py      each types/ and resources/ module's printed pieces (definitions, classes,
+                    imports, exports)
+    package.py      the client module's and the package `__init__`s' printed pieces
     examples.py     README example calls
     jsonschema.py   the type model as JSON Schema; how the command line reads an argument
     frontends.py    the command line's and MCP server's table of operations (JSON), and the
@@ -32,14 +34,8 @@ from . import helpers, methods
 from .examples import print_examples
 from .frontends import MCP_REQUIREMENT, frontend_files, print_frontend_examples
 from .imports import format_import
-from .modules import (
-    print_client,
-    print_init,
-    print_resource,
-    print_root,
-    print_type_module,
-    registry,
-)
+from .modules import print_resource, print_type_module, registry
+from .package import print_client, print_init, print_root
 from .text import doc_line, one_line, py_str, toml_str
 
 __all__ = ["LIB_DIR", "RUNTIME_DIR", "TEMPLATES_DIR", "render", "runtime_files"]

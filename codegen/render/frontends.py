@@ -321,7 +321,8 @@ def print_frontend_examples(api: ir.Api) -> PrintedFrontendExamples:
         _command(api, examples.upload),
     ]
     call, short_call, stream, page, upload = [
-        c if c not in commands[:i] else None for i, c in enumerate(commands)  # no repeats
+        c if c not in commands[:i] else None
+        for i, c in enumerate(commands)  # no repeats
     ]
     return PrintedFrontendExamples(
         command=frontends.cli.command if frontends.cli is not None else None,

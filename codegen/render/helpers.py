@@ -16,9 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import ir
+from .imports import KNOWN_NAMES, Imports, relative, section_of
 from .methods import CallArg, Param, PrintedMethod, Signature, doc_with_args, printed_params
 
-__all__ = ["STANDARD_OPTIONS", "helper_doc_signature", "helper_module_name", "print_helper"]
+__all__ = [
+    "STANDARD_OPTIONS",
+    "helper_doc_signature",
+    "helper_imports",
+    "helper_module_name",
+    "print_helper",
+]
 
 STANDARD_OPTIONS = (
     "extra_headers",
@@ -101,3 +108,18 @@ def helper_doc_signature(helper: ir.HelperMethod) -> str:
         default = f" = {param.default}" if param.default is not None else ""
         shown.append(f"{param.name}: {param.annotation}{default}")
     return f"{helper.name}({', '.join(shown)}) -> {signature.returns}"
+
+
+def helper_imports(imports: Imports, module: str, helpers: tuple[ir.HelperMethod, ...]) -> None:
+    """The lib modules the helpers call, and the names their annotations use: generated and
+    well-known names as usual, the others from where the lib module gets them."""
+    for helper in helpers:
+        package, _, name = relative(module, helper.module).rpartition(".")
+        imports.add_from(package, name, "local")
+        for used in helper.imports:
+            if used.name in KNOWN_NAMES or imports.is_generated(used.name):
+                imports.need(used.name)
+            elif used.absolute:
+                imports.add_from(used.module, used.name, section_of(used.module))
+            else:
+                imports.add_from(relative(module, used.module), used.name, "local")

@@ -22,6 +22,7 @@ __all__ = [
     "identifiers",
     "name_rank",
     "relative",
+    "rename_identifiers",
     "section_of",
 ]
 
@@ -140,13 +141,39 @@ def format_import(module: str, names: list[str], indent: int = 0) -> str:
     return f"{pad}from {module} import (\n{inner}{pad})"
 
 
-class Imports:
-    """Collects the imports one module needs and prints them in isort order."""
+def rename_identifiers(code: str, renames: Mapping[str, str]) -> str:
+    """`code` with each identifier in `renames` replaced (not inside string literals, not after
+    a `.`): how a module spells a name it imports under another name."""
+    if not renames:
+        return code
 
-    def __init__(self, module: str, registry: Registry, local: Iterable[str] = ()) -> None:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name is None or (match.start() > 0 and code[match.start() - 1] == "."):
+            return match.group(0)
+        return renames.get(name, name)
+
+    return _TOKEN.sub(replace, code)
+
+
+class Imports:
+    """Collects the imports one module needs and prints them in isort order.
+
+    `renamed` maps a name the module uses to the generated name it stands for (`PetsModel` ->
+    `Pets`, when the module defines a `Pets` of its own): it is imported `as` that name.
+    """
+
+    def __init__(
+        self,
+        module: str,
+        registry: Registry,
+        local: Iterable[str] = (),
+        renamed: Mapping[str, str] | None = None,
+    ) -> None:
         self._module = module
         self._registry = registry
         self._local = set(local)
+        self._renamed = dict(renamed or {})
         self._from: dict[tuple[str, str], set[str]] = {}
         self._plain: set[str] = set()
 
@@ -163,6 +190,12 @@ class Imports:
 
     def need(self, name: str) -> None:
         """Import `name` if it is defined elsewhere (no-op for locals and builtins)."""
+        original = self._renamed.get(name)
+        if original is not None:
+            target = self._registry.get(original)
+            if target is not None:
+                self.add_from(relative(self._module, target), f"{original} as {name}", "local")
+            return
         if name in self._local:
             return
         target = self._registry.get(name)
@@ -210,8 +243,14 @@ class Imports:
             pad = " " * indent
             block = [f"{pad}import {module}" for module in plain]
             for module in froms:
-                names = sorted(self._from[(section, module)], key=name_rank)
-                block.append(format_import(module, names, indent))
+                # `from m import a, b` then each `from m import c as d` on its own line, as
+                # ruff's isort writes them.
+                every = self._from[(section, module)]
+                names = sorted((n for n in every if " as " not in n), key=name_rank)
+                if names:
+                    block.append(format_import(module, names, indent))
+                for aliased in sorted((n for n in every if " as " in n), key=name_rank):
+                    block.append(format_import(module, [aliased], indent))
             if block:
                 sections.append(block)
         out: list[str] = []

@@ -20,7 +20,15 @@ from typing import Any
 
 from .. import ir
 
-__all__ = ["BRIEF", "CliValue", "SchemaPrinter", "brief", "cli_value", "contains_file", "file_place"]
+__all__ = [
+    "BRIEF",
+    "CliValue",
+    "SchemaPrinter",
+    "brief",
+    "cli_value",
+    "contains_file",
+    "file_place",
+]
 
 BRIEF = 300
 """Longest description, in characters, of a definition or a field in `$defs`."""

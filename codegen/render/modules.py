@@ -3,38 +3,36 @@
 The templates write these views out; every decision about how Python is spelled is made here
 (or in `annotations` / `methods`): import lines, forward references, `builtins.` prefixes for
 names a class shadows, the functional `TypedDict` syntax for keys that cannot be attributes, and
-what the package `__init__` imports eagerly or lazily.
+what `types/` and `resources/` modules import (the client and package `__init__`s: `package`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import ir
 from ..ir import types as t
-from ..runtime import runtime_all
 from .annotations import BUILTIN_TYPES, annotation, names_used
-from .helpers import print_helper
-from .imports import KNOWN_NAMES, Imports, Registry, name_rank, relative, section_of
-from .methods import PrintedMethod, print_method
+from .helpers import helper_imports, print_helper
+from .imports import (
+    Imports,
+    Registry,
+    identifiers,
+    relative,
+    rename_identifiers,
+)
+from .methods import CallArg, Param, PrintedMethod, Signature, print_method
 from .text import docstring, is_identifier, py_str, quote_annotation
 
 __all__ = [
     "PrintedChild",
-    "PrintedClient",
     "PrintedDefinition",
-    "PrintedExport",
     "PrintedField",
-    "PrintedInit",
     "PrintedMethodPair",
     "PrintedResource",
-    "PrintedRoot",
     "PrintedTypeModule",
-    "print_client",
-    "print_init",
     "print_resource",
-    "print_root",
     "print_type_module",
     "registry",
 ]
@@ -54,7 +52,9 @@ def registry(api: ir.Api) -> Registry:
     for module in api.type_modules:
         path = module.path.removesuffix(".py")
         for definition in module.definitions:
-            if not (isinstance(definition, ir.TypedDictDef | ir.Alias) and definition.method_params):
+            if not (
+                isinstance(definition, ir.TypedDictDef | ir.Alias) and definition.method_params
+            ):
                 found.add(definition.name, path)
     return found
 
@@ -286,23 +286,6 @@ def _children(
     return tuple(out), imports.lines(indent=4)
 
 
-def _helper_imports(
-    imports: Imports, module: str, helpers: tuple[ir.HelperMethod, ...]
-) -> None:
-    """The lib modules the helpers call, and the names their annotations use: generated and
-    well-known names as usual, the others from where the lib module gets them."""
-    for helper in helpers:
-        package, _, name = relative(module, helper.module).rpartition(".")
-        imports.add_from(package, name, "local")
-        for used in helper.imports:
-            if used.name in KNOWN_NAMES or imports.is_generated(used.name):
-                imports.need(used.name)
-            elif used.absolute:
-                imports.add_from(used.module, used.name, section_of(used.module))
-            else:
-                imports.add_from(relative(module, used.module), used.name, "local")
-
-
 def print_resource(
     resource: ir.Resource, names: Registry, aliases: frozenset[str]
 ) -> PrintedResource:
@@ -321,6 +304,14 @@ def print_resource(
             for is_async in (False, True)
         ]
         methods.append(PrintedMethodPair(method.name, forms[0].doc, forms[0], forms[1]))
+    # Resource classes have their own namespace: a type named like a class this module defines
+    # or imports (`Pets`, the model, in the module of the `Pets` resource) is imported under
+    # another name. Method signatures and calls only ever name types, never resource classes.
+    own = {n for v in (sync, async_) for n in _variant_names(v)}
+    own |= {n for c in resource.children for v in (c.sync, c.async_) for n in _variant_names(v)}
+    renames = _type_aliases(methods, own, names, aliases)
+    if renames:
+        methods = [_renamed_pair(pair, renames) for pair in methods]
     by_name = {method.name: method for method in resource.methods}
     helpers = []
     for helper in resource.helpers:
@@ -329,9 +320,9 @@ def print_resource(
         forms = [print_helper(helper, base, is_async=a, qualify=qualify) for a in (False, True)]
         helpers.append(PrintedMethodPair(helper.name, forms[0].doc, forms[0], forms[1]))
     children, checking = _children(resource.children, module)
-    imports = Imports(module, names)
+    imports = Imports(module, names, renamed={alias: name for name, alias in renames.items()})
     imports.scan("cached_property", *sync.bases, *async_.bases)
-    _helper_imports(imports, module, resource.helpers)
+    helper_imports(imports, module, resource.helpers)
     if methods:
         imports.scan(*_RAW_WRAPPERS, *_STANDARD_PARAMS)
         imports.need_module("typing")  # the wrapper classes' `typing.Final` attributes
@@ -370,134 +361,76 @@ def print_resource(
     )
 
 
-# --------------------------------------------------------------------------- client and package
+def _method_code(method: PrintedMethod) -> Iterator[str]:
+    """The code (not the docstring) of a printed method: what names it uses."""
+    for signature in (*method.overloads, method.signature):
+        yield signature.returns
+        yield from (p.annotation for p in (*signature.positional, *signature.keyword))
+        yield from (p.default for p in (*signature.positional, *signature.keyword) if p.default)
+    yield method.call_open
+    yield method.call_close
+    for arg in method.args:
+        yield arg.value
+        yield from arg.entries or ()
 
 
-@dataclass(frozen=True)
-class PrintedClient:
-    """`_client.py`'s pieces; string values are Python literals or expressions."""
-
-    name: str
-    async_name: str
-    error_name: str
-    doc: str | None
-    env_api_key: str
-    env_base_url: str
-    default_base_url: str
-    idempotency_header: str
-    path_prefixes: str | None  # a tuple literal, or None to leave the runtime's default
-    user_agent: str
-    missing_key_message: str
-    init_doc: str
-    children: tuple[PrintedChild, ...]
-    type_checking_imports: tuple[str, ...]
-
-
-def print_client(client: ir.Client) -> PrintedClient:
-    children, checking = _children(client.children, "_client")
-    return PrintedClient(
-        name=client.name,
-        async_name=client.async_name,
-        error_name=client.error_name,
-        doc=_doc(client.doc),
-        env_api_key=py_str(client.env_api_key),
-        env_base_url=py_str(client.env_base_url),
-        default_base_url=py_str(client.default_base_url),
-        idempotency_header=py_str(client.idempotency_header)
-        if client.idempotency_header
-        else "None",
-        path_prefixes=(
-            "(" + "".join(f"{py_str(p)}, " for p in client.path_prefixes) + ")"
-            if client.path_prefixes
-            else None
-        ),
-        user_agent=py_str(client.user_agent) + " + __version__",
-        missing_key_message=py_str(client.missing_key_message),
-        init_doc=docstring(client.init_doc) or "",
-        children=children,
-        type_checking_imports=checking,
-    )
-
-
-@dataclass(frozen=True)
-class PrintedExport:
-    name: str
-    module: str  # relative import path
-    attr: str | None
-
-
-@dataclass(frozen=True)
-class PrintedInit:
-    doc: str
-    exports: tuple[PrintedExport, ...]
-    type_checking_imports: tuple[str, ...]
-
-
-def print_init(init: ir.InitModule) -> PrintedInit:
-    """A lazy package `__init__`: what it exports from where, and the same as imports for type
-    checkers."""
-    path = init.path.removesuffix(".py")
-    imports = Imports(path, Registry())
-    exports = []
-    for export in init.exports:
-        module = relative(path, export.target)
-        exports.append(PrintedExport(export.name, module, export.attr))
-        if export.attr is None:
-            imports.add_from(".", export.name, "local")
-        else:
-            imports.add_from(module, export.attr, "local")
-    return PrintedInit(init.doc, tuple(exports), imports.lines(indent=4))
-
-
-@dataclass(frozen=True)
-class PrintedRoot:
-    """The package `__init__`: what it imports when the package is imported, what it imports
-    on first use (`lazy`: name -> module, None for a subpackage), and `__all__`."""
-
-    imports: tuple[str, ...]
-    type_checking_imports: tuple[str, ...]
-    lazy: tuple[tuple[str, str | None], ...]
-    exports: tuple[str, ...]
-
-
-# Imported on first access: `types` and `resources` are large, and `BaseModel` and the streams
-# need pydantic, which `import <package>` and creating a client do not.
-_ROOT_LAZY: Mapping[str, str | None] = {
-    "types": None,
-    "resources": None,
-    "pagination": None,
-    "BaseModel": "._models",
-    "Stream": "._streaming",
-    "AsyncStream": "._streaming",
-}
-
-
-def print_root(api: ir.Api) -> PrintedRoot:
-    eager: dict[str, tuple[str, ...]] = {
-        "._client": (api.client.name, api.client.async_name),
-        "._exceptions": runtime_all("_exceptions"),
-        "._files": ("to_file", "async_to_file"),
-        "._logging": ("setup_logging",),
-        "._types": ("NOT_GIVEN", "NotGiven", "Omit", "omit"),
-        "._version": ("__version__",),
+def _type_aliases(
+    methods: list[PrintedMethodPair], own: set[str], names: Registry, aliases: frozenset[str]
+) -> dict[str, str]:
+    """Generated types the methods use whose names this module's classes take -> the name
+    they are imported as (`PetsModel`, `PetsType` for an alias or TypedDict)."""
+    used = {
+        name
+        for pair in methods
+        for form in (pair.sync, pair.async_)
+        for code in _method_code(form)
+        for name in identifiers(code)
     }
-    imports = Imports("__init__", Registry())
-    imports.add_from("typing", "TYPE_CHECKING", "std")
-    imports.add_from("typing", "Any", "std")
-    for module, exported in eager.items():
-        for name in exported:
-            imports.add_from(module, name, "local")
-    checking = Imports("__init__", Registry())
-    for name, lazy in _ROOT_LAZY.items():
-        checking.add_from(lazy or ".", name, "local")
-    head = (api.client.name, api.client.async_name, api.client.error_name, *api.exceptions)
-    rest = [
-        *(name for module in ("._files", "._types", "._version") for name in eager[module]),
-        *_ROOT_LAZY,
-    ]
-    return PrintedRoot(
-        imports=imports.lines(),
-        type_checking_imports=checking.lines(indent=4),
-        lazy=tuple(_ROOT_LAZY.items()),
-        exports=(*head, *sorted(rest, key=name_rank)),
-    )
+    renames: dict[str, str] = {}
+    taken = own | used
+    for name in sorted(used & own):
+        if names.get(name) is None:
+            continue
+        model = name not in aliases and not name.endswith("Param")
+        candidates = [name + ("Model" if model else "Type"), "_" + name]
+        alias = next((c for c in candidates if c not in taken and names.get(c) is None), None)
+        alias = alias or next(f"_{name}{n}" for n in range(2, 100) if f"_{name}{n}" not in taken)
+        taken.add(alias)
+        renames[name] = alias
+    return renames
+
+
+def _renamed_pair(pair: PrintedMethodPair, renames: Mapping[str, str]) -> PrintedMethodPair:
+    def form(method: PrintedMethod) -> PrintedMethod:
+        def signature(sig: Signature) -> Signature:
+            def param(p: Param) -> Param:
+                default = rename_identifiers(p.default, renames) if p.default else p.default
+                return replace(
+                    p, annotation=rename_identifiers(p.annotation, renames), default=default
+                )
+
+            return Signature(
+                tuple(param(p) for p in sig.positional),
+                tuple(param(p) for p in sig.keyword),
+                rename_identifiers(sig.returns, renames),
+            )
+
+        return replace(
+            method,
+            overloads=tuple(signature(s) for s in method.overloads),
+            signature=signature(method.signature),
+            call_open=rename_identifiers(method.call_open, renames),
+            call_close=rename_identifiers(method.call_close, renames),
+            args=tuple(
+                CallArg(
+                    a.name,
+                    rename_identifiers(a.value, renames),
+                    None
+                    if a.entries is None
+                    else tuple(rename_identifiers(e, renames) for e in a.entries),
+                )
+                for a in method.args
+            ),
+        )
+
+    return PrintedMethodPair(pair.name, pair.doc, form(pair.sync), form(pair.async_))

@@ -180,7 +180,7 @@ def extract(api: ir.Api) -> Surface:
         "env_api_key": api.env_api_key,
         "env_base_url": api.env_base_url,
         "env_log": api.env_log,
-        "base_url": api.default_base_url,
+        "base_url": api.default_base_url or "",  # "": none (base_url is required)
         "idempotency_header": api.client.idempotency_header or "",
     }
     return Surface(

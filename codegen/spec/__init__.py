@@ -5,7 +5,8 @@
     pointer.py    JSON pointers: escape, split, join, look up (the only escaping rule)
     refs.py       the `$ref` resolver (chains, loops, dangling references)
     structure.py  the OpenAPI object model as data, and structural checks
-    bundle.py     external files' nodes copied in, every `$ref` made local
+    bundle.py     external files' nodes copied in, every `$ref` made local; problems collected
+    tolerate.py   problems where no operation reaches: warnings, those parts skipped
     document.py   `Spec`: the bundled document, and where each node came from
     validate.py   full validation against the OpenAPI schema (slow; on request)
     rules.py      the rules an API team holds its spec to (`codegen validate`, config `validate:`)

@@ -16,6 +16,7 @@ __all__ = [
     "Missing",
     "escape_token",
     "join_pointer",
+    "locate",
     "lookup",
     "missing_message",
     "normalize_pointer",
@@ -81,6 +82,37 @@ def lookup(document: Any, tokens: Sequence[str]) -> Any:
         else:
             raise Missing(depth)
     return node
+
+
+def locate(document: Any, tokens: Sequence[str], hops: int = 64) -> tuple[list[str], Any]:
+    """Like `lookup`, but a token a node lacks is looked up in what that node's `$ref` (a
+    local pointer) names: `#/components/schemas/A/properties/b/items/oneOf/0` finds the first
+    `oneOf` member of the schema that `b`'s `items` references. Returns the tokens of where
+    the node really is, and the node; raises `Missing` where the walk stops.
+    """
+    node = document
+    real: list[str] = []
+    for depth, token in enumerate(tokens):
+        while (
+            isinstance(node, dict)
+            and token not in node
+            and isinstance(node.get("$ref"), str)
+            and node["$ref"].startswith("#")
+        ):
+            hops -= 1
+            if hops < 0:
+                raise Missing(depth)
+            try:
+                real = split_pointer(node["$ref"])
+                node = lookup(document, real)
+            except (ValueError, Missing):
+                raise Missing(depth) from None
+        try:
+            node = lookup(node, (token,))
+        except Missing:
+            raise Missing(depth) from None
+        real.append(token)
+    return real, node
 
 
 def missing_message(ref: str, tokens: Sequence[str], depth: int) -> str:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import Diagnostic
+from ..errors import SKIPPED_OPERATION, Diagnostic
 from .pointer import join_pointer, pointer_of
 from .refs import resolve
 
@@ -26,7 +26,6 @@ __all__ = [
     "SECTION_KINDS",
     "check_document",
     "check_node",
-    "kind_section",
 ]
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -113,11 +112,6 @@ CHILD_KINDS: dict[str, dict[str, tuple[str, str]]] = {
     "components": {section: (kind, _MAP) for section, kind in SECTION_KINDS.items()},
     "schema": _SCHEMA_CHILDREN,
 }
-
-
-def kind_section(kind: str) -> str:
-    """The `components` section that holds objects of `kind` (`"schema"` -> `"schemas"`)."""
-    return next(section for section, k in SECTION_KINDS.items() if k == kind)
 
 
 def _is_number(value: Any) -> bool:
@@ -291,8 +285,12 @@ def _check_wildcard_key(kind: str, key: str) -> _Problem | None:
 
 def _check_root(node: dict[str, Any]) -> _Problem | None:
     if "paths" not in node:
-        return (), "'paths' is required"
-    if not isinstance(node["paths"], dict):
+        if not str(node.get("openapi")).startswith("3.0"):
+            if not any(key in node for key in ("webhooks", "components")):
+                return (), "one of 'paths', 'webhooks' or 'components' is required"
+        else:
+            return (), "'paths' is required (OpenAPI 3.1 also allows only 'webhooks')"
+    elif not isinstance(node["paths"], dict):
         return ("paths",), f"must be an object, not {_type_name(node['paths'])}"
     for i, server in enumerate(node.get("servers", [])):
         if not isinstance(server.get("url"), str):
@@ -366,17 +364,18 @@ _SPECIAL_CHECKS: dict[str, Callable[[dict[str, Any]], _Problem | None]] = {
 
 
 def check_document(document: dict[str, Any]) -> list[Diagnostic]:
-    """Checks across objects; returns warnings, raises nothing, may drop broken operations.
+    """Checks across objects; returns diagnostics, raises nothing, may drop broken operations.
 
     An operation whose path template and path parameters disagree (`/files/{file_id}` with a
-    parameter `id`) cannot be called correctly: it is removed from the document and reported
-    as a warning, so one slip in a big spec skips one method instead of stopping generation.
+    parameter `id`) cannot be called correctly: it is removed from the document and reported as
+    a `skipped-operation` error (generation stops naming it, unless skips are allowed).
     Duplicate parameters and duplicate operation ids are errors (the first one is returned
-    with level `"error"`, after any warnings).
+    with level `"error"`, after any others).
     """
     found: list[Diagnostic] = []
     operation_ids: dict[str, str] = {}
-    for path, item in document["paths"].items():
+    paths = document.get("paths") or {}
+    for path, item in paths.items():
         if path.startswith("x-"):
             continue
         base = pointer_of(("paths", path))
@@ -391,10 +390,11 @@ def check_document(document: dict[str, Any]) -> list[Diagnostic]:
             own = _parameters(document, operation.get("parameters", []), f"{where}/parameters")
             if isinstance(own, Diagnostic):
                 return [*found, own]
-            problem = _check_path_template(path, where, {**shared, **own})
+            problem = _check_path_template(path, {**shared, **own})
             if problem is not None:
                 del item[method]
-                found.append(problem)
+                message = f"{method.upper()} {path}: {problem}; the operation cannot be generated"
+                found.append(Diagnostic("error", where, message, SKIPPED_OPERATION))
                 continue
             operation_id = operation.get("operationId")
             if operation_id is not None:
@@ -423,19 +423,15 @@ def _parameters(
     return found
 
 
-def _check_path_template(
-    path: str, where: str, parameters: dict[tuple[str, str], str]
-) -> Diagnostic | None:
+def _check_path_template(path: str, parameters: dict[tuple[str, str], str]) -> str | None:
     in_template = re.findall(r"\{([^{}]+)\}", path)
     declared = {
         name: pointer for (name, location), pointer in parameters.items() if location == "path"
     }
     for name in in_template:
         if name not in declared:
-            message = f"path parameter {name!r} is not declared in 'parameters'"
-            return Diagnostic("warning", where, f"{message}; operation skipped")
+            return f"path parameter {name!r} is not declared in 'parameters'"
     for name, pointer in declared.items():
         if name not in in_template:
-            message = f"path parameter {name!r} ({pointer}) is not in the path"
-            return Diagnostic("warning", where, f"{message}; operation skipped")
+            return f"path parameter {name!r} ({pointer}) is not in the path"
     return None

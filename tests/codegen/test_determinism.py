@@ -27,7 +27,7 @@ from codegen.spec import load_spec
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).parent / "review" / "fixtures" / "diff" / "old.yaml"
-MODEL_FILE = "petstore_sdk/types/pet.py"
+MODEL_FILE = "pet_store_sdk/types/pet.py"
 NEW_FIELD = [
     "",
     "    nickname: Optional[str] = None",

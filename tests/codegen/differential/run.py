@@ -32,6 +32,10 @@ class SpecInfo:
     name: str
     path: Path
     fast: bool  # part of `make test`
+    # Schemas live in other files (DigitalOcean): both readings and the instances start from
+    # the document our loader bundles (every `$ref` local), which datamodel-code-generator
+    # reads as one file. Ours still generates from the spec's own files.
+    bundled: bool = False
 
 
 SPECS = {
@@ -49,6 +53,7 @@ SPECS = {
             "digitalocean",
             SHARED / "corpus" / "digitalocean" / "specification" / "DigitalOcean-public.v2.yaml",
             fast=False,
+            bundled=True,
         ),
     )
 }
@@ -106,12 +111,21 @@ def _word(ok: bool) -> str:
 def compare(spec: SpecInfo, work: Path) -> Result:
     result = Result(spec.name)
     start = time.perf_counter()
-    document = json.loads(json.dumps(read_document(spec.path), default=str))
+    dcg_input = spec.path
+    if spec.bundled:
+        from codegen.spec import load_spec
+
+        document = json.loads(json.dumps(load_spec(spec.path).document, default=str))
+        dcg_input = work / "bundled.json"
+        work.mkdir(parents=True, exist_ok=True)
+        dcg_input.write_text(json.dumps(document))
+    else:
+        document = json.loads(json.dumps(read_document(spec.path), default=str))
     schemas = document.get("components", {}).get("schemas", {})
     gen = Generator(document, spec.name)
     try:
         ours: Side = our_side(spec.path, work / "ours", document, gen)
-        dcg: Side = dcg_side(spec.path, work / "dcg", schemas)
+        dcg: Side = dcg_side(dcg_input, work / "dcg", schemas)
     except SideFailed as exc:
         result.failure = str(exc)
         return result

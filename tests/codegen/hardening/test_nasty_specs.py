@@ -1105,7 +1105,10 @@ BAD_CASES: tuple[BadCase, ...] = (
         "must be one of",
     ),
     BadCase(
-        "swagger_2", {"swagger": "2.0", "info": {}, "paths": {}}, "#/openapi", "3.0.x or 3.1.x"
+        "swagger_2",
+        {"swagger": "2.0", "info": {}, "paths": {}},
+        "#/swagger",
+        "this is a Swagger 2.0 document; sdkgen reads OpenAPI 3.0 and 3.1. Convert it first",
     ),
     BadCase("not_an_object", ["openapi", "3.1.0"], "#", "must be an object"),
     BadCase("invalid_json", '{"openapi": "3.1.0",', "#", "invalid JSON"),

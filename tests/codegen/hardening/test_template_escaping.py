@@ -43,19 +43,15 @@ from codegen.lower.naming import class_name, field_identifier, identifier
 from codegen.render import TEMPLATES_DIR, _environment, render
 from codegen.render.examples import PrintedExamples
 from codegen.render.methods import CallArg, Signature
-from codegen.render.modules import (
-    PrintedClient,
-    PrintedInit,
-    PrintedResource,
-    PrintedRoot,
-    PrintedTypeModule,
-)
+from codegen.render.modules import PrintedResource, PrintedTypeModule
+from codegen.render.package import PrintedClient, PrintedInit, PrintedRoot
 from codegen.render.text import doc_line, docstring, one_line, py_str, toml_str
 
 from ._harness import INVISIBLE, payloads
 
-MARK = "zq-sentinel"
-"""Naming never keeps this as it is (`-` is a word separator), so wherever it appears in
+MARK = "zq-Sentinel"
+"""Naming never keeps this as it is (`-` is a word separator, and a name's words are all lower
+or capitalised: `zq_sentinel`, `zq-sentinel`, `ZqSentinel`), so wherever it appears in
 generated code it was printed as text, not as a name."""
 JINJA = "{{ 7 * 7 }}"
 HOSTILE = JINJA + '{% if true %}x{% endif %}"""\'\'\'\\\n\x00\u202e "'
@@ -117,7 +113,8 @@ def _sentinel_document(canary: Path) -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {"title": s() + run[2], "version": "1", "description": s() + run[3]},
-        "servers": [{"url": s() + run[4]}],
+        # Absolute, so it is the client's default base URL (a relative one makes it required).
+        "servers": [{"url": "https://example.com/" + s() + run[4]}],
         "tags": [{"name": "tag", "description": s()}],
         "paths": {"/things/" + PATH_HOSTILE + "/{id}": {"post": operation}},
         "components": {"schemas": schemas},
@@ -167,6 +164,7 @@ PLAIN_TEXT_FIELDS = {
     ("Client", "default_base_url"),
     ("Client", "init_doc"),
     ("ClientOption", "doc"),  # names the default base URL
+    ("Client", "missing_base_url_message"),  # names the title
     ("Resource", "doc"),
     ("Method", "path"),
     ("Method", "summary"),
@@ -327,8 +325,7 @@ def test_templates_escape_every_plain_text_field(
     [
         '"""{{ api.title }}"""',
         "{{ api.default_base_url | upper }}",
-        "{% for r in api.resources %}{% for m in r.methods %}{{ m.path }}{% endfor %}"
-        "{% endfor %}",
+        "{% for r in api.resources %}{% for m in r.methods %}{{ m.path }}{% endfor %}{% endfor %}",
         "{% macro f(api) %}{{ api.title }}{% endmacro %}",
         "{% set t = api %}{{ t.title }}",
     ],

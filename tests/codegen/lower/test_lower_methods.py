@@ -369,3 +369,38 @@ def test_every_call_passes_the_per_call_deadline() -> None:
     assert [p.name for p in variant.signature.keyword] == ["deadline_"]
     assert arg(variant, "query").entries == ('"deadline": deadline_',)
     assert arg(variant, "options").value.endswith("max_retries=max_retries, deadline=deadline)")
+
+
+def test_an_optional_body_that_can_hold_nothing_is_no_body() -> None:
+    # Stripe's GETs carry `application/x-www-form-urlencoded` with `properties: {}` and
+    # `additionalProperties: false`: nothing can be sent, so the operation is a plain GET.
+    empty = {"type": "object", "properties": {}, "additionalProperties": False}
+    form = {"content": {"application/x-www-form-urlencoded": {"schema": empty}}}
+    api, diagnostics = build(
+        {
+            "/accounts": {"get": {"requestBody": form, "responses": ok()}},
+            "/balance": {"get": {"requestBody": {**form, "required": True}, "responses": ok()}},
+            "/charges": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/x-www-form-urlencoded": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {"amount": {"type": "integer"}},
+                                }
+                            }
+                        }
+                    },
+                    "responses": ok(),
+                }
+            },
+        }
+    )
+    accounts = method(api, "accounts.retrieve")
+    assert accounts.body is None and accounts.params == ()
+    skipped = sorted((d.level, d.kind, d.message.split(":")[0]) for d in diagnostics)
+    assert skipped == [
+        ("error", "skipped-operation", "GET /balance"),
+        ("error", "skipped-operation", "POST /charges"),
+    ]

@@ -118,3 +118,12 @@ def test_allocator_suffixes_deterministically() -> None:
         "record",
         "Record_2",
     ]
+    # A name generated code imports (`Field`, `BaseModel`) gets a trailing underscore, not a
+    # number; a clash between the spec's own names still gets a number.
+    escaped = Allocator(escaped={"Field"})
+    assert [escaped.allocate(n) for n in ("Field", "Field", "Pet", "Pet")] == [
+        "Field_",
+        "Field2",
+        "Pet",
+        "Pet2",
+    ]

@@ -17,9 +17,7 @@ from _lower_support import (
 from codegen import ir
 from codegen.errors import ConfigError, SpecError
 from codegen.render import render
-from codegen.render.modules import (
-    print_init,
-)
+from codegen.render.package import print_init
 
 
 def placement_api(extra_usage: bool) -> ir.Api:

@@ -13,9 +13,7 @@ from _lower_support import (
 )
 
 from codegen.errors import ConfigError
-from codegen.render.modules import (
-    print_client,
-)
+from codegen.render.package import print_client
 
 # ------------------------------------------------------------------- resources and method names
 
@@ -240,7 +238,7 @@ def test_client_defaults_come_from_config_then_spec() -> None:
         "Test",
         "TestError",
     )
-    assert api.client.env_api_key == "TEST_SDK_API_KEY"
+    assert api.client.env_api_key == "TEST_API_KEY"
     assert api.client.default_base_url == "https://example.test"
     assert print_client(api.client).default_base_url == '"https://example.test"'
     api, _ = build(

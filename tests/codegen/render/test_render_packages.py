@@ -94,11 +94,11 @@ def test_import_is_lazy(out_dir: Path) -> None:
 
 def test_api_key_comes_from_the_environment(out_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     crud = package(out_dir, "crud_sdk")
-    monkeypatch.delenv("CRUD_SDK_API_KEY", raising=False)
-    with pytest.raises(crud.CrudError, match="CRUD_SDK_API_KEY"):
+    monkeypatch.delenv("CRUD_API_KEY", raising=False)
+    with pytest.raises(crud.CrudError, match="CRUD_API_KEY"):
         crud.Crud()
-    monkeypatch.setenv("CRUD_SDK_API_KEY", "from-env")
-    monkeypatch.setenv("CRUD_SDK_BASE_URL", "https://env.example/v2")
+    monkeypatch.setenv("CRUD_API_KEY", "from-env")
+    monkeypatch.setenv("CRUD_BASE_URL", "https://env.example/v2")
     client = crud.Crud()
     assert client.api_key == "from-env"
     assert str(client.base_url).startswith("https://env.example/v2")
@@ -137,7 +137,7 @@ async def test_async_client_mirrors_sync(out_dir: Path) -> None:
 
 
 def test_cursor_pages_are_walked(out_dir: Path) -> None:
-    pages = package(out_dir, "cursorpages_sdk")
+    pages = package(out_dir, "cursor_pages_sdk")
     afters: list[str | None] = []
 
     def handler(request: httpx2.Request) -> httpx2.Response:
@@ -158,7 +158,7 @@ def test_cursor_pages_are_walked(out_dir: Path) -> None:
 
 
 def test_next_url_and_page_number_pages_are_walked(out_dir: Path) -> None:
-    pages = package(out_dir, "cursorpages_sdk")
+    pages = package(out_dir, "cursor_pages_sdk")
     seen: list[str] = []
 
     def handler(request: httpx2.Request) -> httpx2.Response:
@@ -187,7 +187,7 @@ def test_next_url_and_page_number_pages_are_walked(out_dir: Path) -> None:
 def test_paginators_match_the_runtime_page_classes(out_dir: Path) -> None:
     """Each `ir.Paginator` kind names runtime classes whose paging settings are the ones the
     paginator states (so the model of the API says what the SDK does)."""
-    runtime = importlib.import_module("cursorpages_sdk._pagination")
+    runtime = importlib.import_module("cursor_pages_sdk._pagination")
     api, _ = lower(load_spec(SPECS / "cursor_pagination.yaml"), load_config(None))
     paginators = {
         m.paginator.kind: m.paginator for r in api.resources for m in r.methods if m.paginator
@@ -204,7 +204,7 @@ def test_paginators_match_the_runtime_page_classes(out_dir: Path) -> None:
 
 
 async def test_async_pages(out_dir: Path) -> None:
-    pages = package(out_dir, "cursorpages_sdk")
+    pages = package(out_dir, "cursor_pages_sdk")
     client = client_for(pages, lambda r: json_response({"data": [{"id": "m"}]}), is_async=True)
     assert [m.id async for m in client.models.list()] == ["m"]
     first = await client.models.list()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,28 @@ def write(directory: Path, name: str, text: str) -> Path:
     return path
 
 
-def spec_with(tmp_path: Path, schemas: str = "", paths: str = "", name: str = "api.yaml") -> Path:
-    """A spec with one GET /things returning `#/components/schemas/Thing` plus extras."""
+def spec_with(
+    tmp_path: Path,
+    schemas: str = "",
+    paths: str = "",
+    name: str = "api.yaml",
+    *,
+    used: bool = True,
+) -> Path:
+    """A spec with one GET /things returning `#/components/schemas/Thing` plus extras.
+
+    With `used` (the default), a GET /everything operation answers with every extra schema
+    (`anyOf`), so problems in them are on an operation's path (errors, not warnings).
+    """
+    names = re.findall(r"^([^\s#][^:]*):", textwrap.dedent(schemas), re.M) if used else []
+    if names:
+        refs = ", ".join(f"{{$ref: '#/components/schemas/{n}'}}" for n in names)
+        paths = (
+            textwrap.dedent(paths).rstrip("\n")
+            + "\n/everything:\n  get:\n    responses:\n      '200':\n"
+            + "        description: ok\n        content:\n          application/json:\n"
+            + f"            schema: {{anyOf: [{refs}]}}\n"
+        )
     text = (
         "openapi: 3.0.3\n"
         "info: {title: t, version: '1'}\n"

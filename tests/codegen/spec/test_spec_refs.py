@@ -58,7 +58,8 @@ def test_missing_local_ref_names_the_ref_and_what_is_missing(tmp_path: Path) -> 
     error = error_of(path)
     assert error.pointer == "#/components/schemas/Box/properties/pet/$ref"
     assert error.message == (
-        "$ref '#/components/schemas/Pet' does not resolve: #/components/schemas has no 'Pet'"
+        f"$ref '#/components/schemas/Pet' does not resolve: {error.file}#/components/schemas "
+        "has no 'Pet' (needed by GET /everything)"
     )
 
 

@@ -122,8 +122,9 @@ def test_wrong_operation_structure(tmp_path: Path, paths: str, pointer: str, mes
     ("text", "pointer", "message"),
     [
         ("openapi: 2.0\npaths: {}\n", "#/openapi", "3.0.x or 3.1.x, got 2.0"),
-        ("swagger: '2.0'\npaths: {}\n", "#/openapi", "got None"),
-        ("openapi: 3.1.0\n", "#", "'paths' is required"),
+        ("swagger: '2.0'\npaths: {}\n", "#/swagger", "Swagger 2.0 document"),
+        ("openapi: 3.1.0\n", "#", "one of 'paths', 'webhooks' or 'components' is required"),
+        ("openapi: 3.0.3\ncomponents: {}\n", "#", "'paths' is required"),
         ("openapi: 3.1.0\npaths: []\n", "#/paths", "must be an object"),
         ("- openapi\n", "#", "must be an object"),
         ("openapi: 3.1.0\npaths: {}\nservers: [{description: x}]\n", "#/servers/0/url", "'url'"),
@@ -135,7 +136,7 @@ def test_wrong_document_structure(tmp_path: Path, text: str, pointer: str, messa
     assert message in error.message
 
 
-def test_operation_with_undeclared_path_parameter_is_skipped_with_a_warning(tmp_path: Path) -> None:
+def test_operation_with_undeclared_path_parameter_is_a_skipped_operation(tmp_path: Path) -> None:
     path = spec_with(
         tmp_path,
         paths="""\
@@ -152,10 +153,11 @@ def test_operation_with_undeclared_path_parameter_is_skipped_with_a_warning(tmp_
     spec = load_spec(write(tmp_path, "api2.yaml", path))
     item = spec.document["paths"]["/things/{thing_id}"]
     assert "get" not in item and "delete" in item
-    [warning] = spec.diagnostics
-    assert warning.level == "warning"
-    assert warning.pointer == "#/paths/~1things~1{thing_id}/get"
-    assert "'id'" in warning.message and "operation skipped" in warning.message
+    [skipped] = spec.diagnostics
+    assert (skipped.level, skipped.kind) == ("error", "skipped-operation")
+    assert skipped.pointer == "#/paths/~1things~1{thing_id}/get"
+    assert skipped.message.startswith("GET /things/{thing_id}: path parameter 'id'")
+    assert "cannot be generated" in skipped.message
 
 
 # --- full validation -------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
     from awkward_sdk import Awkward
 
-    client = Awkward()  # reads $AWKWARD_SDK_API_KEY
+    client = Awkward()  # reads $AWKWARD_API_KEY
 
 Resources (`client.<name>`) and `awkward_sdk.types` are imported lazily, on first use.
 """
@@ -82,7 +82,7 @@ __all__ = [
     "types",
 ]
 
-setup_logging("AWKWARD_SDK_LOG")
+setup_logging("AWKWARD_LOG")
 
 # Tracebacks show `awkward_sdk.NotFoundError`, not the private module it is defined in.
 for _error in (

@@ -2,7 +2,7 @@
 
     from crud_sdk import Crud
 
-    client = Crud()  # reads $CRUD_SDK_API_KEY
+    client = Crud()  # reads $CRUD_API_KEY
 
 Resources (`client.<name>`) and `crud_sdk.types` are imported lazily, on first use.
 """
@@ -82,7 +82,7 @@ __all__ = [
     "types",
 ]
 
-setup_logging("CRUD_SDK_LOG")
+setup_logging("CRUD_LOG")
 
 # Tracebacks show `crud_sdk.NotFoundError`, not the private module it is defined in.
 for _error in (

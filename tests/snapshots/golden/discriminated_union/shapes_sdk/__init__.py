@@ -2,7 +2,7 @@
 
     from shapes_sdk import Shapes
 
-    client = Shapes()  # reads $SHAPES_SDK_API_KEY
+    client = Shapes()  # reads $SHAPES_API_KEY
 
 Resources (`client.<name>`) and `shapes_sdk.types` are imported lazily, on first use.
 """
@@ -82,7 +82,7 @@ __all__ = [
     "types",
 ]
 
-setup_logging("SHAPES_SDK_LOG")
+setup_logging("SHAPES_LOG")
 
 # Tracebacks show `shapes_sdk.NotFoundError`, not the private module it is defined in.
 for _error in (

@@ -24,12 +24,12 @@ if TYPE_CHECKING:
         DrawingsWithStreamingResponse,
     )
     from .resources.shapes import (
-        AsyncShapes2,
-        AsyncShapes2WithRawResponse,
-        AsyncShapes2WithStreamingResponse,
-        Shapes2,
-        Shapes2WithRawResponse,
-        Shapes2WithStreamingResponse,
+        AsyncShapesResource,
+        AsyncShapesResourceWithRawResponse,
+        AsyncShapesResourceWithStreamingResponse,
+        ShapesResource,
+        ShapesResourceWithRawResponse,
+        ShapesResourceWithStreamingResponse,
     )
 
 __all__ = [
@@ -61,17 +61,17 @@ class Shapes(SyncAPIClient):
     ) -> None:
         """Create a client.
 
-        `api_key` defaults to the `SHAPES_SDK_API_KEY` environment variable and `base_url` to
-        `SHAPES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `api_key` defaults to the `SHAPES_API_KEY` environment variable and `base_url` to
+        `SHAPES_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
         included) apply to every request unless a call overrides them.
         """
         if api_key is None:
-            api_key = os.environ.get("SHAPES_SDK_API_KEY")
+            api_key = os.environ.get("SHAPES_API_KEY")
         if not api_key:
-            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the SHAPES_SDK_API_KEY environment variable")
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the SHAPES_API_KEY environment variable")
         if base_url is None:
-            base_url = os.environ.get("SHAPES_SDK_BASE_URL") or "https://api.example.com"
+            base_url = os.environ.get("SHAPES_BASE_URL") or "https://api.example.com"
         super().__init__(
             api_key=api_key,
             base_url=base_url,
@@ -94,10 +94,10 @@ class Shapes(SyncAPIClient):
         return Drawings(self)
 
     @cached_property
-    def shapes(self) -> Shapes2:
-        from .resources.shapes import Shapes2
+    def shapes(self) -> ShapesResource:
+        from .resources.shapes import ShapesResource
 
-        return Shapes2(self)
+        return ShapesResource(self)
 
     @cached_property
     def with_raw_response(self) -> ShapesWithRawResponse:
@@ -130,17 +130,17 @@ class AsyncShapes(AsyncAPIClient):
     ) -> None:
         """Create a client.
 
-        `api_key` defaults to the `SHAPES_SDK_API_KEY` environment variable and `base_url` to
-        `SHAPES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `api_key` defaults to the `SHAPES_API_KEY` environment variable and `base_url` to
+        `SHAPES_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
         included) apply to every request unless a call overrides them.
         """
         if api_key is None:
-            api_key = os.environ.get("SHAPES_SDK_API_KEY")
+            api_key = os.environ.get("SHAPES_API_KEY")
         if not api_key:
-            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the SHAPES_SDK_API_KEY environment variable")
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the SHAPES_API_KEY environment variable")
         if base_url is None:
-            base_url = os.environ.get("SHAPES_SDK_BASE_URL") or "https://api.example.com"
+            base_url = os.environ.get("SHAPES_BASE_URL") or "https://api.example.com"
         super().__init__(
             api_key=api_key,
             base_url=base_url,
@@ -163,10 +163,10 @@ class AsyncShapes(AsyncAPIClient):
         return AsyncDrawings(self)
 
     @cached_property
-    def shapes(self) -> AsyncShapes2:
-        from .resources.shapes import AsyncShapes2
+    def shapes(self) -> AsyncShapesResource:
+        from .resources.shapes import AsyncShapesResource
 
-        return AsyncShapes2(self)
+        return AsyncShapesResource(self)
 
     @cached_property
     def with_raw_response(self) -> AsyncShapesWithRawResponse:
@@ -191,10 +191,10 @@ class ShapesWithRawResponse:
         return DrawingsWithRawResponse(self._client.drawings)
 
     @cached_property
-    def shapes(self) -> Shapes2WithRawResponse:
-        from .resources.shapes import Shapes2WithRawResponse
+    def shapes(self) -> ShapesResourceWithRawResponse:
+        from .resources.shapes import ShapesResourceWithRawResponse
 
-        return Shapes2WithRawResponse(self._client.shapes)
+        return ShapesResourceWithRawResponse(self._client.shapes)
 
 
 
@@ -209,10 +209,10 @@ class AsyncShapesWithRawResponse:
         return AsyncDrawingsWithRawResponse(self._client.drawings)
 
     @cached_property
-    def shapes(self) -> AsyncShapes2WithRawResponse:
-        from .resources.shapes import AsyncShapes2WithRawResponse
+    def shapes(self) -> AsyncShapesResourceWithRawResponse:
+        from .resources.shapes import AsyncShapesResourceWithRawResponse
 
-        return AsyncShapes2WithRawResponse(self._client.shapes)
+        return AsyncShapesResourceWithRawResponse(self._client.shapes)
 
 
 
@@ -227,10 +227,10 @@ class ShapesWithStreamingResponse:
         return DrawingsWithStreamingResponse(self._client.drawings)
 
     @cached_property
-    def shapes(self) -> Shapes2WithStreamingResponse:
-        from .resources.shapes import Shapes2WithStreamingResponse
+    def shapes(self) -> ShapesResourceWithStreamingResponse:
+        from .resources.shapes import ShapesResourceWithStreamingResponse
 
-        return Shapes2WithStreamingResponse(self._client.shapes)
+        return ShapesResourceWithStreamingResponse(self._client.shapes)
 
 
 
@@ -245,8 +245,8 @@ class AsyncShapesWithStreamingResponse:
         return AsyncDrawingsWithStreamingResponse(self._client.drawings)
 
     @cached_property
-    def shapes(self) -> AsyncShapes2WithStreamingResponse:
-        from .resources.shapes import AsyncShapes2WithStreamingResponse
+    def shapes(self) -> AsyncShapesResourceWithStreamingResponse:
+        from .resources.shapes import AsyncShapesResourceWithStreamingResponse
 
-        return AsyncShapes2WithStreamingResponse(self._client.shapes)
+        return AsyncShapesResourceWithStreamingResponse(self._client.shapes)
 

@@ -2,7 +2,7 @@
 
     from uploads_sdk import Uploads
 
-    client = Uploads()  # reads $UPLOADS_SDK_API_KEY
+    client = Uploads()  # reads $UPLOADS_API_KEY
 
 Resources (`client.<name>`) and `uploads_sdk.types` are imported lazily, on first use.
 """
@@ -82,7 +82,7 @@ __all__ = [
     "types",
 ]
 
-setup_logging("UPLOADS_SDK_LOG")
+setup_logging("UPLOADS_LOG")
 
 # Tracebacks show `uploads_sdk.NotFoundError`, not the private module it is defined in.
 for _error in (

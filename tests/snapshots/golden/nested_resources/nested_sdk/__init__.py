@@ -2,7 +2,7 @@
 
     from nested_sdk import Nested
 
-    client = Nested()  # reads $NESTED_SDK_API_KEY
+    client = Nested()  # reads $NESTED_API_KEY
 
 Resources (`client.<name>`) and `nested_sdk.types` are imported lazily, on first use.
 """
@@ -82,7 +82,7 @@ __all__ = [
     "types",
 ]
 
-setup_logging("NESTED_SDK_LOG")
+setup_logging("NESTED_LOG")
 
 # Tracebacks show `nested_sdk.NotFoundError`, not the private module it is defined in.
 for _error in (

@@ -2,7 +2,7 @@
 
     from nullables_sdk import Nullables
 
-    client = Nullables()  # reads $NULLABLES_SDK_API_KEY
+    client = Nullables()  # reads $NULLABLES_API_KEY
 
 Resources (`client.<name>`) and `nullables_sdk.types` are imported lazily, on first use.
 """
@@ -82,7 +82,7 @@ __all__ = [
     "types",
 ]
 
-setup_logging("NULLABLES_SDK_LOG")
+setup_logging("NULLABLES_LOG")
 
 # Tracebacks show `nullables_sdk.NotFoundError`, not the private module it is defined in.
 for _error in (

@@ -2,7 +2,7 @@
 
     from enums_sdk import Enums
 
-    client = Enums()  # reads $ENUMS_SDK_API_KEY
+    client = Enums()  # reads $ENUMS_API_KEY
 
 Resources (`client.<name>`) and `enums_sdk.types` are imported lazily, on first use.
 """
@@ -82,7 +82,7 @@ __all__ = [
     "types",
 ]
 
-setup_logging("ENUMS_SDK_LOG")
+setup_logging("ENUMS_LOG")
 
 # Tracebacks show `enums_sdk.NotFoundError`, not the private module it is defined in.
 for _error in (

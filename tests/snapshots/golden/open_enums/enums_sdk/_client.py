@@ -53,17 +53,17 @@ class Enums(SyncAPIClient):
     ) -> None:
         """Create a client.
 
-        `api_key` defaults to the `ENUMS_SDK_API_KEY` environment variable and `base_url` to
-        `ENUMS_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `api_key` defaults to the `ENUMS_API_KEY` environment variable and `base_url` to
+        `ENUMS_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
         included) apply to every request unless a call overrides them.
         """
         if api_key is None:
-            api_key = os.environ.get("ENUMS_SDK_API_KEY")
+            api_key = os.environ.get("ENUMS_API_KEY")
         if not api_key:
-            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the ENUMS_SDK_API_KEY environment variable")
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the ENUMS_API_KEY environment variable")
         if base_url is None:
-            base_url = os.environ.get("ENUMS_SDK_BASE_URL") or "https://api.example.com"
+            base_url = os.environ.get("ENUMS_BASE_URL") or "https://api.example.com"
         super().__init__(
             api_key=api_key,
             base_url=base_url,
@@ -116,17 +116,17 @@ class AsyncEnums(AsyncAPIClient):
     ) -> None:
         """Create a client.
 
-        `api_key` defaults to the `ENUMS_SDK_API_KEY` environment variable and `base_url` to
-        `ENUMS_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `api_key` defaults to the `ENUMS_API_KEY` environment variable and `base_url` to
+        `ENUMS_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
         included) apply to every request unless a call overrides them.
         """
         if api_key is None:
-            api_key = os.environ.get("ENUMS_SDK_API_KEY")
+            api_key = os.environ.get("ENUMS_API_KEY")
         if not api_key:
-            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the ENUMS_SDK_API_KEY environment variable")
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the ENUMS_API_KEY environment variable")
         if base_url is None:
-            base_url = os.environ.get("ENUMS_SDK_BASE_URL") or "https://api.example.com"
+            base_url = os.environ.get("ENUMS_BASE_URL") or "https://api.example.com"
         super().__init__(
             api_key=api_key,
             base_url=base_url,

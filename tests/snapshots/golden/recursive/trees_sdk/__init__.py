@@ -2,7 +2,7 @@
 
     from trees_sdk import Trees
 
-    client = Trees()  # reads $TREES_SDK_API_KEY
+    client = Trees()  # reads $TREES_API_KEY
 
 Resources (`client.<name>`) and `trees_sdk.types` are imported lazily, on first use.
 """
@@ -82,7 +82,7 @@ __all__ = [
     "types",
 ]
 
-setup_logging("TREES_SDK_LOG")
+setup_logging("TREES_LOG")
 
 # Tracebacks show `trees_sdk.NotFoundError`, not the private module it is defined in.
 for _error in (

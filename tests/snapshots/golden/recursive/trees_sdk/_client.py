@@ -16,12 +16,12 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .resources.trees import (
-        AsyncTrees2,
-        AsyncTrees2WithRawResponse,
-        AsyncTrees2WithStreamingResponse,
-        Trees2,
-        Trees2WithRawResponse,
-        Trees2WithStreamingResponse,
+        AsyncTreesResource,
+        AsyncTreesResourceWithRawResponse,
+        AsyncTreesResourceWithStreamingResponse,
+        TreesResource,
+        TreesResourceWithRawResponse,
+        TreesResourceWithStreamingResponse,
     )
 
 __all__ = [
@@ -53,17 +53,17 @@ class Trees(SyncAPIClient):
     ) -> None:
         """Create a client.
 
-        `api_key` defaults to the `TREES_SDK_API_KEY` environment variable and `base_url` to
-        `TREES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `api_key` defaults to the `TREES_API_KEY` environment variable and `base_url` to
+        `TREES_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
         included) apply to every request unless a call overrides them.
         """
         if api_key is None:
-            api_key = os.environ.get("TREES_SDK_API_KEY")
+            api_key = os.environ.get("TREES_API_KEY")
         if not api_key:
-            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the TREES_SDK_API_KEY environment variable")
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the TREES_API_KEY environment variable")
         if base_url is None:
-            base_url = os.environ.get("TREES_SDK_BASE_URL") or "https://api.example.com"
+            base_url = os.environ.get("TREES_BASE_URL") or "https://api.example.com"
         super().__init__(
             api_key=api_key,
             base_url=base_url,
@@ -80,10 +80,10 @@ class Trees(SyncAPIClient):
         )
 
     @cached_property
-    def trees(self) -> Trees2:
-        from .resources.trees import Trees2
+    def trees(self) -> TreesResource:
+        from .resources.trees import TreesResource
 
-        return Trees2(self)
+        return TreesResource(self)
 
     @cached_property
     def with_raw_response(self) -> TreesWithRawResponse:
@@ -116,17 +116,17 @@ class AsyncTrees(AsyncAPIClient):
     ) -> None:
         """Create a client.
 
-        `api_key` defaults to the `TREES_SDK_API_KEY` environment variable and `base_url` to
-        `TREES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `api_key` defaults to the `TREES_API_KEY` environment variable and `base_url` to
+        `TREES_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
         included) apply to every request unless a call overrides them.
         """
         if api_key is None:
-            api_key = os.environ.get("TREES_SDK_API_KEY")
+            api_key = os.environ.get("TREES_API_KEY")
         if not api_key:
-            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the TREES_SDK_API_KEY environment variable")
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the TREES_API_KEY environment variable")
         if base_url is None:
-            base_url = os.environ.get("TREES_SDK_BASE_URL") or "https://api.example.com"
+            base_url = os.environ.get("TREES_BASE_URL") or "https://api.example.com"
         super().__init__(
             api_key=api_key,
             base_url=base_url,
@@ -143,10 +143,10 @@ class AsyncTrees(AsyncAPIClient):
         )
 
     @cached_property
-    def trees(self) -> AsyncTrees2:
-        from .resources.trees import AsyncTrees2
+    def trees(self) -> AsyncTreesResource:
+        from .resources.trees import AsyncTreesResource
 
-        return AsyncTrees2(self)
+        return AsyncTreesResource(self)
 
     @cached_property
     def with_raw_response(self) -> AsyncTreesWithRawResponse:
@@ -165,10 +165,10 @@ class TreesWithRawResponse:
         self._client = client
 
     @cached_property
-    def trees(self) -> Trees2WithRawResponse:
-        from .resources.trees import Trees2WithRawResponse
+    def trees(self) -> TreesResourceWithRawResponse:
+        from .resources.trees import TreesResourceWithRawResponse
 
-        return Trees2WithRawResponse(self._client.trees)
+        return TreesResourceWithRawResponse(self._client.trees)
 
 
 
@@ -177,10 +177,10 @@ class AsyncTreesWithRawResponse:
         self._client = client
 
     @cached_property
-    def trees(self) -> AsyncTrees2WithRawResponse:
-        from .resources.trees import AsyncTrees2WithRawResponse
+    def trees(self) -> AsyncTreesResourceWithRawResponse:
+        from .resources.trees import AsyncTreesResourceWithRawResponse
 
-        return AsyncTrees2WithRawResponse(self._client.trees)
+        return AsyncTreesResourceWithRawResponse(self._client.trees)
 
 
 
@@ -189,10 +189,10 @@ class TreesWithStreamingResponse:
         self._client = client
 
     @cached_property
-    def trees(self) -> Trees2WithStreamingResponse:
-        from .resources.trees import Trees2WithStreamingResponse
+    def trees(self) -> TreesResourceWithStreamingResponse:
+        from .resources.trees import TreesResourceWithStreamingResponse
 
-        return Trees2WithStreamingResponse(self._client.trees)
+        return TreesResourceWithStreamingResponse(self._client.trees)
 
 
 
@@ -201,8 +201,8 @@ class AsyncTreesWithStreamingResponse:
         self._client = client
 
     @cached_property
-    def trees(self) -> AsyncTrees2WithStreamingResponse:
-        from .resources.trees import AsyncTrees2WithStreamingResponse
+    def trees(self) -> AsyncTreesResourceWithStreamingResponse:
+        from .resources.trees import AsyncTreesResourceWithStreamingResponse
 
-        return AsyncTrees2WithStreamingResponse(self._client.trees)
+        return AsyncTreesResourceWithStreamingResponse(self._client.trees)
 

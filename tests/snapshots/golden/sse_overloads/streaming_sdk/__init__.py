@@ -2,7 +2,7 @@
 
     from streaming_sdk import Streaming
 
-    client = Streaming()  # reads $STREAMING_SDK_API_KEY
+    client = Streaming()  # reads $STREAMING_API_KEY
 
 Resources (`client.<name>`) and `streaming_sdk.types` are imported lazily, on first use.
 """
@@ -82,7 +82,7 @@ __all__ = [
     "types",
 ]
 
-setup_logging("STREAMING_SDK_LOG")
+setup_logging("STREAMING_LOG")
 
 # Tracebacks show `streaming_sdk.NotFoundError`, not the private module it is defined in.
 for _error in (

@@ -12,42 +12,42 @@ if TYPE_CHECKING:
         DrawingsWithStreamingResponse,
     )
     from .shapes import (
-        AsyncShapes2,
-        AsyncShapes2WithRawResponse,
-        AsyncShapes2WithStreamingResponse,
-        Shapes2,
-        Shapes2WithRawResponse,
-        Shapes2WithStreamingResponse,
+        AsyncShapesResource,
+        AsyncShapesResourceWithRawResponse,
+        AsyncShapesResourceWithStreamingResponse,
+        ShapesResource,
+        ShapesResourceWithRawResponse,
+        ShapesResourceWithStreamingResponse,
     )
 
 __all__ = [
     "AsyncDrawings",
     "AsyncDrawingsWithRawResponse",
     "AsyncDrawingsWithStreamingResponse",
-    "AsyncShapes2",
-    "AsyncShapes2WithRawResponse",
-    "AsyncShapes2WithStreamingResponse",
+    "AsyncShapesResource",
+    "AsyncShapesResourceWithRawResponse",
+    "AsyncShapesResourceWithStreamingResponse",
     "Drawings",
     "DrawingsWithRawResponse",
     "DrawingsWithStreamingResponse",
-    "Shapes2",
-    "Shapes2WithRawResponse",
-    "Shapes2WithStreamingResponse",
+    "ShapesResource",
+    "ShapesResourceWithRawResponse",
+    "ShapesResourceWithStreamingResponse",
 ]
 
 _LAZY: dict[str, str] = {
     "AsyncDrawings": ".drawings",
     "AsyncDrawingsWithRawResponse": ".drawings",
     "AsyncDrawingsWithStreamingResponse": ".drawings",
-    "AsyncShapes2": ".shapes",
-    "AsyncShapes2WithRawResponse": ".shapes",
-    "AsyncShapes2WithStreamingResponse": ".shapes",
+    "AsyncShapesResource": ".shapes",
+    "AsyncShapesResourceWithRawResponse": ".shapes",
+    "AsyncShapesResourceWithStreamingResponse": ".shapes",
     "Drawings": ".drawings",
     "DrawingsWithRawResponse": ".drawings",
     "DrawingsWithStreamingResponse": ".drawings",
-    "Shapes2": ".shapes",
-    "Shapes2WithRawResponse": ".shapes",
-    "Shapes2WithStreamingResponse": ".shapes",
+    "ShapesResource": ".shapes",
+    "ShapesResourceWithRawResponse": ".shapes",
+    "ShapesResourceWithStreamingResponse": ".shapes",
 }
 
 

@@ -17,21 +17,21 @@ from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property, path_param
 from ..types.shape import Shape
 
-__all__ = ["AsyncShapes2", "AsyncShapes2WithRawResponse", "AsyncShapes2WithStreamingResponse", "Shapes2", "Shapes2WithRawResponse", "Shapes2WithStreamingResponse"]
+__all__ = ["AsyncShapesResource", "AsyncShapesResourceWithRawResponse", "AsyncShapesResourceWithStreamingResponse", "ShapesResource", "ShapesResourceWithRawResponse", "ShapesResourceWithStreamingResponse"]
 
 
-class Shapes2(SyncAPIResource):
+class ShapesResource(SyncAPIResource):
     """`client.shapes`."""
 
     @cached_property
-    def with_raw_response(self) -> Shapes2WithRawResponse:
+    def with_raw_response(self) -> ShapesResourceWithRawResponse:
         """Each method returns the raw response (headers, status, `.parse()`) instead."""
-        return Shapes2WithRawResponse(self)
+        return ShapesResourceWithRawResponse(self)
 
     @cached_property
-    def with_streaming_response(self) -> Shapes2WithStreamingResponse:
+    def with_streaming_response(self) -> ShapesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is only read when you ask for it."""
-        return Shapes2WithStreamingResponse(self)
+        return ShapesResourceWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -52,18 +52,18 @@ class Shapes2(SyncAPIResource):
         ))
 
 
-class AsyncShapes2(AsyncAPIResource):
+class AsyncShapesResource(AsyncAPIResource):
     """`client.shapes` (async)."""
 
     @cached_property
-    def with_raw_response(self) -> AsyncShapes2WithRawResponse:
+    def with_raw_response(self) -> AsyncShapesResourceWithRawResponse:
         """Each method returns the raw response (headers, status, `.parse()`) instead."""
-        return AsyncShapes2WithRawResponse(self)
+        return AsyncShapesResourceWithRawResponse(self)
 
     @cached_property
-    def with_streaming_response(self) -> AsyncShapes2WithStreamingResponse:
+    def with_streaming_response(self) -> AsyncShapesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is only read when you ask for it."""
-        return AsyncShapes2WithStreamingResponse(self)
+        return AsyncShapesResourceWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -84,34 +84,34 @@ class AsyncShapes2(AsyncAPIResource):
         ))
 
 
-class Shapes2WithRawResponse:
+class ShapesResourceWithRawResponse:
     """`client.shapes.with_raw_response`."""
 
-    def __init__(self, resource: Shapes2) -> None:
+    def __init__(self, resource: ShapesResource) -> None:
         self._resource = resource
         self.retrieve: typing.Final = to_raw_response_wrapper(resource.retrieve)
 
 
-class AsyncShapes2WithRawResponse:
+class AsyncShapesResourceWithRawResponse:
     """`client.shapes.with_raw_response` (async)."""
 
-    def __init__(self, resource: AsyncShapes2) -> None:
+    def __init__(self, resource: AsyncShapesResource) -> None:
         self._resource = resource
         self.retrieve: typing.Final = async_to_raw_response_wrapper(resource.retrieve)
 
 
-class Shapes2WithStreamingResponse:
+class ShapesResourceWithStreamingResponse:
     """`client.shapes.with_streaming_response`."""
 
-    def __init__(self, resource: Shapes2) -> None:
+    def __init__(self, resource: ShapesResource) -> None:
         self._resource = resource
         self.retrieve: typing.Final = to_streamed_response_wrapper(resource.retrieve)
 
 
-class AsyncShapes2WithStreamingResponse:
+class AsyncShapesResourceWithStreamingResponse:
     """`client.shapes.with_streaming_response` (async)."""
 
-    def __init__(self, resource: AsyncShapes2) -> None:
+    def __init__(self, resource: AsyncShapesResource) -> None:
         self._resource = resource
         self.retrieve: typing.Final = async_to_streamed_response_wrapper(resource.retrieve)
 

@@ -4,30 +4,30 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .trees import (
-        AsyncTrees2,
-        AsyncTrees2WithRawResponse,
-        AsyncTrees2WithStreamingResponse,
-        Trees2,
-        Trees2WithRawResponse,
-        Trees2WithStreamingResponse,
+        AsyncTreesResource,
+        AsyncTreesResourceWithRawResponse,
+        AsyncTreesResourceWithStreamingResponse,
+        TreesResource,
+        TreesResourceWithRawResponse,
+        TreesResourceWithStreamingResponse,
     )
 
 __all__ = [
-    "AsyncTrees2",
-    "AsyncTrees2WithRawResponse",
-    "AsyncTrees2WithStreamingResponse",
-    "Trees2",
-    "Trees2WithRawResponse",
-    "Trees2WithStreamingResponse",
+    "AsyncTreesResource",
+    "AsyncTreesResourceWithRawResponse",
+    "AsyncTreesResourceWithStreamingResponse",
+    "TreesResource",
+    "TreesResourceWithRawResponse",
+    "TreesResourceWithStreamingResponse",
 ]
 
 _LAZY: dict[str, str] = {
-    "AsyncTrees2": ".trees",
-    "AsyncTrees2WithRawResponse": ".trees",
-    "AsyncTrees2WithStreamingResponse": ".trees",
-    "Trees2": ".trees",
-    "Trees2WithRawResponse": ".trees",
-    "Trees2WithStreamingResponse": ".trees",
+    "AsyncTreesResource": ".trees",
+    "AsyncTreesResourceWithRawResponse": ".trees",
+    "AsyncTreesResourceWithStreamingResponse": ".trees",
+    "TreesResource": ".trees",
+    "TreesResourceWithRawResponse": ".trees",
+    "TreesResourceWithStreamingResponse": ".trees",
 }
 
 

@@ -17,21 +17,21 @@ from .._utils import cached_property, path_param
 from ..types.annotation import Node
 from ..types.annotation_param import NodeParam
 
-__all__ = ["AsyncTrees2", "AsyncTrees2WithRawResponse", "AsyncTrees2WithStreamingResponse", "Trees2", "Trees2WithRawResponse", "Trees2WithStreamingResponse"]
+__all__ = ["AsyncTreesResource", "AsyncTreesResourceWithRawResponse", "AsyncTreesResourceWithStreamingResponse", "TreesResource", "TreesResourceWithRawResponse", "TreesResourceWithStreamingResponse"]
 
 
-class Trees2(SyncAPIResource):
+class TreesResource(SyncAPIResource):
     """`client.trees`."""
 
     @cached_property
-    def with_raw_response(self) -> Trees2WithRawResponse:
+    def with_raw_response(self) -> TreesResourceWithRawResponse:
         """Each method returns the raw response (headers, status, `.parse()`) instead."""
-        return Trees2WithRawResponse(self)
+        return TreesResourceWithRawResponse(self)
 
     @cached_property
-    def with_streaming_response(self) -> Trees2WithStreamingResponse:
+    def with_streaming_response(self) -> TreesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is only read when you ask for it."""
-        return Trees2WithStreamingResponse(self)
+        return TreesResourceWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -74,18 +74,18 @@ class Trees2(SyncAPIResource):
         )
 
 
-class AsyncTrees2(AsyncAPIResource):
+class AsyncTreesResource(AsyncAPIResource):
     """`client.trees` (async)."""
 
     @cached_property
-    def with_raw_response(self) -> AsyncTrees2WithRawResponse:
+    def with_raw_response(self) -> AsyncTreesResourceWithRawResponse:
         """Each method returns the raw response (headers, status, `.parse()`) instead."""
-        return AsyncTrees2WithRawResponse(self)
+        return AsyncTreesResourceWithRawResponse(self)
 
     @cached_property
-    def with_streaming_response(self) -> AsyncTrees2WithStreamingResponse:
+    def with_streaming_response(self) -> AsyncTreesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is only read when you ask for it."""
-        return AsyncTrees2WithStreamingResponse(self)
+        return AsyncTreesResourceWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -128,37 +128,37 @@ class AsyncTrees2(AsyncAPIResource):
         )
 
 
-class Trees2WithRawResponse:
+class TreesResourceWithRawResponse:
     """`client.trees.with_raw_response`."""
 
-    def __init__(self, resource: Trees2) -> None:
+    def __init__(self, resource: TreesResource) -> None:
         self._resource = resource
         self.retrieve: typing.Final = to_raw_response_wrapper(resource.retrieve)
         self.update: typing.Final = to_raw_response_wrapper(resource.update)
 
 
-class AsyncTrees2WithRawResponse:
+class AsyncTreesResourceWithRawResponse:
     """`client.trees.with_raw_response` (async)."""
 
-    def __init__(self, resource: AsyncTrees2) -> None:
+    def __init__(self, resource: AsyncTreesResource) -> None:
         self._resource = resource
         self.retrieve: typing.Final = async_to_raw_response_wrapper(resource.retrieve)
         self.update: typing.Final = async_to_raw_response_wrapper(resource.update)
 
 
-class Trees2WithStreamingResponse:
+class TreesResourceWithStreamingResponse:
     """`client.trees.with_streaming_response`."""
 
-    def __init__(self, resource: Trees2) -> None:
+    def __init__(self, resource: TreesResource) -> None:
         self._resource = resource
         self.retrieve: typing.Final = to_streamed_response_wrapper(resource.retrieve)
         self.update: typing.Final = to_streamed_response_wrapper(resource.update)
 
 
-class AsyncTrees2WithStreamingResponse:
+class AsyncTreesResourceWithStreamingResponse:
     """`client.trees.with_streaming_response` (async)."""
 
-    def __init__(self, resource: AsyncTrees2) -> None:
+    def __init__(self, resource: AsyncTreesResource) -> None:
         self._resource = resource
         self.retrieve: typing.Final = async_to_streamed_response_wrapper(resource.retrieve)
         self.update: typing.Final = async_to_streamed_response_wrapper(resource.update)

@@ -1,4 +1,4 @@
-"""Resources of `cursorpages_sdk.resources`, imported lazily on first use."""
+"""Resources of `cursor_pages_sdk.resources`, imported lazily on first use."""
 
 from typing import TYPE_CHECKING, Any
 

@@ -1,14 +1,16 @@
-"""Request and response types of `cursorpages_sdk.types.models`, imported lazily on first use."""
+"""Request and response types of `cursor_pages_sdk.types.reports`, imported lazily on first use."""
 
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    pass
+    from ..job import Job
 
 __all__ = [
+    "Job",
 ]
 
 _LAZY: dict[str, str] = {
+    "Job": "..job",
 }
 
 

@@ -1,10 +1,10 @@
 """Python SDK for the Cursor Pages.
 
-    from cursorpages_sdk import CursorPages
+    from cursor_pages_sdk import CursorPages
 
-    client = CursorPages()  # reads $CURSORPAGES_SDK_API_KEY
+    client = CursorPages()  # reads $CURSOR_PAGES_API_KEY
 
-Resources (`client.<name>`) and `cursorpages_sdk.types` are imported lazily, on first use.
+Resources (`client.<name>`) and `cursor_pages_sdk.types` are imported lazily, on first use.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -82,9 +82,9 @@ __all__ = [
     "types",
 ]
 
-setup_logging("CURSORPAGES_SDK_LOG")
+setup_logging("CURSOR_PAGES_LOG")
 
-# Tracebacks show `cursorpages_sdk.NotFoundError`, not the private module it is defined in.
+# Tracebacks show `cursor_pages_sdk.NotFoundError`, not the private module it is defined in.
 for _error in (
     APIConnectionError,
     APIError,

@@ -77,17 +77,17 @@ class CursorPages(SyncAPIClient):
     ) -> None:
         """Create a client.
 
-        `api_key` defaults to the `CURSORPAGES_SDK_API_KEY` environment variable and `base_url`
-        to `CURSORPAGES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `api_key` defaults to the `CURSOR_PAGES_API_KEY` environment variable and `base_url` to
+        `CURSOR_PAGES_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
         included) apply to every request unless a call overrides them.
         """
         if api_key is None:
-            api_key = os.environ.get("CURSORPAGES_SDK_API_KEY")
+            api_key = os.environ.get("CURSOR_PAGES_API_KEY")
         if not api_key:
-            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the CURSORPAGES_SDK_API_KEY environment variable")
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the CURSOR_PAGES_API_KEY environment variable")
         if base_url is None:
-            base_url = os.environ.get("CURSORPAGES_SDK_BASE_URL") or "https://api.example.com"
+            base_url = os.environ.get("CURSOR_PAGES_BASE_URL") or "https://api.example.com"
         super().__init__(
             api_key=api_key,
             base_url=base_url,
@@ -98,7 +98,7 @@ class CursorPages(SyncAPIClient):
             default_query=default_query,
             http_client=http_client,
             idempotency_header=None,
-            user_agent="cursorpages-sdk/Python " + __version__,
+            user_agent="cursor-pages-sdk/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
             strict_response_validation=strict_response_validation,
         )
@@ -158,17 +158,17 @@ class AsyncCursorPages(AsyncAPIClient):
     ) -> None:
         """Create a client.
 
-        `api_key` defaults to the `CURSORPAGES_SDK_API_KEY` environment variable and `base_url`
-        to `CURSORPAGES_SDK_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
+        `api_key` defaults to the `CURSOR_PAGES_API_KEY` environment variable and `base_url` to
+        `CURSOR_PAGES_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
         included) apply to every request unless a call overrides them.
         """
         if api_key is None:
-            api_key = os.environ.get("CURSORPAGES_SDK_API_KEY")
+            api_key = os.environ.get("CURSOR_PAGES_API_KEY")
         if not api_key:
-            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the CURSORPAGES_SDK_API_KEY environment variable")
+            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the CURSOR_PAGES_API_KEY environment variable")
         if base_url is None:
-            base_url = os.environ.get("CURSORPAGES_SDK_BASE_URL") or "https://api.example.com"
+            base_url = os.environ.get("CURSOR_PAGES_BASE_URL") or "https://api.example.com"
         super().__init__(
             api_key=api_key,
             base_url=base_url,
@@ -179,7 +179,7 @@ class AsyncCursorPages(AsyncAPIClient):
             default_query=default_query,
             http_client=http_client,
             idempotency_header=None,
-            user_agent="cursorpages-sdk/Python " + __version__,
+            user_agent="cursor-pages-sdk/Python " + __version__,
             stream_idle_timeout=stream_idle_timeout,
             strict_response_validation=strict_response_validation,
         )

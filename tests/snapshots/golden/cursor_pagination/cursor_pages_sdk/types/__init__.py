@@ -1,4 +1,4 @@
-"""Request and response types of `cursorpages_sdk.types`, imported lazily on first use."""
+"""Request and response types of `cursor_pages_sdk.types`, imported lazily on first use."""
 
 from typing import TYPE_CHECKING, Any
 

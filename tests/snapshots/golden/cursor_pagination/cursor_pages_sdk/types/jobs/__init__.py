@@ -1,4 +1,4 @@
-"""Request and response types of `cursorpages_sdk.types.reports`, imported lazily on first use."""
+"""Request and response types of `cursor_pages_sdk.types.jobs`, imported lazily on first use."""
 
 from typing import TYPE_CHECKING, Any
 

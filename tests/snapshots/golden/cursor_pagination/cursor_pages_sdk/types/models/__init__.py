@@ -1,16 +1,14 @@
-"""Request and response types of `cursorpages_sdk.types.jobs`, imported lazily on first use."""
+"""Request and response types of `cursor_pages_sdk.types.models`, imported lazily on first use."""
 
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..job import Job
+    pass
 
 __all__ = [
-    "Job",
 ]
 
 _LAZY: dict[str, str] = {
-    "Job": "..job",
 }
 
 

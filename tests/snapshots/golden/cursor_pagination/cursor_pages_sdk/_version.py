@@ -2,5 +2,5 @@
 
 __all__ = ["__title__", "__version__"]
 
-__title__ = "cursorpages_sdk"
+__title__ = "cursor_pages_sdk"
 __version__ = "0.1.0"
