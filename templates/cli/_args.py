@@ -14,6 +14,7 @@ import os
 import sys
 from typing import Any
 
+from .._frontend.calls import is_list
 from .._frontend.table import Param
 
 __all__ = ["ArgumentError", "Stdin", "read_value"]
@@ -134,7 +135,7 @@ def read_value(param: Param, texts: list[str], who: str, stdin: Stdin) -> Any:
                 values = json.loads(texts[0])
             except ValueError as exc:
                 raise ArgumentError(f"not a valid JSON array ({exc})") from None
-            if not isinstance(values, list):
+            if not is_list(values):
                 raise ArgumentError("expected a JSON array")
         else:
             values = [read_one(text, items, who, stdin) for text in texts]
@@ -149,6 +150,6 @@ def read_value(param: Param, texts: list[str], who: str, stdin: Stdin) -> Any:
         if not items:
             raise
         value = [read_one(texts[0], items, who, stdin)]
-    for item in value if isinstance(value, list) and items else [value]:
+    for item in value if is_list(value) and items else [value]:
         _check_choice(param, item)
     return value

@@ -160,7 +160,7 @@ def operation_parser(table: Table, op: Operation, prog: str) -> argparse.Argumen
                 help=_help(param),
             )
     for index, option in enumerate(op.options):
-        keys = option.get("keys") or []
+        keys: list[str] = option.get("keys") or []
         target = op.param(option["param"])
         help_text = str(option.get("help") or f"sets {target.flag}").replace("%", "%%")
         if keys:
@@ -211,6 +211,7 @@ def _values(
             if param.stream_flag:
                 continue
             who = param.flag or param.name.upper()
+            given: list[str]  # what argparse collected: one string per use of the option
             if param.location == "path":
                 given = [getattr(ns, f"p_{param.name}")]
             else:
@@ -221,8 +222,8 @@ def _values(
                 except ArgumentError as exc:
                     raise ArgumentError(f"argument {who}: {exc}") from None
         for index, option in enumerate(op.options):
-            keys = option.get("keys") or []
-            uses = getattr(ns, f"o_{index}", None) or []
+            keys: list[str] = option.get("keys") or []
+            uses: list[list[str]] = getattr(ns, f"o_{index}", None) or []
             if not keys or not uses:
                 continue
             name = option["param"]
@@ -234,7 +235,7 @@ def _values(
         parser.error(str(exc))
     missing = [p for p in op.params if p.required and not p.stream_flag and p.name not in values]
     if missing:
-        names = []
+        names: list[str] = []
         for param in missing:
             flags = [param.flag or param.name.upper()]
             flags += [o["flags"][0] for o in op.options if o["param"] == param.name]

@@ -11,6 +11,9 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from typing_extensions import TypeGuard
+
+from .._types import is_array, is_mapping
 from .table import Operation, Table
 
 __all__ = [
@@ -18,12 +21,29 @@ __all__ = [
     "call_arguments",
     "client_arguments",
     "describe_error",
+    "is_dict",
+    "is_list",
     "make_client",
     "method_of",
     "redact",
     "secrets_of",
     "to_data",
 ]
+
+
+def is_dict(value: object) -> TypeGuard[dict[Any, object]]:
+    """`isinstance(value, dict)` with values typed `object` (check them before use), so pyright
+    strict sees typed JSON objects where a bare `isinstance` gives `dict[Unknown, Unknown]`.
+
+    For decoded JSON and `to_data` results, which hold only dicts and lists. The runtime's
+    `is_mapping` / `is_array` also accept any mapping or a tuple.
+    """
+    return isinstance(value, dict)
+
+
+def is_list(value: object) -> TypeGuard[list[object]]:
+    """`isinstance(value, list)` with items typed `object`: a JSON array (see `is_dict`)."""
+    return isinstance(value, list)
 
 
 def client_arguments(table: Table, given: Mapping[str, Any]) -> dict[str, Any]:
@@ -35,7 +55,8 @@ def client_arguments(table: Table, given: Mapping[str, Any]) -> dict[str, Any]:
 
 def make_client(table: Table, arguments: Mapping[str, Any], *, is_async: bool = False) -> Any:
     """A client of the SDK (sync or async). Imports the client only now."""
-    from .. import _client
+    # `_client` is private to the package, and this module is part of it.
+    from .. import _client  # pyright: ignore[reportPrivateUsage]
 
     cls = getattr(_client, table.async_client_class if is_async else table.client_class)
     return cls(**arguments)
@@ -70,9 +91,9 @@ def to_data(value: Any) -> Any:
     to_dict = getattr(value, "to_dict", None)
     if callable(to_dict):
         return to_dict(mode="json")
-    if isinstance(value, Mapping):
+    if is_mapping(value):
         return {str(k): to_data(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
+    if is_array(value):
         return [to_data(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
@@ -98,8 +119,8 @@ def accumulate(into: Any, chunk: Any) -> Any:
         return chunk
     if isinstance(into, str) and isinstance(chunk, str):
         return into + chunk
-    if isinstance(into, dict) and isinstance(chunk, dict):
-        merged: dict[str, Any] = dict(into)
+    if is_dict(into) and is_dict(chunk):
+        merged: dict[Any, object] = dict(into)
         for key, value in chunk.items():
             if key in _REPLACED:
                 if value is not None or key not in merged:
@@ -107,13 +128,13 @@ def accumulate(into: Any, chunk: Any) -> Any:
                 continue
             merged[key] = accumulate(merged.get(key), value)
         return merged
-    if isinstance(into, list) and isinstance(chunk, list):
-        items: list[Any] = list(into)
+    if is_list(into) and is_list(chunk):
+        items: list[object] = list(into)
         for item in chunk:
-            index = item.get("index") if isinstance(item, dict) else None
+            index = item.get("index") if is_dict(item) else None
             if isinstance(index, int):
                 for position, existing in enumerate(items):
-                    if isinstance(existing, dict) and existing.get("index") == index:
+                    if is_dict(existing) and existing.get("index") == index:
                         items[position] = accumulate(existing, item)
                         break
                 else:
@@ -148,7 +169,7 @@ def describe_error(exc: BaseException) -> tuple[str, str | None]:
     the request id when the server sent one."""
     status = getattr(exc, "status_code", None)
     body = getattr(exc, "body", None)
-    message = body.get("message") if isinstance(body, Mapping) else None
+    message = body.get("message") if is_mapping(body) else None
     if not isinstance(message, str) or not message:
         message = str(getattr(exc, "message", None) or exc) or type(exc).__name__
     code = getattr(exc, "code", None)

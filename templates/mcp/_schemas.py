@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .._frontend.calls import is_dict, is_list
 from .._frontend.table import Operation, Param
 
 __all__ = ["FILE_SCHEMA", "input_schema", "trim"]
@@ -60,20 +61,21 @@ class _Inliner:
         self.limit = limit
 
     def schema(self, node: Any, depth: int) -> Any:
-        if isinstance(node, list):
+        if is_list(node):
             return [self.schema(item, depth) for item in node]
-        if not isinstance(node, dict):
+        if not is_dict(node):
             return node
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/$defs/"):
             target = self.defs.get(ref[len("#/$defs/") :])
-            if not isinstance(target, dict):
+            if not is_dict(target):
                 return {}
             if depth >= self.depth:
                 elided: dict[str, Any] = (
                     {"type": "object"} if target.get("type") == "object" else {}
                 )
-                doc = trim(target.get("description"), self.limit)
+                description = target.get("description")
+                doc = trim(description if isinstance(description, str) else None, self.limit)
                 return {**elided, "description": doc} if doc else elided
             return self.schema(target, depth + 1)
         if node.get("format") == "binary":
@@ -84,7 +86,7 @@ class _Inliner:
                 doc = trim(value if isinstance(value, str) else None, self.limit)
                 if doc:
                     found[key] = doc
-            elif key == "properties" and isinstance(value, dict):
+            elif key == "properties" and is_dict(value):
                 found[key] = {name: self.schema(v, depth) for name, v in value.items()}
             else:
                 found[key] = self.schema(value, depth)

@@ -317,6 +317,18 @@ def test_completion_scripts_and_candidates(deepseek_root: Path) -> None:
     ]
 
 
+def test_completion_help_survives_stripped_docstrings(deepseek_root: Path) -> None:
+    """The help is the module's docstring; `python -OO` (PYTHONOPTIMIZE=2) strips it."""
+    full = run_cli(PACKAGE, deepseek_root, ["completion", "--help"])
+    assert full.code == 0, full.stderr
+    assert 'eval "$(deepseek completion bash)"' in full.stdout
+    stripped = run_cli(
+        PACKAGE, deepseek_root, ["completion", "--help"], env={"PYTHONOPTIMIZE": "2"}
+    )
+    assert stripped.code == 0, stripped.stderr
+    assert stripped.stdout == "usage: deepseek completion {bash,zsh}\n"
+
+
 def test_the_readme_commands_work(
     tmp_path: Path, deepseek_root: Path, deepseek_env: dict[str, str], fake_deepseek: ScriptedServer
 ) -> None:

@@ -175,14 +175,14 @@ class Operation:
     @property
     def stream_flag(self) -> str | None:
         """The parameter that asks for a stream (None: the method always streams, or never)."""
-        stream = self._data.get("stream") or {}
+        stream: dict[str, Any] = self._data.get("stream") or {}
         flag = stream.get("flag")
         return None if flag is None else str(flag)
 
     @property
     def stream_text(self) -> tuple[str, str | None] | None:
         """Paths of the text and of the reasoning in a chunk, as `sdk.yaml` declares them."""
-        stream = self._data.get("stream") or {}
+        stream: dict[str, Any] = self._data.get("stream") or {}
         if "text" not in stream:
             return None
         reasoning = stream.get("reasoning")

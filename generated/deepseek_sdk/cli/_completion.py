@@ -102,11 +102,13 @@ def run_completion(argv: Sequence[str], table: Table, command: str) -> int:
         for candidate in candidates(table, args[1:], table.server_name is not None):
             sys.stdout.write(candidate + "\n")
         return 0
+    usage = f"usage: {command} completion {{bash,zsh}}"
     if len(args) != 1 or args[0] not in ("bash", "zsh"):
         if args and args[0] in ("-h", "--help"):
-            print(__doc__.strip().replace("<command>", command))
+            # The help is this module's docstring, which `python -OO` strips: then the usage.
+            print((__doc__ or usage).strip().replace("<command>", command))
             return 0
-        sys.stderr.write(f"usage: {command} completion {{bash,zsh}}\n")
+        sys.stderr.write(usage + "\n")
         return 2
     sys.stdout.write(script(args[0], command))
     return 0

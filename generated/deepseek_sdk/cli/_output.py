@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .._frontend.calls import to_data
+from .._frontend.calls import is_dict, is_list, to_data
 
 __all__ = ["Output", "extract_text"]
 
@@ -26,18 +26,18 @@ _RESET = "\x1b[0m"
 
 def extract_text(data: Any, path: str) -> str:
     """The strings at `path` in `data` (dotted keys, list indexes, `*` for every item), joined."""
-    found: list[Any] = [data]
+    found: list[object] = [data]
     for part in path.split("."):
-        step: list[Any] = []
+        step: list[object] = []
         for value in found:
             if part == "*":
-                if isinstance(value, list):
+                if is_list(value):
                     step.extend(value)
-                elif isinstance(value, dict):
+                elif is_dict(value):
                     step.extend(value.values())
-            elif isinstance(value, dict) and part in value:
+            elif is_dict(value) and part in value:
                 step.append(value[part])
-            elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            elif is_list(value) and part.isdigit() and int(part) < len(value):
                 step.append(value[int(part)])
         found = step
     return "".join(v for v in found if isinstance(v, str))

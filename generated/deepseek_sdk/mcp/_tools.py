@@ -28,6 +28,8 @@ from .._frontend.calls import (
     accumulate,
     call_arguments,
     describe_error,
+    is_dict,
+    is_list,
     make_client,
     method_of,
     redact,
@@ -129,7 +131,7 @@ class ToolError(Exception):
 def _is_file(value: Any) -> bool:
     """Whether a JSON value is a file as the input schema describes one."""
     return (
-        isinstance(value, dict)
+        is_dict(value)
         and "filename" in value
         and ("base64" in value or "text" in value)
         and set(value) <= {"filename", "base64", "text", "content_type"}
@@ -137,16 +139,17 @@ def _is_file(value: Any) -> bool:
 
 
 def _file(value: Any, name: str) -> tuple[str, bytes] | tuple[str, bytes, str]:
-    if not isinstance(value, dict):
+    if not is_dict(value):
         raise ToolError(f"`{name}`: expected an object with `filename` and `base64` or `text`")
     filename = str(value.get("filename") or "upload")
-    if isinstance(value.get("base64"), str):
+    encoded, text = value.get("base64"), value.get("text")
+    if isinstance(encoded, str):
         try:
-            content = base64.b64decode(value["base64"], validate=True)
+            content = base64.b64decode(encoded, validate=True)
         except (binascii.Error, ValueError) as exc:
             raise ToolError(f"`{name}.base64` is not valid base64: {exc}") from None
-    elif isinstance(value.get("text"), str):
-        content = value["text"].encode("utf-8")
+    elif isinstance(text, str):
+        content = text.encode("utf-8")
     else:
         raise ToolError(f"`{name}`: give the content as `base64` or `text`")
     content_type = value.get("content_type")
@@ -263,7 +266,7 @@ class ToolSet:
             if param.file == "direct":
                 if _is_file(value):
                     value = _file(value, param.name)
-                elif isinstance(value, list):
+                elif is_list(value):
                     value = [_file(v, param.name) if _is_file(v) else v for v in value]
             values[param.name] = value
         return values
@@ -324,7 +327,7 @@ class ToolSet:
             return failure("\n".join(lines))
         except (SDKError, TypeError, ValueError) as exc:
             return failure(str(exc))
-        structured = data if isinstance(data, dict) else {"result": data}
+        structured: dict[str, Any] = data if is_dict(data) else {"result": data}
         text = json.dumps(data, ensure_ascii=False)
         return types.CallToolResult(
             content=[types.TextContent(type="text", text=text)], structured_content=structured
