@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
+from .config import CONFIG_NAME, config_beside
 from .emit import EmitResult, emit
 from .errors import SKIPPED_OPERATION, ConfigError, Diagnostic, GenerationError, SpecError
 from .review.commands import register as register_review
@@ -52,7 +53,6 @@ __all__ = [
 DEFAULT_SPEC = Path("spec/openapi.yaml")
 DEFAULT_OUT = Path("generated")
 DEFAULT_CACHE = Path(".cache/sdkgen")
-CONFIG_NAME = "sdk.yaml"
 SHOWN_PER_KIND = 3
 SHOWN_WARNINGS = 5  # per `codegen validate` rule
 T = TypeVar("T")
@@ -72,12 +72,6 @@ class SkippedOperations(SpecError):
 
     def __str__(self) -> str:
         return self.message
-
-
-def config_beside(spec_path: Path) -> Path | None:
-    """The `sdk.yaml` next to the spec, if there is one (the config used without `--config`)."""
-    candidate = spec_path.parent / CONFIG_NAME
-    return candidate if candidate.is_file() else None
 
 
 def _from_out(path: Path, out: Path) -> str:

@@ -55,6 +55,7 @@ from .spec.pointer import escape_token
 from .spec.rules import RuleSetting, parse_settings
 
 __all__ = [
+    "CONFIG_NAME",
     "PAGINATE_VALUES",
     "CliConfig",
     "CliMethodConfig",
@@ -67,6 +68,7 @@ __all__ = [
     "OperationOverride",
     "StreamTextConfig",
     "TypeNames",
+    "config_beside",
     "load_config",
     "parse_config",
 ]
@@ -79,6 +81,15 @@ _DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _COMMAND = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _FLAG = re.compile(r"^(-[A-Za-z]|--[a-z][a-z0-9]*(-[a-z0-9]+)*)$")
 _DATA_PATH = re.compile(r"^[^.]+(\.[^.]+)*$")
+
+CONFIG_NAME = "sdk.yaml"
+
+
+def config_beside(spec_path: Path) -> Path | None:
+    """The `sdk.yaml` next to the spec, if there is one: the config every command uses when
+    neither `--config` nor `--no-config` is given."""
+    candidate = spec_path.parent / CONFIG_NAME
+    return candidate if candidate.is_file() else None
 
 
 @dataclass(frozen=True)

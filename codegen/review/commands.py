@@ -14,7 +14,8 @@
 
 A spec argument is a file, or `git:REV` / `git:REV:PATH`: PATH (default: the new spec's path)
 as of git revision REV, read with `git archive` together with its directory so relative `$ref`s
-resolve. With `git:REV` the old side also uses the config file as of REV when there is one.
+resolve. Each side uses the `sdk.yaml` beside its spec (as of REV for `git:`), unless
+`--config C` (both sides) or `--no-config` is given.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ..config import config_beside
 from ..errors import ConfigError, SpecError
 from ..spec import display_path
 from .diff import Change, compare
@@ -42,7 +44,6 @@ from .surface import Surface
 __all__ = ["register"]
 
 DEFAULT_SPEC = Path("spec/openapi.yaml")
-DEFAULT_CONFIG = Path("spec/sdk.yaml")
 DEFAULT_CHANGELOG = Path("CHANGELOG.md")
 DEFAULT_CACHE = Path(".cache/sdkgen/surfaces")
 DEFAULT_OUT = Path("generated")
@@ -95,21 +96,32 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, help=f"generator config (default: {DEFAULT_CONFIG})")
+    parser.add_argument(
+        "--config", type=Path, help="generator config (default: the sdk.yaml beside each spec)"
+    )
     parser.add_argument("--no-config", action="store_true", help="derive everything from the spec")
     parser.add_argument(
         "--no-cache", action="store_true", help=f"do not use {DEFAULT_CACHE.as_posix()}/"
     )
 
 
-def _config(args: argparse.Namespace) -> Path | None:
+@dataclass(frozen=True)
+class _ConfigChoice:
+    """`--config C` (the same file for both sides), `--no-config`, or by default the `sdk.yaml`
+    beside each side's spec, as `generate` does (a spec elsewhere never gets ours)."""
+
+    path: Path | None
+    beside: bool
+
+
+def _config(args: argparse.Namespace) -> _ConfigChoice:
     if args.no_config:
-        return None
+        return _ConfigChoice(None, beside=False)
     if args.config is not None:
         if not Path(args.config).is_file():
             raise ConfigError("#", "config file not found", display_path(Path(args.config)))
-        return Path(args.config)
-    return DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None
+        return _ConfigChoice(Path(args.config), beside=False)
+    return _ConfigChoice(None, beside=True)
 
 
 def _timed_surface(source: SpecSource, cache_dir: Path | None) -> tuple[Surface, dict[str, float]]:
@@ -178,16 +190,16 @@ class _Compared:
 
 
 def _surfaces(
-    old: str, new: str, config: Path | None, cache_dir: Path | None, stderr: TextIO
+    old: str, new: str, config: _ConfigChoice, cache_dir: Path | None, stderr: TextIO
 ) -> _Compared:
     from ..config import load_config
 
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sdkgen-diff-") as tmp:
-        new_source = resolve_source(new, DEFAULT_SPEC, config, Path(tmp))
+        new_source = resolve_source(new, DEFAULT_SPEC, config.path, Path(tmp), config.beside)
         default = DEFAULT_SPEC if new.startswith("git:") else Path(new)
-        old_source = resolve_source(old, default, config, Path(tmp))
-        own_config = old_source.config is not None and old_source.config != config
+        old_source = resolve_source(old, default, config.path, Path(tmp), config.beside)
+        own_config = old_source.config is not None and old_source.config != new_source.config
         old_version = load_config(old_source.config).version if own_config else None
         changes = _remembered(old_source, new_source, cache_dir)
         if changes is not None:  # both sides unchanged since a diff of them: its result
@@ -243,9 +255,13 @@ def _run_release(args: argparse.Namespace) -> int:
         from ..config import load_config
         from .release import apply_version, plan, write_section
 
-        config = _config(args)
+        choice = _config(args)
         cache = None if args.no_cache else DEFAULT_CACHE
-        found = _surfaces(args.old, args.new, config, cache, sys.stderr)
+        found = _surfaces(args.old, args.new, choice, cache, sys.stderr)
+        config = choice.path
+        if choice.beside:  # the file the version goes into: the working tree's, never a copy
+            new_path = Path(args.new) if not args.new.startswith("git:") else DEFAULT_SPEC
+            config = config_beside(new_path)
         changes, old, new = found.changes, found.old, found.new
         if not changes:
             sys.stdout.write(f"no SDK surface changes; {args.changelog} left as it is\n")

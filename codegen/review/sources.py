@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import config_beside
 from ..errors import SpecError
 from ..runtime import RUNTIME_DIR
 from ..spec import cache as parse_cache
@@ -206,14 +207,18 @@ def _git(args: Sequence[str], cwd: Path) -> bytes:
     return done.stdout
 
 
-def resolve_source(text: str, default_spec: Path, config: Path | None, workdir: Path) -> SpecSource:
+def resolve_source(
+    text: str, default_spec: Path, config: Path | None, workdir: Path, beside: bool = False
+) -> SpecSource:
     """Turn a spec argument (a path, `git:REV` or `git:REV:PATH`) into files on disk.
 
-    Files read from git are extracted under `workdir`; the config is also taken from REV when
-    it exists there (the SDK surface depends on it), else `config` is used as is.
+    Files read from git are extracted under `workdir` with the spec's whole folder. With
+    `beside`, the config is the `sdk.yaml` next to the spec (as of REV for git); else `config`
+    is used as is, taken as of REV when it is a tracked file there (the surface depends on it).
     """
     if not text.startswith("git:"):
-        return SpecSource(Path(text), config, display_path(Path(text)))
+        path = Path(text)
+        return SpecSource(path, config_beside(path) if beside else config, display_path(path))
     rev, _, path_text = text[len("git:") :].partition(":")
     path = Path(path_text) if path_text else default_spec
     top = Path(_git(["rev-parse", "--show-toplevel"], Path.cwd()).decode().strip())
@@ -225,6 +230,10 @@ def resolve_source(text: str, default_spec: Path, config: Path | None, workdir: 
     target = workdir / rev.replace("/", "_")
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(target, filter="data")
+    if beside:
+        return SpecSource(
+            target / relative, config_beside(target / relative), f"{relative.as_posix()}@{rev}"
+        )
     old_config = config
     if config is not None and config.resolve().is_relative_to(top):
         config_relative = config.resolve().relative_to(top).as_posix()

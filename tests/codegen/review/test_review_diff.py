@@ -656,3 +656,28 @@ def test_a_rerun_reuses_the_diff_and_a_changed_spec_does_not(
     new.write_text(new.read_text().replace("nickname", "pet_name"))
     changed, err = diff()
     assert "new: cached" not in err and changed != first and "pet_name" in changed
+
+
+def test_each_side_uses_the_config_beside_its_spec_not_ours(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Run from the project root, where spec/sdk.yaml (DeepSeek's) exists: a spec elsewhere must
+    # get the sdk.yaml next to it, or none, never ours (DeepSeek's overrides name its paths).
+    old_dir, new_dir = tmp_path / "old", tmp_path / "new"
+    for folder, spec in ((old_dir, OLD), (new_dir, NEW)):
+        folder.mkdir()
+        shutil.copy(spec, folder / "openapi.yaml")
+    assert Path("spec/sdk.yaml").is_file()
+    capsys.readouterr()
+
+    def subjects(*options: str) -> set[str]:
+        args = ["diff", str(old_dir / "openapi.yaml"), str(new_dir / "openapi.yaml")]
+        assert main([*args, "--no-cache", "--format", "json", *options]) == 0
+        return {change["subject"] for change in json.loads(capsys.readouterr().out)["changes"]}
+
+    without = subjects()
+    assert without == subjects("--no-config")
+    (new_dir / "sdk.yaml").write_text("operations:\n  GET /owners: {resource: people}\n")
+    beside = subjects()
+    assert "client.people.list" in beside and "client.owners.list" not in beside
+    assert "client.owners.list" in without
