@@ -18,7 +18,7 @@ async twin mirrors it (a parity test guards that).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .. import ir
@@ -166,12 +166,14 @@ def extract(api: ir.Api) -> Surface:
         for method in resource.methods:
             found = _method(resource.dotted, method)
             methods[found.path] = found
-    definitions = [(m.path, d) for m in api.type_modules for d in m.definitions]
-    roles = _roles(definitions, methods.values())
+    drafts = [_typedef(m.path, d) for m in api.type_modules for d in m.definitions]
+    roles = _roles(drafts, methods.values())
     types: dict[str, TypeDef] = {}
-    for module, definition in sorted(definitions, key=lambda item: (item[1].name, item[0])):
-        found_type = _typedef(module, definition, roles.get(definition.name))
-        types.setdefault(found_type.name, found_type)
+    for draft in sorted(drafts, key=lambda typedef: (typedef.name, typedef.module)):
+        if draft.name not in types:
+            reached = roles.get(draft.name)
+            used = reached is not None
+            types[draft.name] = replace(draft, roles=reached or draft.roles, used=used)
     exports = _exports(api, methods.values())
     paths = [m.path for m in api.type_modules] + [m.path for m in api.init_modules]
     modules = {e.module for e in exports} | {_dotted(path) for path in paths}
@@ -289,23 +291,25 @@ def _param(param: ir.Parameter, *, positional: bool, optional: bool) -> Param:
     return Param(param.name, flatten(param.type, "param"), required, positional, param.wire)
 
 
-def _typedef(module: str, definition: ir.Definition, roles: frozenset[Role] | None) -> TypeDef:
-    used = roles is not None
+def _typedef(module: str, definition: ir.Definition) -> TypeDef:
+    """The type as declared; `roles` from its kind and `used` False until `extract` knows."""
     if isinstance(definition, ir.Alias):
         fallback: Role = "input" if module.endswith(_PARAM_MODULE_SUFFIXES) else "output"
         alias = flatten(definition.type, definition.side)
         return TypeDef(
-            definition.name, module, "alias", (), (), alias, roles or frozenset({fallback}), used
+            definition.name, module, "alias", (), (), alias, frozenset({fallback}), False
         )
     if isinstance(definition, ir.Model):
         fields = tuple(_model_field(f) for f in definition.fields)
-        roles = roles or frozenset({"output"})
         bases = definition.bases or ("BaseModel",)
-        return TypeDef(definition.name, module, "model", bases, fields, None, roles, used)
+        return TypeDef(
+            definition.name, module, "model", bases, fields, None, frozenset({"output"}), False
+        )
     keys = tuple(_typeddict_field(f) for f in definition.fields)
-    roles = roles or frozenset({"input"})
     bases = definition.bases or ("TypedDict",)
-    return TypeDef(definition.name, module, "typeddict", bases, keys, None, roles, used)
+    return TypeDef(
+        definition.name, module, "typeddict", bases, keys, None, frozenset({"input"}), False
+    )
 
 
 def _model_field(field: ir.Field) -> Field:
@@ -319,24 +323,17 @@ def _typeddict_field(field: ir.Field) -> Field:
     return Field(field.name, field.wire, flatten(field.type, "param"), field.required)
 
 
-def _types_of(definition: ir.Definition) -> list[FlatType]:
-    if isinstance(definition, ir.Alias):
-        return [flatten(definition.type, definition.side)]
-    side: ir.Side = "model" if isinstance(definition, ir.Model) else "param"
-    return [flatten(f.type, side) for f in definition.fields]
-
-
-def _roles(
-    definitions: list[tuple[str, ir.Definition]], methods: Iterable[Method]
-) -> dict[str, frozenset[Role]]:
+def _roles(types: list[TypeDef], methods: Iterable[Method]) -> dict[str, frozenset[Role]]:
     """For each type name, whether method parameters and/or return types reach it."""
     edges: dict[str, set[str]] = {}
-    for _, definition in definitions:
-        names = edges.setdefault(definition.name, set())
-        if not isinstance(definition, ir.Alias):
-            names.update(definition.bases)
-        for typ in _types_of(definition):
-            names.update(typ.names())
+    for typedef in types:
+        names = edges.setdefault(typedef.name, set())
+        if typedef.kind != "alias":
+            names.update(typedef.bases)
+        if typedef.alias is not None:
+            names.update(typedef.alias.names())
+        for member in typedef.fields:
+            names.update(member.type.names())
     inputs: set[str] = set()
     outputs: set[str] = set()
     for method in methods:
