@@ -291,7 +291,14 @@ def _style(
 ) -> tuple[str, bool] | None:
     """`(style, explode)` for a query, cookie or form value when the runtime's default
     (`style: form, explode: true` for arrays, `deepObject` for objects) would send it otherwise
-    than the spec says; `None` when the default does (scalars, exploded form arrays)."""
+    than the spec says; `None` when the default does (scalars, exploded form arrays).
+
+    Deviation: an object whose `style` the spec leaves out keeps the runtime's `a[b]=v`
+    (OpenAI's `metadata`, `effective_at` filters) rather than OpenAPI's default of spreading
+    its keys as top-level parameters (`b=v`), which loses the parameter's name and is not what
+    such APIs read; only an explicit `style: form` spreads them."""
+    if not isinstance(style, str) and not isinstance(explode, bool):
+        return None  # scalars and arrays: the default is OpenAPI's; objects: see above
     style = style if isinstance(style, str) else "form"
     explode = (style == "form") if not isinstance(explode, bool) else explode
     if style in ("spaceDelimited", "pipeDelimited") and explode:
@@ -299,7 +306,37 @@ def _style(
     shape = _shape(schemas, schema, pointer, 0)
     if shape == "scalar" or (shape == "array" and style == "form" and explode):
         return None
+    if style == "deepObject" and not _holds_array(schemas, schema, pointer, 0):
+        return None  # objects of scalars and objects: `a[b][c]=v` either way
     return (style, explode)
+
+
+def _holds_array(schemas: Schemas, schema: Any, pointer: str, depth: int) -> bool:
+    """Whether a value of `schema` may hold an array anywhere (unknown: yes)."""
+    schema, pointer = schemas.deref(schema, pointer)
+    if not isinstance(schema, Mapping):
+        return False
+    if depth > 8:
+        return True
+    declared = schema.get("type")
+    if declared == "array" or (isinstance(declared, list) and "array" in declared):
+        return True
+    if "items" in schema or schema.get("additionalProperties") is True:
+        return True
+    parts: list[tuple[Any, str]] = []
+    for key in ("anyOf", "oneOf", "allOf"):
+        options = schema.get(key)
+        if isinstance(options, list):
+            parts += [(o, f"{pointer}/{key}/{i}") for i, o in enumerate(options)]
+    props = schema.get("properties")
+    if isinstance(props, Mapping):
+        parts += [(v, f"{pointer}/properties/{k}") for k, v in props.items()]
+    extra = schema.get("additionalProperties")
+    if isinstance(extra, Mapping):
+        parts.append((extra, f"{pointer}/additionalProperties"))
+    if declared is None and not parts and not any(k in schema for k in ("enum", "const")):
+        return True  # anything at all
+    return any(_holds_array(schemas, part, where, depth + 1) for part, where in parts)
 
 
 _SCALARS = frozenset({"string", "integer", "number", "boolean", "null"})

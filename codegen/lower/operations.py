@@ -86,6 +86,9 @@ class Success:
     json: tuple[Any, str] | None = None
     sse: tuple[Any, str] | None = None
     binary: bool = False
+    text: bool = False  # a `text/*` media type (other than an event stream)
+    more_json: tuple[tuple[Any, str], ...] = ()  # the JSON schemas of later 2xx codes
+    empty: bool = False  # a 2xx code answers with no content
 
 
 @dataclass
@@ -351,25 +354,33 @@ class OperationReader:
         )
         if not codes:
             return Success()
-        code = codes[0]
-        response, response_pointer = self.schemas.deref(
-            responses[code] if code in responses else responses[int(code)],
-            f"{pointer}/responses/{code}",
-        )
-        content = response.get("content") if isinstance(response, Mapping) else None
         result = Success()
-        if not isinstance(content, Mapping):
-            return result
-        for media, media_node in content.items():
-            base = str(media).split(";")[0].strip().lower()
-            schema = media_node.get("schema", {}) if isinstance(media_node, Mapping) else {}
-            where = f"{response_pointer}/content/{escape_token(str(media))}/schema"
-            if base == "application/json" or base.endswith("+json"):
-                result.json = result.json or (schema, where)
-            elif base == "text/event-stream":
-                result.sse = result.sse or (schema, where)
-            else:
-                result.binary = True
+        for index, code in enumerate(codes):
+            response, response_pointer = self.schemas.deref(
+                responses[code] if code in responses else responses[int(code)],
+                f"{pointer}/responses/{code}",
+            )
+            content = response.get("content") if isinstance(response, Mapping) else None
+            if not isinstance(content, Mapping) or not content:
+                result.empty = True
+                continue
+            for media, media_node in content.items():
+                base = str(media).split(";")[0].strip().lower()
+                schema = media_node.get("schema", {}) if isinstance(media_node, Mapping) else {}
+                where = f"{response_pointer}/content/{escape_token(str(media))}/schema"
+                if base == "application/json" or base.endswith("+json"):
+                    if result.json is None:
+                        result.json = (schema, where)
+                    elif index > 0:
+                        result.more_json += ((schema, where),)
+                elif index > 0:
+                    continue  # the first code's media types decide the kind of result
+                elif base == "text/event-stream":
+                    result.sse = result.sse or (schema, where)
+                elif base.startswith("text/"):
+                    result.text = True
+                else:
+                    result.binary = True
         return result
 
     def warn(self, pointer: str, message: str, kind: str) -> None:

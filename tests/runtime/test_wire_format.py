@@ -47,7 +47,16 @@ class Wire:
         await self.run(self.client.close())
 
 
+JOB_ANSWERS: list[httpx2.Response] = []
+
+
 def _ok(request: httpx2.Request) -> httpx2.Response:
+    if request.url.path == "/jobs":
+        return JOB_ANSWERS.pop(0)
+    if request.url.path == "/notes/n1":
+        return httpx2.Response(
+            200, text="héllo", headers={"content-type": "text/plain; charset=utf-8"}
+        )
     if request.url.path == "/blobs/k" and request.method == "GET":
         return httpx2.Response(
             200, content=b"\x00\x01bytes", headers={"content-type": "application/octet-stream"}
@@ -68,6 +77,8 @@ async def wire(request: pytest.FixtureRequest) -> AsyncIterator[Wire]:
 
 
 async def test_form_body_encodes_each_field_as_its_encoding_says(wire: Wire) -> None:
+    # `spread` says `style: form` (keys spread); `nested` says nothing: `nested[a]=N`, as
+    # Rails-style servers read it (the deviation `lower.methods._style` documents).
     await wire.run(
         wire.client.forms.create(
             name="a b&c",
@@ -78,6 +89,7 @@ async def test_form_body_encodes_each_field_as_its_encoding_says(wire: Wire) -> 
             expand=["customer", "invoice"],
             items=[{"price": "p_1", "quantity": 2, "tax_rates": ["t1", "t2"]}, {"price": "p_2"}],
             spread={"a": "A", "b": 3},
+            nested={"a": "N"},
             photo="not a file in a form",
         )
     )
@@ -90,7 +102,7 @@ async def test_form_body_encodes_each_field_as_its_encoding_says(wire: Wire) -> 
         b"&items%5B0%5D%5Bprice%5D=p_1&items%5B0%5D%5Bquantity%5D=2"
         b"&items%5B0%5D%5Btax_rates%5D%5B%5D=t1&items%5B0%5D%5Btax_rates%5D%5B%5D=t2"
         b"&items%5B1%5D%5Bprice%5D=p_2"
-        b"&a=A&b=3&photo=not+a+file+in+a+form"
+        b"&a=A&b=3&nested%5Ba%5D=N&photo=not+a+file+in+a+form"
     )
 
 
@@ -190,6 +202,7 @@ async def test_query_styles_headers_and_cookies(wire: Wire) -> None:
             pipes=["e", "f"],
             filter={"status": "open"},
             point={"x": 1, "y": 2},
+            range={"gt": 5},
             color={"R": 100, "G": 200},
             page_size=10,
             q=None,
@@ -197,7 +210,7 @@ async def test_query_styles_headers_and_cookies(wire: Wire) -> None:
     )
     request = wire.last
     assert request.url.query == (
-        b"ids=1&ids=2&tags=a%2Cb&words=c+d&pipes=e%7Cf&filter%5Bstatus%5D=open&x=1&y=2"
+        b"ids=1&ids=2&tags=a%2Cb&words=c+d&pipes=e%7Cf&filter%5Bstatus%5D=open&x=1&y=2&range%5Bgt%5D=5"
         b"&color=R%2C100%2CG%2C200&page-size=10"
     )
     assert request.headers["x-trace"] == "tr-1"
@@ -232,3 +245,22 @@ async def test_binary_response_reads_and_writes_to_a_file(wire: Wire, tmp_path: 
 
 async def test_no_content_returns_none(wire: Wire) -> None:
     assert await wire.run(wire.client.blobs.update("k", body=b"x")) is None
+
+
+async def test_text_response_is_str(wire: Wire) -> None:
+    assert await wire.run(wire.client.notes.retrieve("n1")) == "héllo"
+
+
+async def test_several_success_codes_give_their_union_or_none(wire: Wire) -> None:
+    from wire_sdk.types import Job, Queued
+
+    JOB_ANSWERS[:] = [
+        httpx2.Response(200, json={"id": "j1"}),
+        httpx2.Response(202, json={"position": 3}),
+        httpx2.Response(204),
+    ]
+    done = await wire.run(wire.client.jobs.create())
+    assert isinstance(done, Job) and done.id == "j1"
+    queued = await wire.run(wire.client.jobs.create())
+    assert isinstance(queued, Queued) and queued.position == 3
+    assert await wire.run(wire.client.jobs.create()) is None
