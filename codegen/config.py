@@ -15,6 +15,7 @@ path_prefixes: [/v1, /beta]      # prefixes a base URL may end with (see the run
 idempotency_header: Idempotency-Key
 operations:                      # keyed by "METHOD /path"
   GET /user/balance: {resource: user, method: balance, paginate: none}
+  # POST /uploads: {body: multipart/form-data}   # the request body media type to send
 helpers:                         # resource -> module under lib/ whose @helper_method functions
   chat.completions: chat_helpers #   become methods of that resource
 types:                           # component schema -> class names, per side
@@ -108,6 +109,9 @@ class OperationOverride:
     resource: str | None = None
     method: str | None = None
     paginate: Paginate | None = None
+    body: str | None = None
+    """The request body media type to send, of those the operation offers (as the spec writes
+    it), instead of the one `lower` chooses."""
 
 
 @dataclass(frozen=True)
@@ -271,7 +275,10 @@ def _operation_key(key: str, pointer: str) -> str:
 
 def _operation(value: object, pointer: str) -> OperationOverride:
     data = _expect_mapping(value, pointer)
-    _check_keys(data, ("resource", "method", "paginate"), pointer)
+    _check_keys(data, ("resource", "method", "paginate", "body"), pointer)
+    body = data.get("body")
+    if body is not None and not isinstance(body, str):
+        raise ConfigError(f"{pointer}/body", f"expected a media type, got {body!r}")
     paginate = data.get("paginate")
     if paginate is not None and paginate not in PAGINATE_VALUES:
         raise ConfigError(
@@ -282,6 +289,7 @@ def _operation(value: object, pointer: str) -> OperationOverride:
         resource=_string(data, "resource", pointer, _DOTTED),
         method=_string(data, "method", pointer, _IDENT),
         paginate=cast("Paginate | None", paginate),
+        body=body,
     )
 
 

@@ -3,6 +3,8 @@
 - `things_sdk`, from `tests/runtime/spec/openapi.yaml` + `sdk.yaml`: the runtime tests' SDK.
 - `deepseek_sdk`, from `spec/openapi.yaml` + `spec/sdk.yaml` (helpers from templates/lib): the
   helper tests', and what every other in-process `import deepseek_sdk` gets.
+- `wire_sdk`, from `tests/runtime/wire/`: one operation per request body kind and parameter
+  style, for the wire-format tests.
 
 `tests/conftest.py` installs `SessionSdks` as an import hook. The first `import things_sdk`
 (or `deepseek_sdk`) of the session runs load -> lower -> render -> emit, as `make generate`
@@ -45,6 +47,7 @@ class Source:
 SDKS: dict[str, Source] = {
     "things_sdk": Source("tests/runtime/spec/openapi.yaml", "tests/runtime/spec/sdk.yaml"),
     "deepseek_sdk": Source("spec/openapi.yaml", "spec/sdk.yaml"),
+    "wire_sdk": Source("tests/runtime/wire/openapi.yaml", "tests/runtime/wire/sdk.yaml"),
 }
 
 

@@ -10,10 +10,12 @@ annotations of hand-written helper methods (`HelperParam`), which are read from 
 """
 
 from .api import (
+    FORM_MEDIA_TYPE,
     NO_FRONTENDS,
     Alias,
     Api,
     Body,
+    BodyKind,
     Child,
     Client,
     ClientOption,
@@ -51,6 +53,7 @@ from .api import (
     TypedDictDef,
     TypeImport,
     TypeModule,
+    body_kind,
 )
 from .types import (
     NONE,
@@ -70,12 +73,14 @@ from .types import (
 )
 
 __all__ = [
+    "FORM_MEDIA_TYPE",
     "NONE",
     "NO_FRONTENDS",
     "OBJECT",
     "Alias",
     "Api",
     "Body",
+    "BodyKind",
     "Child",
     "CliOption",
     "Client",
@@ -125,4 +130,5 @@ __all__ = [
     "TypedDictDef",
     "Union",
     "Variant",
+    "body_kind",
 ]

@@ -16,10 +16,12 @@ from typing import Any, Literal
 from .types import Type
 
 __all__ = [
+    "FORM_MEDIA_TYPE",
     "NO_FRONTENDS",
     "Alias",
     "Api",
     "Body",
+    "BodyKind",
     "Child",
     "CliOption",
     "Client",
@@ -57,6 +59,7 @@ __all__ = [
     "TypeImport",
     "TypeModule",
     "TypedDictDef",
+    "body_kind",
 ]
 
 Side = Literal["model", "param"]
@@ -160,9 +163,29 @@ class InitModule:
 
 # ------------------------------------------------------------------------------------ resources
 
-ParamLocation = Literal["path", "query", "header", "body", "whole_body"]
-"""Where a parameter goes: a path template variable, a query or header parameter, a property of
-an object body, or the whole body (a body that is not an object)."""
+ParamLocation = Literal["path", "query", "header", "cookie", "body", "whole_body"]
+"""Where a parameter goes: a path template variable, a query, header or cookie parameter, a
+property of an object body, or the whole body (a body that is not an object)."""
+
+BodyKind = Literal["json", "form", "multipart", "text", "binary"]
+"""How a request body is encoded: JSON (also `+json` variants), a URL-encoded form, a multipart
+form, text (`text/*`) or raw bytes (any other media type, `*/*` and `image/*` included)."""
+
+FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
+
+
+def body_kind(media_type: str) -> BodyKind:
+    """How a body of `media_type` (as a spec writes it, parameters allowed) is encoded."""
+    base = media_type.split(";")[0].strip().lower()
+    if base == "application/json" or base.endswith("+json"):
+        return "json"
+    if base == FORM_MEDIA_TYPE:
+        return "form"
+    if base == "multipart/form-data":
+        return "multipart"
+    if base.startswith("text/"):
+        return "text"
+    return "binary"
 
 
 @dataclass(frozen=True)
@@ -175,6 +198,9 @@ class Parameter:
     type: Type
     required: bool
     doc: str | None
+    style: tuple[str, bool] | None = None
+    """`(style, explode)` for a query, cookie or form-body value that the runtime's default
+    encoding (arrays repeat the key, objects `a[b]=v`) would not send as the spec says."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +216,11 @@ class Body:
     def multipart(self) -> bool:
         """Whether the body is sent as `multipart/form-data`."""
         return self.media_type == "multipart/form-data"
+
+    @property
+    def kind(self) -> BodyKind:
+        """How the body is encoded."""
+        return body_kind(self.media_type)
 
 
 PaginationKind = Literal["cursor", "page", "next_url", "page_number"]

@@ -10,7 +10,10 @@
   build the arguments as a dict), in `types/<resource path>/`.
 - Response types are named after the operation (`<Resource><Method>Response`, `...Chunk`); a
   discriminated union there becomes a named alias, as a named schema would be.
-- A multipart body names its top-level fields that hold only files.
+- A multipart body names its top-level fields that hold only files. A text body is one `str`
+  argument, a binary body (any media type but JSON, forms and text) one file argument.
+- A query or cookie parameter, or a field of a URL-encoded form, whose `style` / `explode`
+  the runtime's default encoding would not follow gets `Parameter.style` (`_style`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from .modules import ModuleBuilder, ModuleNames
 from .naming import RESERVED_PARAM_NAMES, Allocator, identifier, pascal
 from .operations import PATH_PARAM, Operation, dotted
 from .responses import Result, result
+from .schemas import Schemas
 from .types import TypeLowerer
 
 __all__ = ["MethodLowerer"]
@@ -55,20 +59,23 @@ class MethodLowerer:
             pointer: str,
             required: bool,
             description: object,
+            style: tuple[str | None, bool | None] | None = None,
+            typ: t.Type | None = None,
         ) -> None:
-            lowered = self.types.lower(
+            lowered = typ or self.types.lower(
                 schema, "param", params_module, op.base + pascal(wire), pointer
             )
             name = names.allocate(identifier(wire, reserved=RESERVED_PARAM_NAMES), sep="_")
             doc = description if isinstance(description, str) and description.strip() else None
-            params.append(ir.Parameter(name, wire, location, lowered, required, doc))
+            wire_style = None if style is None else _style(schemas, schema, pointer, *style)
+            params.append(ir.Parameter(name, wire, location, lowered, required, doc, wire_style))
 
         by_wire = {p.wire: p for p in op.params if p.location == "path"}
         for wire in PATH_PARAM.findall(_url(op).split("?")[0]):
             param = by_wire[wire]
             add(param.wire, "path", param.schema, param.pointer, True, param.description)
         for param in op.params:
-            if param.location == "query" or param.location == "header":
+            if param.location != "path":
                 add(
                     param.wire,
                     param.location,
@@ -76,10 +83,17 @@ class MethodLowerer:
                     param.pointer,
                     param.required,
                     param.description,
+                    None if param.location == "header" else (param.style, param.explode),
                 )
-        if op.body is not None:
+        kind = op.body.kind if op.body is not None else None
+        if op.body is not None and kind in ("binary", "text"):
+            body = op.body
+            typ = t.File() if kind == "binary" else t.Primitive("str")
+            add("body", "whole_body", body.schema, body.pointer, body.required, None, typ=typ)
+        elif op.body is not None:
             # Raw bytes in a multipart body are files; in JSON they are text.
             self.types.sending_files = op.body.multipart
+            encoding = op.body.encoding or {}
             try:
                 schema, pointer = schemas.deref(op.body.schema, op.body.pointer)
                 if schemas.is_class(schema, pointer):
@@ -94,8 +108,19 @@ class MethodLowerer:
                             else None
                         )
                         required_here = prop.wire in required
+                        style = None
+                        if kind == "form":
+                            found = encoding.get(prop.wire)
+                            found = found if isinstance(found, Mapping) else {}
+                            style = (found.get("style"), found.get("explode"))
                         add(
-                            prop.wire, "body", prop_schema, prop.pointer, required_here, description
+                            prop.wire,
+                            "body",
+                            prop_schema,
+                            prop.pointer,
+                            required_here,
+                            description,
+                            style,
                         )
                 else:
                     body = op.body
@@ -259,3 +284,83 @@ def _only_files(typ: t.Type) -> bool:
     has_file = t.contains(typ, lambda x: isinstance(x, t.File))
     has_text = t.contains(typ, lambda x: x == t.Primitive("str") or isinstance(x, t.Dict))
     return has_file and not has_text
+
+
+def _style(
+    schemas: Schemas, schema: Any, pointer: str, style: str | None, explode: bool | None
+) -> tuple[str, bool] | None:
+    """`(style, explode)` for a query, cookie or form value when the runtime's default
+    (`style: form, explode: true` for arrays, `deepObject` for objects) would send it otherwise
+    than the spec says; `None` when the default does (scalars, exploded form arrays).
+
+    Deviation: an object whose `style` the spec leaves out keeps the runtime's `a[b]=v`
+    (OpenAI's `metadata`, `effective_at` filters) rather than OpenAPI's default of spreading
+    its keys as top-level parameters (`b=v`), which loses the parameter's name and is not what
+    such APIs read; only an explicit `style: form` spreads them."""
+    if not isinstance(style, str) and not isinstance(explode, bool):
+        return None  # scalars and arrays: the default is OpenAPI's; objects: see above
+    style = style if isinstance(style, str) else "form"
+    explode = (style == "form") if not isinstance(explode, bool) else explode
+    if style in ("spaceDelimited", "pipeDelimited") and explode:
+        style = "form"  # exploded, they are `form`'s
+    shape = _shape(schemas, schema, pointer, 0)
+    if shape == "scalar" or (shape == "array" and style == "form" and explode):
+        return None
+    if style == "deepObject" and not _holds_array(schemas, schema, pointer, 0):
+        return None  # objects of scalars and objects: `a[b][c]=v` either way
+    return (style, explode)
+
+
+def _holds_array(schemas: Schemas, schema: Any, pointer: str, depth: int) -> bool:
+    """Whether a value of `schema` may hold an array anywhere (unknown: yes)."""
+    schema, pointer = schemas.deref(schema, pointer)
+    if not isinstance(schema, Mapping):
+        return False
+    if depth > 8:
+        return True
+    declared = schema.get("type")
+    if declared == "array" or (isinstance(declared, list) and "array" in declared):
+        return True
+    if "items" in schema or schema.get("additionalProperties") is True:
+        return True
+    parts: list[tuple[Any, str]] = []
+    for key in ("anyOf", "oneOf", "allOf"):
+        options = schema.get(key)
+        if isinstance(options, list):
+            parts += [(o, f"{pointer}/{key}/{i}") for i, o in enumerate(options)]
+    props = schema.get("properties")
+    if isinstance(props, Mapping):
+        parts += [(v, f"{pointer}/properties/{k}") for k, v in props.items()]
+    extra = schema.get("additionalProperties")
+    if isinstance(extra, Mapping):
+        parts.append((extra, f"{pointer}/additionalProperties"))
+    if declared is None and not parts and not any(k in schema for k in ("enum", "const")):
+        return True  # anything at all
+    return any(_holds_array(schemas, part, where, depth + 1) for part, where in parts)
+
+
+_SCALARS = frozenset({"string", "integer", "number", "boolean", "null"})
+
+
+def _shape(schemas: Schemas, schema: Any, pointer: str, depth: int) -> str:
+    """`"scalar"`, `"array"` (of scalars) or `"other"` (objects, mixed or too deep)."""
+    schema, pointer = schemas.deref(schema, pointer)
+    if not isinstance(schema, Mapping) or depth > 8:
+        return "other"
+    for key in ("anyOf", "oneOf"):
+        options = schema.get(key)
+        if isinstance(options, list) and options:
+            found = {_shape(schemas, o, f"{pointer}/{key}", depth + 1) for o in options}
+            return found.pop() if len(found) == 1 else "other"
+    declared = schema.get("type")
+    types = set(declared) if isinstance(declared, list) else {declared}
+    if declared is None:
+        # No type: taken as a scalar unless it describes an object or an array.
+        shaped = ("properties", "additionalProperties", "items", "allOf", "patternProperties")
+        return "other" if any(key in schema for key in shaped) else "scalar"
+    if types <= _SCALARS:
+        return "scalar"
+    if types - {"null"} == {"array"}:
+        items = _shape(schemas, schema.get("items", {}), f"{pointer}/items", depth + 1)
+        return "array" if items == "scalar" else "other"
+    return "other"

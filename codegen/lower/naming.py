@@ -78,6 +78,8 @@ RESERVED_PARAM_NAMES = frozenset(
         "cast",
         "path_param",
         "make_request_options",
+        "styled",
+        "cookie_header",
         "extra_headers",
         "extra_query",
         "extra_body",

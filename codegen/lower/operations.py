@@ -1,12 +1,18 @@
 """The spec's operations, read into `Operation`s: parameters, request body, success response.
 
 `OperationReader.collect_operations()` walks `paths` in order. For each operation it merges the
-path item's and the operation's parameters (optional cookie parameters are left out with a
-warning), chooses the request body's media type (JSON, or `multipart/form-data` when it is the
-only one or when the body holds files: those cannot travel in JSON) and reads the first 2xx
-response's JSON, event-stream and binary media types. An operation that cannot become a method
-(another body media type, a required cookie) is a `skipped-operation` error naming it: the
-caller stops, or with `--allow-skip` generates the rest.
+path item's and the operation's parameters (header parameters named `Accept`, `Content-Type`
+or `Authorization` are left out, as OpenAPI says), with their `style` / `explode`, chooses the
+request body's media type (`choose_media`) and reads the first 2xx response's JSON,
+event-stream and binary media types. An operation that cannot become a method (a path
+parameter of style `label` or `matrix`) is a `skipped-operation` error naming it: the caller
+stops, or with `--allow-skip` generates the rest.
+
+The body's media type: `multipart/form-data` when the body holds files (they travel in no other
+kind), else the first of JSON, form, multipart, text, binary whose fields include every other
+offered media type's fields (so no field is lost), else the one with the most fields, with a
+warning naming the fields the others have. `operations: {"POST /x": {body: <media type>}}` in
+the config chooses another one.
 Resource paths and method names are given later (`resources`).
 """
 
@@ -17,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .. import ir
 from ..config import Config, OperationOverride
 from ..errors import SKIPPED_OPERATION, ConfigError, Diagnostic, SpecError
 from ..spec.pointer import escape_token
@@ -35,8 +42,16 @@ __all__ = [
 ]
 
 PATH_PARAM = re.compile(r"\{([^{}]+)\}")
-_Location = Literal["path", "query", "header"]
-_LOCATIONS: dict[str, _Location] = {"path": "path", "query": "query", "header": "header"}
+_Location = Literal["path", "query", "header", "cookie"]
+_LOCATIONS: dict[str, _Location] = {
+    "path": "path",
+    "query": "query",
+    "header": "header",
+    "cookie": "cookie",
+}
+_IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+"""Header parameters OpenAPI says are ignored (the media types and security schemes say them)."""
+_PREFERENCE: tuple[ir.BodyKind, ...] = ("json", "form", "multipart", "text", "binary")
 
 
 @dataclass
@@ -47,6 +62,8 @@ class OperationParam:
     schema: Any
     pointer: str
     description: str | None
+    style: str | None = None  # as the spec writes it (`None`: the location's default)
+    explode: bool | None = None
 
 
 @dataclass
@@ -57,6 +74,11 @@ class RequestBody:
     pointer: str
     required: bool
     example: Any = None  # the media type's first example value (README)
+    encoding: Mapping[str, Any] | None = None  # the media type's `encoding` (form fields)
+
+    @property
+    def kind(self) -> ir.BodyKind:
+        return ir.body_kind(self.media_type)
 
 
 @dataclass
@@ -64,6 +86,9 @@ class Success:
     json: tuple[Any, str] | None = None
     sse: tuple[Any, str] | None = None
     binary: bool = False
+    text: bool = False  # a `text/*` media type (other than an event stream)
+    more_json: tuple[tuple[Any, str], ...] = ()  # the JSON schemas of later 2xx codes
+    empty: bool = False  # a 2xx code answers with no content
 
 
 @dataclass
@@ -159,22 +184,19 @@ class OperationReader:
                     continue
                 where = str(param.get("in"))
                 name = str(param.get("name"))
-                if where == "cookie":
-                    if param.get("required") is True:
-                        self.skip(
-                            key,
-                            param_pointer,
-                            f"required cookie parameter {name!r} is not supported yet",
-                        )
-                        return None
-                    message = (
-                        f"{key}: optional cookie parameter {name!r} is not supported yet; left out"
-                    )
-                    self.warn(param_pointer, message, "cookie-parameter")
+                if where == "header" and name.lower() in _IGNORED_HEADERS:
                     continue
                 location = _LOCATIONS.get(where)
                 if location is None:
                     raise SpecError(param_pointer, f"unknown parameter location {where!r}")
+                style = param.get("style")
+                if location == "path" and style in ("label", "matrix"):
+                    self.skip(
+                        key,
+                        param_pointer,
+                        f"path parameter {name!r} of style {style!r} is not supported yet",
+                    )
+                    return None
                 schema = param.get("schema")
                 if schema is None and isinstance(param.get("content"), Mapping):
                     media: Any = next(iter(param["content"].values()), {})
@@ -187,6 +209,8 @@ class OperationReader:
                     schema={} if schema is None else schema,
                     pointer=param_pointer + "/schema",
                     description=description if isinstance(description, str) else None,
+                    style=_str_or_none(param.get("style")),
+                    explode=_bool_or_none(param.get("explode")),
                 )
         declared = {p.wire for p in params.values() if p.location == "path"}
         for name in PATH_PARAM.findall(path.split("?")[0]):
@@ -249,30 +273,9 @@ class OperationReader:
             # Stripe's GETs: an optional form of no fields (`properties: {}`,
             # `additionalProperties: false`). Sending nothing is all it allows.
             return None
-        chosen: str | None = None
-        for media in content:
-            base = str(media).split(";")[0].strip().lower()
-            if base == "application/json" or base.endswith("+json"):
-                chosen = str(media)
-                break
-        multipart = content.get("multipart/form-data")
-        if "multipart/form-data" in content and (
-            chosen is None
-            # Files cannot travel in JSON: a body offered both ways is sent as a form.
-            or (
-                isinstance(multipart, Mapping)
-                and self.schemas.has_binary(multipart.get("schema"), pointer)
-            )
-        ):
-            chosen = "multipart/form-data"
-        if chosen is None:
-            kinds = ", ".join(sorted(str(m) for m in content))
-            plural = "s" if len(content) > 1 else ""
-            self.skip(
-                key, body_pointer, f"request body media type{plural} {kinds} not supported yet"
-            )
-            return False
+        chosen = self.choose_media(content, body_pointer, key)
         media_node = content[chosen] if isinstance(content[chosen], Mapping) else {}
+        encoding = media_node.get("encoding")
         example = media_node.get("example")
         examples = media_node.get("examples")
         if example is None and isinstance(examples, Mapping) and examples:
@@ -285,7 +288,51 @@ class OperationReader:
             pointer=f"{body_pointer}/content/{escape_token(chosen)}/schema",
             required=isinstance(body, Mapping) and body.get("required") is True,
             example=example,
+            encoding=encoding if isinstance(encoding, Mapping) else None,
         )
+
+    def choose_media(self, content: Mapping[str, Any], pointer: str, key: str) -> str:
+        """The media type a body is sent as (see the module docstring)."""
+        override = self.config.operations.get(key, OperationOverride()).body
+        if override is not None:
+            if override not in content:
+                offered = ", ".join(sorted(str(m) for m in content))
+                raise ConfigError(
+                    f"/operations/{escape_token(key)}/body",
+                    f"{key} offers no request body media type {override!r} (it offers {offered})",
+                )
+            return override
+        medias = [str(m) for m in content]
+        multipart = content.get("multipart/form-data")
+        if isinstance(multipart, Mapping) and self.schemas.has_binary(
+            multipart.get("schema"), pointer
+        ):
+            # Files cannot travel in JSON nor in a URL-encoded form.
+            return "multipart/form-data"
+        fields = {m: self._fields(content[m], pointer) for m in medias}
+        every: set[str] = set().union(*fields.values())
+        ranked = sorted(medias, key=lambda m: _PREFERENCE.index(ir.body_kind(m)))
+        for media in ranked:
+            if fields[media] >= every:
+                return media
+        best = max(ranked, key=lambda m: len(fields[m]))  # first of the largest
+        lost = ", ".join(sorted(every - fields[best]))
+        self.warn(
+            pointer,
+            f"{key}: no request body media type carries every field; sent as {best}, "
+            f"without {lost} (choose another with `operations: {{{key!r}: {{body: ...}}}}`)",
+            "body-media-type",
+        )
+        return best
+
+    def _fields(self, media: Any, pointer: str) -> set[str]:
+        """The property names of a media type's object schema (none for other schemas)."""
+        schema = media.get("schema") if isinstance(media, Mapping) else None
+        schema, where = self.schemas.deref(schema, pointer)
+        if not self.schemas.is_class(schema, where):
+            return set()
+        _, props, _ = self.schemas.properties(schema, where, inherit=False)
+        return {prop.wire for prop in props}
 
     def _carries_nothing(self, media: Any, pointer: str) -> bool:
         """Whether a media type's schema is an object that may have no property at all."""
@@ -307,25 +354,33 @@ class OperationReader:
         )
         if not codes:
             return Success()
-        code = codes[0]
-        response, response_pointer = self.schemas.deref(
-            responses[code] if code in responses else responses[int(code)],
-            f"{pointer}/responses/{code}",
-        )
-        content = response.get("content") if isinstance(response, Mapping) else None
         result = Success()
-        if not isinstance(content, Mapping):
-            return result
-        for media, media_node in content.items():
-            base = str(media).split(";")[0].strip().lower()
-            schema = media_node.get("schema", {}) if isinstance(media_node, Mapping) else {}
-            where = f"{response_pointer}/content/{escape_token(str(media))}/schema"
-            if base == "application/json" or base.endswith("+json"):
-                result.json = result.json or (schema, where)
-            elif base == "text/event-stream":
-                result.sse = result.sse or (schema, where)
-            else:
-                result.binary = True
+        for index, code in enumerate(codes):
+            response, response_pointer = self.schemas.deref(
+                responses[code] if code in responses else responses[int(code)],
+                f"{pointer}/responses/{code}",
+            )
+            content = response.get("content") if isinstance(response, Mapping) else None
+            if not isinstance(content, Mapping) or not content:
+                result.empty = True
+                continue
+            for media, media_node in content.items():
+                base = str(media).split(";")[0].strip().lower()
+                schema = media_node.get("schema", {}) if isinstance(media_node, Mapping) else {}
+                where = f"{response_pointer}/content/{escape_token(str(media))}/schema"
+                if base == "application/json" or base.endswith("+json"):
+                    if result.json is None:
+                        result.json = (schema, where)
+                    elif index > 0:
+                        result.more_json += ((schema, where),)
+                elif index > 0:
+                    continue  # the first code's media types decide the kind of result
+                elif base == "text/event-stream":
+                    result.sse = result.sse or (schema, where)
+                elif base.startswith("text/"):
+                    result.text = True
+                else:
+                    result.binary = True
         return result
 
     def warn(self, pointer: str, message: str, kind: str) -> None:
@@ -336,3 +391,11 @@ class OperationReader:
         caller treat it as a warning and generate the rest)."""
         message = f"{key}: {why}; the operation cannot be generated"
         self.diagnostics.append(Diagnostic("error", pointer, message, SKIPPED_OPERATION))
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _bool_or_none(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None

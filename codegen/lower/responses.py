@@ -6,6 +6,10 @@ nothing (`ir.ResultKind`).
 - Other media types are binary (the raw response), also when their only alternatives are a JSON
   string or an event stream no boolean `stream` parameter asks for (with a warning): only a
   binary response can hold every answer.
+- Text (`text/*` only): `str`.
+- Several 2xx codes: their JSON schemas' union (`A | B`), `Optional` when one of them has no
+  content (the runtime gives `None` for an empty body then); the first code's other media
+  types decide whether the result is binary, text or a stream.
 - No content: nothing.
 """
 
@@ -53,7 +57,12 @@ def result(
     """What `op` returns; `response_type` lowers the response schemas it needs."""
     success = op.success
     if success.json is None and success.sse is None:
-        return Result("binary" if success.binary else "none")
+        if success.binary:
+            return Result("binary")
+        if success.text:
+            text: t.Type = t.Primitive("str")
+            return Result("model", returns=t.nullable(text) if success.empty else text)
+        return Result("none")
     if success.binary and (
         success.json is None or schema_is(schemas.deref(*success.json)[0], "string")
     ):
@@ -63,7 +72,9 @@ def result(
         chunk = response_type(success.sse, "Chunk")
         return Result("stream", stream=ir.StreamSpec(chunk, None))
     schema, pointer = schemas.deref(*success.json)
-    kind = op.override.paginate or detect_page(op, schema, pointer, params, schemas)
+    kind = op.override.paginate or (
+        "none" if success.more_json else detect_page(op, schema, pointer, params, schemas)
+    )
     if kind != "none":
         items = schemas.data_items(schema, pointer) if isinstance(schema, Mapping) else None
         if items is None:
@@ -73,6 +84,10 @@ def result(
             )
         return Result("page", paginator=paginator(kind, response_type(items, "Response")))
     model = response_type(success.json, "Response")
+    if success.more_json:
+        model = t.union([model, *(response_type(part, "Response") for part in success.more_json)])
+    if success.empty and success.sse is None:
+        model = t.nullable(model)
     if success.sse is not None:
         flag = stream_flag(params)
         if flag is not None:

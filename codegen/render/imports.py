@@ -78,6 +78,8 @@ KNOWN_NAMES: Mapping[str, tuple[str, str]] = {
     "SyncAPIResource": ("_resource", "runtime"),
     "AsyncAPIResource": ("_resource", "runtime"),
     "path_param": ("_utils", "runtime"),
+    "styled": ("_qs", "runtime"),
+    "cookie_header": ("_qs", "runtime"),
     "cached_property": ("_utils", "runtime"),
     "UNKNOWN_TAG": ("_discriminated", "runtime"),
     "tag_of": ("_discriminated", "runtime"),

@@ -11,9 +11,12 @@
 - Pages are returned by `self._request_page(...)` (a plain `def` on the async side too: it
   returns an `AsyncPaginator`); a result that is no class (`Optional[X]`, an alias, a stream) is
   passed as `cast(Any, ...)` and the call's value is `cast` back to the declared type.
-- Query and body parameters go into dicts keyed by wire name; header parameters are sent as
-  text (arrays comma-separated, booleans `true`/`false`); multipart bodies name their file
-  fields (`files=`) so the runtime can reject text given for one.
+- Query and body parameters go into dicts keyed by wire name (a value the spec styles otherwise
+  than the runtime's default wrapped in `styled(value, style, explode)`); header parameters are
+  sent as text (arrays comma-separated, booleans `true`/`false`), cookie parameters in one
+  `Cookie` header (`cookie_header`); multipart bodies name their file fields (`files=`) so the
+  runtime can reject text given for one; a body that is not JSON names its media type
+  (`content_type=`).
 """
 
 from __future__ import annotations
@@ -266,10 +269,19 @@ def _header_value(param: ir.Parameter) -> str:
     return f"str({param.name})"
 
 
+def _value(param: ir.Parameter) -> str:
+    """A query, cookie or body value as the call passes it."""
+    if param.style is None:
+        return param.name
+    style, explode = param.style
+    return f"styled({param.name}, {py_str(style)}, {explode})"
+
+
 def _options_expr(method: ir.Method) -> str:
     headers = "extra_headers"
     header_params = [p for p in method.params if p.location == "header"]
-    if header_params:
+    cookies = [f"{py_str(p.wire)}: {_value(p)}" for p in method.params if p.location == "cookie"]
+    if header_params or cookies:
         entries = []
         for param in header_params:
             value = "{" + f"{py_str(param.wire)}: {_header_value(param)}" + "}"
@@ -277,6 +289,8 @@ def _options_expr(method: ir.Method) -> str:
                 entries.append(f"**{value}")
             else:
                 entries.append(f"**({value} if not isinstance({param.name}, NotGiven) else {{}})")
+        if cookies:
+            entries.append("**cookie_header({" + ", ".join(cookies) + "})")
         headers = "{" + ", ".join([*entries, "**(extra_headers or {})"]) + "}"
     return (
         f"make_request_options(extra_headers={headers}, extra_query=extra_query, "
@@ -308,11 +322,11 @@ def _call(
         call.append(CallArg("page", _page(method.paginator, is_async)))
     query = (
         *(f"{py_str(k)}: {py_str(v)}" for k, v in method.fixed_query),
-        *(f"{py_str(p.wire)}: {p.name}" for p in method.params if p.location == "query"),
+        *(f"{py_str(p.wire)}: {_value(p)}" for p in method.params if p.location == "query"),
     )
     if query:
         call.append(CallArg("query", "", query))
-    body = tuple(f"{py_str(p.wire)}: {p.name}" for p in method.params if p.location == "body")
+    body = tuple(f"{py_str(p.wire)}: {_value(p)}" for p in method.params if p.location == "body")
     if body:
         call.append(CallArg("body", "", body))
     whole = next((p for p in method.params if p.location == "whole_body"), None)
@@ -320,6 +334,12 @@ def _call(
         call.append(CallArg("body", whole.name))
     if method.body is not None and method.body.multipart and kind != "page":
         call.append(CallArg("files", _files_expr(method.body)))
+    elif (
+        method.body is not None
+        and kind != "page"
+        and method.body.media_type.split(";")[0].strip().lower() != "application/json"
+    ):
+        call.append(CallArg("content_type", py_str(method.body.media_type)))
     call.append(CallArg("options", _options_expr(method)))
     wrap: str | None = None
     if kind != "page":

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import httpx2
 
+from ._bodies import encode_body, is_json_media
 from ._files import FileUpload, split_multipart
 from ._qs import stringify_items
 from ._types import NotGiven, Omit, RequestOptions, Timeout, is_mapping
@@ -71,7 +72,16 @@ class FinalRequestOptions:
     Kept (unresolved) on pages so the next page repeats the call with new query params.
     """
 
-    __slots__ = ("body", "file_fields", "files", "method", "options", "query", "url")
+    __slots__ = (
+        "body",
+        "content_type",
+        "file_fields",
+        "files",
+        "method",
+        "options",
+        "query",
+        "url",
+    )
 
     def __init__(
         self,
@@ -82,6 +92,7 @@ class FinalRequestOptions:
         body: object = None,
         files: bool | Sequence[str] = False,
         options: RequestOptions | None = None,
+        content_type: str | None = None,
     ) -> None:
         self.method: str = method.upper()
         self.url: str = url
@@ -90,6 +101,8 @@ class FinalRequestOptions:
         self.files: bool = bool(files)
         self.file_fields: Sequence[str] = () if isinstance(files, bool) else tuple(files)
         self.options: RequestOptions = options if options is not None else {}
+        self.content_type: str | None = content_type
+        """The body's media type when it is not plain JSON (`_bodies`); `None`: JSON."""
 
     def with_query(self, params: Mapping[str, object]) -> FinalRequestOptions:
         """A copy with `params` merged over the query (for the next page); response mode reset."""
@@ -111,6 +124,7 @@ class FinalRequestOptions:
             body=self.body,
             files=self.file_fields or self.files,
             options=options,
+            content_type=self.content_type,
         )
 
 
@@ -290,6 +304,8 @@ def prepare_call(
         call.params = stringify_items(query) or None
 
     body = opts.body
+    if isinstance(body, NotGiven):  # an optional body that is not an object, left out
+        body = None
     extra_body = options.get("extra_json")
     if extra_body:
         if call.method in _NO_BODY_METHODS:
@@ -301,7 +317,7 @@ def prepare_call(
         elif is_mapping(body):
             body = {**body, **extra_body}
         else:
-            raise TypeError("extra_body can only be merged into a JSON object body")
+            raise TypeError("extra_body can only be merged into an object body (JSON or a form)")
     if is_mapping(body):
         body = strip_not_given(body)
     added: dict[str, str] = {}
@@ -311,9 +327,16 @@ def prepare_call(
         call.form_fields, call.file_parts = split_multipart(body or {}, opts.file_fields)  # type: ignore[arg-type]
         headers = _without_content_type(headers)
     elif body is not None:
-        call.content = encode_json(body)
+        media = opts.content_type
+        if media is None:
+            call.content = encode_json(body)
+            media = "application/json"
+        elif is_json_media(media):
+            call.content = encode_json(body)
+        else:
+            call.content, media = encode_body(body, media)
         if "content-type" not in header_keys:
-            added["Content-Type"] = "application/json"
+            added["Content-Type"] = media
     idempotency = config.idempotency_header
     if (
         idempotency

@@ -9,7 +9,9 @@ Generated methods describe a call and hand it to `_request` / `_request_page`:
 `query`/`body` values equal to `NOT_GIVEN` are dropped (so a default the caller did not pass is
 never sent); `None` is sent as JSON `null` in a body and left out of a query string.
 `files=True` (or a sequence naming the top-level file fields) sends the body as
-multipart/form-data, see `_files`; `binary=True` returns a `BinaryAPIResponse`.
+multipart/form-data, see `_files`; `content_type=` names a body's media type when it is not
+`application/json` (a form, text, binary, a `+json` variant, see `_bodies`); a body argument
+left `NOT_GIVEN` sends no body. `binary=True` returns a `BinaryAPIResponse`.
 
 The two classes are twins: `SyncAPIResource` is `AsyncAPIResource` with `async` and `await`
 taken out and each async name replaced by its sync one (`AsyncAPIClient` -> `SyncAPIClient`,
@@ -58,6 +60,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        content_type: Optional[str] = None,
         options: RequestOptions,
         stream: Literal[False] = False,
         stream_cls: None = None,
@@ -74,6 +77,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        content_type: Optional[str] = None,
         options: RequestOptions,
         stream: bool,
         stream_cls: type[_StreamT],
@@ -90,6 +94,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        content_type: Optional[str] = None,
         options: RequestOptions,
         binary: Literal[True],
     ) -> AsyncBinaryAPIResponse: ...
@@ -103,6 +108,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        content_type: Optional[str] = None,
         options: RequestOptions,
         stream: bool = False,
         stream_cls: Any = None,
@@ -110,7 +116,13 @@ class AsyncAPIResource:
     ) -> Any:
         """Send one call through the client (retries, defaults, parsing)."""
         opts = FinalRequestOptions(
-            method, path, query=query, body=body, files=files, options=options
+            method,
+            path,
+            query=query,
+            body=body,
+            files=files,
+            options=options,
+            content_type=content_type,
         )
         return await self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
@@ -154,6 +166,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        content_type: Optional[str] = None,
         options: RequestOptions,
         stream: Literal[False] = False,
         stream_cls: None = None,
@@ -170,6 +183,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        content_type: Optional[str] = None,
         options: RequestOptions,
         stream: bool,
         stream_cls: type[_StreamT],
@@ -186,6 +200,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        content_type: Optional[str] = None,
         options: RequestOptions,
         binary: Literal[True],
     ) -> BinaryAPIResponse: ...
@@ -199,6 +214,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        content_type: Optional[str] = None,
         options: RequestOptions,
         stream: bool = False,
         stream_cls: Any = None,
@@ -206,7 +222,13 @@ class SyncAPIResource:
     ) -> Any:
         """Send one call through the client (retries, defaults, parsing)."""
         opts = FinalRequestOptions(
-            method, path, query=query, body=body, files=files, options=options
+            method,
+            path,
+            query=query,
+            body=body,
+            files=files,
+            options=options,
+            content_type=content_type,
         )
         return self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary

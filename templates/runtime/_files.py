@@ -82,6 +82,20 @@ def _upload_from(value: object, what: str) -> FileUpload | None:
     return None if content is None else FileUpload(content)
 
 
+def upload_of(value: object, what: str) -> FileUpload:
+    """`value` as a file for `what` (a whole binary body): what a file argument accepts; a
+    `str` or anything else is a `TypeError`."""
+    if isinstance(value, str):
+        raise _reject_str(what)
+    upload = _upload_from(value, what)
+    if upload is None:
+        raise TypeError(
+            f"{what} must be bytes, a path, an open binary file or to_file(...), "
+            f"not {type(value).__name__}"
+        )
+    return upload
+
+
 def to_file(
     content: FileTypes, filename: str | None = None, content_type: str | None = None
 ) -> FileUpload:

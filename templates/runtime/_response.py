@@ -18,6 +18,7 @@ import datetime
 import functools
 import json
 import os
+import typing
 from collections.abc import AsyncIterator, Awaitable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar, cast
@@ -71,6 +72,8 @@ def parse_body(cast_to: Any, response: httpx2.Response, *, strict: bool = False)
         return response.text
     if _is_binary(cast_to):
         return cast_to(response)
+    if not response.content and (response.status_code == 204 or _admits_none(cast_to)):
+        return None  # no content, which the spec allows (or says with 204)
     try:
         if cast_to is object or cast_to is dict or cast_to is Any:
             result: Any = json.loads(response.content)
@@ -85,6 +88,11 @@ def parse_body(cast_to: Any, response: httpx2.Response, *, strict: bool = False)
     if isinstance(result, BaseModel):
         set_request_id(result, request_id_of(response.headers))
     return result
+
+
+def _admits_none(cast_to: object) -> bool:
+    """Whether `cast_to` is `Optional[...]` (the operation has a success without content)."""
+    return type(None) in typing.get_args(cast_to)
 
 
 def _is_invalid_json(exc: pydantic.ValidationError) -> bool:

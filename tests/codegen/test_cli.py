@@ -257,19 +257,17 @@ def test_whole_pipeline_is_identical_under_different_hash_seeds(project: Path) -
 
 # --- never succeed silently ------------------------------------------------------------------
 
-FORM_OPERATIONS = """\
+UNSUPPORTED_OPERATIONS = """\
   /pets/{pet_id}/photos:
     post:
       parameters:
-        - {name: pet_id, in: path, required: true, schema: {type: string}}
-      requestBody:
-        content: {application/x-www-form-urlencoded: {schema: {type: object}}}
+        - {name: pet_id, in: path, required: true, style: matrix, schema: {type: string}}
       responses: {"204": {description: ok}}
   /pets/{pet_id}/tags:
     put:
       parameters:
-        - {name: pet_id, in: path, required: true, schema: {type: string}}
         - {name: session, in: cookie, required: true, schema: {type: string}}
+        - {name: pet_id, in: path, required: true, style: label, schema: {type: string}}
       responses: {"204": {description: ok}}
 components:"""
 
@@ -278,16 +276,18 @@ def test_operations_that_cannot_be_methods_stop_generation_naming_each(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pytest.importorskip("codegen.render")
-    (project / "spec/openapi.yaml").write_text(SPEC.replace("components:", FORM_OPERATIONS, 1))
+    (project / "spec/openapi.yaml").write_text(
+        SPEC.replace("components:", UNSUPPORTED_OPERATIONS, 1)
+    )
     assert main(["generate"]) == 2
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
         "error: 2 operations cannot be generated (`--allow-skip` generates the rest):",
-        "  POST /pets/{pet_id}/photos: request body media type application/x-www-form-urlencoded"
-        " not supported yet; the operation cannot be generated"
-        " (spec/openapi.yaml#/paths/~1pets~1{pet_id}~1photos/post/requestBody)",
-        "  PUT /pets/{pet_id}/tags: required cookie parameter 'session' is not supported yet;"
-        " the operation cannot be generated"
+        "  POST /pets/{pet_id}/photos: path parameter 'pet_id' of style 'matrix' is not"
+        " supported yet; the operation cannot be generated"
+        " (spec/openapi.yaml#/paths/~1pets~1{pet_id}~1photos/post/parameters/0)",
+        "  PUT /pets/{pet_id}/tags: path parameter 'pet_id' of style 'label' is not"
+        " supported yet; the operation cannot be generated"
         " (spec/openapi.yaml#/paths/~1pets~1{pet_id}~1tags/put/parameters/1)",
     ]
     assert not (project / "generated").exists()
@@ -295,7 +295,7 @@ def test_operations_that_cannot_be_methods_stop_generation_naming_each(
     assert main(["generate", "--allow-skip"]) == 0
     out = capsys.readouterr().out
     assert "  2 warnings, by kind:\n    skipped-operation: 2\n" in out
-    assert "      POST /pets/{pet_id}/photos: request body media type" in out
+    assert "      POST /pets/{pet_id}/photos: path parameter" in out
     assert " 2 methods" in out
     header = (project / "generated/pets_sdk/_client.py").read_text().splitlines()[0]
     assert header.endswith("--spec ../spec/openapi.yaml --allow-skip --out .")

@@ -334,7 +334,11 @@ def test_header_parameters_go_into_extra_headers() -> None:
                     "parameters": [
                         {"name": "X-Req", "in": "header", "required": True},
                         {"name": "X-Opt", "in": "header"},
-                        {"name": "session", "in": "cookie"},
+                        {"name": "session", "in": "cookie", "schema": {"type": "string"}},
+                        # OpenAPI: these three are ignored (media types and security say them)
+                        {"name": "Accept", "in": "header", "required": True},
+                        {"name": "content-type", "in": "header", "required": True},
+                        {"name": "Authorization", "in": "header"},
                     ],
                     "responses": ok(),
                 }
@@ -345,10 +349,12 @@ def test_header_parameters_go_into_extra_headers() -> None:
     assert [(p.name, p.wire, p.location, p.required) for p in x.params] == [
         ("x_req", "X-Req", "header", True),
         ("x_opt", "X-Opt", "header", False),
+        ("session", "session", "cookie", False),
     ]
     options = arg(printed(api, "x.retrieve").sync, "options").value
     assert '**{"X-Req": str(x_req)}' in options
     assert '**({"X-Opt": str(x_opt)} if not isinstance(x_opt, NotGiven) else {})' in options
+    assert '**cookie_header({"session": session})' in options
 
 
 def test_every_call_passes_the_per_call_deadline() -> None:
@@ -399,8 +405,76 @@ def test_an_optional_body_that_can_hold_nothing_is_no_body() -> None:
     )
     accounts = method(api, "accounts.retrieve")
     assert accounts.body is None and accounts.params == ()
-    skipped = sorted((d.level, d.kind, d.message.split(":")[0]) for d in diagnostics)
-    assert skipped == [
-        ("error", "skipped-operation", "GET /balance"),
-        ("error", "skipped-operation", "POST /charges"),
+    assert diagnostics == []
+    charges = method(api, "charges.create")
+    assert charges.body is not None and charges.body.kind == "form"
+    assert [(p.name, p.location) for p in charges.params] == [("amount", "body")]
+
+
+def _obj(*names: str) -> dict[str, Any]:
+    return {"schema": {"type": "object", "properties": {n: {"type": "string"} for n in names}}}
+
+
+def test_the_body_media_type_that_carries_every_field_is_chosen() -> None:
+    api, diagnostics = build(
+        {
+            # JSON is preferred, but only the form carries `extra`: the form is sent.
+            "/a": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "application/json": _obj("name"),
+                            "application/x-www-form-urlencoded": _obj("name", "extra"),
+                        }
+                    },
+                    "responses": ok(),
+                }
+            },
+            # Neither carries the other's field: the larger one, with a warning naming the loss.
+            "/b": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            "text/plain": {"schema": {"type": "string"}},
+                            "application/json": _obj("x"),
+                            "application/x-www-form-urlencoded": _obj("y", "z"),
+                        }
+                    },
+                    "responses": ok(),
+                }
+            },
+        }
+    )
+    a, b = method(api, "a.create"), method(api, "b.create")
+    assert a.body is not None and a.body.kind == "form"
+    assert [p.name for p in a.params] == ["name", "extra"]
+    assert b.body is not None and b.body.kind == "form"
+    [warning] = [d for d in diagnostics if d.kind == "body-media-type"]
+    assert "POST /b" in warning.message and "without x" in warning.message
+
+
+def test_text_and_binary_bodies_are_one_body_argument() -> None:
+    api, _ = build(
+        {
+            "/t": {
+                "post": {
+                    "requestBody": {"content": {"text/plain": {"schema": {"type": "string"}}}},
+                    "responses": ok(),
+                }
+            },
+            "/b": {
+                "put": {
+                    "requestBody": {"required": True, "content": {"*/*": {"schema": {}}}},
+                    "responses": ok(),
+                }
+            },
+        }
+    )
+    text, binary = method(api, "t.create"), method(api, "b.update")
+    assert [(p.name, p.location, p.type, p.required) for p in text.params] == [
+        ("body", "whole_body", ir.types.Primitive("str"), False)
     ]
+    assert [(p.name, p.location, p.type, p.required) for p in binary.params] == [
+        ("body", "whole_body", ir.types.File(), True)
+    ]
+    assert arg(printed(api, "b.update").sync, "content_type").value == '"*/*"'
