@@ -3,6 +3,7 @@
 - `things_sdk`, from `tests/runtime/spec/openapi.yaml` + `sdk.yaml`: the runtime tests' SDK.
 - `deepseek_sdk`, from `spec/openapi.yaml` + `spec/sdk.yaml` (helpers from templates/lib): the
   helper tests', and what every other in-process `import deepseek_sdk` gets.
+- `auth_sdk`, from `tests/runtime/spec/auth.yaml` + `auth.sdk.yaml`: every security scheme.
 
 `tests/conftest.py` installs `SessionSdks` as an import hook. The first `import things_sdk`
 (or `deepseek_sdk`) of the session runs load -> lower -> render -> emit, as `make generate`
@@ -45,6 +46,7 @@ class Source:
 SDKS: dict[str, Source] = {
     "things_sdk": Source("tests/runtime/spec/openapi.yaml", "tests/runtime/spec/sdk.yaml"),
     "deepseek_sdk": Source("spec/openapi.yaml", "spec/sdk.yaml"),
+    "auth_sdk": Source("tests/runtime/spec/auth.yaml", "tests/runtime/spec/auth.sdk.yaml"),
 }
 
 

@@ -4,6 +4,7 @@
     api.py     the API: type modules and their definitions, resources, methods with their
                parameters (location, wire name), bodies, results, paginators and streams,
                the client, README examples, the front-ends (command line, MCP server)
+    auth.py    the security schemes, the credentials they need, default `security`
 
 Frozen dataclasses, compared by value (what `review` diffs); no Python source text, except the
 annotations of hand-written helper methods (`HelperParam`), which are read from `templates/lib/`.
@@ -52,6 +53,7 @@ from .api import (
     TypeImport,
     TypeModule,
 )
+from .auth import NO_AUTH, Auth, AuthScheme, Credential, Security
 from .types import (
     NONE,
     OBJECT,
@@ -71,16 +73,20 @@ from .types import (
 
 __all__ = [
     "NONE",
+    "NO_AUTH",
     "NO_FRONTENDS",
     "OBJECT",
     "Alias",
     "Api",
+    "Auth",
+    "AuthScheme",
     "Body",
     "Child",
     "CliOption",
     "Client",
     "ClientOption",
     "CommandLine",
+    "Credential",
     "Definition",
     "Dict",
     "Discriminated",
@@ -115,6 +121,7 @@ __all__ = [
     "Resource",
     "ResourceVariant",
     "ResultKind",
+    "Security",
     "ServerVariable",
     "Side",
     "StreamSpec",

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from .. import ir
 from ..ir import types as t
 from .annotations import annotation
+from .auth import security_literal
 from .text import docstring, py_str
 
 __all__ = [
@@ -321,6 +322,8 @@ def _call(
     if method.body is not None and method.body.multipart and kind != "page":
         call.append(CallArg("files", _files_expr(method.body)))
     call.append(CallArg("options", _options_expr(method)))
+    if method.security is not None:  # the operation's own `security` (lower/auth.py)
+        call.append(CallArg("security", security_literal(method.security)))
     wrap: str | None = None
     if kind != "page":
         runtime_returns = returns(method, is_async, pep604=False)  # evaluated by `cast`

@@ -20,7 +20,7 @@ import os
 import re
 import sys
 from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 import httpx2
 
@@ -71,7 +71,7 @@ class FinalRequestOptions:
     Kept (unresolved) on pages so the next page repeats the call with new query params.
     """
 
-    __slots__ = ("body", "file_fields", "files", "method", "options", "query", "url")
+    __slots__ = ("body", "file_fields", "files", "method", "options", "query", "security", "url")
 
     def __init__(
         self,
@@ -82,6 +82,7 @@ class FinalRequestOptions:
         body: object = None,
         files: bool | Sequence[str] = False,
         options: RequestOptions | None = None,
+        security: Sequence[Sequence[str]] | None = None,
     ) -> None:
         self.method: str = method.upper()
         self.url: str = url
@@ -90,6 +91,8 @@ class FinalRequestOptions:
         self.files: bool = bool(files)
         self.file_fields: Sequence[str] = () if isinstance(files, bool) else tuple(files)
         self.options: RequestOptions = options if options is not None else {}
+        self.security = security
+        """The operation's own `security` (see `_auth`); None: the client's default."""
 
     def with_query(self, params: Mapping[str, object]) -> FinalRequestOptions:
         """A copy with `params` merged over the query (for the next page); response mode reset."""
@@ -111,6 +114,7 @@ class FinalRequestOptions:
             body=self.body,
             files=self.file_fields or self.files,
             options=options,
+            security=self.security,
         )
 
 
@@ -217,6 +221,7 @@ class PreparedCall:
     """A call resolved against the client: everything needed to send each attempt."""
 
     __slots__ = (
+        "auth_hook",
         "content",
         "deadline",
         "deadline_budget",
@@ -250,6 +255,8 @@ class PreparedCall:
         """The body is left unread for the caller (an event stream or `with_streaming_response`)."""
         self.event_stream = False
         """The caller asked for an event stream (`stream=True`)."""
+        self.auth_hook: Callable[[httpx2.Request], httpx2.Request | None] | None = None
+        """The client's `auth_hook`, called with each attempt's request (see `_auth`)."""
 
 
 def prepare_call(

@@ -8,7 +8,8 @@ Generated methods describe a call and hand it to `_request` / `_request_page`:
 `query`/`body` values equal to `NOT_GIVEN` are dropped (so a default the caller did not pass is
 never sent); `None` is sent as JSON `null` in a body and left out of a query string.
 `files=True` (or a sequence naming the top-level file fields) sends the body as
-multipart/form-data, see `_files`; `binary=True` returns a `BinaryAPIResponse`.
+multipart/form-data, see `_files`; `binary=True` returns a `BinaryAPIResponse`. `security=` is
+given only by operations whose `security` differs from the API's default (see `_auth`).
 
 The two classes are twins: `SyncAPIResource` is `AsyncAPIResource` with `async` and `await`
 taken out and each async name replaced by its sync one (`AsyncAPIClient` -> `SyncAPIClient`,
@@ -37,6 +38,8 @@ _StreamT = TypeVar("_StreamT")
 _SyncPageT = TypeVar("_SyncPageT", bound=BaseSyncPage[Any])
 _AsyncPageT = TypeVar("_AsyncPageT", bound=BaseAsyncPage[Any])
 Files = Union[bool, Sequence[str]]
+Security = Sequence[Sequence[str]]
+"""An operation's own `security` (alternatives of scheme names; `()`: no credentials)."""
 
 
 class AsyncAPIResource:
@@ -58,6 +61,7 @@ class AsyncAPIResource:
         body: Optional[object] = None,
         files: Files = False,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: Literal[False] = False,
         stream_cls: None = None,
         binary: Literal[False] = False,
@@ -74,6 +78,7 @@ class AsyncAPIResource:
         body: Optional[object] = None,
         files: Files = False,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: bool,
         stream_cls: type[_StreamT],
         binary: Literal[False] = False,
@@ -90,6 +95,7 @@ class AsyncAPIResource:
         body: Optional[object] = None,
         files: Files = False,
         options: RequestOptions,
+        security: Optional[Security] = None,
         binary: Literal[True],
     ) -> AsyncBinaryAPIResponse: ...
 
@@ -103,13 +109,14 @@ class AsyncAPIResource:
         body: Optional[object] = None,
         files: Files = False,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: bool = False,
         stream_cls: Any = None,
         binary: bool = False,
     ) -> Any:
         """Send one call through the client (retries, defaults, parsing)."""
         opts = FinalRequestOptions(
-            method, path, query=query, body=body, files=files, options=options
+            method, path, query=query, body=body, files=files, options=options, security=security
         )
         return await self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
@@ -124,6 +131,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
     ) -> AsyncPaginator[Any, _AsyncPageT]:
         """The first page of a list call, whose iteration walks every later page.
 
@@ -131,7 +139,13 @@ class AsyncAPIResource:
         `async for` walks item by item.
         """
         return self._client.get_api_list(
-            path, page=page, query=query, body=body, options=options, method=method
+            path,
+            page=page,
+            query=query,
+            body=body,
+            options=options,
+            method=method,
+            security=security,
         )
 
 
@@ -154,6 +168,7 @@ class SyncAPIResource:
         body: Optional[object] = None,
         files: Files = False,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: Literal[False] = False,
         stream_cls: None = None,
         binary: Literal[False] = False,
@@ -170,6 +185,7 @@ class SyncAPIResource:
         body: Optional[object] = None,
         files: Files = False,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: bool,
         stream_cls: type[_StreamT],
         binary: Literal[False] = False,
@@ -186,6 +202,7 @@ class SyncAPIResource:
         body: Optional[object] = None,
         files: Files = False,
         options: RequestOptions,
+        security: Optional[Security] = None,
         binary: Literal[True],
     ) -> BinaryAPIResponse: ...
 
@@ -199,13 +216,14 @@ class SyncAPIResource:
         body: Optional[object] = None,
         files: Files = False,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: bool = False,
         stream_cls: Any = None,
         binary: bool = False,
     ) -> Any:
         """Send one call through the client (retries, defaults, parsing)."""
         opts = FinalRequestOptions(
-            method, path, query=query, body=body, files=files, options=options
+            method, path, query=query, body=body, files=files, options=options, security=security
         )
         return self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
@@ -220,6 +238,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
     ) -> _SyncPageT:
         """The first page of a list call, whose iteration walks every later page.
 
@@ -227,5 +246,11 @@ class SyncAPIResource:
         `async for` walks item by item.
         """
         return self._client.get_api_list(
-            path, page=page, query=query, body=body, options=options, method=method
+            path,
+            page=page,
+            query=query,
+            body=body,
+            options=options,
+            method=method,
+            security=security,
         )
