@@ -14,7 +14,8 @@ Constructor arguments, each read from `<PREFIX>_<ARGUMENT>` when not passed (the
 | `http` digest and other schemes, `mutualTLS` | none: `auth_hook` | whatever the hook does |
 
 With several schemes of a kind, each gets its own arguments named after it, without a trailing
-`Auth` (`AdminApiKeyAuth` -> `admin_api_key`, `partner_username`). The SDK does not run interactive OAuth2 flows (implicit,
+`Auth` (`AdminApiKeyAuth` -> `admin_api_key`, `partner_username`), except that the key scheme of
+the default `security` keeps `api_key`. The SDK does not run interactive OAuth2 flows (implicit,
 authorizationCode, password): it takes the token they produce as `access_token`, and
 generation reports a warning saying so. A spec that declares schemes but no `security` at all
 sends any credentials the client was given, requiring none (and warns).
@@ -213,9 +214,10 @@ def _security(
     return tuple(alternatives)
 
 
-def _name_arguments(schemes: Sequence[_Scheme], config: Config) -> None:
+def _name_arguments(schemes: Sequence[_Scheme], config: Config, primary: str | None) -> None:
     """Give each scheme its constructor arguments: the base names when only one scheme wants
-    them, else names derived from the scheme's (the config's `argument` wins)."""
+    them (`api_key` also for the `primary` key scheme, the default security's), else names
+    derived from the scheme's (the config's `argument` wins)."""
     wanted: dict[str, int] = {}
     for scheme in schemes:
         for base in scheme.bases:
@@ -232,7 +234,7 @@ def _name_arguments(schemes: Sequence[_Scheme], config: Config) -> None:
         for base in scheme.bases:
             if settings is not None and settings.argument and len(scheme.bases) == 1:
                 name = settings.argument
-            elif wanted[base] == 1:
+            elif wanted[base] == 1 or (base == "api_key" and scheme.name == primary):
                 name = base
             elif scheme.kind == "api_key" and base == "api_key":
                 name = stem
@@ -307,7 +309,10 @@ def auth_ir(
     own = {key: value for key, value in own.items() if value != default}
     first = {name for alternative in default for name in alternative}
     ordered = sorted(schemes.values(), key=lambda s: (s.name not in first, s.name.lower()))
-    _name_arguments(ordered, config)
+    primary = next((s.name for s in ordered if s.name in first and s.kind == "api_key"), None)
+    if primary is not None and config.auth.get(primary) and config.auth[primary].argument:
+        primary = None
+    _name_arguments(ordered, config, primary)
 
     used = {name for security in (default, *own.values()) for alt in security for name in alt}
     eager: set[str] | None = None

@@ -23,7 +23,7 @@ from auth_sdk import AsyncAuthAPI, AuthAPI, AuthAPIError, AuthenticationError
 BASE = "https://auth.test/v1"
 TOKEN_URL = "https://login.auth.test/oauth/token"
 ENV = (
-    "BEARER", "APP_ID", "APP_SECRET", "APP_SIGNATURE", "USERNAME", "PASSWORD", "BOT_TOKEN",
+    "API_KEY", "APP_ID", "APP_SECRET", "APP_SIGNATURE", "USERNAME", "PASSWORD", "BOT_TOKEN",
     "COOKIE_KEY", "HEADER_KEY", "IMPLICIT_TOKEN", "CLIENT_ID", "CLIENT_SECRET",
     "OAUTH_ACCESS_TOKEN", "OIDC_ACCESS_TOKEN", "QUERY_KEY",
 )  # fmt: skip
@@ -107,7 +107,7 @@ def is_async(request: pytest.FixtureRequest) -> bool:
 
 async def test_the_default_bearer_token(is_async: bool) -> None:
     server = Server()
-    client = make(is_async, server, bearer="tok-123")
+    client = make(is_async, server, api_key="tok-123")
     await call(client, "things")
     assert server.last.headers["Authorization"] == "Bearer tok-123"
     # a simple bearer API's header is a client default, as openai-python has it
@@ -128,7 +128,7 @@ async def test_an_api_key_in_a_header_or_in_the_query(is_async: bool) -> None:
     assert server.last.headers["X-Api-Key"] == "hk-2"
     assert "key" not in server.last.url.params
     with pytest.raises(AuthAPIError) as caught:
-        await call(make(is_async, server, bearer="b"), "either")
+        await call(make(is_async, server, api_key="b"), "either")
     assert str(caught.value) == (
         "GET /v1/either needs credentials the client was not given: pass header_key= to the "
         "client or set AUTH_SDK_HEADER_KEY; or pass query_key= to the client or set "
@@ -190,7 +190,7 @@ async def test_security_none_sends_nothing_and_optional_sends_what_it_has(is_asy
     def hook(request: httpx2.Request) -> None:
         hooked.append(request.url.path)
 
-    client = make(is_async, server, bearer="b-1", cookie_key="c", auth_hook=hook)
+    client = make(is_async, server, api_key="b-1", cookie_key="c", auth_hook=hook)
     await call(client, "public")
     assert "Authorization" not in server.last.headers
     assert "Cookie" not in server.last.headers
@@ -209,9 +209,9 @@ async def test_a_missing_default_credential_fails_at_call_time_naming_argument_a
     client = make(is_async, server)  # constructing needs nothing: some operations need no key
     with pytest.raises(AuthAPIError) as caught:
         await call(client, "things")
-    assert "pass bearer= to the client or set AUTH_SDK_BEARER" in str(caught.value)
+    assert "pass api_key= to the client or set AUTH_SDK_API_KEY" in str(caught.value)
     assert server.requests == []
-    monkeypatch.setenv("AUTH_SDK_BEARER", "from-env")
+    monkeypatch.setenv("AUTH_SDK_API_KEY", "from-env")
     await call(make(is_async, server), "things")
     assert server.last.headers["Authorization"] == "Bearer from-env"
 
@@ -293,14 +293,14 @@ async def test_the_auth_hook_sees_every_attempt(is_async: bool) -> None:
         request.headers["X-Signature"] = f"sig-{len(seen)}"
         return request
 
-    await call(make(is_async, server, bearer="b-1", auth_hook=sign), "things")
+    await call(make(is_async, server, api_key="b-1", auth_hook=sign), "things")
     assert seen == ["Bearer b-1"]
     assert server.last.headers["X-Signature"] == "sig-1"
 
 
 async def test_an_explicit_authorization_header_wins(is_async: bool) -> None:
     server = Server()
-    client = make(is_async, server, bearer="b-1", header_key="hk")
+    client = make(is_async, server, api_key="b-1", header_key="hk")
     await call(client.with_options(default_headers={"Authorization": "Custom x"}), "things")
     assert server.last.headers["Authorization"] == "Custom x"
     await call(client, "either")  # an operation with its own security drops the default's
@@ -312,7 +312,7 @@ async def test_credentials_never_appear_in_repr_logs_or_errors(
     is_async: bool, caplog: pytest.LogCaptureFixture
 ) -> None:
     secrets = {
-        "bearer": "bearer-secret-0123456789",
+        "api_key": "bearer-secret-0123456789",
         "query_key": "query-secret-0123456789",
         "header_key": "header-secret-012345678",
         "app_id": "appid-secret-0123456789",
@@ -321,7 +321,7 @@ async def test_credentials_never_appear_in_repr_logs_or_errors(
     client = make(is_async, server, **secrets)
     text = repr(client)
     assert not any(value in text for value in secrets.values())
-    assert "bearer='****6789'" in text
+    assert "api_key='****6789'" in text
     caplog.set_level(logging.DEBUG, logger="auth_sdk")
     with pytest.raises(AuthAPIError) as caught:
         await call(client.with_options(default_query={"x": "1"}), "things")
@@ -338,13 +338,13 @@ async def test_credentials_never_appear_in_repr_logs_or_errors(
 
 def test_copies_replace_credentials() -> None:
     server = Server()
-    client = make(False, server, bearer="b-1")
-    other = client.copy(credentials={"bearer": "b-2"})
+    client = make(False, server, api_key="b-1")
+    other = client.copy(credentials={"api_key": "b-2"})
     other.things.retrieve()
     assert server.last.headers["Authorization"] == "Bearer b-2"
     client.things.retrieve()
     assert server.last.headers["Authorization"] == "Bearer b-1"
-    assert other.bearer == "b-2" and client.bearer == "b-1"
+    assert other.api_key == "b-2" and client.api_key == "b-1"
 
 
 def test_constructor_arguments_follow_the_schemes() -> None:
@@ -352,7 +352,7 @@ def test_constructor_arguments_follow_the_schemes() -> None:
 
     params = list(inspect.signature(AuthAPI.__init__).parameters)
     assert params[1:17] == [
-        "bearer", "app_id", "app_secret", "app_signature", "username", "password", "bot_token",
+        "api_key", "app_id", "app_secret", "app_signature", "username", "password", "bot_token",
         "cookie_key", "header_key", "implicit_token", "client_id", "client_secret",
         "oauth_access_token", "oidc_access_token", "query_key", "auth_hook",
     ]  # fmt: skip
