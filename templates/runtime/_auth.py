@@ -30,12 +30,13 @@ from __future__ import annotations
 import base64
 import threading
 from collections.abc import Awaitable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Callable, Union
+from typing import TYPE_CHECKING, Callable, Union
 
 import httpx2
 
 from ._exceptions import SDKError
 from ._failures import make_status_error
+from ._types import is_mapping
 
 if TYPE_CHECKING:
     import asyncio
@@ -103,10 +104,10 @@ class ApiKey:
         name: str = "Authorization",
         prefix: str = "",
     ) -> None:
-        self.argument = argument
-        self.location = location
-        self.name = name
-        self.prefix = prefix
+        self.argument: str = argument
+        self.location: str = location
+        self.name: str = name
+        self.prefix: str = prefix
 
     @property
     def arguments(self) -> tuple[tuple[str, ...], ...]:
@@ -126,8 +127,8 @@ class Basic:
     __slots__ = ("password", "username")
 
     def __init__(self, username: str, password: str) -> None:
-        self.username = username
-        self.password = password
+        self.username: str = username
+        self.password: str = password
 
     @property
     def arguments(self) -> tuple[tuple[str, ...], ...]:
@@ -156,11 +157,11 @@ class ClientCredentials:
         scopes: Sequence[str] = (),
         access_token: str | None = None,
     ) -> None:
-        self.client_id = client_id
-        self.client_secret = client_secret
-        self.token_url = token_url
-        self.scopes = tuple(scopes)
-        self.access_token = access_token
+        self.client_id: str = client_id
+        self.client_secret: str = client_secret
+        self.token_url: str = token_url
+        self.scopes: tuple[str, ...] = tuple(scopes)
+        self.access_token: str | None = access_token
 
     @property
     def arguments(self) -> tuple[tuple[str, ...], ...]:
@@ -184,7 +185,7 @@ class External:
     __slots__ = ("what",)
 
     def __init__(self, what: str) -> None:
-        self.what = what
+        self.what: str = what
 
     @property
     def arguments(self) -> tuple[tuple[str, ...], ...]:
@@ -209,9 +210,9 @@ class AuthSpec:
     def __init__(
         self, schemes: Mapping[str, Scheme], default: Security, env: Mapping[str, str]
     ) -> None:
-        self.schemes = dict(schemes)
-        self.default = tuple(tuple(alt) for alt in default)
-        self.env = dict(env)
+        self.schemes: dict[str, Scheme] = dict(schemes)
+        self.default: tuple[tuple[str, ...], ...] = tuple(tuple(alt) for alt in default)
+        self.env: dict[str, str] = dict(env)
 
 
 class _Token:
@@ -251,10 +252,12 @@ class _Token:
         if not response.is_success:
             raise make_status_error(response, secrets)
         try:
-            data: Any = response.json()
+            data: object = response.json()
         except ValueError:
             data = None
-        token = data.get("access_token") if isinstance(data, dict) else None
+        if not is_mapping(data):
+            data = {}
+        token = data.get("access_token")
         if not isinstance(token, str) or not token:
             raise SDKError(
                 f"The token endpoint {self.scheme.token_url} answered {response.status_code} "
@@ -278,14 +281,14 @@ class Auth:
     def __init__(
         self, spec: AuthSpec, credentials: Mapping[str, str | None], hook: AuthHook | None = None
     ) -> None:
-        self.spec = spec
-        self.values = {name: value for name, value in credentials.items() if value}
-        self.hook = hook
+        self.spec: AuthSpec = spec
+        self.values: dict[str, str] = {k: v for k, v in credentials.items() if v}
+        self.hook: AuthHook | None = hook
         self._tokens: dict[str, _Token] = {}
-        self.default = self._choose(spec.default)
+        self.default: tuple[str, ...] | None = self._choose(spec.default)
         self.baked = _Parts()
         """The default alternative's headers and query, put in the client's defaults."""
-        self.per_call = hook is not None or self.default is None
+        self.per_call: bool = hook is not None or self.default is None
         if self.default is not None:
             for name in self.default:
                 scheme = spec.schemes[name]

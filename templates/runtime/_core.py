@@ -90,7 +90,7 @@ class FinalRequestOptions:
         self.files: bool = bool(files)
         self.file_fields: Sequence[str] = () if isinstance(files, bool) else tuple(files)
         self.options: RequestOptions = options if options is not None else {}
-        self.security = security
+        self.security: Sequence[Sequence[str]] | None = security
         """The operation's own `security` (see `_auth`); None: the client's default."""
 
     def with_query(self, params: Mapping[str, object]) -> FinalRequestOptions:
