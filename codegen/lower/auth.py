@@ -116,10 +116,10 @@ def _read_scheme(
                 pointer, "an apiKey scheme needs `in` (header, query or cookie) and `name`"
             )
         prefix = settings.prefix if settings is not None and settings.prefix else ""
-        shown = f"{prefix}<key>" if prefix else "the key"
+        shown = f" as `{prefix}<key>`" if prefix else ""
         return _Scheme(
             name, "api_key", ("api_key",), str(where), param, prefix,
-            description=f"API key, sent as {shown} in {where} `{param}`",
+            description=f"sent{shown} in {where} `{param}`",
         )  # fmt: skip
     if kind == "http":
         word = str(node.get("scheme") or "").strip()
@@ -324,17 +324,14 @@ def auth_ir(
         if scheme.name not in used:
             continue
         settings = config.auth.get(scheme.name)
-        for argument in scheme.arguments:
+        for index, argument in enumerate(scheme.arguments):
             if settings is not None and settings.env and len(scheme.arguments) == 1:
                 env = settings.env
             elif argument == "api_key":
                 env = env_api_key
             else:
                 env = f"{env_prefix}_{argument.upper()}"
-            label = _LABELS.get(argument, "API key")
-            for base in scheme.bases:
-                if argument.endswith(base) and base in _LABELS:
-                    label = _LABELS[base]
+            label = _LABELS[scheme.bases[index]]
             credentials.append(ir.Credential(argument, env, f"{label}: {scheme.description}"))
     kept = {c.name for c in credentials}
     return (
