@@ -133,6 +133,7 @@ def load_runtime() -> Any:
     package = types.ModuleType("rtpkg")
     package.__path__ = [str(ROOT / "templates" / "runtime")]
     sys.modules["rtpkg"] = package
+    from rtpkg._auth import ApiKey, AuthSpec
     from rtpkg._base_client import AsyncAPIClient, SyncAPIClient
     from rtpkg._models import BaseModel
     from rtpkg._resource import AsyncAPIResource, SyncAPIResource
@@ -185,17 +186,25 @@ def load_runtime() -> Any:
                 options=make_request_options(),
             )
 
+    auth = AuthSpec({"bearer": ApiKey("api_key", prefix="Bearer ")}, default=(("bearer",),), env={})
+
     class Client(SyncAPIClient):
         def __init__(self, base_url: str) -> None:
             super().__init__(
-                api_key="sk-bench", base_url=base_url, idempotency_header="Idempotency-Key"
+                auth=auth,
+                credentials={"api_key": "sk-bench"},
+                base_url=base_url,
+                idempotency_header="Idempotency-Key",
             )
             self.completions = Completions(self)
 
     class AsyncClient(AsyncAPIClient):
         def __init__(self, base_url: str) -> None:
             super().__init__(
-                api_key="sk-bench", base_url=base_url, idempotency_header="Idempotency-Key"
+                auth=auth,
+                credentials={"api_key": "sk-bench"},
+                base_url=base_url,
+                idempotency_header="Idempotency-Key",
             )
             self.completions = AsyncCompletions(self)
 

@@ -13,6 +13,9 @@ env: {api_key: DEEPSEEK_API_KEY, base_url: DEEPSEEK_BASE_URL, log: DEEPSEEK_LOG}
 base_url: https://api.deepseek.com
 path_prefixes: [/v1, /beta]      # prefixes a base URL may end with (see the runtime's api_root)
 idempotency_header: Idempotency-Key
+auth:                            # per security scheme, by its name in components.securitySchemes
+  BotToken: {prefix: "Bot "}     #   an apiKey sent in Authorization after a scheme word
+  AppKey: {argument: app_key, env: ACME_APP_KEY}  # its constructor argument and env variable
 operations:                      # keyed by "METHOD /path"
   GET /user/balance: {resource: user, method: balance, paginate: none}
   # POST /uploads: {body: multipart/form-data}   # the request body media type to send
@@ -34,6 +37,11 @@ frontends:                       # the command line and MCP server (extras `cli`
         stream: {text: choices.*.delta.content, reasoning: choices.*.delta.reasoning_content}
   mcp: {server: deepseek}        # the name the MCP server announces (default: the command)
 ```
+
+`auth` only adjusts what the spec's `securitySchemes` say (codegen/lower/auth.py derives the
+rest): `prefix` is the text sent before an API key (`Bot `, `Token token=`; only for `apiKey`
+schemes), `argument` the client's constructor argument (for a scheme with one credential) and
+`env` its environment variable.
 
 `stream` says what `--stream` prints of each chunk (dotted keys, list indexes, `*`: every item);
 without it each chunk is printed as a line of JSON. Whether a method and its parameters exist is
@@ -58,6 +66,7 @@ from .spec.rules import RuleSetting, parse_settings
 __all__ = [
     "CONFIG_NAME",
     "PAGINATE_VALUES",
+    "AuthSchemeConfig",
     "CliConfig",
     "CliMethodConfig",
     "CliOptionConfig",
@@ -100,6 +109,15 @@ class Env:
     api_key: str | None = None
     base_url: str | None = None
     log: str | None = None
+
+
+@dataclass(frozen=True)
+class AuthSchemeConfig:
+    """Adjustments to one security scheme (keyed in the config by its name in the spec)."""
+
+    prefix: str | None = None  # sent before an API key (`Bot `); apiKey schemes only
+    argument: str | None = None  # the constructor argument holding its credential
+    env: str | None = None  # that argument's environment variable
 
 
 @dataclass(frozen=True)
@@ -199,6 +217,7 @@ class Config:
     base_url: str | None = None
     path_prefixes: tuple[str, ...] = ()
     idempotency_header: str | None = None
+    auth: Mapping[str, AuthSchemeConfig] = field(default_factory=dict)
     operations: Mapping[str, OperationOverride] = field(default_factory=dict)
     helpers: tuple[Helper, ...] = ()
     types: Mapping[str, TypeNames] = field(default_factory=dict)
@@ -411,6 +430,7 @@ def parse_config(data: object) -> Config:
             "base_url",
             "path_prefixes",
             "idempotency_header",
+            "auth",
             "operations",
             "helpers",
             "types",
@@ -456,6 +476,21 @@ def parse_config(data: object) -> Config:
         if names.model is None and names.param is None:
             raise ConfigError(pointer, "give a `model` and/or a `param` class name")
         types[key] = names
+    auth: dict[str, AuthSchemeConfig] = {}
+    for key, value in _expect_mapping(root.get("auth") or {}, "/auth").items():
+        pointer = f"/auth/{escape_token(key)}"
+        data = _expect_mapping(value, pointer)
+        _check_keys(data, ("prefix", "argument", "env"), pointer)
+        prefix = data.get("prefix")
+        if prefix is not None and (not isinstance(prefix, str) or not prefix.strip()):
+            raise ConfigError(f"{pointer}/prefix", f"expected text like 'Bot ', got {prefix!r}")
+        if isinstance(prefix, str) and ("\r" in prefix or "\n" in prefix):
+            raise ConfigError(f"{pointer}/prefix", "a header value cannot hold a line break")
+        auth[key] = AuthSchemeConfig(
+            prefix=prefix,
+            argument=_string(data, "argument", pointer, _IDENT),
+            env=_string(data, "env", pointer, _IDENT),
+        )
     version = root.get("version")
     if isinstance(version, (int, float)) and not isinstance(version, bool):
         version = str(version)
@@ -468,6 +503,7 @@ def parse_config(data: object) -> Config:
         base_url=_string(root, "base_url", ""),
         path_prefixes=_path_prefixes(root.get("path_prefixes")),
         idempotency_header=_string(root, "idempotency_header", ""),
+        auth=auth,
         operations=operations,
         helpers=tuple(sorted(helpers, key=lambda helper: helper.resource)),
         types=types,

@@ -5,6 +5,7 @@
   helper tests', and what every other in-process `import deepseek_sdk` gets.
 - `wire_sdk`, from `tests/runtime/wire/`: one operation per request body kind and parameter
   style, for the wire-format tests.
+- `auth_sdk`, from `tests/runtime/spec/auth.yaml` + `auth.sdk.yaml`: every security scheme.
 
 `tests/conftest.py` installs `SessionSdks` as an import hook. The first `import things_sdk`
 (or `deepseek_sdk`) of the session runs load -> lower -> render -> emit, as `make generate`
@@ -48,6 +49,7 @@ SDKS: dict[str, Source] = {
     "things_sdk": Source("tests/runtime/spec/openapi.yaml", "tests/runtime/spec/sdk.yaml"),
     "deepseek_sdk": Source("spec/openapi.yaml", "spec/sdk.yaml"),
     "wire_sdk": Source("tests/runtime/wire/openapi.yaml", "tests/runtime/wire/sdk.yaml"),
+    "auth_sdk": Source("tests/runtime/spec/auth.yaml", "tests/runtime/spec/auth.sdk.yaml"),
 }
 
 

@@ -4,6 +4,7 @@
     api.py     the API: type modules and their definitions, resources, methods with their
                parameters (location, wire name), bodies, results, paginators and streams,
                the client, README examples, the front-ends (command line, MCP server)
+    auth.py    the security schemes, the credentials they need, default `security`
 
 Frozen dataclasses, compared by value (what `review` diffs); no Python source text, except the
 annotations of hand-written helper methods (`HelperParam`), which are read from `templates/lib/`.
@@ -55,6 +56,7 @@ from .api import (
     TypeModule,
     body_kind,
 )
+from .auth import NO_AUTH, Auth, AuthScheme, Credential, Security
 from .types import (
     NONE,
     OBJECT,
@@ -75,10 +77,13 @@ from .types import (
 __all__ = [
     "FORM_MEDIA_TYPE",
     "NONE",
+    "NO_AUTH",
     "NO_FRONTENDS",
     "OBJECT",
     "Alias",
     "Api",
+    "Auth",
+    "AuthScheme",
     "Body",
     "BodyKind",
     "Child",
@@ -86,6 +91,7 @@ __all__ = [
     "Client",
     "ClientOption",
     "CommandLine",
+    "Credential",
     "Definition",
     "Dict",
     "Discriminated",
@@ -120,6 +126,7 @@ __all__ = [
     "Resource",
     "ResourceVariant",
     "ResultKind",
+    "Security",
     "ServerVariable",
     "Side",
     "StreamSpec",

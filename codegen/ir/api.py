@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .auth import NO_AUTH, Auth, Security
 from .types import Type
 
 __all__ = [
@@ -301,6 +302,7 @@ class Method:
     paginator: Paginator | None = None
     params_type: ParamsType | None = None
     tags: tuple[str, ...] = ()  # the operation's tags, as the spec writes them
+    security: Security | None = None  # its own `security` when not the API's default
 
     def param(self, name: str) -> Parameter:
         """The parameter with Python name `name`."""
@@ -448,6 +450,7 @@ class Client:
     children: tuple[Child, ...]
     server_variables: tuple[ServerVariable, ...] = ()
     missing_base_url_message: str = ""
+    auth: Auth = NO_AUTH
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ problem that makes a correct SDK impossible raises `SpecError` with a JSON point
 does not fit the spec `ConfigError`. One job per module, in the order `lower` runs them:
 
     client.py      package, client and environment names, base URL, dependencies
+    auth.py        security schemes -> constructor credentials, default and per-method security
     operations.py  the spec's operations: parameters, request body, success response
     resources.py   the resource tree and method names (never a client or runtime name)
     placement.py   which side(s) each named schema is needed on, its class names, its module
@@ -30,6 +31,7 @@ from .. import ir
 from ..config import Config
 from ..errors import Diagnostic, SpecError
 from ..runtime import runtime_all
+from .auth import apply_security, auth_ir
 from .client import client_ir, dependencies, extras, package_names
 from .examples import examples
 from .frontends import frontends_ir
@@ -75,9 +77,13 @@ def _lower(document: dict[str, Any], config: Config, diagnostics: list[Diagnosti
     name_operation_types(ops, types)
     lowerer = MethodLowerer(types, modules, diagnostics)
     methods = {op.key: lowerer.lower_operation(op) for op in ops}
+    auth, own_security = auth_ir(
+        document, config, names.env_prefix, names.env_api_key, ops, diagnostics
+    )
+    methods = apply_security(methods, own_security)
     webhook_types(document, types, modules)
     resources = [resource_ir(res, methods, types, area_modules) for res in root.walk() if res.path]
-    client = client_ir(names, config, children_of(root))
+    client = client_ir(names, config, children_of(root), auth)
     type_modules = types.type_modules()
     aliases = {
         d.name: d.type for m in type_modules for d in m.definitions if isinstance(d, ir.Alias)

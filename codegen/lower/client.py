@@ -59,6 +59,14 @@ _CONSTRUCTOR_ARGS = frozenset(
         "strict_response_validation",
         "os",
         "httpx2",
+        # credentials (lower/auth.py)
+        "username",
+        "password",
+        "client_id",
+        "client_secret",
+        "access_token",
+        "auth_hook",
+        "credentials",
     }
 )
 
@@ -89,6 +97,7 @@ class PackageNames:
     env_log: str
     base_url: str | None
     servers: Servers
+    env_prefix: str = ""  # environment variables are `<env_prefix>_<ARGUMENT>`
 
 
 def package_names(document: Mapping[str, Any], config: Config) -> PackageNames:
@@ -119,6 +128,7 @@ def package_names(document: Mapping[str, Any], config: Config) -> PackageNames:
         env_log=env.log or f"{prefix}_LOG",
         base_url=servers.default,
         servers=servers,
+        env_prefix=prefix,
     )
 
 
@@ -216,7 +226,12 @@ def _absolute(url: str) -> bool:
     return parts.scheme in ("http", "https", "ws", "wss") and bool(parts.netloc)
 
 
-def client_ir(names: PackageNames, config: Config, children: tuple[ir.Child, ...]) -> ir.Client:
+def client_ir(
+    names: PackageNames,
+    config: Config,
+    children: tuple[ir.Child, ...],
+    auth: ir.Auth = ir.NO_AUTH,
+) -> ir.Client:
     servers = names.servers
     if names.base_url is not None:
         where = f"else {names.base_url}"
@@ -258,12 +273,18 @@ def client_ir(names: PackageNames, config: Config, children: tuple[ir.Child, ...
         ),
         init_doc=(
             "Create a client.\n\n"
-            f"`api_key` defaults to the `{names.env_api_key}` environment variable and "
-            f"`base_url` to `{names.env_base_url}`, {where}.{others} "
+            + "".join(
+                f"`{c.name}` defaults to the `{c.env}` environment variable, "
+                for c in auth.credentials
+            ).removesuffix(", ")
+            + (" and `base_url` to " if auth.credentials else "`base_url` defaults to ")
+            + f"`{names.env_base_url}`, {where}.{others} "
             "`timeout` (seconds or an `httpx2.Timeout`), `max_retries` and `deadline` (seconds "
             "for a whole call, retries included) apply to every request unless a call "
-            f"overrides them.{variables}"
+            f"overrides them. `auth_hook(request)`, when given, may change every request "
+            f"before it is sent (request signing, or auth the spec does not describe).{variables}"
         ),
+        auth=auth,
         children=children,
         server_variables=servers.variables,
         missing_base_url_message=missing_base_url,

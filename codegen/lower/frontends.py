@@ -101,14 +101,19 @@ def frontends_ir(
 
 def client_options(client: ir.Client) -> tuple[ir.ClientOption, ...]:
     """The client constructor arguments the front-ends take, as flags or from the environment."""
-    return (
+    labels = {"api_key": "API key"}
+    credentials = tuple(
         ir.ClientOption(
-            name="api_key",
-            flag="--api-key",
-            env=client.env_api_key,
+            name=c.name,
+            flag=_flag_of(c.name),
+            env=c.env,
             secret=True,
-            doc=f"API key (default: ${client.env_api_key})",
-        ),
+            doc=f"{labels.get(c.name, c.name.replace('_', ' '))} (default: ${c.env})",
+        )
+        for c in client.auth.credentials
+    )
+    return (
+        *credentials,
         ir.ClientOption(
             name="base_url",
             flag="--base-url",

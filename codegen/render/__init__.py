@@ -9,6 +9,7 @@ the templates and the runtime files it copies).
     modules.py      each types/ and resources/ module's printed pieces (definitions, classes,
                     imports, exports)
     package.py      the client module's and the package `__init__`s' printed pieces
+    auth.py         the client's `AuthSpec(...)` literal, credential arguments, `security=`
     examples.py     README example calls
     jsonschema.py   the type model as JSON Schema; how the command line reads an argument
     frontends.py    the command line's and MCP server's table of operations (JSON), and the

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from .. import ir
 from ..ir import types as t
 from .annotations import annotation
+from .auth import security_literal
 from .text import docstring, py_str
 
 __all__ = [
@@ -341,6 +342,8 @@ def _call(
     ):
         call.append(CallArg("content_type", py_str(method.body.media_type)))
     call.append(CallArg("options", _options_expr(method)))
+    if method.security is not None:  # the operation's own `security` (lower/auth.py)
+        call.append(CallArg("security", security_literal(method.security)))
     wrap: str | None = None
     if kind != "page":
         runtime_returns = returns(method, is_async, pep604=False)  # evaluated by `cast`

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .. import ir
 from ..runtime import runtime_all
+from .auth import PrintedAuth, print_auth
 from .imports import Imports, Registry, name_rank, relative
 from .modules import PrintedChild, _children, _doc
 from .text import docstring, py_str
@@ -49,6 +50,7 @@ class PrintedClient:
     type_checking_imports: tuple[str, ...]
     server_variables: tuple[tuple[str, str], ...] = ()  # (argument, default as a literal)
     missing_base_url_message: str = ""
+    auth: PrintedAuth | None = None
 
 
 def _base_url_expression(client: ir.Client) -> str:
@@ -94,6 +96,7 @@ def print_client(client: ir.Client) -> PrintedClient:
         type_checking_imports=checking,
         server_variables=tuple((v.name, py_str(v.default)) for v in client.server_variables),
         missing_base_url_message=py_str(client.missing_base_url_message),
+        auth=print_auth(client.auth, frozenset(c.attr for c in client.children)),
     )
 
 

@@ -23,13 +23,14 @@ import functools
 import importlib
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import ModuleType, TracebackType
 from typing import IO, TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 import httpx2
 from typing_extensions import Self
 
+from ._auth import Auth, AuthHook, AuthSpec, Security
 from ._core import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -46,7 +47,7 @@ from ._core import (
     should_retry_status,
 )
 from ._deadline import WATCHDOG, bound_body, deadline_trace
-from ._exceptions import APIConnectionError, ClientClosedError, SDKError
+from ._exceptions import APIConnectionError, ClientClosedError
 from ._failures import deadline_error, make_connection_error, make_status_error, not_streamed_error
 from ._files import open_files
 from ._logging import log_request, log_response, log_retry
@@ -112,7 +113,9 @@ class BaseClient(Generic[_HttpxT]):
     def __init__(
         self,
         *,
-        api_key: str,
+        auth: AuthSpec,
+        credentials: Mapping[str, str | None],
+        auth_hook: AuthHook | None = None,
         base_url: str | httpx2.URL,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -127,11 +130,12 @@ class BaseClient(Generic[_HttpxT]):
         path_prefixes: Sequence[str] = (),
     ) -> None:
         # Callers without a type checker can pass anything here.
-        if not isinstance(api_key, str) or not api_key:  # pyright: ignore[reportUnnecessaryIsInstance]
-            raise SDKError(f"Missing API key: pass api_key= to {type(self).__name__}()")
+        for name, value in credentials.items():
+            if value is not None and not isinstance(value, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+                raise TypeError(f"{name} must be a str, got {type(value).__name__}")
         if http_client is not None:
             check_http_client(http_client, self._httpx_class())
-        self.api_key = api_key
+        self._auth = Auth(auth, credentials, auth_hook)
         self._base_url = base_url
         self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
         self._custom_query: dict[str, object] = dict(default_query or {})
@@ -169,21 +173,23 @@ class BaseClient(Generic[_HttpxT]):
         )
 
     def _configure(self, timeout: Timeout, max_retries: int, deadline: float | None) -> None:
+        auth = self._auth
         headers: dict[str, str | Omit] = {
             "Accept": "application/json",
             "User-Agent": self._user_agent,
-            "Authorization": f"Bearer {self.api_key}",
+            **auth.baked.all_headers(),
         }
+        query = {**dict(auth.baked.query), **self._custom_query}
         self._config = ClientConfig(
             base_url=self._base_url,
             headers=headers,
             custom_headers=self._custom_headers,
-            default_query=self._custom_query,
+            default_query=query,
             timeout=timeout,
             max_retries=max_retries,
             deadline=deadline,
             idempotency_header=self._idempotency_header,
-            secrets=(self.api_key,),
+            secrets=auth.secrets,
             path_prefixes=self._path_prefixes,
         )
         self._deadline = self._config.deadline
@@ -211,12 +217,21 @@ class BaseClient(Generic[_HttpxT]):
         return dict(self._config.headers)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} base_url={self._config.base_url!r} api_key={mask_secret(self.api_key)!r}>"
+        credentials = "".join(
+            f" {name}={mask_secret(value)!r}" for name, value in self._auth.values.items()
+        )
+        return f"<{type(self).__name__} base_url={self._config.base_url!r}{credentials}>"
+
+    def _credential(self, name: str) -> str | None:
+        """The credential passed as `name=` (or read from its environment variable)."""
+        return self._auth.values.get(name)
 
     def copy(
         self,
         *,
         api_key: str | None = None,
+        credentials: Mapping[str, str] | None = None,
+        auth_hook: AuthHook | NotGiven | None = NOT_GIVEN,
         base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -232,7 +247,9 @@ class BaseClient(Generic[_HttpxT]):
         """A new client with some options changed, sharing this client's connection pool.
 
         `default_headers`/`default_query` merge into the current ones; `set_default_*` replace
-        them. Closing the copy never closes the shared pool.
+        them. `api_key` (or `credentials={"argument": value}` for the client's other credential
+        arguments) replaces credentials; the copy shares cached OAuth2 tokens while its
+        credentials are the same. Closing the copy never closes the shared pool.
         """
         if default_headers is not None and set_default_headers is not None:
             raise ValueError(
@@ -250,7 +267,11 @@ class BaseClient(Generic[_HttpxT]):
             for k, v in self.__dict__.items()
             if not isinstance(getattr(cls, k, None), cached_property)
         )
-        new.api_key = api_key or self.api_key
+        replaced = dict(credentials or {})
+        if api_key:
+            replaced["api_key"] = api_key
+        hook = self._auth.hook if isinstance(auth_hook, NotGiven) else auth_hook
+        new._auth = self._auth.replace(replaced, hook)
         new._base_url = base_url if base_url is not None else self._config.base_url
         if set_default_headers is not None:
             new._custom_headers = dict(set_default_headers)
@@ -360,7 +381,9 @@ class BaseClient(Generic[_HttpxT]):
         request = build_request(
             self._client, call, timeouts, files, self._extensions(call, timeouts)
         )
-        log_request(request, retries_taken + 1, call.max_retries + 1)
+        if call.auth_hook is not None:
+            request = call.auth_hook(request) or request
+        log_request(request, retries_taken + 1, call.max_retries + 1, self._config.secrets)
         return request
 
     def _extensions(
@@ -401,7 +424,9 @@ class BaseClient(Generic[_HttpxT]):
                     raise deadline_error(call, request, retries_taken + 1) from failure
                 raise make_connection_error(failure, request, call) from failure
             reason = type(failure).__name__
-        log_retry(request, plan.delay, retries_taken + 1, call.max_retries, reason)
+        log_retry(
+            request, plan.delay, retries_taken + 1, call.max_retries, reason, self._config.secrets
+        )
         return plan.delay
 
     def _result(
@@ -467,6 +492,13 @@ class SyncAPIClient(BaseClient[httpx2.Client]):
     ) -> Any:
         """Send one logical call (with retries) and return its result."""
         call = self._prepare(options, stream, stream_cls)
+        if self._auth.per_call or options.security is not None:
+            auth = self._auth
+            for token in auth.prepare(call, options.security):
+                base_url = self._config.base_url
+                auth.add_token(
+                    call, auth.fetch_sync(token, self._client.send, self._clock, base_url)
+                )
         opened: list[IO[bytes]] = []
         try:
             files = open_files(call.file_parts, opened) if call.file_parts else None
@@ -523,7 +555,7 @@ class SyncAPIClient(BaseClient[httpx2.Client]):
                     WATCHDOG.cancel(watch)
         elif call.deadline is not None and call.mode == "stream":
             bound_body(response, call.deadline, self._clock)  # read later, by the caller
-        log_response(response, self._clock() - started)
+        log_response(response, self._clock() - started, self._config.secrets)
         return response
 
     def _extensions(
@@ -542,11 +574,13 @@ class SyncAPIClient(BaseClient[httpx2.Client]):
         body: object = None,
         options: RequestOptions | None = None,
         method: str = "GET",
+        security: Security | None = None,
     ) -> _SyncPageT:
         """Fetch the first page of a list endpoint; iterate it to walk every page."""
-        result: _SyncPageT = self.request(
-            page, FinalRequestOptions(method, path, query=query, body=body, options=options)
+        opts = FinalRequestOptions(
+            method, path, query=query, body=body, options=options, security=security
         )
+        result: _SyncPageT = self.request(page, opts)
         return result
 
     def close(self) -> None:
@@ -591,6 +625,12 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
     ) -> Any:
         """Send one logical call (with retries) and return its result."""
         call = self._prepare(options, stream, stream_cls)
+        if self._auth.per_call or options.security is not None:
+            auth = self._auth
+            for token in auth.prepare(call, options.security):
+                base_url = self._config.base_url
+                value = await auth.fetch_async(token, self._client.send, self._clock, base_url)
+                auth.add_token(call, value)
         opened: list[IO[bytes]] = []
         try:
             files = open_files(call.file_parts, opened) if call.file_parts else None
@@ -649,7 +689,7 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
                 raise
         elif call.deadline is not None and call.mode == "stream":
             bound_body(response, call.deadline, self._clock)  # read later, by the caller
-        log_response(response, self._clock() - started)
+        log_response(response, self._clock() - started, self._config.secrets)
         return response
 
     def get_api_list(
@@ -661,13 +701,15 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
         body: object = None,
         options: RequestOptions | None = None,
         method: str = "GET",
+        security: Security | None = None,
     ) -> AsyncPaginator[Any, _AsyncPageT]:
         """An `AsyncPaginator`: `await` it for the first page or `async for` every item."""
         from ._pagination import AsyncPaginator
 
-        return AsyncPaginator(
-            self, FinalRequestOptions(method, path, query=query, body=body, options=options), page
+        opts = FinalRequestOptions(
+            method, path, query=query, body=body, options=options, security=security
         )
+        return AsyncPaginator(self, opts, page)
 
     async def close(self) -> None:
         """Close the connection pool (unless it is shared from the client this was copied from)."""

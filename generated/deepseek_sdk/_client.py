@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import httpx2
 
+from ._auth import ApiKey, AuthHook, AuthSpec
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._core import DEFAULT_MAX_RETRIES
 from ._exceptions import SDKError
@@ -82,6 +83,15 @@ __all__ = [
     "DeepSeekWithStreamingResponse",
 ]
 
+_AUTH = AuthSpec(
+    {
+        "bearerAuth": ApiKey("api_key", prefix="Bearer "),
+    },
+    default=(("bearerAuth",),),
+    env={"api_key": "DEEPSEEK_API_KEY"},
+)
+"""The API's security schemes and the constructor argument each one sends (see `_auth`)."""
+
 
 class DeepSeek(SyncAPIClient):
     """DeepSeek serves an HTTP API in OpenAI's format: chat completions (with streaming, tool
@@ -125,6 +135,7 @@ class DeepSeek(SyncAPIClient):
         self,
         *,
         api_key: str | None = None,
+        auth_hook: AuthHook | None = None,
         base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -140,7 +151,9 @@ class DeepSeek(SyncAPIClient):
         `api_key` defaults to the `DEEPSEEK_API_KEY` environment variable and `base_url` to
         `DEEPSEEK_BASE_URL`, else https://api.deepseek.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
-        included) apply to every request unless a call overrides them.
+        included) apply to every request unless a call overrides them. `auth_hook(request)`,
+        when given, may change every request before it is sent (request signing, or auth the
+        spec does not describe).
         """
         if api_key is None:
             api_key = os.environ.get("DEEPSEEK_API_KEY")
@@ -151,7 +164,9 @@ class DeepSeek(SyncAPIClient):
         if base_url is None:
             base_url = os.environ.get("DEEPSEEK_BASE_URL") or "https://api.deepseek.com"
         super().__init__(
-            api_key=api_key,
+            auth=_AUTH,
+            credentials={"api_key": api_key},
+            auth_hook=auth_hook,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -168,6 +183,13 @@ class DeepSeek(SyncAPIClient):
             stream_idle_timeout=stream_idle_timeout,
             strict_response_validation=strict_response_validation,
         )
+
+    @property
+    def api_key(self) -> str:
+        """The API key: HTTP bearer token, sent as `Authorization: Bearer <key>`
+        (`api_key=`, else $DEEPSEEK_API_KEY).
+        """
+        return self._credential("api_key") or ""
 
     @cached_property
     def beta(self) -> Beta:
@@ -264,6 +286,7 @@ class AsyncDeepSeek(AsyncAPIClient):
         self,
         *,
         api_key: str | None = None,
+        auth_hook: AuthHook | None = None,
         base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -279,7 +302,9 @@ class AsyncDeepSeek(AsyncAPIClient):
         `api_key` defaults to the `DEEPSEEK_API_KEY` environment variable and `base_url` to
         `DEEPSEEK_BASE_URL`, else https://api.deepseek.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
-        included) apply to every request unless a call overrides them.
+        included) apply to every request unless a call overrides them. `auth_hook(request)`,
+        when given, may change every request before it is sent (request signing, or auth the
+        spec does not describe).
         """
         if api_key is None:
             api_key = os.environ.get("DEEPSEEK_API_KEY")
@@ -290,7 +315,9 @@ class AsyncDeepSeek(AsyncAPIClient):
         if base_url is None:
             base_url = os.environ.get("DEEPSEEK_BASE_URL") or "https://api.deepseek.com"
         super().__init__(
-            api_key=api_key,
+            auth=_AUTH,
+            credentials={"api_key": api_key},
+            auth_hook=auth_hook,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -307,6 +334,13 @@ class AsyncDeepSeek(AsyncAPIClient):
             stream_idle_timeout=stream_idle_timeout,
             strict_response_validation=strict_response_validation,
         )
+
+    @property
+    def api_key(self) -> str:
+        """The API key: HTTP bearer token, sent as `Authorization: Bearer <key>`
+        (`api_key=`, else $DEEPSEEK_API_KEY).
+        """
+        return self._credential("api_key") or ""
 
     @cached_property
     def beta(self) -> AsyncBeta:

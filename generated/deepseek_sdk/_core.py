@@ -20,7 +20,7 @@ import os
 import re
 import sys
 from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 import httpx2
 
@@ -80,6 +80,7 @@ class FinalRequestOptions:
         "method",
         "options",
         "query",
+        "security",
         "url",
     )
 
@@ -93,6 +94,7 @@ class FinalRequestOptions:
         files: bool | Sequence[str] = False,
         options: RequestOptions | None = None,
         content_type: str | None = None,
+        security: Sequence[Sequence[str]] | None = None,
     ) -> None:
         self.method: str = method.upper()
         self.url: str = url
@@ -103,6 +105,8 @@ class FinalRequestOptions:
         self.options: RequestOptions = options if options is not None else {}
         self.content_type: str | None = content_type
         """The body's media type when it is not plain JSON (`_bodies`); `None`: JSON."""
+        self.security: Sequence[Sequence[str]] | None = security
+        """The operation's own `security` (see `_auth`); None: the client's default."""
 
     def with_query(self, params: Mapping[str, object]) -> FinalRequestOptions:
         """A copy with `params` merged over the query (for the next page); response mode reset."""
@@ -125,6 +129,7 @@ class FinalRequestOptions:
             files=self.file_fields or self.files,
             options=options,
             content_type=self.content_type,
+            security=self.security,
         )
 
 
@@ -231,6 +236,7 @@ class PreparedCall:
     """A call resolved against the client: everything needed to send each attempt."""
 
     __slots__ = (
+        "auth_hook",
         "content",
         "deadline",
         "deadline_budget",
@@ -264,6 +270,8 @@ class PreparedCall:
         """The body is left unread for the caller (an event stream or `with_streaming_response`)."""
         self.event_stream = False
         """The caller asked for an event stream (`stream=True`)."""
+        self.auth_hook: Callable[[httpx2.Request], httpx2.Request | None] | None = None
+        """The client's `auth_hook`, called with each attempt's request (see `_auth`)."""
 
 
 def prepare_call(

@@ -3,7 +3,8 @@
 The generated `__init__` calls `setup_logging("<PREFIX>_LOG")` once; `<PREFIX>_LOG=debug`
 logs every request (method, URL, attempt, redacted headers) and response (status, elapsed,
 request id); `=info` logs only retries. Secrets never reach a log record: headers go through
-`redact_headers` and bodies are not logged.
+`redact_headers`, the client's credentials (an API key in a custom header or in the query
+string) are masked wherever they appear, and bodies are not logged.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import cast
 
 import httpx2
@@ -62,21 +63,31 @@ def redact_headers(headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> di
     }
 
 
-def log_request(request: httpx2.Request, attempt: int, attempts: int) -> None:
-    """DEBUG: one attempt of a request, with credentials redacted from the headers."""
+def _scrub(text: str, secrets: Sequence[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "<redacted>")
+    return text
+
+
+def log_request(
+    request: httpx2.Request, attempt: int, attempts: int, secrets: Sequence[str] = ()
+) -> None:
+    """DEBUG: one attempt of a request, with credentials redacted from the headers and URL."""
     if logger.isEnabledFor(logging.DEBUG):
         headers = redact_headers(request.headers.multi_items())
+        if secrets:
+            headers = {name: _scrub(value, secrets) for name, value in headers.items()}
         logger.debug(
             "Request: %s %s (attempt %d of %d) headers=%s",
             request.method,
-            request.url,
+            _scrub(str(request.url), secrets),
             attempt,
             attempts,
             headers,
         )
 
 
-def log_response(response: httpx2.Response, elapsed: float) -> None:
+def log_response(response: httpx2.Response, elapsed: float, secrets: Sequence[str] = ()) -> None:
     """DEBUG: status, time and request id of a response."""
     if logger.isEnabledFor(logging.DEBUG):
         request_id = response.headers.get("x-request-id") or response.headers.get("x-ds-trace-id")
@@ -84,19 +95,26 @@ def log_response(response: httpx2.Response, elapsed: float) -> None:
         logger.debug(
             "Response: %s %s -> %d in %.3f s (request_id=%s)",
             request.method,
-            request.url,
+            _scrub(str(request.url), secrets),
             response.status_code,
             elapsed,
             request_id,
         )
 
 
-def log_retry(request: httpx2.Request, delay: float, retry: int, retries: int, reason: str) -> None:
+def log_retry(
+    request: httpx2.Request,
+    delay: float,
+    retry: int,
+    retries: int,
+    reason: str,
+    secrets: Sequence[str] = (),
+) -> None:
     """INFO: a retry about to wait `delay` seconds."""
     logger.info(
         "Retrying %s %s in %.2f s (retry %d of %d) after %s",
         request.method,
-        request.url,
+        _scrub(str(request.url), secrets),
         delay,
         retry,
         retries,

@@ -10,7 +10,8 @@ never sent); `None` is sent as JSON `null` in a body and left out of a query str
 `files=True` (or a sequence naming the top-level file fields) sends the body as
 multipart/form-data, see `_files`; `content_type=` names a body's media type when it is not
 `application/json` (a form, text, binary, a `+json` variant, see `_bodies`); a body argument
-left `NOT_GIVEN` sends no body. `binary=True` returns a `BinaryAPIResponse`.
+left `NOT_GIVEN` sends no body. `binary=True` returns a `BinaryAPIResponse`. `security=` is
+given only by operations whose `security` differs from the API's default (see `_auth`).
 
 The two classes are twins: `SyncAPIResource` is `AsyncAPIResource` with `async` and `await`
 taken out and each async name replaced by its sync one (`AsyncAPIClient` -> `SyncAPIClient`,
@@ -39,6 +40,8 @@ _StreamT = TypeVar("_StreamT")
 _SyncPageT = TypeVar("_SyncPageT", bound=BaseSyncPage[Any])
 _AsyncPageT = TypeVar("_AsyncPageT", bound=BaseAsyncPage[Any])
 Files = Union[bool, Sequence[str]]
+Security = Sequence[Sequence[str]]
+"""An operation's own `security` (alternatives of scheme names; `()`: no credentials)."""
 
 
 class AsyncAPIResource:
@@ -61,6 +64,7 @@ class AsyncAPIResource:
         files: Files = False,
         content_type: Optional[str] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: Literal[False] = False,
         stream_cls: None = None,
         binary: Literal[False] = False,
@@ -78,6 +82,7 @@ class AsyncAPIResource:
         files: Files = False,
         content_type: Optional[str] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: bool,
         stream_cls: type[_StreamT],
         binary: Literal[False] = False,
@@ -95,6 +100,7 @@ class AsyncAPIResource:
         files: Files = False,
         content_type: Optional[str] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
         binary: Literal[True],
     ) -> AsyncBinaryAPIResponse: ...
 
@@ -109,6 +115,7 @@ class AsyncAPIResource:
         files: Files = False,
         content_type: Optional[str] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: bool = False,
         stream_cls: Any = None,
         binary: bool = False,
@@ -122,6 +129,7 @@ class AsyncAPIResource:
             files=files,
             options=options,
             content_type=content_type,
+            security=security,
         )
         return await self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
@@ -136,6 +144,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
     ) -> AsyncPaginator[Any, _AsyncPageT]:
         """The first page of a list call, whose iteration walks every later page.
 
@@ -143,7 +152,13 @@ class AsyncAPIResource:
         `async for` walks item by item.
         """
         return self._client.get_api_list(
-            path, page=page, query=query, body=body, options=options, method=method
+            path,
+            page=page,
+            query=query,
+            body=body,
+            options=options,
+            method=method,
+            security=security,
         )
 
 
@@ -167,6 +182,7 @@ class SyncAPIResource:
         files: Files = False,
         content_type: Optional[str] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: Literal[False] = False,
         stream_cls: None = None,
         binary: Literal[False] = False,
@@ -184,6 +200,7 @@ class SyncAPIResource:
         files: Files = False,
         content_type: Optional[str] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: bool,
         stream_cls: type[_StreamT],
         binary: Literal[False] = False,
@@ -201,6 +218,7 @@ class SyncAPIResource:
         files: Files = False,
         content_type: Optional[str] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
         binary: Literal[True],
     ) -> BinaryAPIResponse: ...
 
@@ -215,6 +233,7 @@ class SyncAPIResource:
         files: Files = False,
         content_type: Optional[str] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
         stream: bool = False,
         stream_cls: Any = None,
         binary: bool = False,
@@ -228,6 +247,7 @@ class SyncAPIResource:
             files=files,
             options=options,
             content_type=content_type,
+            security=security,
         )
         return self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
@@ -242,6 +262,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         options: RequestOptions,
+        security: Optional[Security] = None,
     ) -> _SyncPageT:
         """The first page of a list call, whose iteration walks every later page.
 
@@ -249,5 +270,11 @@ class SyncAPIResource:
         `async for` walks item by item.
         """
         return self._client.get_api_list(
-            path, page=page, query=query, body=body, options=options, method=method
+            path,
+            page=page,
+            query=query,
+            body=body,
+            options=options,
+            method=method,
+            security=security,
         )

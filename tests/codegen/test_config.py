@@ -159,7 +159,7 @@ def test_load_config_reports_the_file(tmp_path: Path) -> None:
     assert str(info.value).endswith(
         "#/extra: unknown key 'extra'; expected one of: package, "
         "distribution, version, client, env, base_url, "
-        "path_prefixes, idempotency_header, operations, helpers, types, readme, validate, frontends"
+        "path_prefixes, idempotency_header, auth, operations, helpers, types, readme, validate, frontends"
     )
 
 

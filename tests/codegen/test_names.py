@@ -182,7 +182,7 @@ def test_the_stream_resource_streams(sdks: Path) -> None:
         'body = b\'data: {"id": "1", "stream": "s"}\\n\\n\'\n'
         "def answer(request):\n"
         "    return httpx2.Response(200, content=body, headers={'content-type': 'text/event-stream'})\n"
-        "client = m.NamesLower(api_key='k', http_client=httpx2.Client(transport=httpx2.MockTransport(answer)))\n"
+        "client = m.NamesLower(http_client=httpx2.Client(transport=httpx2.MockTransport(answer)))\n"
         "[chunk] = list(client.stream.create(stream='x'))\n"
         "assert type(chunk).__name__ == 'Stream_' and chunk.id == '1', chunk\n"
         "assert type(client.pets).__name__ == 'Pets' and type(client.stream).__name__ == 'StreamResource'\n"

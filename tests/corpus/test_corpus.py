@@ -68,7 +68,7 @@ def test_without_allow_skip_generation_stops_naming_each(
 
 
 _IMPORT_ALL = """
-import asyncio, importlib, json, pkgutil, sys
+import asyncio, importlib, inspect, json, pkgutil, sys
 package, client_name, methods = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 root = importlib.import_module(package)
 for info in pkgutil.walk_packages(root.__path__, package + "."):
@@ -77,8 +77,10 @@ for info in pkgutil.walk_packages(root.__path__, package + "."):
 types = importlib.import_module(package + ".types")
 for name in types.__all__:
     getattr(types, name)
-sync = getattr(root, client_name)(api_key="k", base_url="https://example.test")
-async_ = getattr(root, "Async" + client_name)(api_key="k", base_url="https://example.test")
+names = list(inspect.signature(getattr(root, client_name)).parameters)
+credentials = {name: "k" for name in names[: names.index("auth_hook")]}  # whatever it takes
+sync = getattr(root, client_name)(base_url="https://example.test", **credentials)
+async_ = getattr(root, "Async" + client_name)(base_url="https://example.test", **credentials)
 for client in (sync, async_):
     for dotted in methods:
         target = client

@@ -10,7 +10,6 @@ import httpx2
 import pytest
 from _runtime_support import API_KEY, Api
 from things_sdk import AsyncThingsAPI, ThingsAPI, __version__
-from things_sdk._base_client import SyncAPIClient
 from things_sdk._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -429,8 +428,8 @@ def test_missing_key_and_wrong_http_client_are_clear_errors(
     monkeypatch.delenv("THINGS_API_KEY")
     with pytest.raises(SDKError, match="THINGS_API_KEY environment variable"):
         ThingsAPI()
-    with pytest.raises(SDKError, match="Missing API key: pass api_key= to SyncAPIClient"):
-        SyncAPIClient(api_key="", base_url="https://api.test")  # the runtime's own check
+    with pytest.raises(TypeError, match="api_key must be a str, got int"):
+        ThingsAPI(api_key=123)  # type: ignore[arg-type]  # the runtime's own check
 
 
 @pytest.mark.parametrize("client_cls", [ThingsAPI, AsyncThingsAPI])

@@ -34,7 +34,7 @@ class Wire:
             else httpx2.Client(transport=transport)
         )
         cls: Any = AsyncWire if is_async else Wire
-        self.client = cls(api_key="k", http_client=http, max_retries=0)
+        self.client = cls(http_client=http, max_retries=0)
 
     async def run(self, value: Any) -> Any:
         return await value if inspect.isawaitable(value) else value

@@ -183,7 +183,7 @@ for name in packages:
     for client_name in client_module.__all__:
         cls = getattr(client_module, client_name)
         if isinstance(cls, type) and issubclass(cls, base.SyncAPIClient):
-            with cls(api_key="key", base_url="http://127.0.0.1:9") as client:
+            with cls(base_url="http://127.0.0.1:9") as client:
                 touch_resources(client, set())
 print("imported", len(packages), "packages")
 """

@@ -194,7 +194,6 @@ class Built:
         """The sync client, answering every request with `handler`."""
         transport = httpx2.MockTransport(handler)
         return self.client_class()(
-            api_key="key",
             base_url="http://api.test",
             http_client=httpx2.Client(transport=transport),
         )

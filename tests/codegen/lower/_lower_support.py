@@ -36,14 +36,20 @@ def build(
     paths: dict[str, Any],
     schemas: dict[str, Any] | None = None,
     config: dict[str, Any] | None = None,
+    *,
+    bearer: bool = False,
 ) -> tuple[ir.Api, list[Diagnostic]]:
-    document = {
+    """`bearer`: the API asks for a bearer token (so the client takes `api_key`)."""
+    document: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {"title": "Test", "version": "1"},
         "servers": [{"url": "https://example.test"}],
         "paths": paths,
         "components": {"schemas": schemas or {}},
     }
+    if bearer:
+        document["components"]["securitySchemes"] = {"key": {"type": "http", "scheme": "bearer"}}
+        document["security"] = [{"key": []}]
     return lower(SimpleNamespace(document=document), parse_config(config) if config else Config())
 
 

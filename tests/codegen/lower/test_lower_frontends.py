@@ -69,7 +69,7 @@ def flags(api: ir.Api, command: str) -> dict[str, str | None]:
 
 
 def test_every_method_gets_a_command_a_tool_and_flags() -> None:
-    api, _ = build(chat_paths())
+    api, _ = build(chat_paths(), bearer=True)
     assert [op.command for op in api.frontends.operations] == [
         "chat.completions.create",
         "things.retrieve",
@@ -89,7 +89,7 @@ def test_every_method_gets_a_command_a_tool_and_flags() -> None:
 
 
 def test_client_options_come_from_the_client() -> None:
-    api, _ = build(chat_paths(), config={"env": {"api_key": "K", "base_url": "U"}})
+    api, _ = build(chat_paths(), config={"env": {"api_key": "K", "base_url": "U"}}, bearer=True)
     options = {o.name: o for o in api.frontends.client_options}
     assert (options["api_key"].flag, options["api_key"].env, options["api_key"].secret) == (
         "--api-key",
@@ -102,6 +102,8 @@ def test_client_options_come_from_the_client() -> None:
         False,
     )
     assert "https://example.test" in options["base_url"].doc
+    api, _ = build(chat_paths())  # no security: no key to take
+    assert [o.name for o in api.frontends.client_options] == ["base_url"]
 
 
 def test_command_and_server_names() -> None:

@@ -51,18 +51,27 @@ def spec_operations(document: Mapping[str, Any]) -> set[tuple[str, str]]:
     }
 
 
+def keys(client_class: Any) -> dict[str, str]:
+    """The keys a client of the generated OpenAI SDK takes: `api_key`, and `admin_api_key` for
+    the admin operations (their own security scheme) when the spec has them."""
+    found = {"api_key": "sk-test"}
+    if "admin_api_key" in inspect.signature(client_class).parameters:
+        found["admin_api_key"] = "sk-admin-test"
+    return found
+
+
 def mock_client(sdk: ModuleType, handler: Handler, *, is_async: bool = False) -> Any:
     """An `OpenAI` (or `AsyncOpenAI`) whose requests go to `handler` instead of a network."""
     if is_async:
         transport = httpx2.MockTransport(handler)
         return sdk.AsyncOpenAI(
-            api_key="sk-test",
+            **keys(sdk.AsyncOpenAI),
             base_url="http://openai.test/v1",
             max_retries=0,
             http_client=httpx2.AsyncClient(transport=transport),
         )
     return sdk.OpenAI(
-        api_key="sk-test",
+        **keys(sdk.OpenAI),
         base_url="http://openai.test/v1",
         max_retries=0,
         http_client=httpx2.Client(transport=httpx2.MockTransport(handler)),

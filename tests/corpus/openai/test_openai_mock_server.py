@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from _openai_support import OPENAI_SPEC, GeneratedSdk
+from _openai_support import OPENAI_SPEC, GeneratedSdk, keys
 from servers import start_mock_server
 
 pytestmark = pytest.mark.openai_spec
@@ -115,7 +115,7 @@ def mock_url(generated_openai: GeneratedSdk) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def client(mock_url: str, openai_sdk: ModuleType) -> Iterator[Any]:
-    with openai_sdk.OpenAI(api_key="sk-test", base_url=mock_url, max_retries=0) as made:
+    with openai_sdk.OpenAI(**keys(openai_sdk.OpenAI), base_url=mock_url, max_retries=0) as made:
         yield made
 
 
@@ -183,7 +183,7 @@ def test_auto_pagination_sends_the_cursor(mock_url: str, openai_sdk: ModuleType)
     http_client = httpx2.Client(event_hooks={"request": [sent.append]})
     jobs: list[Any] = []
     with openai_sdk.OpenAI(
-        api_key="sk-test", base_url=mock_url, max_retries=0, http_client=http_client
+        **keys(openai_sdk.OpenAI), base_url=mock_url, max_retries=0, http_client=http_client
     ) as client:
         page = client.fine_tuning.jobs.list(limit=1)
         with pytest.raises(openai_sdk.PaginationError):
@@ -211,7 +211,7 @@ def test_stream_request_validates_and_chunks_parse(client: Any, openai_sdk: Modu
 
 async def test_async_client_against_the_mock(mock_url: str, openai_sdk: ModuleType) -> None:
     async with openai_sdk.AsyncOpenAI(
-        api_key="sk-test", base_url=mock_url, max_retries=0
+        **keys(openai_sdk.AsyncOpenAI), base_url=mock_url, max_retries=0
     ) as client:
         raw = await client.chat.completions.with_raw_response.create(
             model="gpt-4o", messages=MESSAGES

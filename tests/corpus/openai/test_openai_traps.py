@@ -114,7 +114,7 @@ def _client(sdk: ModuleType, seen: list[httpx2.Request], response: httpx2.Respon
 
     transport = httpx2.MockTransport(handler)
     return sdk.Traps(
-        api_key="k", base_url="http://traps.test/v1", http_client=httpx2.Client(transport=transport)
+        base_url="http://traps.test/v1", http_client=httpx2.Client(transport=transport)
     )
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import httpx2
 
+from ._auth import ApiKey, AuthHook, AuthSpec
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._core import DEFAULT_MAX_RETRIES
 from ._exceptions import SDKError
@@ -57,6 +58,15 @@ __all__ = [
     "CursorPagesWithStreamingResponse",
 ]
 
+_AUTH = AuthSpec(
+    {
+        "bearerAuth": ApiKey("api_key", prefix="Bearer "),
+    },
+    default=(("bearerAuth",),),
+    env={"api_key": "CURSOR_PAGES_API_KEY"},
+)
+"""The API's security schemes and the constructor argument each one sends (see `_auth`)."""
+
 
 class CursorPages(SyncAPIClient):
     """Client for the Cursor Pages."""
@@ -65,6 +75,7 @@ class CursorPages(SyncAPIClient):
         self,
         *,
         api_key: str | None = None,
+        auth_hook: AuthHook | None = None,
         base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -80,7 +91,9 @@ class CursorPages(SyncAPIClient):
         `api_key` defaults to the `CURSOR_PAGES_API_KEY` environment variable and `base_url` to
         `CURSOR_PAGES_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
-        included) apply to every request unless a call overrides them.
+        included) apply to every request unless a call overrides them. `auth_hook(request)`,
+        when given, may change every request before it is sent (request signing, or auth the
+        spec does not describe).
         """
         if api_key is None:
             api_key = os.environ.get("CURSOR_PAGES_API_KEY")
@@ -89,7 +102,9 @@ class CursorPages(SyncAPIClient):
         if base_url is None:
             base_url = os.environ.get("CURSOR_PAGES_BASE_URL") or "https://api.example.com"
         super().__init__(
-            api_key=api_key,
+            auth=_AUTH,
+            credentials={"api_key": api_key},
+            auth_hook=auth_hook,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -103,6 +118,12 @@ class CursorPages(SyncAPIClient):
             strict_response_validation=strict_response_validation,
         )
 
+    @property
+    def api_key(self) -> str:
+        """The API key: HTTP bearer token, sent as `Authorization: Bearer <key>`
+        (`api_key=`, else $CURSOR_PAGES_API_KEY).
+        """
+        return self._credential("api_key") or ""
     @cached_property
     def events(self) -> Events:
         from .resources.events import Events
@@ -146,6 +167,7 @@ class AsyncCursorPages(AsyncAPIClient):
         self,
         *,
         api_key: str | None = None,
+        auth_hook: AuthHook | None = None,
         base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -161,7 +183,9 @@ class AsyncCursorPages(AsyncAPIClient):
         `api_key` defaults to the `CURSOR_PAGES_API_KEY` environment variable and `base_url` to
         `CURSOR_PAGES_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
-        included) apply to every request unless a call overrides them.
+        included) apply to every request unless a call overrides them. `auth_hook(request)`,
+        when given, may change every request before it is sent (request signing, or auth the
+        spec does not describe).
         """
         if api_key is None:
             api_key = os.environ.get("CURSOR_PAGES_API_KEY")
@@ -170,7 +194,9 @@ class AsyncCursorPages(AsyncAPIClient):
         if base_url is None:
             base_url = os.environ.get("CURSOR_PAGES_BASE_URL") or "https://api.example.com"
         super().__init__(
-            api_key=api_key,
+            auth=_AUTH,
+            credentials={"api_key": api_key},
+            auth_hook=auth_hook,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -184,6 +210,12 @@ class AsyncCursorPages(AsyncAPIClient):
             strict_response_validation=strict_response_validation,
         )
 
+    @property
+    def api_key(self) -> str:
+        """The API key: HTTP bearer token, sent as `Authorization: Bearer <key>`
+        (`api_key=`, else $CURSOR_PAGES_API_KEY).
+        """
+        return self._credential("api_key") or ""
     @cached_property
     def events(self) -> AsyncEvents:
         from .resources.events import AsyncEvents

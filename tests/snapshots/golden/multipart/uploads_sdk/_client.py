@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import httpx2
 
+from ._auth import ApiKey, AuthHook, AuthSpec
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._core import DEFAULT_MAX_RETRIES
 from ._exceptions import SDKError
@@ -33,6 +34,15 @@ __all__ = [
     "UploadsWithStreamingResponse",
 ]
 
+_AUTH = AuthSpec(
+    {
+        "bearerAuth": ApiKey("api_key", prefix="Bearer "),
+    },
+    default=(("bearerAuth",),),
+    env={"api_key": "UPLOADS_API_KEY"},
+)
+"""The API's security schemes and the constructor argument each one sends (see `_auth`)."""
+
 
 class Uploads(SyncAPIClient):
     """Client for the Uploads."""
@@ -41,6 +51,7 @@ class Uploads(SyncAPIClient):
         self,
         *,
         api_key: str | None = None,
+        auth_hook: AuthHook | None = None,
         base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -56,7 +67,9 @@ class Uploads(SyncAPIClient):
         `api_key` defaults to the `UPLOADS_API_KEY` environment variable and `base_url` to
         `UPLOADS_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
-        included) apply to every request unless a call overrides them.
+        included) apply to every request unless a call overrides them. `auth_hook(request)`,
+        when given, may change every request before it is sent (request signing, or auth the
+        spec does not describe).
         """
         if api_key is None:
             api_key = os.environ.get("UPLOADS_API_KEY")
@@ -65,7 +78,9 @@ class Uploads(SyncAPIClient):
         if base_url is None:
             base_url = os.environ.get("UPLOADS_BASE_URL") or "https://api.example.com"
         super().__init__(
-            api_key=api_key,
+            auth=_AUTH,
+            credentials={"api_key": api_key},
+            auth_hook=auth_hook,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -79,6 +94,12 @@ class Uploads(SyncAPIClient):
             strict_response_validation=strict_response_validation,
         )
 
+    @property
+    def api_key(self) -> str:
+        """The API key: HTTP bearer token, sent as `Authorization: Bearer <key>`
+        (`api_key=`, else $UPLOADS_API_KEY).
+        """
+        return self._credential("api_key") or ""
     @cached_property
     def files(self) -> Files:
         from .resources.files.files import Files
@@ -104,6 +125,7 @@ class AsyncUploads(AsyncAPIClient):
         self,
         *,
         api_key: str | None = None,
+        auth_hook: AuthHook | None = None,
         base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -119,7 +141,9 @@ class AsyncUploads(AsyncAPIClient):
         `api_key` defaults to the `UPLOADS_API_KEY` environment variable and `base_url` to
         `UPLOADS_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
-        included) apply to every request unless a call overrides them.
+        included) apply to every request unless a call overrides them. `auth_hook(request)`,
+        when given, may change every request before it is sent (request signing, or auth the
+        spec does not describe).
         """
         if api_key is None:
             api_key = os.environ.get("UPLOADS_API_KEY")
@@ -128,7 +152,9 @@ class AsyncUploads(AsyncAPIClient):
         if base_url is None:
             base_url = os.environ.get("UPLOADS_BASE_URL") or "https://api.example.com"
         super().__init__(
-            api_key=api_key,
+            auth=_AUTH,
+            credentials={"api_key": api_key},
+            auth_hook=auth_hook,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -142,6 +168,12 @@ class AsyncUploads(AsyncAPIClient):
             strict_response_validation=strict_response_validation,
         )
 
+    @property
+    def api_key(self) -> str:
+        """The API key: HTTP bearer token, sent as `Authorization: Bearer <key>`
+        (`api_key=`, else $UPLOADS_API_KEY).
+        """
+        return self._credential("api_key") or ""
     @cached_property
     def files(self) -> AsyncFiles:
         from .resources.files.files import AsyncFiles

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import httpx2
 
+from ._auth import ApiKey, AuthHook, AuthSpec
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._core import DEFAULT_MAX_RETRIES
 from ._exceptions import SDKError
@@ -41,6 +42,15 @@ __all__ = [
     "NestedWithStreamingResponse",
 ]
 
+_AUTH = AuthSpec(
+    {
+        "bearerAuth": ApiKey("api_key", prefix="Bearer "),
+    },
+    default=(("bearerAuth",),),
+    env={"api_key": "NESTED_API_KEY"},
+)
+"""The API's security schemes and the constructor argument each one sends (see `_auth`)."""
+
 
 class Nested(SyncAPIClient):
     """Client for the Nested."""
@@ -49,6 +59,7 @@ class Nested(SyncAPIClient):
         self,
         *,
         api_key: str | None = None,
+        auth_hook: AuthHook | None = None,
         base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -64,7 +75,9 @@ class Nested(SyncAPIClient):
         `api_key` defaults to the `NESTED_API_KEY` environment variable and `base_url` to
         `NESTED_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
-        included) apply to every request unless a call overrides them.
+        included) apply to every request unless a call overrides them. `auth_hook(request)`,
+        when given, may change every request before it is sent (request signing, or auth the
+        spec does not describe).
         """
         if api_key is None:
             api_key = os.environ.get("NESTED_API_KEY")
@@ -73,7 +86,9 @@ class Nested(SyncAPIClient):
         if base_url is None:
             base_url = os.environ.get("NESTED_BASE_URL") or "https://api.example.com"
         super().__init__(
-            api_key=api_key,
+            auth=_AUTH,
+            credentials={"api_key": api_key},
+            auth_hook=auth_hook,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -87,6 +102,12 @@ class Nested(SyncAPIClient):
             strict_response_validation=strict_response_validation,
         )
 
+    @property
+    def api_key(self) -> str:
+        """The API key: HTTP bearer token, sent as `Authorization: Bearer <key>`
+        (`api_key=`, else $NESTED_API_KEY).
+        """
+        return self._credential("api_key") or ""
     @cached_property
     def fine_tuning(self) -> FineTuning:
         from .resources.fine_tuning.fine_tuning import FineTuning
@@ -118,6 +139,7 @@ class AsyncNested(AsyncAPIClient):
         self,
         *,
         api_key: str | None = None,
+        auth_hook: AuthHook | None = None,
         base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -133,7 +155,9 @@ class AsyncNested(AsyncAPIClient):
         `api_key` defaults to the `NESTED_API_KEY` environment variable and `base_url` to
         `NESTED_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
         `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
-        included) apply to every request unless a call overrides them.
+        included) apply to every request unless a call overrides them. `auth_hook(request)`,
+        when given, may change every request before it is sent (request signing, or auth the
+        spec does not describe).
         """
         if api_key is None:
             api_key = os.environ.get("NESTED_API_KEY")
@@ -142,7 +166,9 @@ class AsyncNested(AsyncAPIClient):
         if base_url is None:
             base_url = os.environ.get("NESTED_BASE_URL") or "https://api.example.com"
         super().__init__(
-            api_key=api_key,
+            auth=_AUTH,
+            credentials={"api_key": api_key},
+            auth_hook=auth_hook,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -156,6 +182,12 @@ class AsyncNested(AsyncAPIClient):
             strict_response_validation=strict_response_validation,
         )
 
+    @property
+    def api_key(self) -> str:
+        """The API key: HTTP bearer token, sent as `Authorization: Bearer <key>`
+        (`api_key=`, else $NESTED_API_KEY).
+        """
+        return self._credential("api_key") or ""
     @cached_property
     def fine_tuning(self) -> AsyncFineTuning:
         from .resources.fine_tuning.fine_tuning import AsyncFineTuning
