@@ -10,12 +10,8 @@ bounds) there is no answer rather than a wrong one.
 from __future__ import annotations
 
 import re
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # the stdlib's own parser
 from typing import Any
-
-try:  # Python 3.11+
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_parse  # type: ignore[no-redef]
 
 __all__ = ["matching_string"]
 
@@ -124,7 +120,14 @@ def _class_source(items: Any) -> str:
         elif name == "RANGE":
             parts.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
         elif name == "CATEGORY":
-            parts.append({"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_WORD": r"\w",
-                          "CATEGORY_NOT_WORD": r"\W", "CATEGORY_SPACE": r"\s",
-                          "CATEGORY_NOT_SPACE": r"\S"}.get(str(arg), ""))
+            parts.append(
+                {
+                    "CATEGORY_DIGIT": r"\d",
+                    "CATEGORY_NOT_DIGIT": r"\D",
+                    "CATEGORY_WORD": r"\w",
+                    "CATEGORY_NOT_WORD": r"\W",
+                    "CATEGORY_SPACE": r"\s",
+                    "CATEGORY_NOT_SPACE": r"\S",
+                }.get(str(arg), "")
+            )
     return "[" + "".join(parts) + "]"

@@ -62,10 +62,16 @@ def suite_calls(
     for op in ops:
         method = methods[op.key]
         where = _param_schemas(op, schemas)
-        flag = method.stream.flag_param if method.result == "model_or_stream" and method.stream else None
+        flag = (
+            method.stream.flag_param
+            if method.result == "model_or_stream" and method.stream
+            else None
+        )
         required: list[tuple[str, Any]] = []
         every: list[tuple[str, Any]] = []
-        given = op.body.example if op.body is not None and isinstance(op.body.example, Mapping) else {}
+        given = (
+            op.body.example if op.body is not None and isinstance(op.body.example, Mapping) else {}
+        )
         for param in method.params:
             if param.name == flag:
                 every.append((param.name, False))  # the one-response overload
@@ -105,6 +111,7 @@ class _Values:
         schema, pointer = schemas.deref(schema, pointer)
         if not isinstance(schema, Mapping):
             return "string"
+        schema = self.flatten(schema, pointer)
         if example is not None and self.fits(example, schema, pointer):
             return example
         for candidate in _examples(schema):
@@ -153,6 +160,20 @@ class _Values:
         if kind == "null":
             return None
         return "string"  # a schema that accepts anything
+
+    def flatten(self, schema: Mapping[str, Any], pointer: str) -> Mapping[str, Any]:
+        """An `allOf` that makes no class, as one schema: its parts' keywords, later ones and
+        the schema's own winning (`allOf: [{anyOf: [boolean, null]}, {enum: [false]}]`)."""
+        parts = schema.get("allOf")
+        if not isinstance(parts, list) or self.schemas.is_class(schema, pointer):
+            return schema
+        merged: dict[str, Any] = {}
+        for index, part in enumerate(parts):
+            part, where = self.schemas.deref(part, f"{pointer}/allOf/{index}")
+            if isinstance(part, Mapping):
+                merged.update(self.flatten(part, where))
+        merged.update((k, v) for k, v in schema.items() if k != "allOf")
+        return merged
 
     def fits(self, value: Any, schema: Mapping[str, Any], pointer: str) -> bool:
         """Whether `value` is JSON data that obviously satisfies `schema`'s own keywords (a
@@ -255,7 +276,9 @@ def _number(schema: Mapping[str, Any], *, integer: bool) -> int | float:
     low, low_open = _bound(schema, "minimum", "exclusiveMinimum")
     high, high_open = _bound(schema, "maximum", "exclusiveMaximum")
     step = schema.get("multipleOf")
-    step = step if isinstance(step, (int, float)) and not isinstance(step, bool) and step > 0 else None
+    step = (
+        step if isinstance(step, (int, float)) and not isinstance(step, bool) and step > 0 else None
+    )
     if low is not None and high is not None:
         value: float = (low + high) / 2 if not integer else math.ceil(low + (1 if low_open else 0))
     elif low is not None:
@@ -267,7 +290,7 @@ def _number(schema: Mapping[str, Any], *, integer: bool) -> int | float:
     if step is not None:
         value = math.ceil(value / step) * step
     if integer:
-        return int(math.ceil(value))
+        return math.ceil(value)
     return float(value)
 
 

@@ -62,7 +62,11 @@ def suite_path(resource: ir.Resource) -> str:
 
 def suite_credentials(api: ir.Api) -> list[tuple[str, str]]:
     """Constructor arguments the test clients get: a made-up value for every secret option."""
-    return [(o.name, f"test-{o.name.replace('_', '-')}") for o in api.frontends.client_options if o.secret]
+    return [
+        (o.name, f"test-{o.name.replace('_', '-')}")
+        for o in api.frontends.client_options
+        if o.secret
+    ]
 
 
 def suite_files(
@@ -84,9 +88,7 @@ def suite_files(
 def print_suite(api: ir.Api) -> list[PrintedSuiteModule]:
     """The test modules of every resource that has methods, in resource order."""
     calls = {(".".join(c.resource), c.method): c for c in api.suite}
-    models = {
-        d.name for m in api.type_modules for d in m.definitions if isinstance(d, ir.Model)
-    }
+    models = {d.name for m in api.type_modules for d in m.definitions if isinstance(d, ir.Model)}
     modules = []
     for resource in api.resources:
         if not resource.methods:
@@ -148,6 +150,9 @@ def _arguments(method: ir.Method, args: tuple[tuple[str, object], ...]) -> tuple
     given = dict(args)
     out = [_literal(given[name]) for name in method.positional if name in given]
     out.extend(f"{name}={_literal(value)}" for name, value in args if name not in method.positional)
+    if method.result == "stream":
+        # Mock servers (Steady) answer with events only when the request asks for them first.
+        out.append('extra_headers={"Accept": "text/event-stream"}')
     return tuple(out)
 
 
@@ -157,5 +162,9 @@ def _literal(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_literal(item) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{literal_source(str(k))}: {_literal(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{literal_source(str(k))}: {_literal(v)}" for k, v in value.items())
+            + "}"
+        )
     return literal_source(value)
