@@ -149,7 +149,11 @@ def run_suite(
             modules = modules[::sample]
         by_file = {suite_path(m.resource): m.resource.dotted for m in modules}
         junit = root / "junit.xml"
-        with start_mock_server(spec_path) as url:
+        served = spec_path
+        if outcome.spec.origins:  # a spec split over files: Steady gets the bundled document
+            served = root / "bundled.json"
+            served.write_text(json.dumps(outcome.spec.document, default=str), encoding="utf-8")
+        with start_mock_server(served) as url:
             env = {**os.environ, SUITE_BASE_URL_ENV: url}
             env.pop("PYTHONPATH", None)
             command = [

@@ -25,7 +25,7 @@ from .operations import Operation
 from .schemas import Schemas
 from .strings import matching_string
 
-__all__ = ["suite_calls"]
+__all__ = ["Values", "suite_calls"]
 
 _MAX_DEPTH = 6
 _FORMATS: dict[str, str] = {
@@ -57,7 +57,7 @@ def suite_calls(
     ops: list[Operation], methods: Mapping[str, ir.Method], schemas: Schemas
 ) -> tuple[ir.SuiteCall, ...]:
     """One `SuiteCall` per method, in the order of the spec's operations."""
-    values = _Values(schemas)
+    values = Values(schemas)
     calls = []
     for op in ops:
         method = methods[op.key]
@@ -100,7 +100,7 @@ def _param_schemas(op: Operation, schemas: Schemas) -> dict[tuple[str, str], tup
     return found
 
 
-class _Values:
+class Values:
     """Values for schemas of one document."""
 
     def __init__(self, schemas: Schemas) -> None:
