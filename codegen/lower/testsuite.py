@@ -68,6 +68,7 @@ def suite_calls(
             else None
         )
         required: list[tuple[str, Any]] = []
+        chosen = values.union_required(op.body.schema, op.body.pointer) if op.body else set()
         every: list[tuple[str, Any]] = []
         given = (
             op.body.example if op.body is not None and isinstance(op.body.example, Mapping) else {}
@@ -79,7 +80,7 @@ def suite_calls(
             schema, pointer = where.get((param.location, param.wire), ({}, op.pointer))
             example = given.get(param.wire) if param.location == "body" else None
             value = values.value(schema, pointer, example=example)
-            if param.required:
+            if param.required or (param.location == "body" and param.wire in chosen):
                 required.append((param.name, value))
             every.append((param.name, value))
         calls.append(ir.SuiteCall(op.resource, method.name, tuple(required), tuple(every)))
@@ -133,9 +134,11 @@ class Values:
                 usable = [(i, v) for i, v in enumerate(variants) if not schemas.is_null(v)]
                 if usable:
                     index, variant = usable[0]
-                    return self.value(variant, f"{pointer}/{key}/{index}", depth=depth + 1)
+                    found = self.value(variant, f"{pointer}/{key}/{index}", depth=depth + 1)
+                    return _tagged(found, variant, schema.get("discriminator"))
         if schemas.is_class(schema, pointer):
             _, props, required = schemas.properties(schema, pointer, inherit=False)
+            required = required | self.union_required(schema, pointer)
             return {
                 p.wire: self.value(p.schema, p.pointer, depth=depth + 1)
                 for p in props
@@ -160,6 +163,31 @@ class Values:
         if kind == "null":
             return None
         return "string"  # a schema that accepts anything
+
+    def union_required(self, schema: Any, pointer: str) -> set[str]:
+        """Properties an object schema requires through a union of `required` lists (`anyOf:
+        [{required: [a]}, {required: [b]}]`, alone or in an `allOf` part): the first one's."""
+        schema, pointer = self.schemas.deref(schema, pointer)
+        if not isinstance(schema, Mapping):
+            return set()
+        found: set[str] = set()
+        for key in ("anyOf", "oneOf"):
+            variants = schema.get(key)
+            if (
+                isinstance(variants, list)
+                and variants
+                and all(
+                    isinstance(v, Mapping) and set(v) <= {"required", "title", "description"}
+                    for v in variants
+                )
+            ):
+                first = variants[0].get("required")
+                if isinstance(first, list):
+                    found.update(name for name in first if isinstance(name, str))
+        parts = schema.get("allOf")
+        for index, part in enumerate(parts if isinstance(parts, list) else []):
+            found |= self.union_required(part, f"{pointer}/allOf/{index}")
+        return found
 
     def flatten(self, schema: Mapping[str, Any], pointer: str) -> Mapping[str, Any]:
         """An `allOf` that makes no class, as one schema: its parts' keywords, later ones and
@@ -219,6 +247,20 @@ class Values:
         if kind is None and isinstance(value, (dict, list)):
             return not schema.get("oneOf") and not schema.get("anyOf")
         return True
+
+
+def _tagged(value: Any, variant: Any, discriminator: Any) -> Any:
+    """`value` of a union's `variant`, with the discriminator's property set to the variant's
+    tag (its `mapping` key, else its schema name) when the variant leaves it optional."""
+    if not isinstance(discriminator, Mapping) or not isinstance(value, dict):
+        return value
+    name = discriminator.get("propertyName")
+    ref = variant.get("$ref") if isinstance(variant, Mapping) else None
+    if not isinstance(name, str) or name in value or not isinstance(ref, str):
+        return value
+    mapping = discriminator.get("mapping")
+    tags = [k for k, v in mapping.items() if v == ref] if isinstance(mapping, Mapping) else []
+    return {**value, name: tags[0] if tags else ref.rsplit("/", 1)[-1]}
 
 
 def _examples(schema: Mapping[str, Any]) -> list[Any]:
