@@ -35,6 +35,18 @@ MOCK_DIR = REPO_ROOT / "tools" / "mock-server"
 INSTALL_SCRIPT = REPO_ROOT / "tools" / "install-mock-server.sh"
 DEEPSEEK_SPEC = REPO_ROOT / "spec" / "openapi.yaml"
 
+__all__ = [
+    "DEEPSEEK_SPEC",
+    "REPO_ROOT",
+    "MockServer",
+    "MockServerError",
+    "ensure_installed",
+    "installed_version",
+    "pinned_version",
+    "start_mock_server",
+    "steady_binary",
+]
+
 _PACKAGE = "@stdy/cli"
 _PLATFORM_PACKAGES = {
     ("linux", "x86_64"): "cli-linux-x64",
