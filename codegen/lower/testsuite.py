@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import ir
+from .examples import usable
 from .operations import Operation
 from .schemas import Schemas
 from .strings import matching_string
@@ -164,11 +165,13 @@ class Values:
             return None
         return "string"  # a schema that accepts anything
 
-    def union_required(self, schema: Any, pointer: str) -> set[str]:
+    def union_required(
+        self, schema: Any, pointer: str, _seen: frozenset[str] = frozenset()
+    ) -> set[str]:
         """Properties an object schema requires through a union of `required` lists (`anyOf:
         [{required: [a]}, {required: [b]}]`, alone or in an `allOf` part): the first one's."""
         schema, pointer = self.schemas.deref(schema, pointer)
-        if not isinstance(schema, Mapping):
+        if not isinstance(schema, Mapping) or pointer in _seen:  # an `allOf` cycle ends here
             return set()
         found: set[str] = set()
         for key in ("anyOf", "oneOf"):
@@ -186,28 +189,34 @@ class Values:
                     found.update(name for name in first if isinstance(name, str))
         parts = schema.get("allOf")
         for index, part in enumerate(parts if isinstance(parts, list) else []):
-            found |= self.union_required(part, f"{pointer}/allOf/{index}")
+            found |= self.union_required(part, f"{pointer}/allOf/{index}", _seen | {pointer})
         return found
 
-    def flatten(self, schema: Mapping[str, Any], pointer: str) -> Mapping[str, Any]:
+    def flatten(
+        self, schema: Mapping[str, Any], pointer: str, _seen: frozenset[str] = frozenset()
+    ) -> Mapping[str, Any]:
         """An `allOf` that makes no class, as one schema: its parts' keywords, later ones and
         the schema's own winning (`allOf: [{anyOf: [boolean, null]}, {enum: [false]}]`)."""
         parts = schema.get("allOf")
-        if not isinstance(parts, list) or self.schemas.is_class(schema, pointer):
+        if (
+            not isinstance(parts, list)
+            or pointer in _seen
+            or self.schemas.is_class(schema, pointer)
+        ):
             return schema
         merged: dict[str, Any] = {}
         for index, part in enumerate(parts):
             part, where = self.schemas.deref(part, f"{pointer}/allOf/{index}")
             if isinstance(part, Mapping):
-                merged.update(self.flatten(part, where))
+                merged.update(self.flatten(part, where, _seen | {pointer}))
         merged.update((k, v) for k, v in schema.items() if k != "allOf")
         return merged
 
     def fits(self, value: Any, schema: Mapping[str, Any], pointer: str) -> bool:
         """Whether `value` is JSON data that obviously satisfies `schema`'s own keywords (a
         scalar of the right type, enum, bounds, length and pattern); objects and arrays are
-        trusted when their type fits."""
-        if isinstance(value, float) and not math.isfinite(value):
+        trusted when their type fits, and when they are JSON data small enough to read."""
+        if not usable(value):
             return False
         enum = schema.get("enum")
         if isinstance(enum, list) and value not in enum:

@@ -7,13 +7,15 @@ shape: `python -m codegen test --spec <spec>` runs Steady (npm `@stdy/cli`) and 
 `npx @stdy/cli <spec>` or Prism (`prism mock <spec>`) also serve. Clients validate every response
 strictly and do not retry, so a request the mock rejects, or an answer the SDK cannot parse,
 fails its test. Problems a mock reports without rejecting the request (Steady's
-`x-steady-error-*` headers, Prism's `sl-violations`) fail the test too.
+`x-steady-error-*` headers, Prism's `sl-violations`) fail the test too. Operations with a
+server of their own are sent to the mock as well.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Any
 
 import httpx2
 import pytest
@@ -47,6 +49,29 @@ async def check_report_async(response: httpx2.Response) -> None:
     check_report(response)
 
 
+def route_to_mock(base_url: str) -> Callable[[httpx2.Request], None]:
+    """A request hook sending every request to the mock, operations with a server of their own
+    included (same path and query, the mock's scheme, host and port)."""
+    mock = httpx2.URL(base_url)
+
+    def route(request: httpx2.Request) -> None:
+        url = request.url
+        if (url.scheme, url.host, url.port) != (mock.scheme, mock.host, mock.port):
+            request.url = url.copy_with(scheme=mock.scheme, host=mock.host, port=mock.port)
+            request.headers["Host"] = mock.netloc.decode("ascii")
+
+    return route
+
+
+def route_to_mock_async(base_url: str) -> Callable[[httpx2.Request], Awaitable[None]]:
+    route = route_to_mock(base_url)
+
+    async def route_async(request: httpx2.Request) -> None:
+        route(request)
+
+    return route_async
+
+
 @pytest.fixture(scope="session")
 def base_url() -> str:
     url = os.environ.get(BASE_URL_ENV)
@@ -62,7 +87,11 @@ def anyio_backend() -> str:
 
 @pytest.fixture
 def client(base_url: str) -> Iterator[Uploads]:
-    http_client = httpx2.Client(event_hooks={"response": [check_report]})
+    hooks: dict[str, list[Callable[..., Any]]] = {
+        "request": [route_to_mock(base_url)],
+        "response": [check_report],
+    }
+    http_client = httpx2.Client(event_hooks=hooks)
     with Uploads(
         api_key="test-api-key",
         base_url=base_url,
@@ -75,7 +104,11 @@ def client(base_url: str) -> Iterator[Uploads]:
 
 @pytest.fixture
 async def async_client(base_url: str) -> AsyncIterator[AsyncUploads]:
-    http_client = httpx2.AsyncClient(event_hooks={"response": [check_report_async]})
+    hooks: dict[str, list[Callable[..., Any]]] = {
+        "request": [route_to_mock_async(base_url)],
+        "response": [check_report_async],
+    }
+    http_client = httpx2.AsyncClient(event_hooks=hooks)
     async with AsyncUploads(
         api_key="test-api-key",
         base_url=base_url,

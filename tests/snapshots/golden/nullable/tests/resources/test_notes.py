@@ -22,7 +22,7 @@ class TestNotes:
             title="string",
             body="string",
             tags=["string"],
-            parent="string",
+            parent={"id": "string"},
         )
         assert isinstance(result, Note)
 
@@ -42,7 +42,7 @@ class TestAsyncNotes:
             title="string",
             body="string",
             tags=["string"],
-            parent="string",
+            parent={"id": "string"},
         )
         assert isinstance(result, Note)
 

@@ -11,6 +11,7 @@ from streaming_sdk import AsyncStreaming, Streaming
 class TestEvents:
     def test_method_retrieve(self, client: Streaming) -> None:
         result = client.events.retrieve(
+            extra_headers={"Accept": "text/event-stream"},
         )
         with result:
             for _ in result:
@@ -22,6 +23,7 @@ class TestEvents:
 class TestAsyncEvents:
     async def test_method_retrieve(self, async_client: AsyncStreaming) -> None:
         result = await async_client.events.retrieve(
+            extra_headers={"Accept": "text/event-stream"},
         )
         async with result:
             async for _ in result:
