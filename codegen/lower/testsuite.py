@@ -23,7 +23,7 @@ from typing import Any
 from .. import ir
 from .examples import usable
 from .operations import Operation
-from .schemas import Schemas
+from .schemas import Schemas, is_binary
 from .strings import matching_string
 
 __all__ = ["Values", "suite_calls"]
@@ -74,6 +74,8 @@ def suite_calls(
         given = (
             op.body.example if op.body is not None and isinstance(op.body.example, Mapping) else {}
         )
+        # Raw bytes are files in a multipart body, text elsewhere (as `lower/methods.py` types them).
+        values.files = op.body is not None and op.body.multipart
         for param in method.params:
             if param.name == flag:
                 every.append((param.name, False))  # the one-response overload
@@ -107,6 +109,7 @@ class Values:
 
     def __init__(self, schemas: Schemas) -> None:
         self.schemas = schemas
+        self.files = True  # a binary string is a file (multipart), else text
 
     def value(self, schema: Any, pointer: str, *, example: Any = None, depth: int = 0) -> Any:
         schemas = self.schemas
@@ -114,6 +117,8 @@ class Values:
         if not isinstance(schema, Mapping):
             return "string"
         schema = self.flatten(schema, pointer)
+        if self.files and schemas.has_binary(schema, pointer):
+            example = None  # an example of a file is a placeholder (`"<binary image file>"`)
         if example is not None and self.fits(example, schema, pointer):
             return example
         for candidate in _examples(schema):
@@ -136,7 +141,7 @@ class Values:
                 if usable:
                     index, variant = usable[0]
                     found = self.value(variant, f"{pointer}/{key}/{index}", depth=depth + 1)
-                    return _tagged(found, variant, schema.get("discriminator"))
+                    return self.tagged(found, variant, schema.get("discriminator"))
         if schemas.is_class(schema, pointer):
             _, props, required = schemas.properties(schema, pointer, inherit=False)
             required = required | self.union_required(schema, pointer)
@@ -153,9 +158,9 @@ class Values:
             return [item] * count
         if kind == "object":
             return {}
-        if kind == "string":
-            if schema.get("format") == "binary":
-                return ir.FileExample()
+        if kind == "string" or (kind is None and is_binary(schema)):
+            if is_binary(schema):
+                return ir.FileExample() if self.files else "string"
             return _string(schema)
         if kind in ("integer", "number"):
             return _number(schema, integer=kind == "integer")
@@ -164,6 +169,30 @@ class Values:
         if kind == "null":
             return None
         return "string"  # a schema that accepts anything
+
+    def tagged(self, value: Any, variant: Any, discriminator: Any) -> Any:
+        """`value` of a union's `variant`, with the discriminator's property set to the
+        variant's tag when the variant leaves it optional: the property's own `const` or enum
+        value, else the variant's `mapping` key, else its schema name."""
+        if not isinstance(discriminator, Mapping) or not isinstance(value, dict):
+            return value
+        name = discriminator.get("propertyName")
+        ref = variant.get("$ref") if isinstance(variant, Mapping) else None
+        if not isinstance(name, str) or name in value or not isinstance(ref, str):
+            return value
+        target, pointer = self.schemas.deref(variant, "#")
+        if self.schemas.is_class(target, pointer):
+            props = self.schemas.properties(target, pointer, inherit=False)[1]
+            for prop in props:
+                own, _ = self.schemas.deref(prop.schema, prop.pointer)
+                if prop.wire == name and isinstance(own, Mapping):
+                    if "const" in own:
+                        return {**value, name: own["const"]}
+                    if isinstance(own.get("enum"), list) and own["enum"]:
+                        return {**value, name: own["enum"][0]}
+        mapping = discriminator.get("mapping")
+        tags = [k for k, v in mapping.items() if v == ref] if isinstance(mapping, Mapping) else []
+        return {**value, name: tags[0] if tags else ref.rsplit("/", 1)[-1]}
 
     def union_required(
         self, schema: Any, pointer: str, _seen: frozenset[str] = frozenset()
@@ -256,20 +285,6 @@ class Values:
         if kind is None and isinstance(value, (dict, list)):
             return not schema.get("oneOf") and not schema.get("anyOf")
         return True
-
-
-def _tagged(value: Any, variant: Any, discriminator: Any) -> Any:
-    """`value` of a union's `variant`, with the discriminator's property set to the variant's
-    tag (its `mapping` key, else its schema name) when the variant leaves it optional."""
-    if not isinstance(discriminator, Mapping) or not isinstance(value, dict):
-        return value
-    name = discriminator.get("propertyName")
-    ref = variant.get("$ref") if isinstance(variant, Mapping) else None
-    if not isinstance(name, str) or name in value or not isinstance(ref, str):
-        return value
-    mapping = discriminator.get("mapping")
-    tags = [k for k, v in mapping.items() if v == ref] if isinstance(mapping, Mapping) else []
-    return {**value, name: tags[0] if tags else ref.rsplit("/", 1)[-1]}
 
 
 def _examples(schema: Mapping[str, Any]) -> list[Any]:

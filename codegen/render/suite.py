@@ -30,11 +30,11 @@ FILE_ARGUMENT = '("example.txt", b"example file contents\\n")'
 
 @dataclass(frozen=True)
 class PrintedCall:
-    """One test: `test_<name>` calls `<target>(<args>)`, whose result is checked as `check`
+    """One test: the function `function` calls `<target>(<args>)`, whose result is checked as `check`
     says (`model`: an instance of `returns`; `page`: of `page_class`; `binary`: `.read()`
     gives bytes; `stream`: iterating it ends; `none`: it is None; `data`: anything parsed)."""
 
-    name: str
+    function: str  # "test_method_create"
     target: str  # "chat.completions.create"
     args: tuple[str, ...]  # "model=\"deepseek-chat\"", positional ones bare
     check: str
@@ -113,7 +113,7 @@ def print_suite(api: ir.Api) -> list[PrintedSuiteModule]:
                     continue  # no optional parameter: the first test says it all
                 printed.append(
                     PrintedCall(
-                        name=f"test_method_{method.name}{suffix}",
+                        function=f"test_method_{method.name}{suffix}",
                         target=target,
                         args=_arguments(method, args),
                         check=check,
