@@ -13,6 +13,10 @@ from _corpus import SPECS, CorpusSpec
 
 from codegen.testrun import load_expectations, run_suite
 
+OPENAI_SPEC = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "specs" / "openai-2026-08-21.yaml"
+)
+
 EXPECTED = Path(__file__).with_name("suite")
 SAMPLE = 8
 
@@ -44,3 +48,21 @@ def test_generated_suite_passes(corpus_spec: CorpusSpec, sample: int) -> None:
         tested = {m.method for m in report.methods}
         assert listed <= tested, f"listed but not a method: {sorted(listed - tested)}"
     assert report.count("pass") > 0
+
+
+@pytest.mark.slow
+def test_openai_suite_passes() -> None:
+    """OpenAI's spec (288 operations, ~5 minutes here): `make sdk-tests`."""
+    if not OPENAI_SPEC.is_file():
+        pytest.skip(f"OpenAI's spec is not available: {OPENAI_SPEC} does not exist")
+    expect = load_expectations(EXPECTED / "openai.yaml")
+    report = run_suite(OPENAI_SPEC, None, expect=expect, name="openai")
+    problems = [
+        f"{m.status} {m.method}: {m.reason}"
+        for m in report.methods
+        if m.status in ("fail", "stale")
+    ]
+    assert report.ok, "\n".join([report.summary(), *problems])
+    core = ("client.chat.completions.", "client.completions.", "client.files.")
+    unservable = [m for m in expect.unservable if m.startswith(core)]
+    assert unservable == [], "chat, completion and files methods must be served"
