@@ -5,7 +5,7 @@ VENV    := .venv/.installed
 PYTEST  := $(PY) -m pytest
 PYRIGHT := tools/pyright/node_modules/.bin/pyright
 
-.PHONY: generate check-generated validate-spec test test-all soak differential corpus lint typecheck check bench diff-openai changelog clean
+.PHONY: generate check-generated validate-spec test test-all soak differential corpus sdk-tests lint typecheck check bench diff-openai changelog clean
 
 $(VENV): pyproject.toml
 	python3 -m venv .venv && .venv/bin/pip install -q --upgrade pip && .venv/bin/pip install -q -e '.[dev]' && touch $@
@@ -20,8 +20,9 @@ test-all: $(VENV) ; $(PYTEST)
 soak: $(VENV) ; $(PYTEST) tests/runtime/soak -m slow -s
 differential: $(VENV) ; $(PYTEST) tests/codegen/differential
 corpus: $(VENV) ; $(PYTEST) tests/corpus
+sdk-tests: $(VENV) ; $(PYTEST) tests/e2e/test_generated_suite.py tests/corpus/test_corpus_suite.py
 lint: $(VENV) ; .venv/bin/ruff check codegen tests bench examples && .venv/bin/ruff check --target-version py39 templates/runtime templates/lib templates/frontend templates/cli templates/mcp && (cd generated && ../.venv/bin/ruff check .)
-typecheck: $(VENV) | $(PYRIGHT) ; .venv/bin/mypy codegen && (cd generated && ../.venv/bin/mypy deepseek_sdk) && $(PY) tools/pyright/pyright_checks.py generated/deepseek_sdk --installed-at .cache/verifytypes
+typecheck: $(VENV) | $(PYRIGHT) ; .venv/bin/mypy codegen && (cd generated && ../.venv/bin/mypy deepseek_sdk tests) && $(PY) tools/pyright/pyright_checks.py generated/deepseek_sdk --installed-at .cache/verifytypes
 check: lint typecheck check-generated validate-spec test
 changelog: $(VENV) ; $(PY) -m codegen release --old $(or $(OLD),git:HEAD) --new spec/openapi.yaml
 bench: $(VENV) ; .venv/bin/pip install -q -e '.[dev,bench]' && $(PY) bench/run_all.py

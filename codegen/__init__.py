@@ -8,6 +8,7 @@ Four stages, one package each, and the model between them (codegen/README.md sho
     render/   stage 3: `ir.Api` -> `{path: text}`: the Python printer and the Jinja templates
     emit      stage 4: format with ruff, add the header, write what changed, prune stale files
     review/   `diff` and `changelog`: the SDK surfaces two specs produce, compared as IR values
+    testrun   `test`: an SDK's generated tests against the spec-validating mock (`steady`)
 
 Shared by all: `config` (the generator config, `spec/sdk.yaml`), `errors` (`SpecError` with a
 JSON pointer, `Diagnostic`), `runtime` (facts read from the hand-written runtime in

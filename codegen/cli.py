@@ -4,6 +4,7 @@
     check      the same, but write nothing; exit 1 with a diff summary if --out is stale
     validate   OpenAPI schema validation (openapi-spec-validator), then the rules the config's
                `validate:` section sets (codegen/spec/rules.py); exit 1 on an error
+    test       the SDK's generated tests against a validating mock server (codegen/testrun.py)
 
 The config is `--config`, else the `sdk.yaml` beside the spec if there is one (`--no-config`:
 derive everything from the spec).
@@ -35,6 +36,7 @@ from .review.commands import register as register_review
 from .spec import HTTP_METHODS, Spec, display_path, load_spec, validate_spec
 from .spec import cache as parse_cache
 from .spec.rules import check_rules
+from .testrun import register as register_suite
 
 if TYPE_CHECKING:
     from .ir import Api
@@ -385,6 +387,7 @@ def _parser() -> argparse.ArgumentParser:
             "--warnings-file", type=Path, default=None, help="write every warning to this file"
         )
     register_review(commands)  # diff, changelog (codegen.review)
+    register_suite(commands)  # test (codegen.testrun)
     return parser
 
 

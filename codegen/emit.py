@@ -199,6 +199,11 @@ def _run_ruff(
         # formats one file or all of them.
         for directory in sorted({(root / path).parent for path in files}):
             directory.mkdir(parents=True, exist_ok=True)
+        # Empty stand-ins for the modules not being formatted: ruff tells first-party from
+        # third-party imports by the files it finds (`from pkg.pagination import ...`).
+        for path in files:
+            if path.endswith(".py") and path not in sources:
+                (root / path).touch()
         for path in todo:
             (root / path).write_text(sources[path], encoding="utf-8")
         if ruff_config is not None:

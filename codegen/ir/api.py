@@ -57,6 +57,7 @@ __all__ = [
     "Side",
     "StreamSpec",
     "StreamText",
+    "SuiteCall",
     "TypeImport",
     "TypeModule",
     "TypedDictDef",
@@ -477,6 +478,17 @@ class Examples:
     upload: Example | None  # a multipart upload call
 
 
+@dataclass(frozen=True)
+class SuiteCall:
+    """The SDK's generated test of one method: `client.<resource>.<method>(...)` with its
+    required arguments, and with `every` one (values as in `Example`)."""
+
+    resource: tuple[str, ...]  # ("chat", "completions")
+    method: str  # "create"
+    required: tuple[tuple[str, Any], ...]
+    every: tuple[tuple[str, Any], ...]
+
+
 # ---------------------------------------------------------------------------------- front-ends
 
 
@@ -584,3 +596,4 @@ class Api:
     readme_guide: str | None = None  # Markdown from the config's `readme:` file, printed as is
     frontends: Frontends = NO_FRONTENDS
     extras: tuple[tuple[str, tuple[str, ...]], ...] = ()  # pyproject optional dependencies
+    suite: tuple[SuiteCall, ...] = ()  # the SDK's generated tests, one per method

@@ -19,6 +19,7 @@ does not fit the spec `ConfigError`. One job per module, in the order `lower` ru
     modules.py     module names, definition order, reference cycles
     webhooks.py    models for the inline payloads of 3.1 webhooks (no methods)
     examples.py    README example calls
+    testsuite.py   arguments for the SDK's generated tests (strings.py: a string for a pattern)
     frontends.py   the command line's and MCP server's names for every method, declared options
     naming.py      the naming rules (identifiers, class names, `Allocator`)
 """
@@ -42,6 +43,7 @@ from .package import children_of, init_modules, resource_ir
 from .placement import name_operation_types, plan_types
 from .resources import ResourceTree, subpackages
 from .schemas import Schemas
+from .testsuite import suite_calls
 from .types import TypeLowerer
 from .webhooks import webhook_types
 
@@ -111,4 +113,5 @@ def _lower(document: dict[str, Any], config: Config, diagnostics: list[Diagnosti
         exceptions=runtime_all("_exceptions"),
         readme_guide=config.readme,
         frontends=frontends_ir(names, config, client, resources, aliases.get),
+        suite=suite_calls(ops, methods, schemas),
     )

@@ -18,7 +18,7 @@ from .naming import RESERVED_PARAM_NAMES, identifier
 from .operations import Operation
 from .schemas import Schemas
 
-__all__ = ["examples"]
+__all__ = ["examples", "usable"]
 
 
 def examples(
@@ -61,7 +61,7 @@ def _example_args(op: Operation, schemas: Schemas) -> list[tuple[str, Any]]:
                 if prop.wire not in required or prop.wire == "stream":
                     continue
                 name = identifier(prop.wire, reserved=RESERVED_PARAM_NAMES)
-                if prop.wire in given and _usable(given[prop.wire]):
+                if prop.wire in given and usable(given[prop.wire]):
                     out.append((name, given[prop.wire]))
                 else:
                     out.append((name, _example_value(schemas, prop.schema, prop.pointer, 0)))
@@ -77,19 +77,19 @@ def _example_value(schemas: Schemas, schema: Any, pointer: str, depth: int) -> A
         return {}
     for key in ("example", "default"):
         value = schema.get(key)
-        if value is not None and _usable(value) and not isinstance(value, (dict, list)):
+        if value is not None and usable(value) and not isinstance(value, (dict, list)):
             return value
-    if "const" in schema and _usable(schema["const"]):
+    if "const" in schema and usable(schema["const"]):
         return schema["const"]
     enum = schema.get("enum")
-    if isinstance(enum, list) and enum and _usable(enum[0]):
+    if isinstance(enum, list) and enum and usable(enum[0]):
         return enum[0]
     for key in ("oneOf", "anyOf"):
         variants = schema.get(key)
         if isinstance(variants, list):
-            usable = [(i, v) for i, v in enumerate(variants) if not tl.is_null(v)]
+            candidates = [(i, v) for i, v in enumerate(variants) if not tl.is_null(v)]
             # Prefer a variant that says what a real value looks like.
-            usable.sort(
+            candidates.sort(
                 key=lambda item: (
                     not (
                         isinstance(item[1], Mapping)
@@ -97,7 +97,7 @@ def _example_value(schemas: Schemas, schema: Any, pointer: str, depth: int) -> A
                     )
                 )
             )
-            for index, variant in usable[:1]:
+            for index, variant in candidates[:1]:
                 return _example_value(schemas, variant, f"{pointer}/{key}/{index}", depth + 1)
     if tl.is_class(schema, pointer) or schema.get("type") == "object":
         _, props, required = tl.properties(schema, pointer, inherit=False)
@@ -133,7 +133,7 @@ def _small(value: object, limit: int = 200) -> bool:
     return True
 
 
-def _usable(value: object) -> bool:
+def usable(value: object) -> bool:
     """Whether `value` can be shown as an example: JSON data (no NaN or infinity, which YAML
     can write) small enough to read (YAML aliases can make a small example expand
     exponentially)."""

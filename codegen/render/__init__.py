@@ -14,6 +14,7 @@ the templates and the runtime files it copies).
     jsonschema.py   the type model as JSON Schema; how the command line reads an argument
     frontends.py    the command line's and MCP server's table of operations (JSON), and the
                     hand-written templates/frontend, cli, mcp copied with it
+    suite.py        the SDK's own tests: each method against a mock server of the spec
     (templates/)    Jinja: one template per kind of file, printing those pieces
 
 Paths are relative to the output directory: `pyproject.toml`, `README.md`, `api.md`, and
@@ -37,6 +38,7 @@ from .frontends import MCP_REQUIREMENT, frontend_files, print_frontend_examples
 from .imports import format_import
 from .modules import print_resource, print_type_module, registry
 from .package import print_client, print_init, print_root
+from .suite import SUITE_BASE_URL_ENV, suite_credentials, suite_files
 from .text import doc_line, one_line, py_str, toml_str
 
 __all__ = ["LIB_DIR", "RUNTIME_DIR", "TEMPLATES_DIR", "render", "runtime_files"]
@@ -88,6 +90,15 @@ def runtime_files(package: str, *, helpers: bool) -> dict[str, str]:
     return files
 
 
+def _suite(api: ir.Api, common: dict[str, Any]) -> dict[str, str]:
+    """`tests/`: the conftest and one module per resource with methods (`suite.py`)."""
+    conftest = _template("tests/conftest.py.jinja").render(
+        **common, base_url_env=SUITE_BASE_URL_ENV, credentials=suite_credentials(api)
+    )
+    module_template = _template("tests/test_resource.py.jinja")
+    return suite_files(api, conftest, lambda module: module_template.render(**common, m=module))
+
+
 def render(api: ir.Api, *, include_runtime: bool = True) -> dict[str, str]:
     """Render the whole SDK; `include_runtime=False` leaves out the verbatim runtime/lib files."""
     package = api.package
@@ -129,6 +140,7 @@ def render(api: ir.Api, *, include_runtime: bool = True) -> dict[str, str]:
             r=print_resource(resource, names, aliases)
         )
     files.update(frontend_files(api, include_runtime=include_runtime))
+    files.update(_suite(api, common))
     if api.frontends.cli is not None:
         files[f"{package}/__main__.py"] = _template("package/__main__.py.jinja").render(**common)
     init_template = _template("package/lazy_init.py.jinja")

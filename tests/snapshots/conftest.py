@@ -2,6 +2,9 @@
 
 import pytest
 
+# The golden trees hold each SDK's generated tests (`golden/<spec>/tests/`): data, not tests to run.
+collect_ignore = ["golden"]
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(

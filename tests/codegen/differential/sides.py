@@ -111,7 +111,11 @@ def our_side(spec: Path, out: Path, document: Mapping[str, Any], gen: Generator)
         tail = (proc.stdout + proc.stderr).strip().splitlines()[-3:]
         raise SideFailed(f"sdkgen generate exited {proc.returncode}: {' | '.join(tail)}")
     seconds = time.perf_counter() - start
-    package = next(p.name for p in sorted(out.iterdir()) if (p / "__init__.py").exists())
+    package = next(
+        p.name
+        for p in sorted(out.iterdir())
+        if (p / "__init__.py").exists() and p.name != "tests"  # tests/: the SDK's own tests
+    )
     sys.path.insert(0, str(out))
     types = importlib.import_module(f"{package}.types")
     models = importlib.import_module(f"{package}._models")

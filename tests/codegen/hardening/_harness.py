@@ -92,7 +92,7 @@ def assemble(root: Path, outputs: Iterable[Path]) -> list[str]:
     packages = []
     for out in outputs:
         for item in sorted(out.iterdir()):
-            if item.is_dir():
+            if item.is_dir() and item.name != "tests":  # the SDK's own tests: not its package
                 shutil.copytree(item, root / item.name)
                 packages.append(item.name)
         if not (root / "pyproject.toml").exists():
