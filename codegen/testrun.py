@@ -11,6 +11,11 @@ lists it. The file is YAML with two mappings of `client.<resource>.<method>: <re
 as a failure, so the file only holds what is still true. Operations the generator could not
 express (`--allow-skip` warnings) are counted as not generated.
 
+The mock reads each parameter's `style`/`explode`, but an array in `deepObject` style has no
+serialization in OpenAPI and Steady does not read a form body's `encoding`; when a spec uses
+`deepObject` anywhere, the mock is told to read arrays and objects in queries and forms the way
+the runtime writes `deepObject` (`k[]=a`, `k[x]=v`: Stripe's documented wire format).
+
 Exit codes: 0 every generated method passes or is listed; 1 a failure (or a stale listing);
 2 the SDK could not be generated or the suite could not run.
 """
@@ -153,7 +158,7 @@ def run_suite(
         if outcome.spec.origins:  # a spec split over files: Steady gets the bundled document
             served = root / "bundled.json"
             served.write_text(json.dumps(outcome.spec.document, default=str), encoding="utf-8")
-        with start_mock_server(served) as url:
+        with start_mock_server(served, extra_args=_mock_args(outcome.spec.document)) as url:
             env = {**os.environ, SUITE_BASE_URL_ENV: url}
             env.pop("PYTHONPATH", None)
             command = [
@@ -170,6 +175,27 @@ def run_suite(
         report.methods = _results(junit, by_file, listed)
         report.seconds = time.perf_counter() - start
         return report
+
+
+_BRACKETS = tuple(
+    f"--validator-{where}-{kind}-format=brackets"
+    for where in ("query", "form")
+    for kind in ("array", "object")
+)
+
+
+def _mock_args(document: object) -> tuple[str, ...]:
+    """Steady's options for `document`: bracket formats when it uses `deepObject` anywhere."""
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("style") == "deepObject":
+                return _BRACKETS
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return ()
 
 
 def _results(junit: Path, by_file: dict[str, str], listed: Expectations) -> list[MethodResult]:

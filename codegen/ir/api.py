@@ -304,6 +304,7 @@ class Method:
     params_type: ParamsType | None = None
     tags: tuple[str, ...] = ()  # the operation's tags, as the spec writes them
     security: Security | None = None  # its own `security` when not the API's default
+    accept: str | None = None  # the `Accept` header of a binary or text result (else JSON)
 
     def param(self, name: str) -> Parameter:
         """The parameter with Python name `name`."""

@@ -259,6 +259,7 @@ class MethodLowerer:
             paginator=found.paginator,
             params_type=params_type,
             tags=op.tags,
+            accept=found.accept,
         )
 
 

@@ -89,6 +89,7 @@ class Success:
     text: bool = False  # a `text/*` media type (other than an event stream)
     more_json: tuple[tuple[Any, str], ...] = ()  # the JSON schemas of later 2xx codes
     empty: bool = False  # a 2xx code answers with no content
+    media: tuple[str, ...] = ()  # the first code's media types other than JSON, as written
 
 
 @dataclass
@@ -373,9 +374,12 @@ class OperationReader:
                         result.json = (schema, where)
                     elif index > 0:
                         result.more_json += ((schema, where),)
-                elif index > 0:
+                    continue
+                if index > 0:
                     continue  # the first code's media types decide the kind of result
-                elif base == "text/event-stream":
+                if base not in result.media:
+                    result.media += (base,)
+                if base == "text/event-stream":
                     result.sse = result.sse or (schema, where)
                 elif base.startswith("text/"):
                     result.text = True

@@ -4,9 +4,11 @@ nothing (`ir.ResultKind`).
 - JSON (`application/json`, `*+json`) is parsed into the response type; a list response may page
   (`pagination`), and an event stream next to it may be chosen by a `stream` flag (`streaming`).
 - Other media types are binary (the raw response), also when their only alternatives are a JSON
-  string or an event stream no boolean `stream` parameter asks for (with a warning): only a
-  binary response can hold every answer.
-- Text (`text/*` only): `str`.
+  string or an event stream no boolean `stream` parameter asks for: only a binary response can
+  hold every answer. The call's `Accept` names those media types (not the client's default
+  `application/json`), so a server that negotiates sends the bytes; with an event stream among
+  them the request's body decides what comes back, which is worth a warning.
+- Text (`text/*` only): `str`, with `Accept` naming the text media types.
 - Several 2xx codes: their JSON schemas' union (`A | B`), `Optional` when one of them has no
   content (the runtime gives `None` for an empty body then); the first code's other media
   types decide whether the result is binary, text or a stream.
@@ -31,8 +33,8 @@ from .streaming import NO_FLAG, stream_flag
 __all__ = ["Result", "result"]
 
 _AMBIGUOUS = (
-    "answers in a binary media type or, depending on the request, JSON text or an event "
-    "stream; generated as a binary response"
+    "answers in a binary media type or, depending on the request, an event stream; generated "
+    "as a binary response"
 )
 
 ResponseType = Callable[[tuple[Any, str] | None, str], t.Type]
@@ -45,6 +47,7 @@ class Result:
     returns: t.Type | None = None
     stream: ir.StreamSpec | None = None
     paginator: ir.Paginator | None = None
+    accept: str | None = None  # the call's `Accept` when it is not JSON
 
 
 def result(
@@ -58,16 +61,20 @@ def result(
     success = op.success
     if success.json is None and success.sse is None:
         if success.binary:
-            return Result("binary")
+            return Result("binary", accept=", ".join(success.media))
         if success.text:
             text: t.Type = t.Primitive("str")
-            return Result("model", returns=t.nullable(text) if success.empty else text)
+            accept = ", ".join(success.media)
+            return Result(
+                "model", returns=t.nullable(text) if success.empty else text, accept=accept
+            )
         return Result("none")
     if success.binary and (
         success.json is None or schema_is(schemas.deref(*success.json)[0], "string")
     ):
-        diagnostics.append(Diagnostic("warning", op.pointer, _AMBIGUOUS, "ambiguous-response"))
-        return Result("binary")
+        if success.sse is not None:
+            diagnostics.append(Diagnostic("warning", op.pointer, _AMBIGUOUS, "ambiguous-response"))
+        return Result("binary", accept=", ".join(success.media))
     if success.json is None:
         chunk = response_type(success.sse, "Chunk")
         return Result("stream", stream=ir.StreamSpec(chunk, None))

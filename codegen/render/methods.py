@@ -14,7 +14,8 @@
 - Query and body parameters go into dicts keyed by wire name (a value the spec styles otherwise
   than the runtime's default wrapped in `styled(value, style, explode)`); header parameters are
   sent as text (arrays comma-separated, booleans `true`/`false`), cookie parameters in one
-  `Cookie` header (`cookie_header`); multipart bodies name their file fields (`files=`) so the
+  `Cookie` header (`cookie_header`); a binary or text result asks for its media types
+  (`"Accept": ...` before the caller's `extra_headers`, which win); multipart bodies name their file fields (`files=`) so the
   runtime can reject text given for one; a body that is not JSON names its media type
   (`content_type=`).
 """
@@ -282,8 +283,8 @@ def _options_expr(method: ir.Method) -> str:
     headers = "extra_headers"
     header_params = [p for p in method.params if p.location == "header"]
     cookies = [f"{py_str(p.wire)}: {_value(p)}" for p in method.params if p.location == "cookie"]
-    if header_params or cookies:
-        entries = []
+    if header_params or cookies or method.accept:
+        entries = [f"{py_str('Accept')}: {py_str(method.accept)}"] if method.accept else []
         for param in header_params:
             value = "{" + f"{py_str(param.wire)}: {_header_value(param)}" + "}"
             if param.required:

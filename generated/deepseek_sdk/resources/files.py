@@ -225,7 +225,7 @@ class Files(SyncAPIResource):
             "get",
             f"/files/{path_param('file_id', file_id)}/content",
             options=make_request_options(
-                extra_headers=extra_headers,
+                extra_headers={"Accept": "application/octet-stream", **(extra_headers or {})},
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
@@ -430,7 +430,7 @@ class AsyncFiles(AsyncAPIResource):
             "get",
             f"/files/{path_param('file_id', file_id)}/content",
             options=make_request_options(
-                extra_headers=extra_headers,
+                extra_headers={"Accept": "application/octet-stream", **(extra_headers or {})},
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
