@@ -10,7 +10,9 @@ an array of `minItems` (at least one) items; the first variant of a union that i
 Everything is deterministic: the same spec gives the same values.
 
 Nested objects get their required properties only: "all parameters" are the method's, and a
-nested optional property is as likely to need another one beside it as not.
+nested optional property is as likely to need another one beside it as not. An object that
+requires none gets its first writable property: an empty object vanishes from a form body
+(`a[b]=v` has nothing to write), so the server would not see the argument at all.
 """
 
 from __future__ import annotations
@@ -145,11 +147,9 @@ class Values:
         if schemas.is_class(schema, pointer):
             _, props, required = schemas.properties(schema, pointer, inherit=False)
             required = required | self.union_required(schema, pointer)
-            return {
-                p.wire: self.value(p.schema, p.pointer, depth=depth + 1)
-                for p in props
-                if p.wire in required and not _read_only(p.schema)
-            }
+            writable = [p for p in props if not _read_only(p.schema)]
+            chosen = [p for p in writable if p.wire in required] or writable[:1]
+            return {p.wire: self.value(p.schema, p.pointer, depth=depth + 1) for p in chosen}
         kind = _kind(schema)
         if kind == "array":
             item = self.value(schema.get("items", {}), pointer + "/items", depth=depth + 1)

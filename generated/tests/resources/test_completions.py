@@ -30,7 +30,7 @@ class TestCompletions:
             max_tokens=128,
             stop="string",
             stream=False,
-            stream_options={},
+            stream_options={"include_usage": True},
             temperature=1,
             top_p=1,
         )
@@ -58,7 +58,7 @@ class TestAsyncCompletions:
             max_tokens=128,
             stop="string",
             stream=False,
-            stream_options={},
+            stream_options={"include_usage": True},
             temperature=1,
             top_p=1,
         )

@@ -5,9 +5,9 @@ all of them, against a mock server of the spec (see `tests/conftest.py`)."""
 from __future__ import annotations
 
 import pytest
+from deepseek_sdk.pagination import AsyncCursorPage, SyncCursorPage
 
 from deepseek_sdk import AsyncDeepSeek, DeepSeek
-from deepseek_sdk.pagination import AsyncCursorPage, SyncCursorPage
 from deepseek_sdk.types.fine_tuning import FineTuningJob
 
 
@@ -35,7 +35,7 @@ class TestJobs:
             model="deepseek-chat",
             training_file="file-abc123",
             validation_file="string",
-            hyperparameters={},
+            hyperparameters={"batch_size": "auto"},
             suffix="string",
             seed=1,
         )
@@ -93,7 +93,7 @@ class TestAsyncJobs:
             model="deepseek-chat",
             training_file="file-abc123",
             validation_file="string",
-            hyperparameters={},
+            hyperparameters={"batch_size": "auto"},
             suffix="string",
             seed=1,
         )
