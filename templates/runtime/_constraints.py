@@ -9,7 +9,9 @@ A generated field whose schema has constraints (`minLength`, `maxLength`, `patte
 
 import math
 import re
-from typing import Any, Optional, Union, cast
+from collections.abc import Callable
+from functools import partial
+from typing import Any, ClassVar, Optional
 
 import pydantic_core
 from pydantic_core import core_schema
@@ -69,60 +71,52 @@ class StrictConstraints:
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         schema = handler(source)
-        strict = core_schema.no_info_after_validator_function(self._check, schema)
+        check = self._CHECKS.get(schema.get("type"))
+        if check is None:
+            raise TypeError(
+                f"StrictConstraints annotates str, int, float, list or dict, not {source!r}"
+            )
+        strict = core_schema.no_info_after_validator_function(partial(check, self), schema)
         return core_schema.lax_or_strict_schema(lax_schema=schema, strict_schema=strict)
 
-    def _check(self, value: Any) -> Any:
-        if isinstance(value, (str, list, dict)):
-            self._check_size(cast("Union[str, list[Any], dict[str, Any]]", value))
+    def _check_str(self, value: str) -> str:
+        self._check_size(len(value), "string")
         pattern = self.pattern
-        if isinstance(value, str) and pattern is not None and pattern.search(value) is None:
+        if pattern is not None and pattern.search(value) is None:
             raise pydantic_core.PydanticKnownError(
                 "string_pattern_mismatch", {"pattern": pattern.pattern}
             )
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self._check_number(value)
-        if isinstance(value, list) and self.unique_items:
-            items = cast("list[Any]", value)
-            if any(a == b for i, a in enumerate(items) for b in items[i + 1 :]):
-                raise pydantic_core.PydanticCustomError(
-                    "unique_items", "List should have unique items (the spec says uniqueItems)"
-                )
         return value
 
-    def _check_size(self, value: "Union[str, list[Any], dict[str, Any]]") -> None:
-        size = len(value)
-        kind = (
-            "string" if isinstance(value, str) else "list" if isinstance(value, list) else "object"
-        )
+    def _check_list(self, value: list[Any]) -> list[Any]:
+        self._check_size(len(value), "List")
+        if self.unique_items and any(a == b for i, a in enumerate(value) for b in value[i + 1 :]):
+            raise pydantic_core.PydanticCustomError(
+                "unique_items", "List should have unique items (the spec says uniqueItems)"
+            )
+        return value
+
+    def _check_dict(self, value: dict[str, Any]) -> dict[str, Any]:
+        self._check_size(len(value), "Dictionary")
+        return value
+
+    def _check_size(self, size: int, kind: str) -> None:
         if self.min_length is not None and size < self.min_length:
             if kind == "string":
                 raise pydantic_core.PydanticKnownError(
                     "string_too_short", {"min_length": self.min_length}
                 )
-            raise pydantic_core.PydanticKnownError(
-                "too_short",
-                {
-                    "field_type": kind.capitalize(),
-                    "min_length": self.min_length,
-                    "actual_length": size,
-                },
-            )
+            context = {"field_type": kind, "min_length": self.min_length, "actual_length": size}
+            raise pydantic_core.PydanticKnownError("too_short", context)
         if self.max_length is not None and size > self.max_length:
             if kind == "string":
                 raise pydantic_core.PydanticKnownError(
                     "string_too_long", {"max_length": self.max_length}
                 )
-            raise pydantic_core.PydanticKnownError(
-                "too_long",
-                {
-                    "field_type": kind.capitalize(),
-                    "max_length": self.max_length,
-                    "actual_length": size,
-                },
-            )
+            context = {"field_type": kind, "max_length": self.max_length, "actual_length": size}
+            raise pydantic_core.PydanticKnownError("too_long", context)
 
-    def _check_number(self, value: float) -> None:
+    def _check_number(self, value: float) -> float:
         if self.ge is not None and not value >= self.ge:
             raise pydantic_core.PydanticKnownError("greater_than_equal", {"ge": self.ge})
         if self.gt is not None and not value > self.gt:
@@ -133,6 +127,15 @@ class StrictConstraints:
             raise pydantic_core.PydanticKnownError("less_than", {"lt": self.lt})
         if self.multiple_of is not None and not _is_multiple(value, self.multiple_of):
             raise pydantic_core.PydanticKnownError("multiple_of", {"multiple_of": self.multiple_of})
+        return value
+
+    _CHECKS: ClassVar[dict[str, Callable[..., Any]]] = {
+        "str": _check_str,
+        "int": _check_number,
+        "float": _check_number,
+        "list": _check_list,
+        "dict": _check_dict,
+    }
 
 
 def _is_multiple(value: float, step: float) -> bool:

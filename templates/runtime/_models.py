@@ -94,7 +94,8 @@ class BaseModel(pydantic.BaseModel):
     def __init_subclass__(cls, *, closed: bool = False, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if closed:
-            cls.__get_pydantic_core_schema__ = classmethod(_closed_core_schema)  # type: ignore[assignment, method-assign]
+            # (`setattr`: the class's declared type stays pydantic's own.)
+            setattr(cls, "__get_pydantic_core_schema__", classmethod(_closed_core_schema))  # noqa: B010
 
     __slots__ = (_REQUEST_ID_SLOT,)
 

@@ -116,6 +116,8 @@ def test_the_markers_run_no_python_code() -> None:
 def test_a_marker_on_the_wrong_type_is_an_error() -> None:
     with pytest.raises(TypeError, match="OPEN_ENUM annotates"):
         pydantic.TypeAdapter(OpenEnum[int])  # Union[int, str]: no Literal to fall back on
+    with pytest.raises(TypeError, match="StrictConstraints annotates"):
+        pydantic.TypeAdapter(Annotated[bool, StrictConstraints(min_length=1)])
 
 
 def _response(content: bytes) -> httpx2.Response:
