@@ -76,7 +76,9 @@ class _Printer:
         every open enum in an `expression` (mypy takes a generic alias only as a type)."""
         if _is_open_str(typ) and not self.expression:
             return f"OpenEnum[{self.print(typ.members[0])}]"
-        return f"Annotated[Union[{', '.join(self.print(m) for m in typ.members)}], OPEN_ENUM]"
+        members = [self.print(m) for m in typ.members]
+        inner = " | ".join(members) if self.pep604 else f"Union[{', '.join(members)}]"
+        return f"Annotated[{inner}, OPEN_ENUM]"
 
     def primitive(self, typ: t.Primitive) -> str:
         return self.builtin(typ.kind) if self.qualify else typ.kind

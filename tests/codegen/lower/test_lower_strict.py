@@ -122,3 +122,13 @@ def test_an_open_enum_returned_by_itself_is_spelled_out_where_it_is_a_value() ->
     assert arg(variant, "cast_to").value == (
         'cast(Any, Annotated[Union[Literal["up", "down"], str], OPEN_ENUM])'
     )
+
+
+def test_an_open_enum_of_numbers_in_a_signature_uses_pep604_unions() -> None:
+    paths = {"/level": {"get": {"responses": ok({"type": "integer", "enum": [1, 2]})}}}
+    api, _ = build(paths)
+    variant = printed(api, "level.retrieve").sync
+    assert variant.signature.returns == "Annotated[Literal[1, 2] | int, OPEN_ENUM]"
+    assert arg(variant, "cast_to").value == (
+        "cast(Any, Annotated[Union[Literal[1, 2], int], OPEN_ENUM])"
+    )
