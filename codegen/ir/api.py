@@ -78,6 +78,9 @@ class Field:
 
     `name` is the Python attribute of a model field (`wire` when that is a usable name) and the
     key of a TypedDict (always `wire`). A model field that is not `required` defaults to None.
+    `constraints` (model fields only) are the JSON Schema constraints of its value as
+    `StrictConstraints` keywords (`("min_length", 34)`, `("pattern", "^VT")`): strict response
+    validation checks them.
     """
 
     name: str
@@ -85,17 +88,20 @@ class Field:
     type: Type
     required: bool
     doc: str | None
+    constraints: tuple[tuple[str, int | float | str | bool], ...] = ()
 
 
 @dataclass(frozen=True)
 class Model:
     """A pydantic model class (response side); `bases` are other generated models (none: the
-    runtime `BaseModel`)."""
+    runtime `BaseModel`). `closed`: the schema says `additionalProperties: false` (strict
+    response validation rejects undeclared properties; the default keeps them)."""
 
     name: str
     bases: tuple[str, ...]
     fields: tuple[Field, ...]
     doc: str | None
+    closed: bool = False
     kind: Literal["model"] = "model"
 
 

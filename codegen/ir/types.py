@@ -9,7 +9,8 @@ compares them, and a front-end can turn them into JSON Schema. Nothing here is P
     Ref("ChatCompletion")    a generated class or alias, by name (names are unique in a package)
     List(item)               a JSON array
     Dict(value)              a JSON object with arbitrary keys
-    Union((a, b, ...))       any of two or more types (none of them nullable)
+    Union((a, b, ...))       any of two or more types (none of them nullable); `open=True`:
+                             an open enum, `Union((Literal(...), str), open=True)`
     Nullable(inner)          `inner` or null
     NONE                     only null
     Discriminated(...)       an object union told apart by a tag property, open to unknown tags
@@ -108,9 +109,16 @@ class Dict:
 
 @dataclass(frozen=True, slots=True)
 class Union:
-    """Any of `members` (two or more, none of them `Union`, `Nullable` or `NONE`)."""
+    """Any of `members` (two or more, none of them `Union`, `Nullable` or `NONE`).
+
+    `open`: an open enum (response side): a `Literal` of the values the spec lists, then their
+    base type for values a newer server sends. Type checkers and the default validation see
+    both members; strict response validation takes only the `Literal`. Flattening it into
+    another union (`union`) drops the flag: there the base type is a member in its own right.
+    """
 
     members: tuple[Type, ...]
+    open: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +257,7 @@ def replace_refs(t: Type, replace: Callable[[str], Type | None]) -> Type:
     if isinstance(t, Dict):
         return Dict(replace_refs(t.value, replace))
     if isinstance(t, Union):
-        return Union(tuple(replace_refs(m, replace) for m in t.members))
+        return Union(tuple(replace_refs(m, replace) for m in t.members), t.open)
     if isinstance(t, Nullable):
         return Nullable(replace_refs(t.inner, replace))
     if isinstance(t, Discriminated):

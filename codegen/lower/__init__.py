@@ -12,6 +12,7 @@ does not fit the spec `ConfigError`. One job per module, in the order `lower` ru
     schemas.py     what a schema is: references, nullability, classes, merged properties
     types.py       schemas -> the type model and `types/` definitions (models, TypedDicts, aliases)
     unions.py      oneOf/anyOf: plain unions, discriminated unions with a fallback variant
+    constraints.py a property's minLength, pattern, minimum, ... for strict response validation
     methods.py     one operation -> `ir.Method`: parameters, signature order, params TypedDict
     responses.py   what a call returns, using pagination.py (pages) and streaming.py (events)
     package.py     resource modules, sub-resources, lazy package `__init__`s

@@ -24,6 +24,7 @@ from ..ir import types as t
 from ..ir.api import Side
 from ..render.annotations import BUILTIN_TYPES, names_used
 from ..spec.pointer import escape_token, unescape_token
+from .constraints import Constraint, field_constraints
 from .modules import ModuleBuilder, order_definitions
 from .naming import RESERVED_CLASS_NAMES, Allocator, class_name, field_identifier, pascal, singular
 from .schemas import SCHEMA_PREFIX, Prop, Schemas, is_binary, shaped
@@ -139,7 +140,8 @@ class TypeLowerer(UnionLowering):
         bases = (self.named_type(base, side),) if base is not None else ()
         fields = self.fields(props, required, side, module, hint)
         if side == "model":
-            self.add(module, ir.Model(py_name, bases, tuple(fields), doc))
+            closed = any(schema.get(k) is False for k in _CLOSING)
+            self.add(module, ir.Model(py_name, bases, tuple(fields), doc, closed))
         else:
             self.add(module, ir.TypedDictDef(py_name, bases, tuple(fields), doc))
 
@@ -153,6 +155,7 @@ class TypeLowerer(UnionLowering):
     ) -> list[ir.Field]:
         """Lower object properties to model fields or TypedDict keys."""
         lowered_props: list[tuple[Prop, t.Type, str | None]] = []
+        constraints: dict[str, tuple[Constraint, ...]] = {}
         for prop in props:
             schema = prop.schema
             if schema is False:
@@ -163,6 +166,10 @@ class TypeLowerer(UnionLowering):
                 if side == "param" and schema.get("readOnly") is True:
                     continue
             lowered = self.lower(schema, side, module, hint + pascal(prop.wire), prop.pointer)
+            if side == "model":
+                found = field_constraints(schema, lowered, prop.pointer, self.diagnostics)
+                if found:
+                    constraints[prop.wire] = found
             description = _description(schema)
             doc = description if isinstance(description, str) else None
             lowered_props.append((prop, lowered, doc))
@@ -177,7 +184,7 @@ class TypeLowerer(UnionLowering):
         # field keeps its wire name (`event.object`); any other name (`Optional`, a class name)
         # makes the field get a trailing underscore and an alias.
         used = {name for _, lowered, _ in lowered_props for name in names_used(lowered, "model")}
-        used |= {"Optional", "Field"}
+        used |= {"Optional", "Field", "Omittable", "Annotated", "StrictConstraints"}
         shadowed = used & BUILTIN_TYPES & {field_identifier(p.wire) for p, _, _ in lowered_props}
         if shadowed:
             used = (used - shadowed) | {"builtins"}
@@ -188,7 +195,8 @@ class TypeLowerer(UnionLowering):
             if py in used:
                 py += "_"
             py = taken.allocate(py, sep="_")
-            out.append(ir.Field(py, prop.wire, lowered, prop.wire in required, doc))
+            rules = constraints.get(prop.wire, ())
+            out.append(ir.Field(py, prop.wire, lowered, prop.wire in required, doc, rules))
         return out
 
     def lower(
@@ -317,7 +325,8 @@ class TypeLowerer(UnionLowering):
             base = _base_of(values, schema.get("type"))
             if base not in found:
                 found.append(base)
-        return t.nullable(found[0] if len(found) == 1 else t.Union(tuple(found)), null)
+        # Open (`OpenEnum[...]`): the base type only outside strict response validation.
+        return t.nullable(found[0] if len(found) == 1 else t.Union(tuple(found), open=True), null)
 
     def _lower_typed(
         self,
@@ -476,6 +485,9 @@ def _unique(values: list[t.LiteralValue]) -> list[t.LiteralValue]:
             out.append(value)
     return out
 
+
+# Keywords that, `false`, forbid properties a schema does not declare.
+_CLOSING = ("additionalProperties", "unevaluatedProperties")
 
 _SCALARS: dict[str, t.PrimitiveKind] = {"integer": "int", "number": "float", "boolean": "bool"}
 

@@ -195,7 +195,7 @@ class UnionLowering:
             "A variant of this union that this version of the SDK does not know.\n\n"
             "Every field the server sent is kept: read them as attributes or with `to_dict()`."
         )
-        field = ir.Field(attr, prop, t.Primitive("str"), False, None)
+        field = ir.Field(attr, prop, t.nullable(t.Primitive("str")), False, None)
         # The runtime's UnknownVariant: strict validation rejects it, and type checkers let
         # users read any attribute of it (`event.delta` after `event.type == "..."`).
         self.add(module, ir.Model(unknown, ("UnknownVariant",), (field,), doc))

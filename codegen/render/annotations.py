@@ -40,10 +40,13 @@ def literal(value: t.LiteralValue) -> str:
 class _Printer:
     """Prints one annotation; `side`, `pep604` and `qualify` as `annotation` describes."""
 
-    def __init__(self, side: Side, pep604: bool, qualify: frozenset[str]) -> None:
+    def __init__(
+        self, side: Side, pep604: bool, qualify: frozenset[str], expression: bool = False
+    ) -> None:
         self.side = side
         self.pep604 = pep604
         self.qualify = qualify
+        self.expression = expression
         self.container = self.builtin("list") if side == "model" else "Sequence"
         self.dict = f"{self.builtin('dict')}[{self.builtin('str')}, "
 
@@ -56,14 +59,26 @@ class _Printer:
     def nullable(self, typ: t.Nullable) -> str:
         if self.pep604:
             inner = typ.inner
-            members = inner.members if isinstance(inner, t.Union) else (inner,)
+            flat = isinstance(inner, t.Union) and not (inner.open and self.side == "model")
+            members = inner.members if isinstance(inner, t.Union) and flat else (inner,)
             return " | ".join([*(self.print(m) for m in members), "None"])
         return f"Optional[{self.print(typ.inner)}]"
 
     def union(self, typ: t.Union) -> str:
+        if typ.open and self.side == "model":
+            return self.open_enum(typ)
         if self.pep604:
             return " | ".join(self.print(m) for m in typ.members)
         return f"Union[{', '.join(self.print(m) for m in typ.members)}]"
+
+    def open_enum(self, typ: t.Union) -> str:
+        """`OpenEnum[Literal["a", "b"]]`; another base than `str` is spelled out, and so is
+        every open enum in an `expression` (mypy takes a generic alias only as a type)."""
+        if _is_open_str(typ) and not self.expression:
+            return f"OpenEnum[{self.print(typ.members[0])}]"
+        members = [self.print(m) for m in typ.members]
+        inner = " | ".join(members) if self.pep604 else f"Union[{', '.join(members)}]"
+        return f"Annotated[{inner}, OPEN_ENUM]"
 
     def primitive(self, typ: t.Primitive) -> str:
         return self.builtin(typ.kind) if self.qualify else typ.kind
@@ -120,21 +135,32 @@ def _is_discriminated(typ: t.Type) -> bool:
 
 
 def annotation(
-    typ: t.Type, side: Side, *, pep604: bool = False, qualify: Iterable[str] = ()
+    typ: t.Type,
+    side: Side,
+    *,
+    pep604: bool = False,
+    qualify: Iterable[str] = (),
+    expression: bool = False,
 ) -> str:
-    """`typ` as an annotation on `side` (see the module docstring).
+    """`typ` as an annotation on `side` (see the module docstring); `expression`: for a value
+    evaluated at runtime (a `cast_to=` argument), not an annotation.
 
     With `pep604`, an annotation holding a discriminated union stays in `typing` syntax: its
     `Annotated` metadata is a call, not a type.
     """
     if pep604 and t.contains(typ, _is_discriminated):
         pep604 = False
-    return _printer(side, pep604, frozenset(qualify)).print(typ)
+    return _printer(side, pep604, frozenset(qualify), expression).print(typ)
 
 
 @functools.lru_cache(maxsize=256)
-def _printer(side: Side, pep604: bool, qualify: frozenset[str]) -> _Printer:
-    return _Printer(side, pep604, qualify)
+def _printer(side: Side, pep604: bool, qualify: frozenset[str], expression: bool) -> _Printer:
+    return _Printer(side, pep604, qualify, expression)
+
+
+def _is_open_str(typ: t.Union) -> bool:
+    """An open enum of strings (`OpenEnum[...]`: the runtime alias adds `str`)."""
+    return len(typ.members) == 2 and typ.members[1] == t.Primitive("str")
 
 
 def names_used(typ: t.Type, side: Side) -> list[str]:
@@ -154,9 +180,17 @@ def _names(typ: t.Type, side: Side, out: list[str]) -> None:
         out.append("Optional")
         _names(typ.inner, side, out)
     elif isinstance(typ, t.Union):
+        if typ.open and side == "model":
+            if _is_open_str(typ):
+                out.append("OpenEnum")
+                _names(typ.members[0], side, out)
+                return
+            out.append("Annotated")
         out.append("Union")
         for member in typ.members:
             _names(member, side, out)
+        if typ.open and side == "model":
+            out.append("OPEN_ENUM")
     elif isinstance(typ, t.Literal):
         out.append("Literal")
         out.extend(("True" if v else "False") for v in typ.values if isinstance(v, bool))

@@ -356,9 +356,9 @@ def _call(
         else:
             if kind == "stream":
                 assert method.stream is not None
-                cast_to = _model(method.stream.chunk)
+                cast_to = annotation(method.stream.chunk, "model", expression=True)
             else:
-                cast_to = _model(method.returns or t.OBJECT)
+                cast_to = annotation(method.returns or t.OBJECT, "model", expression=True)
             if not _is_class_expr(cast_to) or cast_to in aliases:
                 cast_to = f"cast(Any, {cast_to})"
                 wrap = runtime_returns

@@ -83,6 +83,7 @@ class PrintedDefinition:
     doc: str | None
     functional: bool = False
     annotation: str = ""
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,15 +101,37 @@ def _doc(text: str | None) -> str | None:
 def _model_fields(model: ir.Model, qualify: frozenset[str]) -> list[PrintedField]:
     out = []
     for item in model.fields:
-        typ = item.type if item.required else t.nullable(item.type)
         alias = None if item.name == item.wire else py_str(item.wire)
         if item.required:
             default = None if alias is None else f"Field(alias={alias})"
         else:
             default = "None" if alias is None else f"Field(default=None, alias={alias})"
-        text = annotation(typ, "model", qualify=qualify)
+        text = _field_annotation(item, qualify)
         out.append(PrintedField(item.name, text, default, _doc(item.doc)))
     return out
+
+
+def _field_annotation(item: ir.Field, qualify: frozenset[str]) -> str:
+    """A model field's annotation: `Optional[X]` where the spec allows null, `Omittable[X]`
+    where the property may only be absent (strict validation rejects null there), and
+    `Annotated[X, StrictConstraints(...)]` for a value with JSON Schema constraints."""
+    nullable = t.is_nullable(item.type)
+    omittable = not item.required and not nullable and item.type != t.OBJECT
+    if not item.constraints:
+        if omittable:
+            return f"Omittable[{annotation(item.type, 'model', qualify=qualify)}]"
+        typ = item.type if item.required else t.nullable(item.type)
+        return annotation(typ, "model", qualify=qualify)
+    text = annotation(t.strip_null(item.type), "model", qualify=qualify)
+    rules = ", ".join(f"{name}={_python_value(value)}" for name, value in item.constraints)
+    text = f"Annotated[{text}, StrictConstraints({rules})]"
+    if omittable:
+        return f"Omittable[{text}]"
+    return f"Optional[{text}]" if nullable or not item.required else text
+
+
+def _python_value(value: object) -> str:
+    return py_str(value) if isinstance(value, str) else repr(value)
 
 
 def _builtins_used(fields: tuple[ir.Field, ...], side: ir.Side) -> set[str]:
@@ -126,7 +149,10 @@ def _model(model: ir.Model) -> PrintedDefinition:
     )
     fields = _model_fields(model, shadowed)
     bases = model.bases or ("BaseModel",)
-    return PrintedDefinition("model", model.name, bases, tuple(fields), _doc(model.doc))
+    keywords = ("closed=True",) if model.closed else ()
+    return PrintedDefinition(
+        "model", model.name, bases, tuple(fields), _doc(model.doc), keywords=keywords
+    )
 
 
 def _typeddict_annotations(item: ir.TypedDictDef, qualify: frozenset[str]) -> list[str]:
@@ -191,6 +217,7 @@ def _quote_forward(
         printed.doc,
         printed.functional,
         printed.annotation,
+        printed.keywords,
     )
 
 
@@ -206,14 +233,25 @@ def _names_printed(item: ir.Definition, view: PrintedDefinition) -> Iterator[str
     side: ir.Side = "model" if isinstance(item, ir.Model) else "param"
     for field, printed in zip(item.fields, view.fields, strict=True):
         yield from names_used(field.type, side)
-        if side == "model" and not field.required and not t.is_nullable(field.type):
-            yield "Optional"
+        if side == "model":
+            yield from _marker_names(field)
         if side == "param" and field.required:
             yield "Required"
         if "builtins." in printed.annotation:
             yield "builtins"
         if printed.default is not None and printed.default.startswith("Field("):
             yield "Field"
+
+
+def _marker_names(field: ir.Field) -> Iterator[str]:
+    """Names `_field_annotation` adds around the field's type."""
+    nullable = t.is_nullable(field.type)
+    if not field.required and not nullable:
+        yield "Optional" if field.type == t.OBJECT else "Omittable"
+    if field.constraints:
+        yield from ("Annotated", "StrictConstraints")
+        if nullable:
+            yield "Optional"
 
 
 def print_type_module(module: ir.TypeModule, names: Registry) -> PrintedTypeModule:

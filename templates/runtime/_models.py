@@ -22,8 +22,12 @@ leniencies in the lax branch of a lax-or-strict schema, so default validation pa
   string by default, only the listed values when strict;
 - a subclass of `UnknownVariant` (the catch-all member of a discriminated union, chosen for a
   tag this SDK version does not know) is rejected when strict;
-- `Annotated[Optional[X], NOT_NULL]` (a property that may be absent but is never null) takes
-  `null` by default (it reads as `None` either way), not when strict;
+- `Omittable[X]` (`Annotated[Optional[X], NOT_NULL]`: a property that may be absent but is never
+  null) takes `null` by default (it reads as `None` either way), not when strict;
+- a model declared `class X(BaseModel, closed=True)` (the schema says `additionalProperties:
+  false`) keeps undeclared properties by default and rejects them when strict;
+- `Annotated[X, StrictConstraints(...)]` (`_constraints`: the schema's minLength, pattern,
+  bounds, ...) checks them only when strict;
 - no type coercion when strict (pydantic's strict mode: `"5"` is not an integer).
 """
 
@@ -57,6 +61,7 @@ __all__ = [
     "NOT_NULL",
     "OPEN_ENUM",
     "BaseModel",
+    "Omittable",
     "OpenEnum",
     "UnknownVariant",
     "construct_lenient",
@@ -81,7 +86,16 @@ class BaseModel(pydantic.BaseModel):
 
     `_request_id` is set on the top-level object a call returns (from `x-request-id`, else
     `x-ds-trace-id`); it is `None` on nested objects and on objects built by hand.
+
+    `class X(BaseModel, closed=True)`: the spec allows no properties but the declared ones;
+    strict validation rejects others (the default keeps them, as on every model).
     """
+
+    def __init_subclass__(cls, *, closed: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if closed:
+            # (`setattr`: the class's declared type stays pydantic's own.)
+            setattr(cls, "__get_pydantic_core_schema__", classmethod(_closed_core_schema))  # noqa: B010
 
     __slots__ = (_REQUEST_ID_SLOT,)
 
@@ -189,6 +203,31 @@ class UnknownVariant(BaseModel):
         return core_schema.lax_or_strict_schema(lax_schema=schema, strict_schema=reject)
 
 
+def _closed_core_schema(cls: type[BaseModel], source: Any, handler: Any) -> Any:
+    """The schema of a `closed=True` model: lax, the model as it is; strict, the model, then a
+    check that it kept no undeclared property. The wrapper takes the model's `ref`, so a
+    recursive reference goes through it too; both branches serialize as the model does."""
+    schema = handler(source)
+    if schema.get("type") != "model" or schema.get("cls") is not cls:
+        return schema  # pydantic's cached schema of this class: already wrapped
+    model = cast(core_schema.CoreSchema, {k: v for k, v in schema.items() if k != "ref"})
+    strict = core_schema.no_info_after_validator_function(_reject_extra_properties, model)
+    return core_schema.lax_or_strict_schema(
+        lax_schema=model, strict_schema=strict, ref=schema.get("ref")
+    )
+
+
+def _reject_extra_properties(value: Any) -> Any:
+    extra = value.__pydantic_extra__
+    if extra:
+        raise pydantic_core.PydanticCustomError(
+            "extra_forbidden",
+            "Extra inputs are not permitted ({names}: the spec allows no other properties)",
+            {"names": ", ".join(sorted(extra))},
+        )
+    return value
+
+
 def _reject_unknown_variant(value: Any) -> Any:
     raise pydantic_core.PydanticCustomError(
         "unknown_variant", "Input is a variant of the union that the spec does not list"
@@ -233,6 +272,9 @@ NOT_NULL = _NotNull()
 _T = TypeVar("_T")
 OpenEnum = Annotated[Union[_T, str], OPEN_ENUM]
 """`OpenEnum[Literal["a", "b"]]`: one of the listed values or, from a newer server, another."""
+Omittable = Annotated[Optional[_T], NOT_NULL]
+"""`Omittable[X] = None`: a property the server may leave out (read as `None`); the spec never
+makes it `null` (strict validation rejects `null`, the default takes it as absent)."""
 
 
 def set_request_id(model: BaseModel, request_id: Optional[str]) -> None:

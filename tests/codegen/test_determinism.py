@@ -30,7 +30,7 @@ FIXTURE = Path(__file__).parent / "review" / "fixtures" / "diff" / "old.yaml"
 MODEL_FILE = "pet_store_sdk/types/pet.py"
 NEW_FIELD = [
     "",
-    "    nickname: Optional[str] = None",
+    "    nickname: Omittable[str] = None",
     '    """The name the family calls the pet."""',
 ]
 

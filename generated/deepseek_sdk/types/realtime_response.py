@@ -2,7 +2,7 @@
 import builtins
 from typing import Literal, Optional, Union
 
-from .._models import BaseModel
+from .._models import BaseModel, Omittable
 from .realtime_conversation_item import RealtimeConversationItem
 from .realtime_usage import RealtimeUsage
 
@@ -12,13 +12,13 @@ __all__ = ["RealtimeResponse"]
 class RealtimeResponse(BaseModel):
     """A response generated in a realtime session."""
 
-    id: Optional[str] = None
+    id: Omittable[str] = None
     """The response's identifier."""
 
-    object: Optional[str] = None
+    object: Omittable[str] = None
     """`realtime.response`."""
 
-    status: Optional[
+    status: Omittable[
         Union[Literal["in_progress", "completed", "cancelled", "failed", "incomplete"], str]
     ] = None
     """`in_progress`, `completed`, `cancelled`, `failed` or `incomplete`."""
@@ -26,7 +26,7 @@ class RealtimeResponse(BaseModel):
     status_details: Optional[dict[str, builtins.object]] = None
     """Why the response was cancelled, failed or is incomplete."""
 
-    output: Optional[list[RealtimeConversationItem]] = None
+    output: Omittable[list[RealtimeConversationItem]] = None
     """The items the response produced."""
 
     usage: Optional[RealtimeUsage] = None

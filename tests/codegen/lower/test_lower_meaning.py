@@ -102,10 +102,10 @@ def test_a_redeclared_property_is_the_intersection() -> None:
     narrow = printed_definition(api, "Narrow")
     assert narrow.bases == ("BaseModel",)
     assert field(narrow, "kind").annotation == 'Literal["narrow"]'
-    assert field(narrow, "size").annotation == "Optional[int]"
+    assert field(narrow, "size").annotation == "Omittable[int]"
     # Enums are open on the response side: the narrower one's values, still open.
-    assert field(narrow, "role").annotation == 'Optional[Union[Literal["user", "assistant"], str]]'
-    assert field(narrow, "doc").annotation == "Optional[str]"
+    assert field(narrow, "role").annotation == 'Omittable[OpenEnum[Literal["user", "assistant"]]]'
+    assert field(narrow, "doc").annotation == "Omittable[str]"
 
 
 def test_intersection_rules() -> None:
@@ -161,8 +161,8 @@ def test_recursive_ref_is_the_enclosing_component() -> None:
     api, _ = build(_returning("Compound"), schemas)
     compound = printed_definition(api, "Compound")
     unquoted = {f.name: f.annotation.strip('"') for f in compound.fields}
-    assert unquoted["filters"] == "Optional[list[Union[Comparison, Compound]]]"
-    assert unquoted["next"] == "Optional[Compound]"
+    assert unquoted["filters"] == "Omittable[list[Union[Comparison, Compound]]]"
+    assert unquoted["next"] == "Omittable[Compound]"
 
 
 def _body(media: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -202,7 +202,7 @@ def test_binary_strings_are_files_only_where_a_file_is_sent() -> None:
     response = printed(api, "json.create").sync.signature.returns
     assert response == "JsonCreateResponse"
     model = printed_definition(api, "JsonCreateResponse")
-    assert {f.annotation for f in model.fields} == {"Optional[str]"}
+    assert {f.annotation for f in model.fields} == {"Omittable[str]"}
 
 
 def test_webhooks_only_spec_generates_its_types() -> None:

@@ -24,5 +24,5 @@ def test_definitions_are_ordered_and_forward_references_quoted() -> None:
     module = ir.TypeModule("types/node.py", ("Loop", "Node", "Note"), tuple(ordered), ("Node",))
     printed = {d.name: d for d in print_type_module(module, Registry()).definitions}
     assert printed["Loop"].annotation == "Union[str, list[object]]"
-    assert printed["Node"].fields[0].annotation == '"Optional[list[Node]]"'
+    assert printed["Node"].fields[0].annotation == '"Omittable[list[Node]]"'
     assert printed["Note"].fields[0].annotation == "Node"  # Node is defined by then: no quotes

@@ -53,12 +53,16 @@ def test_enums_are_open_on_the_response_side_only() -> None:
         schemas,
     )
     model = printed_definition(api, "Thing")
-    assert field(model, "status").annotation == 'Optional[Union[Literal["stop", "length"], str]]'
-    assert field(model, "model").annotation == 'Optional[Union[str, Literal["a", "b"]]]'
-    assert field(model, "kind").annotation == 'Optional[Literal["only"]]'
-    assert field(model, "const").annotation == 'Optional[Literal["fixed"]]'
-    assert field(model, "level").annotation == "Optional[Union[Literal[1, 2], int]]"
-    assert field(model, "ratio").annotation == "Optional[float]"
+    # Open: `OpenEnum` (strict validation takes only the listed values); `anyOf` with a plain
+    # string takes any string, strict or not. Not nullable: `Omittable` (absent, never null).
+    assert field(model, "status").annotation == 'Omittable[OpenEnum[Literal["stop", "length"]]]'
+    assert field(model, "model").annotation == 'Omittable[Union[str, Literal["a", "b"]]]'
+    assert field(model, "kind").annotation == 'Omittable[Literal["only"]]'
+    assert field(model, "const").annotation == 'Omittable[Literal["fixed"]]'
+    assert field(model, "level").annotation == (
+        "Omittable[Annotated[Union[Literal[1, 2], int], OPEN_ENUM]]"
+    )
+    assert field(model, "ratio").annotation == "Omittable[float]"
     create = printed(api, "things.create").sync.signature
     annotations = {p.name: p.annotation for p in create.keyword}
     assert annotations["status"] == 'Literal["stop", "length"] | NotGiven'
@@ -195,7 +199,7 @@ def test_discriminator_with_mapping() -> None:
     )
     unknown = definition(api, "UUnknown")
     assert isinstance(unknown, ir.Model) and unknown.fields == (
-        ir.Field("type", "type", ir.Primitive("str"), False, None),
+        ir.Field("type", "type", ir.Nullable(ir.Primitive("str")), False, None),
     )
     assert field(printed_definition(api, "UUnknown"), "type").annotation == "Optional[str]"
     union = definition(api, "U")
@@ -442,9 +446,9 @@ def test_fields_named_like_builtins_keep_their_wire_name() -> None:
     model = printed_definition(api, "Event")
     assert [(f.name, f.annotation, f.default) for f in model.fields] == [
         ("object", 'Literal["event"]', None),
-        ("meta", "Optional[dict[builtins.str, builtins.object]]", "None"),
-        ("str", "Optional[builtins.str]", "None"),
-        ("builtins_", "Optional[builtins.str]", 'Field(default=None, alias="builtins")'),
+        ("meta", "Omittable[dict[builtins.str, builtins.object]]", "None"),
+        ("str", "Omittable[builtins.str]", "None"),
+        ("builtins_", "Omittable[builtins.str]", 'Field(default=None, alias="builtins")'),
     ]
     assert "import builtins" in printed_module(api, "Event").imports
     # A `builtins` key would shadow the module: the TypedDict is written functionally.

@@ -1,8 +1,10 @@
-from typing import Literal, Union
+from typing import Literal
 
 from typing_extensions import TypeAlias
+
+from .._models import OpenEnum
 
 __all__ = ["N1024x1024"]
 
 
-N1024x1024: TypeAlias = Union[Literal["1024x1024", "512x512"], str]
+N1024x1024: TypeAlias = OpenEnum[Literal["1024x1024", "512x512"]]

@@ -1,9 +1,8 @@
 import builtins
-from typing import Optional
 
 from pydantic import Field
 
-from .._models import BaseModel
+from .._models import BaseModel, Omittable
 
 __all__ = ["Record"]
 
@@ -11,27 +10,27 @@ __all__ = ["Record"]
 class Record(BaseModel):
     """Ends with a quote\""""
 
-    class_: Optional[builtins.str] = Field(default=None, alias="class")
+    class_: Omittable[builtins.str] = Field(default=None, alias="class")
 
-    schema_: Optional[builtins.str] = Field(default=None, alias="schema")
+    schema_: Omittable[builtins.str] = Field(default=None, alias="schema")
     """Shadows BaseModel.schema."""
 
-    model_name_: Optional[builtins.str] = Field(default=None, alias="model_name")
+    model_name_: Omittable[builtins.str] = Field(default=None, alias="model_name")
 
-    n_2fa: Optional[bool] = Field(default=None, alias="2fa")
+    n_2fa: Omittable[bool] = Field(default=None, alias="2fa")
 
-    api_key_created: Optional[int] = Field(default=None, alias="api-key.created")
+    api_key_created: Omittable[int] = Field(default=None, alias="api-key.created")
 
-    id_: Optional[builtins.str] = Field(default=None, alias="_id")
+    id_: Omittable[builtins.str] = Field(default=None, alias="_id")
 
-    str: Optional[builtins.str] = None
+    str: Omittable[builtins.str] = None
     """Shadows the builtin used below."""
 
-    label: Optional[builtins.str] = None
+    label: Omittable[builtins.str] = None
 
-    object: Optional[builtins.str] = None
+    object: Omittable[builtins.str] = None
     """Shadows the builtin `metadata` uses."""
 
-    metadata: Optional[dict[builtins.str, builtins.object]] = None
+    metadata: Omittable[dict[builtins.str, builtins.object]] = None
 
-    Tag: Optional[builtins.str] = None
+    Tag: Omittable[builtins.str] = None

@@ -1,6 +1,4 @@
-from typing import Optional
-
-from .._models import BaseModel
+from .._models import BaseModel, Omittable
 
 __all__ = ["Record2"]
 
@@ -8,4 +6,4 @@ __all__ = ["Record2"]
 class Record2(BaseModel):
     """Same name as Record but lower case."""
 
-    id: Optional[str] = None
+    id: Omittable[str] = None

@@ -1,6 +1,4 @@
-from typing import Optional
-
-from .._models import BaseModel
+from .._models import BaseModel, Omittable
 
 __all__ = ["Widget"]
 
@@ -13,7 +11,7 @@ class Widget(BaseModel):
     name: str
     """Display name."""
 
-    color: Optional[str] = None
+    color: Omittable[str] = None
 
     created_at: int
     """Unix seconds."""

@@ -1,6 +1,6 @@
-from typing import Literal, Union
+from typing import Literal
 
-from .._models import BaseModel
+from .._models import BaseModel, OpenEnum
 
 __all__ = ["Job"]
 
@@ -8,4 +8,4 @@ __all__ = ["Job"]
 class Job(BaseModel):
     id: str
 
-    status: Union[Literal["queued", "running", "done"], str]
+    status: OpenEnum[Literal["queued", "running", "done"]]

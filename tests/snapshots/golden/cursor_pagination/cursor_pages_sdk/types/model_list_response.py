@@ -1,6 +1,4 @@
-from typing import Optional
-
-from .._models import BaseModel
+from .._models import BaseModel, Omittable
 
 __all__ = ["ModelListResponse"]
 
@@ -8,4 +6,4 @@ __all__ = ["ModelListResponse"]
 class ModelListResponse(BaseModel):
     id: str
 
-    owned_by: Optional[str] = None
+    owned_by: Omittable[str] = None

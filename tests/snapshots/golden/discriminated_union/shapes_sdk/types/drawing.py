@@ -3,7 +3,7 @@ from typing import Annotated, Literal, Optional, Union
 from pydantic import Discriminator, Tag
 
 from .._discriminated import UNKNOWN_TAG, tag_of
-from .._models import BaseModel, UnknownVariant
+from .._models import BaseModel, Omittable, UnknownVariant
 from .circle import Circle
 
 __all__ = ["Drawing", "DrawingLayerRaster", "DrawingLayerUnknown", "DrawingLayerVector", "DrawingNoteVariant1"]
@@ -31,9 +31,9 @@ class DrawingLayerUnknown(UnknownVariant):
 
 
 class DrawingNoteVariant1(BaseModel):
-    kind: Optional[str] = None
+    kind: Omittable[str] = None
 
-    text: Optional[str] = None
+    text: Omittable[str] = None
 
 
 class Drawing(BaseModel):
@@ -42,5 +42,5 @@ class Drawing(BaseModel):
     layers: list[Annotated[Union[Annotated[DrawingLayerRaster, Tag("raster")], Annotated[DrawingLayerVector, Tag("vector")], Annotated[DrawingLayerUnknown, Tag(UNKNOWN_TAG)]], Discriminator(tag_of("type", "raster", "vector"))]]
     """Told apart by `type` (no mapping; each variant has a const tag)."""
 
-    note: Optional[Union[Circle, DrawingNoteVariant1]] = None
+    note: Omittable[Union[Circle, DrawingNoteVariant1]] = None
     """No discriminator can be used (the variants share a tag), so a plain union."""

@@ -1,9 +1,7 @@
-from typing import Optional
-
-from .._models import BaseModel
+from .._models import BaseModel, Omittable
 
 __all__ = ["UserBalanceResponse"]
 
 
 class UserBalanceResponse(BaseModel):
-    total: Optional[str] = None
+    total: Omittable[str] = None

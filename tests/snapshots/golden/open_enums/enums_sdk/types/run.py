@@ -1,6 +1,6 @@
 from typing import Literal, Optional, Union
 
-from .._models import BaseModel
+from .._models import BaseModel, Omittable, OpenEnum
 from .run_status import RunStatus
 
 __all__ = ["Run"]
@@ -9,10 +9,10 @@ __all__ = ["Run"]
 class Run(BaseModel):
     id: str
 
-    object: Optional[Literal["run"]] = None
+    object: Omittable[Literal["run"]] = None
 
     status: RunStatus
 
-    finish_reason: Optional[Union[Literal["stop", "length"], str]]
+    finish_reason: Optional[OpenEnum[Literal["stop", "length"]]]
 
-    model: Optional[Union[Literal["fast", "smart"], str]] = None
+    model: Omittable[Union[Literal["fast", "smart"], str]] = None

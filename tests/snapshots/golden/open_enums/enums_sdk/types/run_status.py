@@ -1,9 +1,11 @@
-from typing import Literal, Union
+from typing import Literal
 
 from typing_extensions import TypeAlias
+
+from .._models import OpenEnum
 
 __all__ = ["RunStatus"]
 
 
-RunStatus: TypeAlias = Union[Literal["queued", "running", "done"], str]
+RunStatus: TypeAlias = OpenEnum[Literal["queued", "running", "done"]]
 """Where the run is."""

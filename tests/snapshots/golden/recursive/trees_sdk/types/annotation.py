@@ -1,6 +1,4 @@
-from typing import Optional
-
-from .._models import BaseModel
+from .._models import BaseModel, Omittable
 from .json_value import JsonValue
 
 __all__ = ["Annotation", "Node"]
@@ -11,16 +9,16 @@ class Node(BaseModel):
 
     name: str
 
-    children: "Optional[list[Node]]" = None
+    children: "Omittable[list[Node]]" = None
 
-    annotation: "Optional[Annotation]" = None
+    annotation: "Omittable[Annotation]" = None
 
 
 class Annotation(BaseModel):
     """Mutually recursive with Node."""
 
-    about: Optional[Node] = None
+    about: Omittable[Node] = None
 
-    value: Optional[JsonValue] = None
+    value: Omittable[JsonValue] = None
 
 Node.model_rebuild()

@@ -1,9 +1,7 @@
-from typing import Optional
-
-from ...._models import BaseModel
+from ...._models import BaseModel, Omittable
 
 __all__ = ["CheckpointListResponse"]
 
 
 class CheckpointListResponse(BaseModel):
-    step: Optional[int] = None
+    step: Omittable[int] = None

@@ -1,0 +1,48 @@
+"""Resources of `strict_sdk.resources`, imported lazily on first use."""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .brands import (
+        AsyncBrands,
+        AsyncBrandsWithRawResponse,
+        AsyncBrandsWithStreamingResponse,
+        Brands,
+        BrandsWithRawResponse,
+        BrandsWithStreamingResponse,
+    )
+
+__all__ = [
+    "AsyncBrands",
+    "AsyncBrandsWithRawResponse",
+    "AsyncBrandsWithStreamingResponse",
+    "Brands",
+    "BrandsWithRawResponse",
+    "BrandsWithStreamingResponse",
+]
+
+_LAZY: dict[str, str] = {
+    "AsyncBrands": ".brands",
+    "AsyncBrandsWithRawResponse": ".brands",
+    "AsyncBrandsWithStreamingResponse": ".brands",
+    "Brands": ".brands",
+    "BrandsWithRawResponse": ".brands",
+    "BrandsWithStreamingResponse": ".brands",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first access."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if module_name == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(_LAZY)  # the names in __all__ (typed even when there are none)
