@@ -199,10 +199,12 @@ def _run_ruff(
         # formats one file or all of them.
         for directory in sorted({(root / path).parent for path in files}):
             directory.mkdir(parents=True, exist_ok=True)
-        # Empty stand-ins for the modules not being formatted: ruff tells first-party from
-        # third-party imports by the files it finds (`from pkg.pagination import ...`).
+        # Empty stand-ins for the modules not being formatted (copied verbatim, or formatted
+        # before and cached): ruff tells first-party from third-party imports by the files it
+        # finds (`from pkg.pagination import ...`).
+        formatting = set(todo)
         for path in files:
-            if path.endswith(".py") and path not in sources:
+            if path.endswith(".py") and path not in formatting:
                 (root / path).touch()
         for path in todo:
             (root / path).write_text(sources[path], encoding="utf-8")

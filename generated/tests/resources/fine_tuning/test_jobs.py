@@ -5,9 +5,9 @@ all of them, against a mock server of the spec (see `tests/conftest.py`)."""
 from __future__ import annotations
 
 import pytest
-from deepseek_sdk.pagination import AsyncCursorPage, SyncCursorPage
 
 from deepseek_sdk import AsyncDeepSeek, DeepSeek
+from deepseek_sdk.pagination import AsyncCursorPage, SyncCursorPage
 from deepseek_sdk.types.fine_tuning import FineTuningJob
 
 
