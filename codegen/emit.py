@@ -168,8 +168,13 @@ def _format(
     version = _run([ruff, "--version"], Path.cwd()).strip()
     salt = hashlib.sha256(f"{version}\0{config_text}".encode()).hexdigest()
 
+    # Which modules exist decides how ruff sorts imports (first- or third-party), so it is part
+    # of every entry's key.
+    modules = hashlib.sha256("\0".join(sorted(p for p in files if p.endswith(".py"))).encode())
+    tree = modules.hexdigest()
+
     def key(path: str) -> str:
-        return hashlib.sha256(f"{salt}\0{path}\0{sources[path]}".encode()).hexdigest()
+        return hashlib.sha256(f"{salt}\0{tree}\0{path}\0{sources[path]}".encode()).hexdigest()
 
     # One cache file per ruff version and config (i.e. per generated package), holding the
     # entries of the latest run only, so it never grows and two SDKs do not evict each other.
