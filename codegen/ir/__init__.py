@@ -4,6 +4,7 @@
     api.py     the API: type modules and their definitions, resources, methods with their
                parameters (location, wire name), bodies, results, paginators and streams,
                the client, README examples, the front-ends (command line, MCP server)
+    frontends.py  the command line and MCP server: options, commands, tools
     auth.py    the security schemes, the credentials they need, default `security`
 
 Frozen dataclasses, compared by value (what `review` diffs); no Python source text, except the
@@ -12,23 +13,17 @@ annotations of hand-written helper methods (`HelperParam`), which are read from 
 
 from .api import (
     FORM_MEDIA_TYPE,
-    NO_FRONTENDS,
     Alias,
     Api,
     Body,
     BodyKind,
     Child,
     Client,
-    ClientOption,
-    CliOption,
-    CommandLine,
     Definition,
     Example,
     Examples,
     Field,
     FileExample,
-    FrontendOperation,
-    Frontends,
     HelperForm,
     HelperImport,
     HelperMethod,
@@ -36,7 +31,6 @@ from .api import (
     HelperSignature,
     InitModule,
     LazyExport,
-    McpServer,
     Method,
     Model,
     PaginationKind,
@@ -50,7 +44,6 @@ from .api import (
     ServerVariable,
     Side,
     StreamSpec,
-    StreamText,
     SuiteCall,
     TypedDictDef,
     TypeImport,
@@ -58,6 +51,16 @@ from .api import (
     body_kind,
 )
 from .auth import NO_AUTH, Auth, AuthScheme, Credential, Security
+from .frontends import (
+    NO_FRONTENDS,
+    ClientOption,
+    CliOption,
+    CommandLine,
+    FrontendOperation,
+    Frontends,
+    McpServer,
+    StreamText,
+)
 from .types import (
     NONE,
     OBJECT,

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import httpx2
 
+from ._auth import AuthHook, AuthSpec
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._core import DEFAULT_MAX_RETRIES
-from ._exceptions import SDKError
 from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from ._utils import cached_property
 from ._version import __version__
@@ -33,6 +33,14 @@ __all__ = [
     "StrictWithStreamingResponse",
 ]
 
+_AUTH = AuthSpec(
+    {
+    },
+    default=(),
+    env={},
+)
+"""The API's security schemes and the constructor argument each one sends (see `_auth`)."""
+
 
 class Strict(SyncAPIClient):
     """Client for the Strict."""
@@ -40,7 +48,7 @@ class Strict(SyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        auth_hook: AuthHook | None = None,
         base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -53,19 +61,18 @@ class Strict(SyncAPIClient):
     ) -> None:
         """Create a client.
 
-        `api_key` defaults to the `STRICT_API_KEY` environment variable and `base_url` to
-        `STRICT_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
-        `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
-        included) apply to every request unless a call overrides them.
+        `base_url` defaults to `STRICT_BASE_URL`, else https://api.example.com. `timeout`
+        (seconds or an `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole
+        call, retries included) apply to every request unless a call overrides them.
+        `auth_hook(request)`, when given, may change every request before it is sent (request
+        signing, or auth the spec does not describe).
         """
-        if api_key is None:
-            api_key = os.environ.get("STRICT_API_KEY")
-        if not api_key:
-            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the STRICT_API_KEY environment variable")
         if base_url is None:
             base_url = os.environ.get("STRICT_BASE_URL") or "https://api.example.com"
         super().__init__(
-            api_key=api_key,
+            auth=_AUTH,
+            credentials={},
+            auth_hook=auth_hook,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -103,7 +110,7 @@ class AsyncStrict(AsyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        auth_hook: AuthHook | None = None,
         base_url: str | httpx2.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -116,19 +123,18 @@ class AsyncStrict(AsyncAPIClient):
     ) -> None:
         """Create a client.
 
-        `api_key` defaults to the `STRICT_API_KEY` environment variable and `base_url` to
-        `STRICT_BASE_URL`, else https://api.example.com. `timeout` (seconds or an
-        `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole call, retries
-        included) apply to every request unless a call overrides them.
+        `base_url` defaults to `STRICT_BASE_URL`, else https://api.example.com. `timeout`
+        (seconds or an `httpx2.Timeout`), `max_retries` and `deadline` (seconds for a whole
+        call, retries included) apply to every request unless a call overrides them.
+        `auth_hook(request)`, when given, may change every request before it is sent (request
+        signing, or auth the spec does not describe).
         """
-        if api_key is None:
-            api_key = os.environ.get("STRICT_API_KEY")
-        if not api_key:
-            raise SDKError("The api_key client option must be set either by passing api_key to the client or by setting the STRICT_API_KEY environment variable")
         if base_url is None:
             base_url = os.environ.get("STRICT_BASE_URL") or "https://api.example.com"
         super().__init__(
-            api_key=api_key,
+            auth=_AUTH,
+            credentials={},
+            auth_hook=auth_hook,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,

@@ -48,7 +48,7 @@ class Content(SyncAPIResource):
         return self._request(
             "get",
             f"/files/{path_param('file_id', file_id)}/content",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
+            options=make_request_options(extra_headers={"Accept": "application/octet-stream", **(extra_headers or {})}, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=BinaryAPIResponse,
             binary=True,
         )
@@ -82,7 +82,7 @@ class AsyncContent(AsyncAPIResource):
         return await self._request(
             "get",
             f"/files/{path_param('file_id', file_id)}/content",
-            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
+            options=make_request_options(extra_headers={"Accept": "application/octet-stream", **(extra_headers or {})}, extra_query=extra_query, extra_body=extra_body, timeout=timeout, max_retries=max_retries, deadline=deadline),
             cast_to=AsyncBinaryAPIResponse,
             binary=True,
         )
