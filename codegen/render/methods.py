@@ -287,10 +287,13 @@ def _options_expr(method: ir.Method) -> str:
         entries = [f"{py_str('Accept')}: {py_str(method.accept)}"] if method.accept else []
         for param in header_params:
             value = "{" + f"{py_str(param.wire)}: {_header_value(param)}" + "}"
-            if param.required:
-                entries.append(f"**{value}")
+            given = [] if param.required else [f"not isinstance({param.name}, NotGiven)"]
+            if t.is_nullable(param.type):  # a header cannot carry null: None sends none
+                given.append(f"{param.name} is not None")
+            if given:
+                entries.append(f"**({value} if {' and '.join(given)} else {{}})")
             else:
-                entries.append(f"**({value} if not isinstance({param.name}, NotGiven) else {{}})")
+                entries.append(f"**{value}")
         if cookies:
             entries.append("**cookie_header({" + ", ".join(cookies) + "})")
         headers = "{" + ", ".join([*entries, "**(extra_headers or {})"]) + "}"

@@ -195,6 +195,7 @@ async def test_query_styles_headers_and_cookies(wire: Wire) -> None:
     await wire.run(
         wire.client.search.retrieve(
             x_trace="tr-1",
+            x_tags=["a", "b"],
             session="s 1",
             ids=[1, 2],
             tags=["a", "b"],
@@ -214,6 +215,7 @@ async def test_query_styles_headers_and_cookies(wire: Wire) -> None:
         b"&color=R%2C100%2CG%2C200&page-size=10"
     )
     assert request.headers["x-trace"] == "tr-1"
+    assert request.headers["x-tags"] == "a,b"  # `simple` style
     assert request.headers["cookie"] == "session=s%201"
     assert request.headers["accept"] == "application/json"  # the ignored `Accept` parameter
 
@@ -222,6 +224,8 @@ async def test_optional_parameters_left_out_are_not_sent(wire: Wire) -> None:
     await wire.run(wire.client.search.retrieve(x_trace="t", session="s", prefs="dark"))
     assert wire.last.url.query == b""
     assert wire.last.headers["cookie"] == "session=s; prefs=dark"
+    await wire.run(wire.client.search.retrieve(x_trace="t", session="s", x_tags=None))
+    assert "x-tags" not in wire.last.headers  # a header cannot carry null
 
 
 def test_ignored_header_parameters_are_no_arguments() -> None:
