@@ -84,7 +84,11 @@ def suite_calls(
                 continue
             schema, pointer = where.get((param.location, param.wire), ({}, op.pointer))
             example = given.get(param.wire) if param.location == "body" else None
-            value = values.value(schema, pointer, example=example)
+            body = method.body
+            if param.location == "whole_body" and body is not None and body.kind == "binary":
+                value: Any = ir.FileExample()  # `body=` of a binary body takes a file
+            else:
+                value = values.value(schema, pointer, example=example)
             if param.required or (param.location == "body" and param.wire in chosen):
                 required.append((param.name, value))
             every.append((param.name, value))
