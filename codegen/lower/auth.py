@@ -31,34 +31,11 @@ from .. import ir
 from ..config import Config
 from ..errors import Diagnostic, SpecError
 from ..spec.pointer import join_pointer
-from .naming import identifier, snake
+from .naming import CONSTRUCTOR_ARGS, identifier, snake
 from .operations import Operation
 
-__all__ = ["CONSTRUCTOR_AUTH_ARGS", "apply_security", "auth_ir"]
+__all__ = ["apply_security", "auth_ir"]
 
-CONSTRUCTOR_AUTH_ARGS = frozenset(
-    {"api_key", "username", "password", "client_id", "client_secret", "access_token", "auth_hook"}
-)
-"""Names the client constructor may take for credentials (server variables avoid them)."""
-
-_OTHER_ARGS = frozenset(
-    {
-        "self",
-        "base_url",
-        "timeout",
-        "max_retries",
-        "deadline",
-        "default_headers",
-        "default_query",
-        "http_client",
-        "stream_idle_timeout",
-        "strict_response_validation",
-        "os",
-        "httpx2",
-        "auth_hook",
-        "credentials",
-    }
-)
 _KIND = "auth"
 _NAME_SUFFIXES = ("_authentication", "_auth", "_scheme", "_security")
 _LABELS = {
@@ -222,7 +199,7 @@ def _name_arguments(schemes: Sequence[_Scheme], config: Config, primary: str | N
     for scheme in schemes:
         for base in scheme.bases:
             wanted[base] = wanted.get(base, 0) + 1
-    taken: set[str] = set(_OTHER_ARGS)
+    taken: set[str] = set(CONSTRUCTOR_ARGS)
     for scheme in schemes:
         settings = config.auth.get(scheme.name)
         stem = snake(scheme.name).replace("o_auth", "oauth")

@@ -29,7 +29,7 @@ from .. import ir
 from ..config import Config
 from ..errors import SpecError
 from ..spec.pointer import join_pointer
-from .naming import RESERVED_PARAM_NAMES, identifier
+from .naming import CONSTRUCTOR_ARGS, CONSTRUCTOR_AUTH_ARGS, RESERVED_PARAM_NAMES, identifier
 
 __all__ = [
     "PackageNames",
@@ -44,31 +44,7 @@ __all__ = [
 
 _VARIABLE = re.compile(r"\{([^{}]+)\}")
 # The client constructor's own arguments: a server variable named like one gets a `_`.
-_CONSTRUCTOR_ARGS = frozenset(
-    {
-        "self",
-        "api_key",
-        "base_url",
-        "timeout",
-        "max_retries",
-        "deadline",
-        "default_headers",
-        "default_query",
-        "http_client",
-        "stream_idle_timeout",
-        "strict_response_validation",
-        "os",
-        "httpx2",
-        # credentials (lower/auth.py)
-        "username",
-        "password",
-        "client_id",
-        "client_secret",
-        "access_token",
-        "auth_hook",
-        "credentials",
-    }
-)
+_CONSTRUCTOR_ARGS = CONSTRUCTOR_ARGS | CONSTRUCTOR_AUTH_ARGS
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from ..render.text import AMBIGUOUS, is_identifier
 
 __all__ = [
+    "CONSTRUCTOR_ARGS",
+    "CONSTRUCTOR_AUTH_ARGS",
     "RESERVED_CLASS_NAMES",
     "RESERVED_FIELD_NAMES",
     "RESERVED_PARAM_NAMES",
@@ -72,6 +74,29 @@ a method of pydantic's or the runtime's `BaseModel`.
 another name they use, like `Optional`, is renamed too: `types.TypeLowerer.fields` checks that
 per class.)"""
 
+CONSTRUCTOR_AUTH_ARGS = frozenset(
+    {"api_key", "username", "password", "client_id", "client_secret", "access_token", "auth_hook"}
+)
+"""Names the client constructor may take for credentials (server variables avoid them)."""
+
+CONSTRUCTOR_ARGS = frozenset(  # besides credentials; lower/client.py, lower/auth.py
+    {
+        "self",
+        "base_url",
+        "timeout",
+        "max_retries",
+        "deadline",
+        "default_headers",
+        "default_query",
+        "http_client",
+        "stream_idle_timeout",
+        "strict_response_validation",
+        "os",
+        "httpx2",
+        "auth_hook",
+        "credentials",
+    }
+)
 RESERVED_PARAM_NAMES = frozenset(
     {
         "self",
