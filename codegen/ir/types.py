@@ -144,12 +144,25 @@ class Variant:
 @dataclass(frozen=True, slots=True)
 class Discriminated:
     """A union of objects told apart by the value of their `property` (wire name; `attr` is
-    the Python attribute); a tag the SDK does not know selects the `fallback` model."""
+    the Python attribute); a tag the SDK does not know selects the `fallback` model.
+
+    `untagged` are the tags of the variants that may leave the property out (it is optional
+    in them): a value without it is validated as a plain union of those variants, not taken
+    for an unknown one."""
 
     property: str
     attr: str
     variants: tuple[Variant, ...]
     fallback: str
+    untagged: tuple[str, ...] = ()
+
+    def untagged_types(self) -> tuple[Type, ...]:
+        """The types of the variants in `untagged`, each once, in variant order."""
+        found: list[Type] = []
+        for variant in self.variants:
+            if variant.tag in self.untagged:
+                found.extend(m for m in variant.types if m not in found)
+        return tuple(found)
 
 
 Type: TypeAlias = (
@@ -264,5 +277,5 @@ def replace_refs(t: Type, replace: Callable[[str], Type | None]) -> Type:
         variants = tuple(
             Variant(v.tag, tuple(replace_refs(m, replace) for m in v.types)) for v in t.variants
         )
-        return Discriminated(t.property, t.attr, variants, t.fallback)
+        return Discriminated(t.property, t.attr, variants, t.fallback, t.untagged)
     return t

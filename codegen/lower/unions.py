@@ -166,13 +166,20 @@ class UnionLowering:
         the SDK does not know selects a `<Hint>Unknown` model that keeps every field, so a new
         server-side variant never breaks parsing. Variants sharing a tag (OpenAI's input and
         output `message` items) are one member, validated as a plain union of those few (with a
-        warning). A variant with several tags is a member once per tag.
+        warning). A variant with several tags is a member once per tag. A value without the
+        property, which variants that leave it optional allow (Mistral's fine-tuning jobs
+        omit `job_type`, whose `default` each variant states), is validated as a plain union of
+        those variants (`untagged`), not taken for an unknown variant.
         """
         self.uses_discriminator = True
         by_tag: dict[str, list[t.Type]] = {}
+        untagged: list[str] = []
         for index, variant, tags in tagged:
             variant_hint = self._variant_hint(hint, variant, index)
             lowered = self.lower(variant, "model", module, variant_hint, f"{pointer}/{key}/{index}")
+            target, target_pointer = self.schemas.deref(variant, f"{pointer}/{key}/{index}")
+            if prop not in self.schemas.properties(target, target_pointer, inherit=False)[2]:
+                untagged.extend(tag for tag in tags if tag not in untagged)
             for tag in tags:
                 group = by_tag.setdefault(tag, [])
                 if t.strip_null(lowered) not in group:
@@ -200,4 +207,4 @@ class UnionLowering:
         # users read any attribute of it (`event.delta` after `event.type == "..."`).
         self.add(module, ir.Model(unknown, ("UnknownVariant",), (field,), doc))
         variants = tuple(t.Variant(tag, tuple(types)) for tag, types in by_tag.items())
-        return t.Discriminated(prop, attr, variants, unknown)
+        return t.Discriminated(prop, attr, variants, unknown, tuple(untagged))

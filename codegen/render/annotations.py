@@ -107,12 +107,17 @@ class _Printer:
             inner = [self.print(m) for m in variant.types]
             member = inner[0] if len(inner) == 1 else f"Union[{', '.join(inner)}]"
             members.append(f"Annotated[{member}, Tag({py_str(variant.tag)})]")
+        untagged = [self.print(m) for m in typ.untagged_types()]
+        if untagged:
+            member = untagged[0] if len(untagged) == 1 else f"Union[{', '.join(untagged)}]"
+            members.append(f"Annotated[{member}, Tag(UNTAGGED)]")
         members.append(f"Annotated[{typ.fallback}, Tag(UNKNOWN_TAG)]")
         known = ", ".join(py_str(variant.tag) for variant in typ.variants)
         attr = "" if typ.attr == typ.property else f", attr={py_str(typ.attr)}"
+        flag = ", untagged=True" if untagged else ""
         return (
             f"Annotated[Union[{', '.join(members)}], "
-            f"Discriminator(tag_of({py_str(typ.property)}, {known}{attr}))]"
+            f"Discriminator(tag_of({py_str(typ.property)}, {known}{attr}{flag}))]"
         )
 
 
@@ -213,6 +218,16 @@ def _names(typ: t.Type, side: Side, out: list[str]) -> None:
             for member in variant.types:
                 _names(member, side, out)
             out.append("Tag")
+        untagged = typ.untagged_types()
+        if untagged:
+            out.append("Annotated")
+            if len(untagged) > 1:
+                out.append("Union")
+            for member in untagged:
+                _names(member, side, out)
+            out += ("Tag", "UNTAGGED")
         out += ("Annotated", typ.fallback, "Tag", "UNKNOWN_TAG", "Discriminator", "tag_of")
         if typ.attr != typ.property:
             out.append("attr")
+        if untagged:
+            out += ("untagged", "True")

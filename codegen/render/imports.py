@@ -86,6 +86,7 @@ KNOWN_NAMES: Mapping[str, tuple[str, str]] = {
     "cookie_header": ("_qs", "runtime"),
     "cached_property": ("_utils", "runtime"),
     "UNKNOWN_TAG": ("_discriminated", "runtime"),
+    "UNTAGGED": ("_discriminated", "runtime"),
     "tag_of": ("_discriminated", "runtime"),
 }
 

@@ -252,6 +252,28 @@ def test_discriminator_variant_with_several_tags_gets_each() -> None:
     assert diagnostics == []
 
 
+def test_discriminator_variants_that_may_omit_the_tag_are_a_plain_union_without_it() -> None:
+    """Mistral's fine-tuning jobs: `job_type` is optional in each variant (`const` with a
+    `default`), and the server leaves it out; such a value is no unknown variant."""
+    optional = {**tagged_variant({"const": "a", "default": "a"}, "x"), "required": ["x"]}
+    api = union_api(
+        {
+            "oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}],
+            "discriminator": {"propertyName": "type"},
+        },
+        {"A": optional, "B": tagged_variant({"const": "b"}, "y")},
+    )
+    alias = printed_definition(api, "U")
+    assert alias.annotation == (
+        'Annotated[Union[Annotated[A, Tag("a")], Annotated[B, Tag("b")], '
+        "Annotated[A, Tag(UNTAGGED)], Annotated[UUnknown, Tag(UNKNOWN_TAG)]], "
+        'Discriminator(tag_of("type", "a", "b", untagged=True))]'
+    )
+    union = definition(api, "U")
+    assert isinstance(union, ir.Alias) and isinstance(union.type, ir.Discriminated)
+    assert union.type.untagged == ("a",) and union.type.untagged_types() == (ir.Ref("A"),)
+
+
 def test_discriminator_needs_literal_tags() -> None:
     api = union_api(
         {

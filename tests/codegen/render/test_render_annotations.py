@@ -83,7 +83,12 @@ def test_names_used_are_the_identifiers_the_annotation_prints() -> None:
 
     specs = Path(__file__).resolve().parents[2] / "snapshots" / "specs"
     checked = 0
-    extra = [("model", TAGGED), ("model", ir.Discriminated("k", "k_", TAGGED.variants, "X"))]
+    extra = [
+        ("model", TAGGED),
+        ("model", ir.Discriminated("k", "k_", TAGGED.variants, "X")),
+        ("model", ir.Discriminated("k", "k", TAGGED.variants, "X", ("a",))),
+        ("model", ir.Discriminated("k", "k_", TAGGED.variants, "X", ("a", "b"))),
+    ]
     for spec in sorted(p for p in specs.glob("*.yaml") if not p.name.endswith(".sdk.yaml")):
         config = spec.with_name(spec.stem + ".sdk.yaml")
         api, _ = lower(load_spec(spec), load_config(config if config.exists() else None))

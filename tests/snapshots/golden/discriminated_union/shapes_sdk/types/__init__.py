@@ -12,8 +12,10 @@ if TYPE_CHECKING:
         DrawingLayerUnknown,
         DrawingLayerVector,
         DrawingNoteVariant1,
+        DrawingStampUnknown,
     )
     from .drawing_create_params import DrawingCreateParams
+    from .seal import Seal
     from .shape import Shape, ShapeUnknown
     from .shape_param import ShapeParam
     from .square import Square
@@ -28,6 +30,8 @@ __all__ = [
     "DrawingLayerUnknown",
     "DrawingLayerVector",
     "DrawingNoteVariant1",
+    "DrawingStampUnknown",
+    "Seal",
     "Shape",
     "ShapeParam",
     "ShapeUnknown",
@@ -46,6 +50,8 @@ _LAZY: dict[str, str] = {
     "DrawingLayerUnknown": ".drawing",
     "DrawingLayerVector": ".drawing",
     "DrawingNoteVariant1": ".drawing",
+    "DrawingStampUnknown": ".drawing",
+    "Seal": ".seal",
     "Shape": ".shape",
     "ShapeParam": ".shape_param",
     "ShapeUnknown": ".shape",

@@ -11,7 +11,9 @@ if TYPE_CHECKING:
         DrawingLayerUnknown,
         DrawingLayerVector,
         DrawingNoteVariant1,
+        DrawingStampUnknown,
     )
+    from ..seal import Seal
     from ..shape_param import ShapeParam
     from ..square_param import SquareParam
 
@@ -23,6 +25,8 @@ __all__ = [
     "DrawingLayerUnknown",
     "DrawingLayerVector",
     "DrawingNoteVariant1",
+    "DrawingStampUnknown",
+    "Seal",
     "ShapeParam",
     "SquareParam",
 ]
@@ -35,6 +39,8 @@ _LAZY: dict[str, str] = {
     "DrawingLayerUnknown": "..drawing",
     "DrawingLayerVector": "..drawing",
     "DrawingNoteVariant1": "..drawing",
+    "DrawingStampUnknown": "..drawing",
+    "Seal": "..seal",
     "ShapeParam": "..shape_param",
     "SquareParam": "..square_param",
 }
