@@ -143,9 +143,13 @@ RESERVED_CLASS_NAMES = frozenset(
         "AsyncAPIResource",
         "AsyncBinaryAPIResponse",
         "AsyncCursorPage",
+        "AsyncCursorPageOptionalData",
         "AsyncNextUrlPage",
+        "AsyncNextUrlPageOptionalData",
         "AsyncPage",
+        "AsyncPageOptionalData",
         "AsyncPageNumberPage",
+        "AsyncPageNumberPageOptionalData",
         "AsyncPaginator",
         "AsyncStream",
         "BaseModel",
@@ -163,9 +167,13 @@ RESERVED_CLASS_NAMES = frozenset(
         "SyncAPIClient",
         "SyncAPIResource",
         "SyncCursorPage",
+        "SyncCursorPageOptionalData",
         "SyncNextUrlPage",
+        "SyncNextUrlPageOptionalData",
         "SyncPage",
+        "SyncPageOptionalData",
         "SyncPageNumberPage",
+        "SyncPageNumberPageOptionalData",
     }
 )
 """Class names a generated type may not take (it would shadow an import in some module)."""

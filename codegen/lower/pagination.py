@@ -4,7 +4,8 @@ For a GET whose JSON response has a `data` array: a boolean `has_more` field plu
 query parameter is a cursor page; a string `next` field a next-URL page; an integer `page` query
 parameter a page-number page; no paging parameters at all one single page. The config's
 `paginate:` overrides the detection (and `none` turns it off). A paginator names the runtime
-page classes (`templates/runtime/_pagination.py`) whose class-level settings match its fields.
+page classes (`templates/runtime/_pagination.py`) whose class-level settings match its fields:
+each requires `data`, and its `...OptionalData` twin serves a response whose `data` is optional.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..ir import types as t
 from .operations import Operation
 from .schemas import Schemas, schema_is
 
-__all__ = ["PAGE_CLASSES", "detect_page", "paginator"]
+__all__ = ["OPTIONAL_DATA", "PAGE_CLASSES", "detect_page", "items_required", "paginator"]
 
 _PAGING_PARAMS = frozenset({"after", "before", "limit", "page", "offset", "cursor", "page_token"})
 PAGE_CLASSES: Mapping[str, tuple[str, str, str | None, str | None, str | None]] = {
@@ -29,6 +30,8 @@ PAGE_CLASSES: Mapping[str, tuple[str, str, str | None, str | None, str | None]] 
 }
 """kind -> (sync page class, async page class, cursor query parameter, has-more field, next-URL
 field), as the runtime page classes define them."""
+OPTIONAL_DATA = "OptionalData"
+"""Suffix of the twin of each page class whose `data` may be absent."""
 
 
 def detect_page(
@@ -53,9 +56,18 @@ def detect_page(
     return "none"
 
 
-def paginator(kind: ir.PaginationKind, item: t.Type) -> ir.Paginator:
-    """The paginator of `kind` over `data` arrays of `item`."""
+def items_required(schema: Mapping[str, Any], pointer: str, schemas: Schemas) -> bool:
+    """Whether the list response `schema` requires its `data` array (else the page classes'
+    `...OptionalData` twins take a response without it)."""
+    return "data" in schemas.properties(schema, pointer, inherit=False)[2]
+
+
+def paginator(kind: ir.PaginationKind, item: t.Type, *, required: bool = True) -> ir.Paginator:
+    """The paginator of `kind` over `data` arrays of `item` (`required`: the response always
+    has `data`)."""
     sync_page, async_page, cursor_param, has_more, next_url = PAGE_CLASSES[kind]
+    if not required:
+        sync_page, async_page = sync_page + OPTIONAL_DATA, async_page + OPTIONAL_DATA
     return ir.Paginator(
         kind=kind,
         item=item,

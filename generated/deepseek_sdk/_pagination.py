@@ -18,6 +18,10 @@ the last one. How the next page is found is class-level data:
   field with the number of pages, when the server sends it
 
 so another scheme of these kinds is a small subclass that changes these values.
+
+Each page class requires its `data` (as most specs do); its `...OptionalData` twin is for a
+response whose spec lets the server leave `data` out (Mistral's `BatchJobsOut`: `data` has a
+default of `[]`): a page without it is empty, so the last one, also under strict validation.
 """
 
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
@@ -37,18 +41,26 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AsyncCursorPage",
+    "AsyncCursorPageOptionalData",
     "AsyncNextUrlPage",
+    "AsyncNextUrlPageOptionalData",
     "AsyncPage",
     "AsyncPageNumberPage",
+    "AsyncPageNumberPageOptionalData",
+    "AsyncPageOptionalData",
     "AsyncPaginator",
     "BaseAsyncPage",
     "BasePage",
     "BaseSyncPage",
     "PageInfo",
     "SyncCursorPage",
+    "SyncCursorPageOptionalData",
     "SyncNextUrlPage",
+    "SyncNextUrlPageOptionalData",
     "SyncPage",
     "SyncPageNumberPage",
+    "SyncPageNumberPageOptionalData",
+    "SyncPageOptionalData",
 ]
 
 _T = TypeVar("_T")
@@ -319,3 +331,55 @@ class AsyncPageNumberPage(BaseAsyncPage[_T]):
 
     _page_param: ClassVar[Optional[str]] = "page"
     _total_pages_field: ClassVar[Optional[str]] = "total_pages"
+
+
+def _no_items() -> list[Any]:
+    return []
+
+
+class SyncPageOptionalData(SyncPage[_T]):
+    """`SyncPage` of a response whose `data` may be absent (an empty page)."""
+
+    data: list[_T] = pydantic.Field(default_factory=_no_items)
+
+
+class AsyncPageOptionalData(AsyncPage[_T]):
+    """`AsyncPage` of a response whose `data` may be absent (an empty page)."""
+
+    data: list[_T] = pydantic.Field(default_factory=_no_items)
+
+
+class SyncCursorPageOptionalData(SyncCursorPage[_T]):
+    """`SyncCursorPage` of a response whose `data` may be absent (an empty page)."""
+
+    data: list[_T] = pydantic.Field(default_factory=_no_items)
+
+
+class AsyncCursorPageOptionalData(AsyncCursorPage[_T]):
+    """`AsyncCursorPage` of a response whose `data` may be absent (an empty page)."""
+
+    data: list[_T] = pydantic.Field(default_factory=_no_items)
+
+
+class SyncNextUrlPageOptionalData(SyncNextUrlPage[_T]):
+    """`SyncNextUrlPage` of a response whose `data` may be absent (an empty page)."""
+
+    data: list[_T] = pydantic.Field(default_factory=_no_items)
+
+
+class AsyncNextUrlPageOptionalData(AsyncNextUrlPage[_T]):
+    """`AsyncNextUrlPage` of a response whose `data` may be absent (an empty page)."""
+
+    data: list[_T] = pydantic.Field(default_factory=_no_items)
+
+
+class SyncPageNumberPageOptionalData(SyncPageNumberPage[_T]):
+    """`SyncPageNumberPage` of a response whose `data` may be absent (an empty page)."""
+
+    data: list[_T] = pydantic.Field(default_factory=_no_items)
+
+
+class AsyncPageNumberPageOptionalData(AsyncPageNumberPage[_T]):
+    """`AsyncPageNumberPage` of a response whose `data` may be absent (an empty page)."""
+
+    data: list[_T] = pydantic.Field(default_factory=_no_items)

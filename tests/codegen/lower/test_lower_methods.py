@@ -23,7 +23,9 @@ from codegen.errors import ConfigError
 # ---------------------------------------------------------------------- pagination, streaming
 
 
-def page_response(*, has_more: bool = False, next_url: bool = False) -> dict[str, Any]:
+def page_response(
+    *, has_more: bool = False, next_url: bool = False, data_required: bool = True
+) -> dict[str, Any]:
     props: dict[str, Any] = {
         "data": {"type": "array", "items": {"$ref": "#/components/schemas/Job"}}
     }
@@ -31,7 +33,9 @@ def page_response(*, has_more: bool = False, next_url: bool = False) -> dict[str
         props["has_more"] = {"type": "boolean"}
     if next_url:
         props["next"] = {"type": ["string", "null"]}
-    return ok({"type": "object", "properties": props})
+    return ok(
+        {"type": "object", "properties": props, "required": ["data"] if data_required else []}
+    )
 
 
 JOB = {"Job": {"type": "object", "properties": {"id": {"type": "string"}}}}
@@ -104,6 +108,38 @@ def test_pagination_detection(
     assert arg(forms.async_, "page").value == f"{async_page}[Job]"
     imports = printed_resource(api, "jobs").imports
     assert any(sync_page in line and "_pagination" in line for line in imports)
+
+
+@pytest.mark.parametrize(("params", "kind"), [({"page": "integer"}, "page_number"), ({}, "page")])
+def test_a_page_whose_data_is_optional_takes_the_optional_data_twin(
+    params: dict[str, str], kind: str
+) -> None:
+    """Mistral's `BatchJobsOut` (`data` defaults to `[]`, only `total` is required): the page
+    class must not require `data`, or strict validation rejects what the spec allows."""
+    response = page_response(data_required=False)
+    api, _ = build(
+        {
+            "/jobs": {
+                "get": {
+                    "operationId": "listJobs",
+                    "parameters": [
+                        {"name": p, "in": "query", "schema": {"type": t}} for p, t in params.items()
+                    ],
+                    "responses": response,
+                }
+            }
+        },
+        JOB,
+    )
+    paginator = method(api, "jobs.list").paginator
+    sync_page, async_page = PAGE_CLASSES[kind][:2]
+    assert paginator is not None and paginator.kind == kind
+    assert paginator.page_class_sync == sync_page + "OptionalData"
+    assert paginator.page_class_async == async_page + "OptionalData"
+    forms = printed(api, "jobs.list")
+    assert forms.sync.signature.returns == f"{sync_page}OptionalData[Job]"
+    imports = printed_resource(api, "jobs").imports
+    assert any(f"{sync_page}OptionalData" in line and "_pagination" in line for line in imports)
 
 
 def test_paginate_config_needs_a_data_array() -> None:
