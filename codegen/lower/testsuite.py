@@ -25,7 +25,7 @@ from typing import Any
 from .. import ir
 from .examples import usable
 from .operations import Operation
-from .schemas import Schemas, is_binary
+from .schemas import SCHEMA_PREFIX, Schemas, is_binary
 from .strings import matching_string
 
 __all__ = ["Values", "suite_calls"]
@@ -177,13 +177,22 @@ class Values:
     def tagged(self, value: Any, variant: Any, discriminator: Any) -> Any:
         """`value` of a union's `variant`, with the discriminator's property set to the
         variant's tag when the variant leaves it optional: the property's own `const` or enum
-        value, else the variant's `mapping` key, else its schema name."""
+        value, else the variant's `mapping` key, else its schema name. A tag the value has
+        (its example, or the first enum value) that the `mapping` does not give this variant
+        becomes the first one it does: DigitalOcean's by-tag Droplet actions map only some of
+        `droplet_action`'s types to it, and a validating server rejects the others."""
         if not isinstance(discriminator, Mapping) or not isinstance(value, dict):
             return value
         name = discriminator.get("propertyName")
         ref = variant.get("$ref") if isinstance(variant, Mapping) else None
-        if not isinstance(name, str) or name in value or not isinstance(ref, str):
+        if not isinstance(name, str) or not isinstance(ref, str):
             return value
+        mapping = discriminator.get("mapping")
+        if name in value:
+            if not isinstance(mapping, Mapping) or not mapping:
+                return value
+            tags = _mapped(mapping, ref)
+            return value if not tags or value[name] in tags else {**value, name: tags[0]}
         target, pointer = self.schemas.deref(variant, "#")
         if self.schemas.is_class(target, pointer):
             props = self.schemas.properties(target, pointer, inherit=False)[1]
@@ -194,8 +203,7 @@ class Values:
                         return {**value, name: own["const"]}
                     if isinstance(own.get("enum"), list) and own["enum"]:
                         return {**value, name: own["enum"][0]}
-        mapping = discriminator.get("mapping")
-        tags = [k for k, v in mapping.items() if v == ref] if isinstance(mapping, Mapping) else []
+        tags = _mapped(mapping, ref) if isinstance(mapping, Mapping) else []
         return {**value, name: tags[0] if tags else ref.rsplit("/", 1)[-1]}
 
     def union_required(
@@ -289,6 +297,16 @@ class Values:
         if kind is None and isinstance(value, (dict, list)):
             return not schema.get("oneOf") and not schema.get("anyOf")
         return True
+
+
+def _mapped(mapping: Mapping[str, Any], ref: str) -> list[str]:
+    """The tags a discriminator's `mapping` gives the variant `$ref: ref` (a target is a
+    reference, or a schema's bare name)."""
+    return [
+        str(tag)
+        for tag, target in mapping.items()
+        if target == ref or SCHEMA_PREFIX + str(target) == ref
+    ]
 
 
 def _examples(schema: Mapping[str, Any]) -> list[Any]:

@@ -96,6 +96,39 @@ def test_objects_unions_and_discriminators() -> None:
     assert value(flag) is False
 
 
+def test_a_required_tag_the_mapping_does_not_give_the_variant_is_replaced() -> None:
+    """DigitalOcean's by-tag Droplet actions: `droplet_action.type` is an enum (example
+    `reboot`), but this operation's mapping gives the variant only some values; Steady rejects
+    the others ("Invalid discriminator value")."""
+    components = {
+        "Action": {
+            "type": "object",
+            "required": ["type"],
+            "properties": {
+                "type": {"type": "string", "enum": ["reboot", "power_on"], "example": "reboot"}
+            },
+        },
+        "Snapshot": {
+            "type": "object",
+            "required": ["type"],
+            "properties": {"type": {"type": "string", "enum": ["snapshot"]}},
+        },
+    }
+    action = {
+        "oneOf": [
+            {"$ref": "#/components/schemas/Action"},
+            {"$ref": "#/components/schemas/Snapshot"},
+        ],
+        "discriminator": {
+            "propertyName": "type",
+            "mapping": {"power_on": "#/components/schemas/Action", "snapshot": "Snapshot"},
+        },
+    }
+    assert value(action, components) == {"type": "power_on"}
+    unmapped = {**action, "discriminator": {"propertyName": "type"}}
+    assert value(unmapped, components) == {"type": "reboot"}  # no mapping: any enum value
+
+
 def test_a_method_with_its_required_and_with_all_arguments() -> None:
     document = {
         "openapi": "3.0.3",
