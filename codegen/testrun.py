@@ -16,6 +16,10 @@ serialization in OpenAPI and Steady does not read a form body's `encoding`; when
 `deepObject` anywhere, the mock is told to read arrays and objects in queries and forms the way
 the runtime writes `deepObject` (`k[]=a`, `k[x]=v`: Stripe's documented wire format).
 
+`--only client.<resource>[.<method>]` (repeatable) runs the tests of those resources (and
+their sub-resources) or methods alone, and reports only them: one method of a big spec in
+seconds instead of the whole suite.
+
 Exit codes: 0 every generated method passes or is listed; 1 a failure (or a stale listing);
 2 the SDK could not be generated or the suite could not run.
 """
@@ -29,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -40,6 +45,7 @@ from .errors import SKIPPED_OPERATION
 __all__ = [
     "Expectations",
     "MethodResult",
+    "Selection",
     "SuiteReport",
     "load_expectations",
     "register",
@@ -131,8 +137,10 @@ def run_suite(
     sample: int = 0,
     work: Path | None = None,
     name: str | None = None,
+    only: Sequence[str] = (),
 ) -> SuiteReport:
-    """Generate, serve, run; `sample` > 0 runs only every n-th resource's tests (by order)."""
+    """Generate, serve, run; `sample` > 0 runs only every n-th resource's tests (by order);
+    `only` selects resources or methods (`client.files`, `client.files.create`)."""
     import time
 
     from .cli import generate
@@ -152,6 +160,8 @@ def run_suite(
         modules = print_suite(outcome.api)
         if sample > 1:
             modules = modules[::sample]
+        selected = Selection(only, {m.dotted: {c.function for c in m.calls} for m in modules})
+        modules = [m for m in modules if selected.resource(m.dotted)]
         by_file = {suite_path(m.resource): m.resource.dotted for m in modules}
         junit = root / "junit.xml"
         served = spec_path
@@ -163,7 +173,8 @@ def run_suite(
             env.pop("PYTHONPATH", None)
             command = [
                 sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                f"--junitxml={junit}", "-o", "junit_family=xunit1", *sorted(by_file),
+                f"--junitxml={junit}", "-o", "junit_family=xunit1", *selected.pytest_args(),
+                *sorted(by_file),
             ]  # fmt: skip
             done = subprocess.run(
                 command, cwd=out, env=env, capture_output=True, text=True, check=False
@@ -172,9 +183,53 @@ def run_suite(
             raise RuntimeError(
                 f"the suite did not run:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
             )
-        report.methods = _results(junit, by_file, listed)
+        report.methods = [m for m in _results(junit, by_file, listed) if selected.method(m.method)]
         report.seconds = time.perf_counter() - start
         return report
+
+
+class Selection:
+    """What `--only` selects: whole resources (with their sub-resources) or single methods,
+    as `client.<resource>` or `client.<resource>.<method>`; nothing given selects everything.
+    `tests` is each resource's test functions, which tell a method from a sub-resource."""
+
+    def __init__(self, only: Sequence[str], tests: dict[str, set[str]]) -> None:
+        self.resources: set[str] = set()
+        self.methods: set[str] = set()
+        for raw in only:
+            key = raw.removeprefix("client.")
+            resource, _, method = key.rpartition(".")
+            if key in tests or any(r.startswith(key + ".") for r in tests):
+                self.resources.add(key)
+            elif resource in tests and _TEST_PREFIX + method in tests[resource]:
+                self.methods.add(key)
+            else:
+                raise ValueError(f"--only {raw}: no such resource or method")
+        self.everything = not only
+
+    def resource(self, dotted: str) -> bool:
+        """Whether the tests of resource `dotted` run."""
+        return (
+            self.everything
+            or self._whole(dotted)
+            or any(m.rpartition(".")[0] == dotted for m in self.methods)
+        )
+
+    def method(self, key: str) -> bool:
+        """Whether method `key` (`client.files.create`) is reported."""
+        key = key.removeprefix("client.")
+        return self.everything or key in self.methods or self._whole(key.rpartition(".")[0])
+
+    def _whole(self, dotted: str) -> bool:
+        return any(dotted == r or dotted.startswith(r + ".") for r in self.resources)
+
+    def pytest_args(self) -> tuple[str, ...]:
+        """`-k` for the selected methods when only methods are selected (a name may match
+        others' tests too: `method` leaves them out of the report)."""
+        if self.everything or self.resources:
+            return ()
+        names = sorted({_TEST_PREFIX + m.rpartition(".")[2] for m in self.methods})
+        return ("-k", " or ".join(names))
 
 
 _BRACKETS = tuple(
@@ -258,6 +313,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("--sample", type=int, default=0, help="test every n-th resource only")
     parser.add_argument("--json", type=Path, default=None, help="also write the report as JSON")
     parser.add_argument("--name", default=None, help="the spec's name in the report")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="client.RESOURCE[.METHOD]",
+        help="run only these resources' or methods' tests (repeatable)",
+    )
     parser.set_defaults(handler=_command)
 
 
@@ -273,6 +335,7 @@ def _command(args: argparse.Namespace) -> int:
             expect=load_expectations(args.expect),
             sample=args.sample,
             name=args.name,
+            only=args.only,
         )
     except (SpecError, ConfigError, RuntimeError, ValueError, OSError) as exc:
         sys.stderr.write(f"error: {exc}\n")

@@ -97,3 +97,20 @@ def test_regenerating_gives_the_same_suite(seed: str, tmp_path: Path) -> None:
         # The header line names the spec relative to the output folder; the rest is the same.
         ours = (out / relative).read_text().split("\n", 1)[1]
         assert ours == path.read_text().split("\n", 1)[1], relative
+
+
+def test_codegen_test_only_runs_and_reports_the_selected_methods() -> None:
+    """`--only`: a resource with its sub-resources, or one method (its tests alone run)."""
+    report = run_suite(
+        DEEPSEEK_SPEC,
+        DEEPSEEK_SPEC.with_name("sdk.yaml"),
+        name="deepseek",
+        only=["client.files.create", "client.fine_tuning"],
+    )
+    assert report.ok, report.summary()
+    methods = {m.method for m in report.methods}
+    assert "client.files.create" in methods and "client.files.content" not in methods
+    assert {m for m in methods if m != "client.files.create"} == {
+        m for m in methods if m.startswith("client.fine_tuning.jobs.")
+    }
+    assert all(m.tests >= 1 for m in report.methods)
