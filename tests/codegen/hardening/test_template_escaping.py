@@ -179,6 +179,7 @@ PLAIN_TEXT_FIELDS = {
     ("Field", "doc"),
     ("Literal", "values"),
     ("Variant", "tag"),
+    ("Discriminated", "untagged"),  # tags of `Variant`s, never printed (they pick the variants)
     ("SuiteCall", "every"),  # the generated tests' argument values (printed by render/suite.py)
 }
 """IR fields that hold text from the spec as it is (the printer escapes them)."""

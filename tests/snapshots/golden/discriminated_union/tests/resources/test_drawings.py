@@ -12,7 +12,7 @@ from shapes_sdk.types.drawings import Drawing
 class TestDrawings:
     def test_method_create(self, client: Shapes) -> None:
         result = client.drawings.create(
-            shapes=[{"kind": "string", "radius": 1.0}],
+            shapes=[{"kind": "circle", "radius": 1.0}],
         )
         assert isinstance(result, Drawing)
 
@@ -22,7 +22,7 @@ class TestDrawings:
 class TestAsyncDrawings:
     async def test_method_create(self, async_client: AsyncShapes) -> None:
         result = await async_client.drawings.create(
-            shapes=[{"kind": "string", "radius": 1.0}],
+            shapes=[{"kind": "circle", "radius": 1.0}],
         )
         assert isinstance(result, Drawing)
 
