@@ -115,5 +115,5 @@ def method_errors_doc(method: ir.Method, common: tuple[ir.ErrorBody, ...]) -> st
     if method.errors == common:
         return None
     if not method.errors:
-        return "Error bodies: none declared (`.body` is the decoded JSON)"
+        return "Error bodies: none declared (`.body` is untyped)"
     return "Error bodies: " + errors_doc(method.errors)

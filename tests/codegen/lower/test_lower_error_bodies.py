@@ -216,5 +216,5 @@ def test_api_md_states_the_common_bodies_once() -> None:
         "`APIStatusError` (any other status): `Error`"
     )
     assert method_errors_doc(method(api, "d.retrieve"), common) == (
-        "Error bodies: none declared (`.body` is the decoded JSON)"
+        "Error bodies: none declared (`.body` is untyped)"
     )
