@@ -218,3 +218,18 @@ def test_api_md_states_the_common_bodies_once() -> None:
     assert method_errors_doc(method(api, "d.retrieve"), common) == (
         "Error bodies: none declared (`.body` is untyped)"
     )
+
+
+def test_an_error_model_named_like_the_resource_class_is_imported_under_another_name() -> None:
+    document: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "Test", "version": "1"},
+        "servers": [{"url": "https://example.test"}],
+        "paths": {"/widgets": get({"404": ok({"$ref": "#/components/schemas/Widgets"})})},
+        "components": {"schemas": {"Widgets": PROBLEM}},
+    }
+    api, _ = lower(SimpleNamespace(document=document), Config())
+    resource = printed_resource(api, "widgets")
+    [constant] = resource.constants
+    assert constant.entries == ('"404": WidgetsModel',)
+    assert any(line.endswith("import Widgets as WidgetsModel") for line in resource.imports)
