@@ -26,6 +26,7 @@ __all__ = [
     "client_attributes",
     "lib_helpers",
     "runtime_all",
+    "status_error_classes",
 ]
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -52,6 +53,39 @@ def runtime_all(module: str) -> tuple[str, ...]:
         ):
             return tuple(str(name) for name in ast.literal_eval(node.value))
     raise ValueError(f"templates/runtime/{module}.py has no literal __all__")
+
+
+@functools.cache
+def status_error_classes() -> tuple[dict[int, str], tuple[int, str]]:
+    """Which `APIStatusError` subclass the runtime raises for a status: `_exceptions`'
+    `_STATUS_CLASSES` table, and the `(lowest status, class)` of `status_error_class`'s
+    `if status_code >= N: return X` rule (5xx)."""
+    table: dict[int, str] | None = None
+    rule: tuple[int, str] | None = None
+    for node in _module("_exceptions").body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Dict):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == "_STATUS_CLASSES" for t in targets):
+                table = {
+                    ast.literal_eval(k): v.id
+                    for k, v in zip(node.value.keys, node.value.values, strict=True)
+                    if k is not None and isinstance(v, ast.Name)
+                }
+        if isinstance(node, ast.FunctionDef) and node.name == "status_error_class":
+            for branch in ast.walk(node):
+                if (
+                    isinstance(branch, ast.If)
+                    and isinstance(branch.test, ast.Compare)
+                    and isinstance(branch.test.ops[0], ast.GtE)
+                    and isinstance(branch.test.comparators[0], ast.Constant)
+                    and isinstance(branch.test.comparators[0].value, int)
+                    and isinstance(branch.body[0], ast.Return)
+                    and isinstance(branch.body[0].value, ast.Name)
+                ):
+                    rule = (branch.test.comparators[0].value, branch.body[0].value.id)
+    if table is None or rule is None:
+        raise ValueError("templates/runtime/_exceptions.py: no _STATUS_CLASSES or 5xx rule")
+    return table, rule
 
 
 def _public(name: str) -> bool:

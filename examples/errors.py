@@ -3,6 +3,8 @@
 A non-2xx answer raises a subclass of `APIStatusError` (`BadRequestError` for 400, ...
 `PaymentRequiredError` for DeepSeek's 402 "Insufficient Balance", `InternalServerError` for 5xx);
 network failures raise `APIConnectionError`, timeouts `APITimeoutError`. All are `APIError`s.
+Where the spec declares the error's body (DeepSeek's `ErrorResponse`), `err.body` is that model
+when the body matches it, so `isinstance` narrows it.
 Connection errors, 408, 409, 429 and >= 500 are retried twice by default, with a short
 exponential backoff; requests time out after 10 minutes by default.
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import deepseek_sdk
 from deepseek_sdk import DeepSeek
-from deepseek_sdk.types import ChatCompletionMessageParam
+from deepseek_sdk.types import ChatCompletionMessageParam, ErrorResponse
 
 MESSAGES: list[ChatCompletionMessageParam] = [
     {"role": "user", "content": "How can I list all files in a directory using Python?"}
@@ -31,6 +33,8 @@ def handle_errors() -> None:
         print("error type:", type(err).__name__)  # e.g. BadRequestError
         print("headers:", dict(err.headers))
         print("message:", err.message)
+        if isinstance(err.body, ErrorResponse):  # the typed body the spec declares
+            print("error code:", err.body.error.code)  # e.g. invalid_training_file
     except deepseek_sdk.APIConnectionError as err:
         print("could not reach the server:", err)
 

@@ -6,6 +6,7 @@
 - `wire_sdk`, from `tests/runtime/wire/`: one operation per request body kind and parameter
   style, for the wire-format tests.
 - `auth_sdk`, from `tests/runtime/spec/auth.yaml` + `auth.sdk.yaml`: every security scheme.
+- `errors_sdk`, from `tests/runtime/spec/errors.yaml` + `errors.sdk.yaml`: declared error bodies.
 
 `tests/conftest.py` installs `SessionSdks` as an import hook. The first `import things_sdk`
 (or `deepseek_sdk`) of the session runs load -> lower -> render -> emit, as `make generate`
@@ -50,6 +51,7 @@ SDKS: dict[str, Source] = {
     "deepseek_sdk": Source("spec/openapi.yaml", "spec/sdk.yaml"),
     "wire_sdk": Source("tests/runtime/wire/openapi.yaml", "tests/runtime/wire/sdk.yaml"),
     "auth_sdk": Source("tests/runtime/spec/auth.yaml", "tests/runtime/spec/auth.sdk.yaml"),
+    "errors_sdk": Source("tests/runtime/spec/errors.yaml", "tests/runtime/spec/errors.sdk.yaml"),
 }
 
 

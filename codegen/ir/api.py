@@ -26,6 +26,7 @@ __all__ = [
     "Child",
     "Client",
     "Definition",
+    "ErrorBody",
     "Example",
     "Examples",
     "Field",
@@ -267,6 +268,16 @@ is true; always a stream; a page of `paginator.item`; the raw binary response; n
 
 
 @dataclass(frozen=True)
+class ErrorBody:
+    """The type of the JSON body an operation declares for an error `status`: an exact code
+    (`"404"`), a range (`"4XX"`) or `"default"`. A non-2xx answer raises its `APIStatusError`
+    with `body` of this type (the runtime tries the exact code, then the range, then default)."""
+
+    status: str
+    type: Type
+
+
+@dataclass(frozen=True)
 class ParamsType:
     """The `TypedDict` mirroring a method's query and body parameters, for docs."""
 
@@ -304,6 +315,7 @@ class Method:
     tags: tuple[str, ...] = ()  # the operation's tags, as the spec writes them
     security: Security | None = None  # its own `security` when not the API's default
     accept: str | None = None  # the `Accept` header of a binary or text result (else JSON)
+    errors: tuple[ErrorBody, ...] = ()  # declared error bodies, in lookup order
 
     def param(self, name: str) -> Parameter:
         """The parameter with Python name `name`."""

@@ -7,13 +7,15 @@ does not fit the spec `ConfigError`. One job per module, in the order `lower` ru
     client.py      package, client and environment names, base URL, dependencies
     auth.py        security schemes -> constructor credentials, default and per-method security
     operations.py  the spec's operations: parameters, request body, success response
+    error_bodies.py  the JSON bodies an operation declares for its error statuses
     resources.py   the resource tree and method names (never a client or runtime name)
     placement.py   which side(s) each named schema is needed on, its class names, its module
     schemas.py     what a schema is: references, nullability, classes, merged properties
     types.py       schemas -> the type model and `types/` definitions (models, TypedDicts, aliases)
     unions.py      oneOf/anyOf: plain unions, discriminated unions with a fallback variant
     constraints.py a property's minLength, pattern, minimum, ... for strict response validation
-    methods.py     one operation -> `ir.Method`: parameters, signature order, params TypedDict
+    methods.py     one operation -> `ir.Method`: parameters, signature order, params TypedDict,
+                   the types of its declared error bodies
     responses.py   what a call returns, using pagination.py (pages) and streaming.py (events)
     package.py     resource modules, sub-resources, lazy package `__init__`s
     helpers.py     the config's hand-written helper methods (`@helper_method`s of templates/lib)

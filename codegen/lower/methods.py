@@ -9,7 +9,8 @@
 - A `TypedDict` named like the operation mirrors its query and body parameters (for users who
   build the arguments as a dict), in `types/<resource path>/`.
 - Response types are named after the operation (`<Resource><Method>Response`, `...Chunk`); a
-  discriminated union there becomes a named alias, as a named schema would be.
+  discriminated union there becomes a named alias, as a named schema would be. Declared error
+  bodies get their types as `error_bodies` says (`ir.ErrorBody`).
 - A multipart body names its top-level fields that hold only files. A text body is one `str`
   argument, a binary body (any media type but JSON, forms and text) one file argument.
 - A query or cookie parameter, or a field of a URL-encoded form, whose `style` / `explode`
@@ -19,6 +20,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -44,6 +46,7 @@ class MethodLowerer:
         self.types = types
         self.modules = modules
         self.diagnostics = diagnostics
+        self._error_types: dict[str, t.Type] = {}  # by schema pointer: shared responses
 
     def lower_operation(self, op: Operation) -> ir.Method:
         schemas = self.types.schemas
@@ -136,7 +139,30 @@ class MethodLowerer:
         flag = spec.flag_param if spec is not None and found.kind == "model_or_stream" else None
         params_type = self.params_typeddict(op, params, params_module, flag)
         self.keep(params_module)
-        return self.method(op, params, found, params_type)
+        method = self.method(op, params, found, params_type)
+        errors = self.error_bodies(op, directory)
+        return replace(method, errors=errors) if errors else method
+
+    def error_bodies(self, op: Operation, directory: str) -> tuple[ir.ErrorBody, ...]:
+        """The types of the error bodies `op` declares (see `error_bodies`)."""
+        schemas = self.types.schemas
+        own = [e for e in op.errors if e.component is None and schemas.named_ref(e.schema) is None]
+        out: list[ir.ErrorBody] = []
+        for error in op.errors:
+            typ = self._error_types.get(error.pointer)
+            if typ is None:
+                part = (error.schema, error.pointer)
+                if error.component is not None:
+                    hint = pascal(error.component)
+                    hint += "" if hint.endswith("Response") else "Response"
+                    typ = self.response_type(part, "types", hint)
+                else:
+                    name = _error_name(error.status) if len(own) > 1 else "Error"
+                    typ = self.response_type(part, directory, op.base + name)
+                self._error_types[error.pointer] = typ
+            if next(t.refs(typ), None) is not None:  # else the decoded JSON says as much
+                out.append(ir.ErrorBody(error.status, typ))
+        return tuple(out)
 
     def keep(self, builder: ModuleBuilder) -> None:
         """Register `builder` if something was defined in it, else give its name back."""
@@ -261,6 +287,15 @@ class MethodLowerer:
             tags=op.tags,
             accept=found.accept,
         )
+
+
+def _error_name(status: str) -> str:
+    """How an operation's own inline error body is named when it has several: `Error404`,
+    `ClientError` (4XX), `ServerError` (5XX), `Error3xx`, `ErrorDefault`."""
+    ranges = {"4XX": "ClientError", "5XX": "ServerError"}
+    if status in ranges:
+        return ranges[status]
+    return "Error" + (status if status.isdigit() else pascal(status.lower()))
 
 
 def _url(op: Operation) -> str:

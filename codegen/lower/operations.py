@@ -1,4 +1,5 @@
-"""The spec's operations, read into `Operation`s: parameters, request body, success response.
+"""The spec's operations, read into `Operation`s: parameters, request body, success response
+(and the error responses' bodies, read by `error_bodies`).
 
 `OperationReader.collect_operations()` walks `paths` in order. For each operation it merges the
 path item's and the operation's parameters (header parameters named `Accept`, `Content-Type`
@@ -29,6 +30,7 @@ from ..errors import SKIPPED_OPERATION, ConfigError, Diagnostic, SpecError
 from ..spec.pointer import escape_token
 from ..spec.structure import HTTP_METHODS
 from .client import server_for
+from .error_bodies import DeclaredError, declared_errors
 from .schemas import Schemas
 
 __all__ = [
@@ -110,6 +112,7 @@ class Operation:
     base: str = ""  # class-name stem for this operation's types ("CompletionCreate")
     params_class: str = ""  # name of its Params TypedDict (unique in its types/ directory)
     server: str | None = None  # its own server URL, when it is not the client's base URL
+    errors: tuple[DeclaredError, ...] = ()  # the JSON bodies of its error statuses
 
 
 def dotted(op: Operation) -> str:
@@ -230,6 +233,7 @@ class OperationReader:
             params=list(params.values()),
             body=body if isinstance(body, RequestBody) else None,
             success=self.success(node, pointer),
+            errors=declared_errors(node, pointer, self.schemas),
             tags=tuple(str(t) for t in node.get("tags") or () if isinstance(t, str)),
         )
 

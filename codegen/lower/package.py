@@ -62,7 +62,7 @@ def resource_ir(
         if method.params_type is not None:
             where = method.params_type.module.rpartition("/")[0]
             api_types[where.replace("/", ".")].add(method.params_type.name)
-        for name in _returned_names(method):
+        for name in (*_returned_names(method), *_error_names(method)):
             home = types.homes.get(name)
             if home is not None:
                 where = area if home in reexported else home.rpartition("/")[0]
@@ -150,6 +150,11 @@ def _returned_names(method: ir.Method) -> list[str]:
     if method.result == "stream":
         found[0] = None
     return [name for typ in found if typ is not None for name in t.refs(typ)]
+
+
+def _error_names(method: ir.Method) -> list[str]:
+    """Generated types of a method's declared error bodies (users narrow `.body` to them)."""
+    return [name for error in method.errors for name in t.refs(error.type)]
 
 
 def _resource_exports(resource: ir.Resource) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 """Where each named schema goes: which side(s) it is needed on, its class names, its module.
 
 - Sides: a schema reachable only from parameters and request bodies gets a request-side
-  `...Param` TypedDict, only from responses a model, from both (or from no operation at all,
+  `...Param` TypedDict, only from responses (error responses' bodies included) a model, from both (or from no operation at all,
   like realtime events, and what those reach) both. A body schema whose properties became
   parameters needs no request-side type of its own.
 - Names: the config's `types:` first, then `PascalCase` (+ `Param`), in sorted order.
@@ -75,6 +75,8 @@ def plan_types(
         for part in (op.success.json, op.success.sse):
             if part is not None:
                 response |= schemas.refs_in(part[0], part[1])
+        for error in op.errors:  # error bodies are models too (`APIStatusError.body`)
+            response |= schemas.refs_in(error.schema, error.pointer)
         request_roots |= request
         response_roots |= response
         used = area_sides[area_of(op.resource)]

@@ -4,6 +4,7 @@ the templates and the runtime files it copies).
     text.py         escaping: string literals, docstrings, TOML, one-line Markdown
     annotations.py  the type model as annotations (`Optional[X]`, `X | None`, `Sequence[X]`)
     methods.py      a method as `@overload`s, signature, docstring and `self._request(...)` call
+    error_bodies.py a method's declared error bodies: its `errors=` constant, api.md's lines
     helpers.py      a hand-written helper as a method next to the one it is based on
     imports.py      import blocks in ruff's isort order, relative module paths
     modules.py      each types/ and resources/ module's printed pieces (definitions, classes,
@@ -32,7 +33,7 @@ import jinja2
 
 from .. import ir
 from ..runtime import LIB_DIR, RUNTIME_DIR, TEMPLATES_DIR
-from . import helpers, methods
+from . import error_bodies, helpers, methods
 from .examples import print_examples
 from .frontends import MCP_REQUIREMENT, frontend_files, print_frontend_examples
 from .imports import format_import
@@ -63,6 +64,10 @@ def _environment() -> jinja2.Environment:
     environment.filters["toml_str"] = toml_str
     environment.globals["doc_signature"] = methods.doc_signature
     environment.globals["params_type"] = methods.params_type
+    environment.globals["errors_doc"] = error_bodies.errors_doc
+    environment.globals["common_errors"] = error_bodies.common_errors
+    environment.globals["error_model"] = error_bodies.error_model
+    environment.globals["method_errors_doc"] = error_bodies.method_errors_doc
     environment.globals["helper_signature"] = helpers.helper_doc_signature
     return environment
 

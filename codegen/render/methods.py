@@ -17,7 +17,8 @@
   `Cookie` header (`cookie_header`); a binary or text result asks for its media types
   (`"Accept": ...` before the caller's `extra_headers`, which win); multipart bodies name their file fields (`files=`) so the
   runtime can reject text given for one; a body that is not JSON names its media type
-  (`content_type=`).
+  (`content_type=`); declared error bodies are a module-level constant (`errors=`,
+  `error_bodies`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .. import ir
 from ..ir import types as t
 from .annotations import annotation
 from .auth import security_literal
+from .error_bodies import errors_constant_name
 from .text import docstring, py_str
 
 __all__ = [
@@ -348,6 +350,8 @@ def _call(
     call.append(CallArg("options", _options_expr(method)))
     if method.security is not None:  # the operation's own `security` (lower/auth.py)
         call.append(CallArg("security", security_literal(method.security)))
+    if method.errors:  # its declared error bodies, a module-level constant (error_bodies.py)
+        call.append(CallArg("errors", errors_constant_name(method)))
     wrap: str | None = None
     if kind != "page":
         runtime_returns = returns(method, is_async, pep604=False)  # evaluated by `cast`

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from .. import ir
 from ..ir import types as t
 from .annotations import BUILTIN_TYPES, annotation, names_used
+from .error_bodies import ErrorsConstant, errors_constant
 from .helpers import helper_imports, print_helper
 from .imports import (
     Imports,
@@ -300,6 +301,7 @@ class PrintedResource:
     methods: tuple[PrintedMethodPair, ...]
     helpers: tuple[PrintedMethodPair, ...]
     children: tuple[PrintedChild, ...]
+    constants: tuple[ErrorsConstant, ...]  # module-level, before the classes
     imports: tuple[str, ...]
     type_checking_imports: tuple[str, ...]
     exports: tuple[str, ...]
@@ -347,7 +349,8 @@ def print_resource(
     # another name. Method signatures and calls only ever name types, never resource classes.
     own = {n for v in (sync, async_) for n in _variant_names(v)}
     own |= {n for c in resource.children for v in (c.sync, c.async_) for n in _variant_names(v)}
-    renames = _type_aliases(methods, own, names, aliases)
+    constants = [c for c in (errors_constant(m, aliases) for m in resource.methods) if c]
+    renames = _type_aliases(methods, own, names, aliases, [e for c in constants for e in c.entries])
     if renames:
         methods = [_renamed_pair(pair, renames) for pair in methods]
     by_name = {method.name: method for method in resource.methods}
@@ -357,8 +360,14 @@ def print_resource(
         qualify = ("list",) if shadows_list else ()
         forms = [print_helper(helper, base, is_async=a, qualify=qualify) for a in (False, True)]
         helpers.append(PrintedMethodPair(helper.name, forms[0].doc, forms[0], forms[1]))
+    if renames:
+        constants = [
+            ErrorsConstant(c.name, tuple(rename_identifiers(e, renames) for e in c.entries))
+            for c in constants
+        ]
     children, checking = _children(resource.children, module)
     imports = Imports(module, names, renamed={alias: name for name, alias in renames.items()})
+    imports.scan(*(e for c in constants for e in c.entries))
     imports.scan("cached_property", *sync.bases, *async_.bases)
     helper_imports(imports, module, resource.helpers)
     if methods:
@@ -393,6 +402,7 @@ def print_resource(
         methods=tuple(methods),
         helpers=tuple(helpers),
         children=children,
+        constants=tuple(constants),
         imports=imports.lines(),
         type_checking_imports=checking,
         exports=exports,
@@ -413,10 +423,15 @@ def _method_code(method: PrintedMethod) -> Iterator[str]:
 
 
 def _type_aliases(
-    methods: list[PrintedMethodPair], own: set[str], names: Registry, aliases: frozenset[str]
+    methods: list[PrintedMethodPair],
+    own: set[str],
+    names: Registry,
+    aliases: frozenset[str],
+    more_code: list[str],
 ) -> dict[str, str]:
-    """Generated types the methods use whose names this module's classes take -> the name
-    they are imported as (`PetsModel`, `PetsType` for an alias or TypedDict)."""
+    """Generated types the methods (and `more_code`: the module's constants) use whose names
+    this module's classes take -> the name they are imported as (`PetsModel`, `PetsType` for
+    an alias or TypedDict)."""
     used = {
         name
         for pair in methods
@@ -424,6 +439,7 @@ def _type_aliases(
         for code in _method_code(form)
         for name in identifiers(code)
     }
+    used |= {name for code in more_code for name in identifiers(code)}
     renames: dict[str, str] = {}
     taken = own | used
     for name in sorted(used & own):

@@ -47,8 +47,14 @@ from ._core import (
     should_retry_status,
 )
 from ._deadline import WATCHDOG, bound_body, deadline_trace
-from ._exceptions import APIConnectionError, ClientClosedError
-from ._failures import deadline_error, make_connection_error, make_status_error, not_streamed_error
+from ._exceptions import APIConnectionError, APIStatusError, ClientClosedError
+from ._failures import (
+    deadline_error,
+    make_connection_error,
+    make_status_error,
+    not_streamed_error,
+    type_error_body,
+)
 from ._files import open_files
 from ._logging import log_request, log_response, log_retry
 from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, RequestOptions, Timeout
@@ -429,6 +435,11 @@ class BaseClient(Generic[_HttpxT]):
         )
         return plan.delay
 
+    def _type_error_body(self, error: APIStatusError, errors: Mapping[str, object]) -> None:
+        """`error.body` as the operation's declared type for its status (`_failures`)."""
+        strict = self._strict_response_validation
+        type_error_body(error, errors, strict=strict, secrets=self._config.secrets)
+
     def _result(
         self,
         cast_to: Any,
@@ -503,6 +514,10 @@ class SyncAPIClient(BaseClient[httpx2.Client]):
         try:
             files = open_files(call.file_parts, opened) if call.file_parts else None
             response, retries_taken = self._send(call, files)
+        except APIStatusError as error:
+            if options.errors is not None:
+                self._type_error_body(error, options.errors)
+            raise
         finally:
             for handle in opened:
                 handle.close()
@@ -575,10 +590,11 @@ class SyncAPIClient(BaseClient[httpx2.Client]):
         options: RequestOptions | None = None,
         method: str = "GET",
         security: Security | None = None,
+        errors: Mapping[str, object] | None = None,
     ) -> _SyncPageT:
         """Fetch the first page of a list endpoint; iterate it to walk every page."""
         opts = FinalRequestOptions(
-            method, path, query=query, body=body, options=options, security=security
+            method, path, query=query, body=body, options=options, security=security, errors=errors
         )
         result: _SyncPageT = self.request(page, opts)
         return result
@@ -635,6 +651,10 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
         try:
             files = open_files(call.file_parts, opened) if call.file_parts else None
             response, retries_taken = await self._send(call, files)
+        except APIStatusError as error:
+            if options.errors is not None:
+                self._type_error_body(error, options.errors)
+            raise
         finally:
             for handle in opened:
                 handle.close()
@@ -702,12 +722,13 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
         options: RequestOptions | None = None,
         method: str = "GET",
         security: Security | None = None,
+        errors: Mapping[str, object] | None = None,
     ) -> AsyncPaginator[Any, _AsyncPageT]:
         """An `AsyncPaginator`: `await` it for the first page or `async for` every item."""
         from ._pagination import AsyncPaginator
 
         opts = FinalRequestOptions(
-            method, path, query=query, body=body, options=options, security=security
+            method, path, query=query, body=body, options=options, security=security, errors=errors
         )
         return AsyncPaginator(self, opts, page)
 

@@ -3,7 +3,8 @@
 
 - `describe_error_body`: the `body` and one-line message of an error response, parsed by
   content (JSON `error` objects, other JSON, HTML pages, plain text).
-- `make_status_error` (non-2xx), `make_validation_error` (a 2xx body of the wrong shape),
+- `make_status_error` (non-2xx), `type_error_body` (its `body` as the type the operation
+  declares for that status), `make_validation_error` (a 2xx body of the wrong shape),
   `not_streamed_error` (a `stream=True` call answered without an event stream),
   `make_connection_error` / `deadline_error` (transport failures and the call's deadline).
 
@@ -14,8 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import httpx2
 
@@ -34,11 +36,14 @@ from ._utils import mask_secret
 __all__ = [
     "deadline_error",
     "describe_error_body",
+    "error_body_type",
     "make_connection_error",
     "make_status_error",
     "make_validation_error",
     "not_streamed_error",
+    "type_error_body",
 ]
+_log = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 _MESSAGE_KEYS = ("message", "error_msg", "msg", "detail", "error_message", "error_description")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -108,6 +113,60 @@ def make_status_error(response: httpx2.Response, secrets: Sequence[str] = ()) ->
     if status in (404, 405):
         message += _wrong_url_hint(response, secrets)
     return status_error_class(status)(message, response=response, body=body)
+
+
+def error_body_type(errors: Mapping[str, object], status: int) -> object | None:
+    """The type an operation declares for the body of a `status` answer: the exact code
+    (`"404"`), else its range (`"4XX"`), else `"default"`; `None` when it declares none."""
+    found = errors.get(str(status))
+    if found is None:
+        found = errors.get(f"{status // 100}XX")
+    if found is None:
+        found = errors.get("default")
+    return found
+
+
+def type_error_body(
+    error: APIStatusError,
+    errors: Mapping[str, object],
+    *,
+    strict: bool = False,
+    secrets: Sequence[str] = (),
+) -> None:
+    """Make `error.body` the type the operation declares for its status (`error_body_type`),
+    validated from the whole JSON body, as the spec describes it.
+
+    A body that is empty, not JSON or does not validate (`strict`: as the client's
+    `strict_response_validation`) keeps the untyped `body` (`describe_error_body`), with a
+    DEBUG log: the status error is what the caller must see, never a validation error.
+    `message`, `code`, `param` and `type` are unchanged; the raw JSON stays available as
+    `error.response.json()`.
+    """
+    type_ = error_body_type(errors, error.status_code)
+    if type_ is None:
+        return
+    try:
+        text = error.response.text
+    except httpx2.ResponseNotRead:
+        return
+    if not text.strip():
+        return
+    # Loaded already: the generated module that declared `type_` imported its models.
+    from ._models import BaseModel, set_request_id, validate_json
+
+    try:
+        body = validate_json(type_, _scrub(text, secrets), strict=strict)
+    except ValueError as exc:  # pydantic's ValidationError is one
+        _log.debug(
+            "The %d error body does not match %s; `.body` keeps the decoded JSON (%s)",
+            error.status_code,
+            getattr(type_, "__name__", None) or repr(type_),
+            str(exc).splitlines()[0],
+        )
+        return
+    if isinstance(body, BaseModel):
+        set_request_id(body, error.request_id)
+    error.body = body
 
 
 def _wrong_url_hint(response: httpx2.Response, secrets: Sequence[str]) -> str:

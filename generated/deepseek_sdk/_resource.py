@@ -13,6 +13,9 @@ multipart/form-data, see `_files`; `content_type=` names a body's media type whe
 `application/json` (a form, text, binary, a `+json` variant, see `_bodies`); a body argument
 left `NOT_GIVEN` sends no body. `binary=True` returns a `BinaryAPIResponse`. `security=` is
 given only by operations whose `security` differs from the API's default (see `_auth`).
+`errors=` (a module-level constant of the generated module, only for operations that declare
+error bodies) maps statuses to the types of their bodies: a non-2xx answer raises its
+`APIStatusError` with `body` of that type (see `_failures.type_error_body`).
 
 The two classes are twins: `SyncAPIResource` is `AsyncAPIResource` with `async` and `await`
 taken out and each async name replaced by its sync one (`AsyncAPIClient` -> `SyncAPIClient`,
@@ -43,6 +46,8 @@ _AsyncPageT = TypeVar("_AsyncPageT", bound=BaseAsyncPage[Any])
 Files = Union[bool, Sequence[str]]
 Security = Sequence[Sequence[str]]
 """An operation's own `security` (alternatives of scheme names; `()`: no credentials)."""
+Errors = Mapping[str, object]
+"""The types of an operation's declared error bodies by status (`"404"`, `"4XX"`, `"default"`)."""
 
 
 class AsyncAPIResource:
@@ -66,6 +71,7 @@ class AsyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: Literal[False] = False,
         stream_cls: None = None,
         binary: Literal[False] = False,
@@ -84,6 +90,7 @@ class AsyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: bool,
         stream_cls: type[_StreamT],
         binary: Literal[False] = False,
@@ -102,6 +109,7 @@ class AsyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         binary: Literal[True],
     ) -> AsyncBinaryAPIResponse: ...
 
@@ -117,6 +125,7 @@ class AsyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: bool = False,
         stream_cls: Any = None,
         binary: bool = False,
@@ -131,6 +140,7 @@ class AsyncAPIResource:
             options=options,
             content_type=content_type,
             security=security,
+            errors=errors,
         )
         return await self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
@@ -146,6 +156,7 @@ class AsyncAPIResource:
         body: Optional[object] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
     ) -> AsyncPaginator[Any, _AsyncPageT]:
         """The first page of a list call, whose iteration walks every later page.
 
@@ -160,6 +171,7 @@ class AsyncAPIResource:
             options=options,
             method=method,
             security=security,
+            errors=errors,
         )
 
 
@@ -184,6 +196,7 @@ class SyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: Literal[False] = False,
         stream_cls: None = None,
         binary: Literal[False] = False,
@@ -202,6 +215,7 @@ class SyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: bool,
         stream_cls: type[_StreamT],
         binary: Literal[False] = False,
@@ -220,6 +234,7 @@ class SyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         binary: Literal[True],
     ) -> BinaryAPIResponse: ...
 
@@ -235,6 +250,7 @@ class SyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: bool = False,
         stream_cls: Any = None,
         binary: bool = False,
@@ -249,6 +265,7 @@ class SyncAPIResource:
             options=options,
             content_type=content_type,
             security=security,
+            errors=errors,
         )
         return self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
@@ -264,6 +281,7 @@ class SyncAPIResource:
         body: Optional[object] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
     ) -> _SyncPageT:
         """The first page of a list call, whose iteration walks every later page.
 
@@ -278,4 +296,5 @@ class SyncAPIResource:
             options=options,
             method=method,
             security=security,
+            errors=errors,
         )

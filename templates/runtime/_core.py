@@ -74,6 +74,7 @@ class FinalRequestOptions:
     __slots__ = (
         "body",
         "content_type",
+        "errors",
         "file_fields",
         "files",
         "method",
@@ -94,6 +95,7 @@ class FinalRequestOptions:
         options: RequestOptions | None = None,
         content_type: str | None = None,
         security: Sequence[Sequence[str]] | None = None,
+        errors: Mapping[str, object] | None = None,
     ) -> None:
         self.method: str = method.upper()
         self.url: str = url
@@ -106,6 +108,9 @@ class FinalRequestOptions:
         """The body's media type when it is not plain JSON (`_bodies`); `None`: JSON."""
         self.security: Sequence[Sequence[str]] | None = security
         """The operation's own `security` (see `_auth`); None: the client's default."""
+        self.errors: Mapping[str, object] | None = errors
+        """The types of the error bodies the operation declares, by status as the spec writes
+        it (`"404"`, `"4XX"`, `"default"`); see `_failures.type_error_body`."""
 
     def with_query(self, params: Mapping[str, object]) -> FinalRequestOptions:
         """A copy with `params` merged over the query (for the next page); response mode reset."""
@@ -129,6 +134,7 @@ class FinalRequestOptions:
             options=options,
             content_type=self.content_type,
             security=self.security,
+            errors=self.errors,
         )
 
 

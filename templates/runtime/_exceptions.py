@@ -29,7 +29,9 @@ An error sent inside an event stream (an `event: error`, or a payload with an `e
 raises a plain `APIError` carrying the 200 response's status, headers and request id.
 
 Any other status (e.g. 405, 413) raises a plain `APIStatusError`. `.body` is the inner `error`
-object when the JSON body has one, else the decoded JSON, else the raw text (`None` if empty).
+object when the JSON body has one, else the decoded JSON, else the raw text (`None` if empty);
+where the operation declares a body for the status, it is that model (built from the whole JSON
+body) when the body matches it (`_failures.type_error_body`), so `isinstance` narrows it.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ class APIError(SDKError):
     message: str
     request: httpx2.Request
     body: object
-    """Inner `error` object of a JSON error body, else the decoded JSON, else raw text."""
+    """Inner `error` object of a JSON error body, else the decoded JSON, else raw text; or the
+    model the operation declares for the status, when the body matches it."""
     code: str | None
     param: str | None
     type: str | None

@@ -12,6 +12,9 @@ multipart/form-data, see `_files`; `content_type=` names a body's media type whe
 `application/json` (a form, text, binary, a `+json` variant, see `_bodies`); a body argument
 left `NOT_GIVEN` sends no body. `binary=True` returns a `BinaryAPIResponse`. `security=` is
 given only by operations whose `security` differs from the API's default (see `_auth`).
+`errors=` (a module-level constant of the generated module, only for operations that declare
+error bodies) maps statuses to the types of their bodies: a non-2xx answer raises its
+`APIStatusError` with `body` of that type (see `_failures.type_error_body`).
 
 The two classes are twins: `SyncAPIResource` is `AsyncAPIResource` with `async` and `await`
 taken out and each async name replaced by its sync one (`AsyncAPIClient` -> `SyncAPIClient`,
@@ -42,6 +45,8 @@ _AsyncPageT = TypeVar("_AsyncPageT", bound=BaseAsyncPage[Any])
 Files = Union[bool, Sequence[str]]
 Security = Sequence[Sequence[str]]
 """An operation's own `security` (alternatives of scheme names; `()`: no credentials)."""
+Errors = Mapping[str, object]
+"""The types of an operation's declared error bodies by status (`"404"`, `"4XX"`, `"default"`)."""
 
 
 class AsyncAPIResource:
@@ -65,6 +70,7 @@ class AsyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: Literal[False] = False,
         stream_cls: None = None,
         binary: Literal[False] = False,
@@ -83,6 +89,7 @@ class AsyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: bool,
         stream_cls: type[_StreamT],
         binary: Literal[False] = False,
@@ -101,6 +108,7 @@ class AsyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         binary: Literal[True],
     ) -> AsyncBinaryAPIResponse: ...
 
@@ -116,6 +124,7 @@ class AsyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: bool = False,
         stream_cls: Any = None,
         binary: bool = False,
@@ -130,6 +139,7 @@ class AsyncAPIResource:
             options=options,
             content_type=content_type,
             security=security,
+            errors=errors,
         )
         return await self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
@@ -145,6 +155,7 @@ class AsyncAPIResource:
         body: Optional[object] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
     ) -> AsyncPaginator[Any, _AsyncPageT]:
         """The first page of a list call, whose iteration walks every later page.
 
@@ -159,6 +170,7 @@ class AsyncAPIResource:
             options=options,
             method=method,
             security=security,
+            errors=errors,
         )
 
 
@@ -183,6 +195,7 @@ class SyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: Literal[False] = False,
         stream_cls: None = None,
         binary: Literal[False] = False,
@@ -201,6 +214,7 @@ class SyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: bool,
         stream_cls: type[_StreamT],
         binary: Literal[False] = False,
@@ -219,6 +233,7 @@ class SyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         binary: Literal[True],
     ) -> BinaryAPIResponse: ...
 
@@ -234,6 +249,7 @@ class SyncAPIResource:
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
         stream: bool = False,
         stream_cls: Any = None,
         binary: bool = False,
@@ -248,6 +264,7 @@ class SyncAPIResource:
             options=options,
             content_type=content_type,
             security=security,
+            errors=errors,
         )
         return self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
@@ -263,6 +280,7 @@ class SyncAPIResource:
         body: Optional[object] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
+        errors: Optional[Errors] = None,
     ) -> _SyncPageT:
         """The first page of a list call, whose iteration walks every later page.
 
@@ -277,4 +295,5 @@ class SyncAPIResource:
             options=options,
             method=method,
             security=security,
+            errors=errors,
         )

@@ -41,6 +41,7 @@ EXPECTED: dict[str, list[str]] = {
         "status: 400",
         "error type: BadRequestError",
         "training_file 'file-abc123' does not exist",
+        "error code: invalid_training_file",
         "with 5 retries: This is a test.",
     ],
     "raw_response": ["request id: req_", "status: 200", "stream request id: req_", "async: req_"],

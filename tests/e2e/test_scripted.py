@@ -42,7 +42,7 @@ from deepseek_sdk import (
     to_file,
 )
 from deepseek_sdk._exceptions import PaginationError
-from deepseek_sdk.types import ChatCompletion, ChatCompletionChunk
+from deepseek_sdk.types import ChatCompletion, ChatCompletionChunk, ErrorResponse
 from deepseek_sdk.types.files import FileObject
 from deepseek_sdk.types.fine_tuning import FineTuningJob
 from servers import (
@@ -239,7 +239,10 @@ async def test_402_is_not_retried(sdk: Sdk, scripted_server: ScriptedServer) -> 
     assert "Insufficient Balance" in str(error)
     assert error.request_id == "trace-402"
     assert error.headers["x-ds-trace-id"] == "trace-402"
-    assert isinstance(error.body, dict) and error.body["message"] == "Insufficient Balance"
+    # The spec declares `ErrorResponse` for 402: `body` is that model.
+    assert isinstance(error.body, ErrorResponse)
+    assert error.body.error.message == "Insufficient Balance"
+    assert error.code == "invalid_request_error" and error.type == "unknown_error"
     assert len(scripted_server.requests) == 1
 
 
@@ -262,7 +265,8 @@ async def test_octet_stream_json_error_body_is_parsed(
     scripted_server.enqueue(Raw(json.dumps(body).encode(), status=400))
     with pytest.raises(BadRequestError) as info:
         await sdk.call(sdk.client.chat.completions.create(**{**CHAT, "model": "gpt-4o"}))
-    assert info.value.body == body["error"]
+    assert isinstance(info.value.body, ErrorResponse)  # the 400 body the spec declares
+    assert info.value.body.to_dict() == body
     assert info.value.code == "invalid_model"
     assert info.value.type == "invalid_request_error"
     assert "Model Not Exist" in str(info.value)

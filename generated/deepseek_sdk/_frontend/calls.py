@@ -169,7 +169,12 @@ def describe_error(exc: BaseException) -> tuple[str, str | None]:
     """A one-line message for an SDK error (status, the server's message and error code), and
     the request id when the server sent one."""
     status = getattr(exc, "status_code", None)
-    body = getattr(exc, "body", None)
+    body: object = getattr(exc, "body", None)
+    to_dict = getattr(body, "to_dict", None)
+    if callable(to_dict):  # the error body the spec declares, a model of the whole JSON body
+        body = to_dict()
+        if is_mapping(body) and is_mapping(body.get("error")):
+            body = body["error"]
     message = body.get("message") if is_mapping(body) else None
     if not isinstance(message, str) or not message:
         message = str(getattr(exc, "message", None) or exc) or type(exc).__name__

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Mapping
-from typing import Literal, overload
+from typing import Any, Literal, Union, cast, overload
 
 import httpx2
 
@@ -19,6 +19,8 @@ from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property
 from ..types.completion import Completion
 from ..types.completion_chunk import CompletionChunk
+from ..types.error_response import ErrorResponse
+from ..types.route_not_found_error import RouteNotFoundError
 from ..types.stop_configuration_param import StopConfigurationParam
 from ..types.stream_options_param import StreamOptionsParam
 
@@ -30,6 +32,19 @@ __all__ = [
     "CompletionsWithRawResponse",
     "CompletionsWithStreamingResponse",
 ]
+
+# The types of the error bodies each method's operation declares, by status (`_failures`).
+_CREATE_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
 
 
 class Completions(SyncAPIResource):
@@ -198,6 +213,7 @@ class Completions(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CREATE_ERRORS,
             cast_to=Completion,
             stream=stream is True,
             stream_cls=Stream[CompletionChunk],
@@ -370,6 +386,7 @@ class AsyncCompletions(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CREATE_ERRORS,
             cast_to=Completion,
             stream=stream is True,
             stream_cls=AsyncStream[CompletionChunk],

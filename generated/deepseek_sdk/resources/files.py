@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Mapping
-from typing import Literal
+from typing import Any, Literal, Union, cast
 
 import httpx2
 
@@ -19,8 +19,10 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, FileTypes, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property, path_param
+from ..types.error_response import ErrorResponse
 from ..types.file_deleted import FileDeleted
 from ..types.file_object import FileObject
+from ..types.route_not_found_error import RouteNotFoundError
 
 __all__ = [
     "AsyncFiles",
@@ -30,6 +32,63 @@ __all__ = [
     "FilesWithRawResponse",
     "FilesWithStreamingResponse",
 ]
+
+# The types of the error bodies each method's operation declares, by status (`_failures`).
+_LIST_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
+_CREATE_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
+_RETRIEVE_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
+_DELETE_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
+_CONTENT_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
 
 
 class Files(SyncAPIResource):
@@ -92,6 +151,7 @@ class Files(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_LIST_ERRORS,
         )
 
     def create(
@@ -133,6 +193,7 @@ class Files(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CREATE_ERRORS,
             cast_to=FileObject,
         )
 
@@ -166,6 +227,7 @@ class Files(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_RETRIEVE_ERRORS,
             cast_to=FileObject,
         )
 
@@ -199,6 +261,7 @@ class Files(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_DELETE_ERRORS,
             cast_to=FileDeleted,
         )
 
@@ -232,6 +295,7 @@ class Files(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CONTENT_ERRORS,
             cast_to=BinaryAPIResponse,
             binary=True,
         )
@@ -297,6 +361,7 @@ class AsyncFiles(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_LIST_ERRORS,
         )
 
     async def create(
@@ -338,6 +403,7 @@ class AsyncFiles(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CREATE_ERRORS,
             cast_to=FileObject,
         )
 
@@ -371,6 +437,7 @@ class AsyncFiles(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_RETRIEVE_ERRORS,
             cast_to=FileObject,
         )
 
@@ -404,6 +471,7 @@ class AsyncFiles(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_DELETE_ERRORS,
             cast_to=FileDeleted,
         )
 
@@ -437,6 +505,7 @@ class AsyncFiles(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CONTENT_ERRORS,
             cast_to=AsyncBinaryAPIResponse,
             binary=True,
         )

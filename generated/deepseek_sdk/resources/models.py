@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Mapping
+from typing import Any, Union, cast
 
 import httpx2
 
@@ -16,7 +17,9 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property, path_param
+from ..types.error_response import ErrorResponse
 from ..types.model import Model
+from ..types.route_not_found_error import RouteNotFoundError
 
 __all__ = [
     "AsyncModels",
@@ -26,6 +29,30 @@ __all__ = [
     "ModelsWithRawResponse",
     "ModelsWithStreamingResponse",
 ]
+
+# The types of the error bodies each method's operation declares, by status (`_failures`).
+_LIST_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
+_RETRIEVE_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
 
 
 class Models(SyncAPIResource):
@@ -68,6 +95,7 @@ class Models(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_LIST_ERRORS,
         )
 
     def retrieve(
@@ -101,6 +129,7 @@ class Models(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_RETRIEVE_ERRORS,
             cast_to=Model,
         )
 
@@ -145,6 +174,7 @@ class AsyncModels(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_LIST_ERRORS,
         )
 
     async def retrieve(
@@ -178,6 +208,7 @@ class AsyncModels(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_RETRIEVE_ERRORS,
             cast_to=Model,
         )
 

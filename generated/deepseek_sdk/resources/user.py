@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Mapping
+from typing import Any, Union, cast
 
 import httpx2
 
@@ -15,6 +16,8 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from .._utils import cached_property
+from ..types.error_response import ErrorResponse
+from ..types.route_not_found_error import RouteNotFoundError
 from ..types.user_balance import UserBalance
 
 __all__ = [
@@ -25,6 +28,19 @@ __all__ = [
     "UserWithRawResponse",
     "UserWithStreamingResponse",
 ]
+
+# The types of the error bodies each method's operation declares, by status (`_failures`).
+_BALANCE_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
 
 
 class User(SyncAPIResource):
@@ -66,6 +82,7 @@ class User(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_BALANCE_ERRORS,
             cast_to=UserBalance,
         )
 
@@ -109,6 +126,7 @@ class AsyncUser(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_BALANCE_ERRORS,
             cast_to=UserBalance,
         )
 

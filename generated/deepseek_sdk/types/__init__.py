@@ -50,9 +50,7 @@ if TYPE_CHECKING:
     from .completion_tokens_details import CompletionTokensDetails
     from .completion_usage import CompletionUsage
     from .error_object import ErrorObject
-    from .error_object_param import ErrorObjectParam
     from .error_response import ErrorResponse
-    from .error_response_param import ErrorResponseParam
     from .file_create_params import FileCreateParams
     from .file_deleted import FileDeleted
     from .file_list import FileList
@@ -146,7 +144,6 @@ if TYPE_CHECKING:
     from .realtime_usage_param import RealtimeUsageParam
     from .response_format_param import ResponseFormatParam
     from .route_not_found_error import RouteNotFoundError
-    from .route_not_found_error_param import RouteNotFoundErrorParam
     from .stop_configuration_param import StopConfigurationParam
     from .stream_options_param import StreamOptionsParam
     from .thinking_config_param import ThinkingConfigParam
@@ -193,9 +190,7 @@ __all__ = [
     "CompletionTokensDetails",
     "CompletionUsage",
     "ErrorObject",
-    "ErrorObjectParam",
     "ErrorResponse",
-    "ErrorResponseParam",
     "FileCreateParams",
     "FileDeleted",
     "FileList",
@@ -269,7 +264,6 @@ __all__ = [
     "RealtimeUsageParam",
     "ResponseFormatParam",
     "RouteNotFoundError",
-    "RouteNotFoundErrorParam",
     "StopConfigurationParam",
     "StreamOptionsParam",
     "ThinkingConfigParam",
@@ -324,9 +318,7 @@ _LAZY: dict[str, str] = {
     "CompletionTokensDetails": ".completion_tokens_details",
     "CompletionUsage": ".completion_usage",
     "ErrorObject": ".error_object",
-    "ErrorObjectParam": ".error_object_param",
     "ErrorResponse": ".error_response",
-    "ErrorResponseParam": ".error_response_param",
     "FileCreateParams": ".file_create_params",
     "FileDeleted": ".file_deleted",
     "FileList": ".file_list",
@@ -400,7 +392,6 @@ _LAZY: dict[str, str] = {
     "RealtimeUsageParam": ".realtime_usage_param",
     "ResponseFormatParam": ".response_format_param",
     "RouteNotFoundError": ".route_not_found_error",
-    "RouteNotFoundErrorParam": ".route_not_found_error_param",
     "StopConfigurationParam": ".stop_configuration_param",
     "StreamOptionsParam": ".stream_options_param",
     "ThinkingConfigParam": ".thinking_config_param",

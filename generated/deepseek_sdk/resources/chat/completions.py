@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal, overload
+from typing import Any, Literal, Union, cast, overload
 
 import httpx2
 
@@ -34,7 +34,9 @@ from ...types.chat_completion_chunk import ChatCompletionChunk
 from ...types.chat_completion_message_param import ChatCompletionMessageParam
 from ...types.chat_completion_tool_choice_option_param import ChatCompletionToolChoiceOptionParam
 from ...types.chat_completion_tool_param import ChatCompletionToolParam
+from ...types.error_response import ErrorResponse
 from ...types.response_format_param import ResponseFormatParam
+from ...types.route_not_found_error import RouteNotFoundError
 from ...types.stop_configuration_param import StopConfigurationParam
 from ...types.stream_options_param import StreamOptionsParam
 from ...types.thinking_config_param import ThinkingConfigParam
@@ -47,6 +49,19 @@ __all__ = [
     "CompletionsWithRawResponse",
     "CompletionsWithStreamingResponse",
 ]
+
+# The types of the error bodies each method's operation declares, by status (`_failures`).
+_CREATE_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
 
 
 class Completions(SyncAPIResource):
@@ -281,6 +296,7 @@ class Completions(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CREATE_ERRORS,
             cast_to=ChatCompletion,
             stream=stream is True,
             stream_cls=Stream[ChatCompletionChunk],
@@ -848,6 +864,7 @@ class AsyncCompletions(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CREATE_ERRORS,
             cast_to=ChatCompletion,
             stream=stream is True,
             stream_cls=AsyncStream[ChatCompletionChunk],

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Mapping
+from typing import Any, Union, cast
 
 import httpx2
 
@@ -16,9 +17,11 @@ from ..._response import (
 )
 from ..._types import NOT_GIVEN, Headers, NotGiven, Query, make_request_options
 from ..._utils import cached_property, path_param
+from ...types.error_response import ErrorResponse
 from ...types.fine_tuning_hyperparameters_param import FineTuningHyperparametersParam
 from ...types.fine_tuning_job import FineTuningJob
 from ...types.fine_tuning_job_event import FineTuningJobEvent
+from ...types.route_not_found_error import RouteNotFoundError
 
 __all__ = [
     "AsyncJobs",
@@ -28,6 +31,63 @@ __all__ = [
     "JobsWithRawResponse",
     "JobsWithStreamingResponse",
 ]
+
+# The types of the error bodies each method's operation declares, by status (`_failures`).
+_LIST_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
+_CREATE_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
+_RETRIEVE_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
+_CANCEL_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
+_LIST_EVENTS_ERRORS: typing.Final = {
+    "400": ErrorResponse,
+    "401": ErrorResponse,
+    "402": ErrorResponse,
+    "404": cast(Any, Union[ErrorResponse, RouteNotFoundError]),
+    "422": ErrorResponse,
+    "429": ErrorResponse,
+    "500": ErrorResponse,
+    "503": ErrorResponse,
+    "default": ErrorResponse,
+}
 
 
 class Jobs(SyncAPIResource):
@@ -83,6 +143,7 @@ class Jobs(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_LIST_ERRORS,
         )
 
     def create(
@@ -137,6 +198,7 @@ class Jobs(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CREATE_ERRORS,
             cast_to=FineTuningJob,
         )
 
@@ -170,6 +232,7 @@ class Jobs(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_RETRIEVE_ERRORS,
             cast_to=FineTuningJob,
         )
 
@@ -203,6 +266,7 @@ class Jobs(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CANCEL_ERRORS,
             cast_to=FineTuningJob,
         )
 
@@ -248,6 +312,7 @@ class Jobs(SyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_LIST_EVENTS_ERRORS,
         )
 
 
@@ -304,6 +369,7 @@ class AsyncJobs(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_LIST_ERRORS,
         )
 
     async def create(
@@ -358,6 +424,7 @@ class AsyncJobs(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CREATE_ERRORS,
             cast_to=FineTuningJob,
         )
 
@@ -391,6 +458,7 @@ class AsyncJobs(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_RETRIEVE_ERRORS,
             cast_to=FineTuningJob,
         )
 
@@ -424,6 +492,7 @@ class AsyncJobs(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_CANCEL_ERRORS,
             cast_to=FineTuningJob,
         )
 
@@ -469,6 +538,7 @@ class AsyncJobs(AsyncAPIResource):
                 max_retries=max_retries,
                 deadline=deadline,
             ),
+            errors=_LIST_EVENTS_ERRORS,
         )
 
 

@@ -35,10 +35,13 @@ if TYPE_CHECKING:
     from ..choice_logprobs import ChoiceLogprobs
     from ..completion_tokens_details import CompletionTokensDetails
     from ..completion_usage import CompletionUsage
+    from ..error_object import ErrorObject
+    from ..error_response import ErrorResponse
     from ..function_definition_param import FunctionDefinitionParam
     from ..function_parameters_param import FunctionParametersParam
     from ..prompt_tokens_details import PromptTokensDetails
     from ..response_format_param import ResponseFormatParam
+    from ..route_not_found_error import RouteNotFoundError
     from ..stop_configuration_param import StopConfigurationParam
     from ..stream_options_param import StreamOptionsParam
     from ..thinking_config_param import ThinkingConfigParam
@@ -82,10 +85,13 @@ __all__ = [
     "CompletionCreateParamsStreaming",
     "CompletionTokensDetails",
     "CompletionUsage",
+    "ErrorObject",
+    "ErrorResponse",
     "FunctionDefinitionParam",
     "FunctionParametersParam",
     "PromptTokensDetails",
     "ResponseFormatParam",
+    "RouteNotFoundError",
     "StopConfigurationParam",
     "StreamOptionsParam",
     "ThinkingConfigParam",
@@ -124,10 +130,13 @@ _LAZY: dict[str, str] = {
     "CompletionCreateParamsStreaming": ".completion_create_params",
     "CompletionTokensDetails": "..completion_tokens_details",
     "CompletionUsage": "..completion_usage",
+    "ErrorObject": "..error_object",
+    "ErrorResponse": "..error_response",
     "FunctionDefinitionParam": "..function_definition_param",
     "FunctionParametersParam": "..function_parameters_param",
     "PromptTokensDetails": "..prompt_tokens_details",
     "ResponseFormatParam": "..response_format_param",
+    "RouteNotFoundError": "..route_not_found_error",
     "StopConfigurationParam": "..stop_configuration_param",
     "StreamOptionsParam": "..stream_options_param",
     "ThinkingConfigParam": "..thinking_config_param",

@@ -12,7 +12,10 @@ if TYPE_CHECKING:
     from ..completion_logprobs import CompletionLogprobs
     from ..completion_tokens_details import CompletionTokensDetails
     from ..completion_usage import CompletionUsage
+    from ..error_object import ErrorObject
+    from ..error_response import ErrorResponse
     from ..prompt_tokens_details import PromptTokensDetails
+    from ..route_not_found_error import RouteNotFoundError
     from ..stop_configuration_param import StopConfigurationParam
     from ..stream_options_param import StreamOptionsParam
 
@@ -25,7 +28,10 @@ __all__ = [
     "CompletionLogprobs",
     "CompletionTokensDetails",
     "CompletionUsage",
+    "ErrorObject",
+    "ErrorResponse",
     "PromptTokensDetails",
+    "RouteNotFoundError",
     "StopConfigurationParam",
     "StreamOptionsParam",
 ]
@@ -39,7 +45,10 @@ _LAZY: dict[str, str] = {
     "CompletionLogprobs": "..completion_logprobs",
     "CompletionTokensDetails": "..completion_tokens_details",
     "CompletionUsage": "..completion_usage",
+    "ErrorObject": "..error_object",
+    "ErrorResponse": "..error_response",
     "PromptTokensDetails": "..prompt_tokens_details",
+    "RouteNotFoundError": "..route_not_found_error",
     "StopConfigurationParam": "..stop_configuration_param",
     "StreamOptionsParam": "..stream_options_param",
 }

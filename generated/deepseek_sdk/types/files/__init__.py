@@ -4,20 +4,29 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..error_object import ErrorObject
+    from ..error_response import ErrorResponse
     from ..file_deleted import FileDeleted
     from ..file_list import FileList
     from ..file_object import FileObject
+    from ..route_not_found_error import RouteNotFoundError
 
 __all__ = [
+    "ErrorObject",
+    "ErrorResponse",
     "FileDeleted",
     "FileList",
     "FileObject",
+    "RouteNotFoundError",
 ]
 
 _LAZY: dict[str, str] = {
+    "ErrorObject": "..error_object",
+    "ErrorResponse": "..error_response",
     "FileDeleted": "..file_deleted",
     "FileList": "..file_list",
     "FileObject": "..file_object",
+    "RouteNotFoundError": "..route_not_found_error",
 }
 
 

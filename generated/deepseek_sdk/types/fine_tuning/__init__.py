@@ -4,6 +4,8 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..error_object import ErrorObject
+    from ..error_response import ErrorResponse
     from ..fine_tuning_hyperparameters import FineTuningHyperparameters
     from ..fine_tuning_hyperparameters_param import FineTuningHyperparametersParam
     from ..fine_tuning_job import FineTuningJob
@@ -11,11 +13,14 @@ if TYPE_CHECKING:
     from ..fine_tuning_job_event import FineTuningJobEvent
     from ..fine_tuning_job_event_list import FineTuningJobEventList
     from ..fine_tuning_job_list import FineTuningJobList
+    from ..route_not_found_error import RouteNotFoundError
     from .job_create_params import JobCreateParams
     from .job_list_events_params import JobListEventsParams
     from .job_list_params import JobListParams
 
 __all__ = [
+    "ErrorObject",
+    "ErrorResponse",
     "FineTuningHyperparameters",
     "FineTuningHyperparametersParam",
     "FineTuningJob",
@@ -26,9 +31,12 @@ __all__ = [
     "JobCreateParams",
     "JobListEventsParams",
     "JobListParams",
+    "RouteNotFoundError",
 ]
 
 _LAZY: dict[str, str] = {
+    "ErrorObject": "..error_object",
+    "ErrorResponse": "..error_response",
     "FineTuningHyperparameters": "..fine_tuning_hyperparameters",
     "FineTuningHyperparametersParam": "..fine_tuning_hyperparameters_param",
     "FineTuningJob": "..fine_tuning_job",
@@ -39,6 +47,7 @@ _LAZY: dict[str, str] = {
     "JobCreateParams": ".job_create_params",
     "JobListEventsParams": ".job_list_events_params",
     "JobListParams": ".job_list_params",
+    "RouteNotFoundError": "..route_not_found_error",
 }
 
 

@@ -4,17 +4,26 @@
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..error_object import ErrorObject
+    from ..error_response import ErrorResponse
     from ..model import Model
     from ..model_list import ModelList
+    from ..route_not_found_error import RouteNotFoundError
 
 __all__ = [
+    "ErrorObject",
+    "ErrorResponse",
     "Model",
     "ModelList",
+    "RouteNotFoundError",
 ]
 
 _LAZY: dict[str, str] = {
+    "ErrorObject": "..error_object",
+    "ErrorResponse": "..error_response",
     "Model": "..model",
     "ModelList": "..model_list",
+    "RouteNotFoundError": "..route_not_found_error",
 }
 
 

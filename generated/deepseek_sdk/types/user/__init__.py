@@ -5,15 +5,24 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..balance_info import BalanceInfo
+    from ..error_object import ErrorObject
+    from ..error_response import ErrorResponse
+    from ..route_not_found_error import RouteNotFoundError
     from ..user_balance import UserBalance
 
 __all__ = [
     "BalanceInfo",
+    "ErrorObject",
+    "ErrorResponse",
+    "RouteNotFoundError",
     "UserBalance",
 ]
 
 _LAZY: dict[str, str] = {
     "BalanceInfo": "..balance_info",
+    "ErrorObject": "..error_object",
+    "ErrorResponse": "..error_response",
+    "RouteNotFoundError": "..route_not_found_error",
     "UserBalance": "..user_balance",
 }
 

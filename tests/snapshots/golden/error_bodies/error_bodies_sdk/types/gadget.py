@@ -1,0 +1,9 @@
+from .._models import BaseModel
+
+__all__ = ["Gadget"]
+
+
+class Gadget(BaseModel):
+    id: str
+
+    name: str

@@ -1,0 +1,41 @@
+"""Request and response types of `error_bodies_sdk.types.gadgets`, imported lazily on first use."""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..error import Error, ErrorError
+    from ..gadget import Gadget
+    from ..validation_error import ValidationError, ValidationErrorDetail
+
+__all__ = [
+    "Error",
+    "ErrorError",
+    "Gadget",
+    "ValidationError",
+    "ValidationErrorDetail",
+]
+
+_LAZY: dict[str, str] = {
+    "Error": "..error",
+    "ErrorError": "..error",
+    "Gadget": "..gadget",
+    "ValidationError": "..validation_error",
+    "ValidationErrorDetail": "..validation_error",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` on first access."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name, __name__)
+    value = module if module_name == "." + name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(_LAZY)  # the names in __all__ (typed even when there are none)

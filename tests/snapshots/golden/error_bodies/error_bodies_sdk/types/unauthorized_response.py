@@ -1,0 +1,7 @@
+from .._models import BaseModel
+
+__all__ = ["UnauthorizedResponse"]
+
+
+class UnauthorizedResponse(BaseModel):
+    reason: str
