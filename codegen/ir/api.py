@@ -201,17 +201,20 @@ class Parameter:
     doc: str | None
     style: tuple[str, bool] | None = None
     """`(style, explode)` for a query, cookie or form-body value that the runtime's default
-    encoding (arrays repeat the key, objects `a[b]=v`) would not send as the spec says."""
+    encoding (arrays repeat the key, objects `a[b]=v`) would not send as the spec says, and
+    for a multipart field whose `encoding` names a style (sent as text parts in that style)."""
 
 
 @dataclass(frozen=True)
 class Body:
     """The request body: its media type (as the spec writes it), whether it is required, and
-    for a multipart form the wire names of the top-level fields that are only files."""
+    for a multipart form the wire names of the top-level fields that are only files and the
+    content type the spec's `encoding` gives each field's parts (`(wire, contentType)`)."""
 
     media_type: str
     required: bool
     file_fields: tuple[str, ...] = ()
+    part_types: tuple[tuple[str, str], ...] = ()
 
     @property
     def multipart(self) -> bool:
@@ -445,6 +448,7 @@ class Client:
     default_base_url: str | None
     idempotency_header: str | None
     path_prefixes: tuple[str, ...]  # URL path prefixes a base URL may end with (`/v1`)
+    multipart_brackets: bool  # multipart bodies Rails-style (sdk.yaml `multipart_style`)
     user_agent: str  # sent as `<user_agent>` + the package version
     missing_key_message: str
     init_doc: str  # what the constructors document

@@ -339,6 +339,9 @@ def _call(
         call.append(CallArg("body", whole.name))
     if method.body is not None and method.body.multipart and kind != "page":
         call.append(CallArg("files", _files_expr(method.body)))
+        if method.body.part_types:
+            types = tuple(f"{py_str(k)}: {py_str(v)}" for k, v in method.body.part_types)
+            call.append(CallArg("part_types", "", types))
     elif (
         method.body is not None
         and kind != "page"

@@ -8,7 +8,7 @@
 - booleans are `true` / `false`; `None` and `NOT_GIVEN` values are dropped
 - other scalars use `str()` (floats keep Python's repr, e.g. `0.5`)
 
-Multipart bodies keep their own "brackets" encoding (arrays as `a[]=v`), see `_files`.
+Multipart bodies are encoded part by part as OpenAPI says, see `_files`.
 
 A value the spec asks to encode otherwise (its `style` / `explode`, for a query parameter or a
 field of a form body) is wrapped by the generated code in `styled(value, style, explode)`:

@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING, Any, Callable, cast
 import httpx2
 
 from ._bodies import encode_body, is_json_media
-from ._files import FileUpload, split_multipart
+from ._files import split_multipart
 from ._qs import stringify_items
 from ._types import NotGiven, Omit, RequestOptions, Timeout, is_mapping
 from ._utils import check_header, strip_not_given
 
 if TYPE_CHECKING:
-    from ._files import HttpxFile
+    from ._files import HttpxFile, Part
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -78,6 +78,7 @@ class FinalRequestOptions:
         "files",
         "method",
         "options",
+        "part_types",
         "query",
         "security",
         "url",
@@ -94,6 +95,7 @@ class FinalRequestOptions:
         options: RequestOptions | None = None,
         content_type: str | None = None,
         security: Sequence[Sequence[str]] | None = None,
+        part_types: Mapping[str, str] | None = None,
     ) -> None:
         self.method: str = method.upper()
         self.url: str = url
@@ -106,6 +108,8 @@ class FinalRequestOptions:
         """The body's media type when it is not plain JSON (`_bodies`); `None`: JSON."""
         self.security: Sequence[Sequence[str]] | None = security
         """The operation's own `security` (see `_auth`); None: the client's default."""
+        self.part_types: Mapping[str, str] | None = part_types
+        """A multipart body's content type per field, from the spec's `encoding` (`_files`)."""
 
     def with_query(self, params: Mapping[str, object]) -> FinalRequestOptions:
         """A copy with `params` merged over the query (for the next page); response mode reset."""
@@ -129,6 +133,7 @@ class FinalRequestOptions:
             options=options,
             content_type=self.content_type,
             security=self.security,
+            part_types=self.part_types,
         )
 
 
@@ -144,6 +149,7 @@ class ClientConfig:
         "headers",
         "idempotency_header",
         "max_retries",
+        "multipart_brackets",
         "path_prefixes",
         "root_url",
         "secrets",
@@ -164,6 +170,7 @@ class ClientConfig:
         secrets: Sequence[str] = (),
         custom_headers: Mapping[str, str | Omit] | None = None,
         path_prefixes: Sequence[str] = (),
+        multipart_brackets: bool = False,
     ) -> None:
         self.base_url = str(base_url).rstrip("/") + "/"
         self.path_prefixes, self.root_url = api_root(self.base_url, path_prefixes)
@@ -179,6 +186,8 @@ class ClientConfig:
         self.deadline = check_deadline(deadline)
         self.idempotency_header = idempotency_header
         self.secrets = tuple(s for s in secrets if s)
+        self.multipart_brackets = multipart_brackets
+        """Multipart bodies are encoded Rails-style (`a[b]`, `a[]`), not as OpenAPI says."""
 
 
 def api_root(base_url: str, path_prefixes: Sequence[str]) -> tuple[tuple[str, ...], str]:
@@ -259,7 +268,7 @@ class PreparedCall:
         self.headers: dict[str, str] = {}
         self.content: bytes | None = None
         self.form_fields: dict[str, str | list[str]] | None = None
-        self.file_parts: list[tuple[str, FileUpload]] = []
+        self.file_parts: list[tuple[str, Part]] = []
         self.timeout = DEFAULT_TIMEOUT
         self.max_retries = DEFAULT_MAX_RETRIES
         self.deadline: float | None = None
@@ -331,7 +340,12 @@ def prepare_call(
     if stream and default_accept:
         added["Accept"] = EVENT_STREAM  # replaces the default `Accept: application/json`
     if opts.files:
-        call.form_fields, call.file_parts = split_multipart(body or {}, opts.file_fields)  # type: ignore[arg-type]
+        call.form_fields, call.file_parts = split_multipart(
+            body or {},  # type: ignore[arg-type]
+            opts.file_fields,
+            opts.part_types,
+            config.multipart_brackets,
+        )
         headers = _without_content_type(headers)
     elif body is not None:
         media = opts.content_type

@@ -8,7 +8,8 @@ Generated methods describe a call and hand it to `_request` / `_request_page`:
 `query`/`body` values equal to `NOT_GIVEN` are dropped (so a default the caller did not pass is
 never sent); `None` is sent as JSON `null` in a body and left out of a query string.
 `files=True` (or a sequence naming the top-level file fields) sends the body as
-multipart/form-data, see `_files`; `content_type=` names a body's media type when it is not
+multipart/form-data, see `_files` (`part_types=` maps fields to the content types the spec's
+`encoding` gives their parts); `content_type=` names a body's media type when it is not
 `application/json` (a form, text, binary, a `+json` variant, see `_bodies`); a body argument
 left `NOT_GIVEN` sends no body. `binary=True` returns a `BinaryAPIResponse`. `security=` is
 given only by operations whose `security` differs from the API's default (see `_auth`).
@@ -62,6 +63,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -80,6 +82,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -98,6 +101,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -113,6 +117,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -130,6 +135,7 @@ class AsyncAPIResource:
             options=options,
             content_type=content_type,
             security=security,
+            part_types=part_types,
         )
         return await self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
@@ -180,6 +186,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -198,6 +205,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -216,6 +224,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -231,6 +240,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -248,6 +258,7 @@ class SyncAPIResource:
             options=options,
             content_type=content_type,
             security=security,
+            part_types=part_types,
         )
         return self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary

@@ -107,7 +107,7 @@ def name_of(content: object) -> Optional[str]:
 class FileUpload:
     """A file ready to be sent as one multipart part (what `to_file` returns)."""
 
-    __slots__ = ("content", "content_type", "filename", "headers")
+    __slots__ = ("content", "content_type", "filename", "guessed_type", "headers")
 
     def __init__(
         self,
@@ -120,6 +120,8 @@ class FileUpload:
         self.content: FileContent = content
         self.filename: str = filename or name_of(content) or "upload"
         self.content_type: str = content_type or guess_content_type(self.filename)
+        self.guessed_type: bool = not content_type
+        """The content type was guessed from the filename (a spec's `encoding` may replace it)."""
         self.headers: Mapping[str, str] = headers or {}
 
     def __repr__(self) -> str:

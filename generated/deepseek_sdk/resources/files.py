@@ -125,6 +125,9 @@ class Files(SyncAPIResource):
                 "purpose": purpose,
             },
             files=("file",),
+            part_types={
+                "file": "application/octet-stream",
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -330,6 +333,9 @@ class AsyncFiles(AsyncAPIResource):
                 "purpose": purpose,
             },
             files=("file",),
+            part_types={
+                "file": "application/octet-stream",
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
