@@ -88,6 +88,10 @@ class MethodLowerer:
                     param.required,
                     param.description,
                     None if param.location == "header" else (param.style, param.explode),
+                    # `simple` is a header's only style; explode matters only for objects.
+                    exact_style=("simple", True)
+                    if param.location == "header" and param.explode is True
+                    else None,
                 )
         kind = op.body.kind if op.body is not None else None
         if op.body is not None and kind in ("binary", "text"):

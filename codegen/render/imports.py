@@ -84,6 +84,7 @@ KNOWN_NAMES: Mapping[str, tuple[str, str]] = {
     "path_param": ("_utils", "runtime"),
     "styled": ("_qs", "runtime"),
     "cookie_header": ("_qs", "runtime"),
+    "header_text": ("_qs", "runtime"),
     "cached_property": ("_utils", "runtime"),
     "UNKNOWN_TAG": ("_discriminated", "runtime"),
     "tag_of": ("_discriminated", "runtime"),

@@ -261,14 +261,27 @@ def _path_expr(method: ir.Method) -> str:
 
 
 def _header_value(param: ir.Parameter) -> str:
-    """A header parameter's text: arrays comma-separated (OpenAPI's `simple` style), booleans
-    as `true`/`false`, anything else `str()`."""
+    """A header parameter's text in OpenAPI's `simple` style: strings and numbers `str()`,
+    booleans `true`/`false`, arrays of strings comma-separated; anything else (objects, other
+    arrays, unions) through the runtime's `header_text` (`k1,v1,k2,v2`; exploded `k1=v1`)."""
     found = t.members(param.type)
     if found == (t.Primitive("bool"),):
         return f'("true" if {param.name} else "false")'
-    if all(isinstance(member, t.List) for member in found):
+    if all(_text_like(member) for member in found):
+        return f"str({param.name})"
+    if all(isinstance(member, t.List) and _text_like(member.item) for member in found):
         return f'",".join(str(item) for item in {param.name})'
-    return f"str({param.name})"
+    explode = ", explode=True" if param.style == ("simple", True) else ""
+    return f"header_text({param.name}{explode})"
+
+
+def _text_like(typ: t.Type) -> bool:
+    """Whether `str()` of a `typ` value is its header text (a string, or a number)."""
+    if isinstance(typ, t.Primitive):
+        return typ.kind in ("str", "int", "float")
+    if isinstance(typ, t.Literal):
+        return all(type(v) in (str, int, float) for v in typ.values)
+    return False
 
 
 def _value(param: ir.Parameter) -> str:

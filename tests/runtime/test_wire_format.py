@@ -284,6 +284,24 @@ async def test_query_styles_headers_and_cookies(wire: Wire) -> None:
     assert request.headers["accept"] == "application/json"  # the ignored `Accept` parameter
 
 
+async def test_header_parameters_use_the_simple_style(wire: Wire) -> None:
+    await wire.run(
+        wire.client.search.retrieve(
+            x_trace="t",
+            session="s",
+            x_ids=[1, 2, 3],
+            x_flags=[True, False],
+            x_meta={"role": "admin", "n": 5},
+            x_point={"x": 1, "y": True},
+        )
+    )
+    headers = wire.last.headers
+    assert headers["x-ids"] == "1,2,3"
+    assert headers["x-flags"] == "true,false"
+    assert headers["x-meta"] == "role,admin,n,5"  # an object, explode: false (the default)
+    assert headers["x-point"] == "x=1,y=true"  # explode: true
+
+
 async def test_optional_parameters_left_out_are_not_sent(wire: Wire) -> None:
     await wire.run(wire.client.search.retrieve(x_trace="t", session="s", prefs="dark"))
     assert wire.last.url.query == b""
