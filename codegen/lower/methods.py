@@ -96,7 +96,7 @@ class MethodLowerer:
         kind = op.body.kind if op.body is not None else None
         if op.body is not None and kind in ("binary", "text"):
             body = op.body
-            typ = t.File() if kind == "binary" else t.Primitive("str")
+            typ = t.File(body=True) if kind == "binary" else t.Primitive("str")
             add("body", "whole_body", body.schema, body.pointer, body.required, None, typ=typ)
         elif op.body is not None:
             # Raw bytes in a multipart body are files; in JSON they are text.

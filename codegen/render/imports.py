@@ -58,6 +58,7 @@ KNOWN_NAMES: Mapping[str, tuple[str, str]] = {
     "StrictConstraints": ("_constraints", "runtime"),
     "NOT_GIVEN": ("_types", "runtime"),
     "FileTypes": ("_types", "runtime"),
+    "BinaryContent": ("_types", "runtime"),
     "Headers": ("_types", "runtime"),
     "NotGiven": ("_types", "runtime"),
     "Query": ("_types", "runtime"),

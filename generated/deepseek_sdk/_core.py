@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable, cast
 
 import httpx2
 
-from ._bodies import encode_body, is_json_media
+from ._bodies import StreamedBody, encode_body, is_json_media
 from ._files import split_multipart
 from ._qs import stringify_items
 from ._types import NotGiven, Omit, RequestOptions, Timeout, is_mapping
@@ -267,7 +267,7 @@ class PreparedCall:
         self.url = ""
         self.params: list[tuple[str, str]] | None = None
         self.headers: dict[str, str] = {}
-        self.content: bytes | None = None
+        self.content: bytes | StreamedBody | None = None
         self.form_fields: dict[str, str | list[str]] | None = None
         self.file_parts: list[tuple[str, Part]] = []
         self.timeout = DEFAULT_TIMEOUT
@@ -357,6 +357,9 @@ def prepare_call(
             call.content = encode_json(body)
         else:
             call.content, media = encode_body(body, media)
+            length = call.content.length if isinstance(call.content, StreamedBody) else None
+            if length is not None and "content-length" not in header_keys:
+                added["Content-Length"] = str(length)
         if "content-type" not in header_keys:
             added["Content-Type"] = media
     idempotency = config.idempotency_header
@@ -373,6 +376,9 @@ def prepare_call(
     call.max_retries = config.max_retries
     if "max_retries" in options:
         call.max_retries = check_max_retries(options["max_retries"])
+    streamed = call.content if opts.content_type is not None else None
+    if isinstance(streamed, StreamedBody) and not streamed.replayable:
+        call.max_retries = 0  # an iterator cannot be sent again (see `_bodies`)
     budget = config.deadline
     if "deadline" in options:
         budget = check_deadline(options["deadline"])
@@ -485,13 +491,16 @@ def build_request(
     if extensions:
         request_extensions.update(extensions)
     multipart = call.file_parts or call.form_fields is not None
+    content: Any = call.content
+    if content is not None and content.__class__ is not bytes:  # a StreamedBody: fresh chunks
+        content = content.chunks() if isinstance(http_client, httpx2.Client) else content.achunks()
     if not multipart and _builds_plainly(http_client):
         return httpx2.Request(
             call.method,
             call.url,
             params=tuple(call.params) if call.params else None,
             headers=merge_default_headers(http_client.headers, call.headers),
-            content=call.content,
+            content=content,
             extensions=request_extensions,
         )
     return http_client.build_request(
@@ -499,7 +508,7 @@ def build_request(
         call.url,
         params=tuple(call.params) if call.params else None,
         headers=call.headers,
-        content=call.content,
+        content=content,
         data=call.form_fields if multipart else None,
         files=(files or _ForceMultipart()) if multipart else None,
         extensions=request_extensions,

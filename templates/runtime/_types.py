@@ -8,7 +8,7 @@ generated method accepts (`extra_headers`, `extra_query`, `extra_body`, `timeout
 
 import mimetypes
 import os
-from collections.abc import Mapping
+from collections.abc import AsyncIterable, Iterable, Mapping
 from typing import IO, Any, Optional, Union, cast
 
 import httpx2
@@ -16,6 +16,7 @@ from typing_extensions import Literal, TypedDict, TypeGuard, final
 
 __all__ = [
     "NOT_GIVEN",
+    "BinaryContent",
     "Body",
     "FileContent",
     "FileTypes",
@@ -138,6 +139,10 @@ FileTypes = Union[
 ]
 """Anything a multipart file argument accepts: content, `to_file(...)`, or a
 `(filename, content[, content_type[, headers]])` tuple."""
+
+BinaryContent = Union[FileTypes, Iterable[bytes], AsyncIterable[bytes]]
+"""What a binary request body (`body=`) accepts: anything a file argument does, or an iterable
+of `bytes` chunks (the async client also takes an async iterable); streamed (see `_bodies`)."""
 
 
 class RequestOptions(TypedDict, total=False):
