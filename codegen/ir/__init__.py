@@ -50,7 +50,7 @@ from .api import (
     TypeModule,
     body_kind,
 )
-from .auth import NO_AUTH, Auth, AuthScheme, Credential, Security
+from .auth import NO_AUTH, Auth, AuthScheme, Credential, Scopes, Security
 from .frontends import (
     NO_FRONTENDS,
     ClientOption,
@@ -130,6 +130,7 @@ __all__ = [
     "Resource",
     "ResourceVariant",
     "ResultKind",
+    "Scopes",
     "Security",
     "ServerVariable",
     "Side",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .auth import NO_AUTH, Auth, Security
+from .auth import NO_AUTH, Auth, Scopes, Security
 from .frontends import NO_FRONTENDS, Frontends
 from .types import Type
 
@@ -306,6 +306,7 @@ class Method:
     params_type: ParamsType | None = None
     tags: tuple[str, ...] = ()  # the operation's tags, as the spec writes them
     security: Security | None = None  # its own `security` when not the API's default
+    scopes: Scopes = ()  # OAuth2 scopes its token needs, where not the scheme's default
     accept: str | None = None  # the `Accept` header of a binary or text result (else JSON)
 
     def param(self, name: str) -> Parameter:

@@ -363,7 +363,7 @@ def _call(
         call.append(CallArg("content_type", py_str(method.body.media_type)))
     call.append(CallArg("options", _options_expr(method)))
     if method.security is not None:  # the operation's own `security` (lower/auth.py)
-        call.append(CallArg("security", security_literal(method.security)))
+        call.append(CallArg("security", security_literal(method.security, method.scopes)))
     wrap: str | None = None
     if kind != "page":
         runtime_returns = returns(method, is_async, pep604=False)  # evaluated by `cast`

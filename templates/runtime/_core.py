@@ -94,7 +94,7 @@ class FinalRequestOptions:
         files: bool | Sequence[str] = False,
         options: RequestOptions | None = None,
         content_type: str | None = None,
-        security: Sequence[Sequence[str]] | None = None,
+        security: Sequence[Sequence[str | tuple[str, ...]]] | None = None,
         part_types: Mapping[str, str] | None = None,
     ) -> None:
         self.method: str = method.upper()
@@ -106,7 +106,7 @@ class FinalRequestOptions:
         self.options: RequestOptions = options if options is not None else {}
         self.content_type: str | None = content_type
         """The body's media type when it is not plain JSON (`_bodies`); `None`: JSON."""
-        self.security: Sequence[Sequence[str]] | None = security
+        self.security: Sequence[Sequence[str | tuple[str, ...]]] | None = security
         """The operation's own `security` (see `_auth`); None: the client's default."""
         self.part_types: Mapping[str, str] | None = part_types
         """A multipart body's content type per field, from the spec's `encoding` (`_files`)."""

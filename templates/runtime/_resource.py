@@ -41,8 +41,9 @@ _StreamT = TypeVar("_StreamT")
 _SyncPageT = TypeVar("_SyncPageT", bound=BaseSyncPage[Any])
 _AsyncPageT = TypeVar("_AsyncPageT", bound=BaseAsyncPage[Any])
 Files = Union[bool, Sequence[str]]
-Security = Sequence[Sequence[str]]
-"""An operation's own `security` (alternatives of scheme names; `()`: no credentials)."""
+Security = Sequence[Sequence[Union[str, tuple[str, ...]]]]
+"""An operation's own `security` (alternatives of scheme names, `(name, *scopes)` for an OAuth2
+token of other scopes than the scheme's default; `()`: no credentials)."""
 
 
 class AsyncAPIResource:
