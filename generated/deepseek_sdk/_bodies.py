@@ -30,7 +30,7 @@ import inspect
 import io
 import os
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from ._files import upload_of
@@ -100,7 +100,8 @@ class StreamedBody:
         self.length: int | None = None
         """The body's size in bytes, when it is known before sending."""
         if isinstance(source, os.PathLike):
-            self.length = os.path.getsize(source)  # a missing file fails here, before sending
+            # a missing file fails here, before sending
+            self.length = os.path.getsize(cast("os.PathLike[str]", source))
             self.replayable = True
         elif callable(getattr(source, "read", None)):
             self._start = _tell(source)
@@ -136,20 +137,20 @@ class StreamedBody:
     def _sync_chunks(self) -> Iterator[bytes]:
         source: Any = self._source
         if isinstance(source, os.PathLike):
-            with open(source, "rb") as handle:
+            with open(cast("os.PathLike[str]", source), "rb") as handle:
                 yield from _read_chunks(handle)
         elif callable(getattr(source, "read", None)):
             if self._start is not None:
                 source.seek(self._start)
             yield from _read_chunks(source)
         else:
-            for chunk in source:
+            for chunk in cast("Iterable[object]", source):
                 yield _as_bytes(chunk)
 
     async def _async_chunks(self) -> AsyncIterator[bytes]:
         source: Any = self._source
         if isinstance(source, AsyncIterable):
-            async for chunk in source:
+            async for chunk in cast("AsyncIterable[object]", source):
                 yield _as_bytes(chunk)
         elif inspect.iscoroutinefunction(getattr(source, "read", None)):
             if self._start is not None:
@@ -176,7 +177,7 @@ def _as_bytes(chunk: object) -> bytes:
     if isinstance(chunk, bytes):
         return chunk
     if isinstance(chunk, (bytearray, memoryview)):
-        return bytes(chunk)
+        return bytes(cast("bytes", chunk))
     if isinstance(chunk, str):
         raise TypeError("`body` produced str; open the file in 'rb' mode or encode the text")
     raise TypeError(f"`body` produced {type(chunk).__name__}, not bytes")
@@ -201,7 +202,6 @@ def _remaining(source: Any, start: int) -> int | None:
         return max(os.fstat(source.fileno()).st_size - start, 0)
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
         pass
-    getbuffer = getattr(source, "getbuffer", None)  # io.BytesIO
-    if callable(getbuffer):
-        return max(len(getbuffer()) - start, 0)
+    if isinstance(source, io.BytesIO):
+        return max(source.getbuffer().nbytes - start, 0)
     return None
