@@ -135,14 +135,20 @@ def header_text(value: object, explode: bool = False) -> str:
     `explode` `k1=v1,k2=v2`; booleans `true` / `false`. `None` members are left out."""
     if is_mapping(value):
         pairs = [
-            (str(k), _scalar(v, str(k)))
+            (str(k), _header_word(v))
             for k, v in value.items()
             if v is not None and not isinstance(v, NotGiven)
         ]
         return ",".join(f"{k}={v}" if explode else f"{k},{v}" for k, v in pairs)
     if is_array(value):
-        return ",".join(_scalar(v, "header") for v in value if v is not None)
-    return _scalar(value, "header")
+        return ",".join(_header_word(v) for v in value if v is not None)
+    return _header_word(value)
+
+
+def _header_word(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _scalar(value: object, key: str) -> str:
