@@ -13,6 +13,7 @@ env: {api_key: DEEPSEEK_API_KEY, base_url: DEEPSEEK_BASE_URL, log: DEEPSEEK_LOG}
 base_url: https://api.deepseek.com
 path_prefixes: [/v1, /beta]      # prefixes a base URL may end with (see the runtime's api_root)
 idempotency_header: Idempotency-Key
+multipart_style: spec            # or brackets: multipart `a[b]=v`, `a[]=v` (openai-python's)
 auth:                            # per security scheme, by its name in components.securitySchemes
   BotToken: {prefix: "Bot "}     #   an apiKey sent in Authorization after a scheme word
   AppKey: {argument: app_key, env: ACME_APP_KEY}  # its constructor argument and env variable
@@ -217,6 +218,9 @@ class Config:
     base_url: str | None = None
     path_prefixes: tuple[str, ...] = ()
     idempotency_header: str | None = None
+    multipart_style: Literal["spec", "brackets"] = "spec"
+    """How multipart bodies are encoded: `spec` (OpenAPI's rules, the default) or `brackets`
+    (Rails-style `a[b]=v`, `a[]=v`, as openai-python sends them)."""
     auth: Mapping[str, AuthSchemeConfig] = field(default_factory=dict)
     operations: Mapping[str, OperationOverride] = field(default_factory=dict)
     helpers: tuple[Helper, ...] = ()
@@ -313,6 +317,13 @@ def _operation(value: object, pointer: str) -> OperationOverride:
 
 
 _PATH_PREFIX = re.compile(r"^[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$")
+
+
+def _multipart_style(value: object) -> Literal["spec", "brackets"]:
+    """`multipart_style`: `spec` (OpenAPI's encoding) or `brackets` (Rails-style field names)."""
+    if value == "spec" or value == "brackets":
+        return value
+    raise ConfigError("/multipart_style", f"expected spec or brackets, got {value!r}")
 
 
 def _path_prefixes(value: object) -> tuple[str, ...]:
@@ -430,6 +441,7 @@ def parse_config(data: object) -> Config:
             "base_url",
             "path_prefixes",
             "idempotency_header",
+            "multipart_style",
             "auth",
             "operations",
             "helpers",
@@ -503,6 +515,7 @@ def parse_config(data: object) -> Config:
         base_url=_string(root, "base_url", ""),
         path_prefixes=_path_prefixes(root.get("path_prefixes")),
         idempotency_header=_string(root, "idempotency_header", ""),
+        multipart_style=_multipart_style(root.get("multipart_style", "spec")),
         auth=auth,
         operations=operations,
         helpers=tuple(sorted(helpers, key=lambda helper: helper.resource)),

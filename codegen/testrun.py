@@ -13,8 +13,11 @@ express (`--allow-skip` warnings) are counted as not generated.
 
 The mock reads each parameter's `style`/`explode`, but an array in `deepObject` style has no
 serialization in OpenAPI and Steady does not read a form body's `encoding`; when a spec uses
-`deepObject` anywhere, the mock is told to read arrays and objects in queries and forms the way
-the runtime writes `deepObject` (`k[]=a`, `k[x]=v`: Stripe's documented wire format).
+`deepObject` for a parameter, the mock is told to read arrays and objects in queries the way
+the runtime writes `deepObject` (`k[]=a`, `k[x]=v`: Stripe's documented wire format), and in
+form and multipart bodies when a body's `encoding` uses it or the SDK sends multipart bodies
+Rails-style (sdk.yaml `multipart_style: brackets`). Otherwise Steady reads multipart bodies as
+OpenAPI says, as the runtime writes them by default (arrays as repeated parts, objects as JSON).
 
 `--only client.<resource>[.<method>]` (repeatable) runs the tests of those resources (and
 their sub-resources) or methods alone, and reports only them: one method of a big spec in
@@ -168,7 +171,8 @@ def run_suite(
         if outcome.spec.origins:  # a spec split over files: Steady gets the bundled document
             served = root / "bundled.json"
             served.write_text(json.dumps(outcome.spec.document, default=str), encoding="utf-8")
-        with start_mock_server(served, extra_args=_mock_args(outcome.spec.document)) as url:
+        mock_args = _mock_args(outcome.spec.document, outcome.api.client.multipart_brackets)
+        with start_mock_server(served, extra_args=mock_args) as url:
             env = {**os.environ, SUITE_BASE_URL_ENV: url}
             env.pop("PYTHONPATH", None)
             command = [
@@ -232,25 +236,25 @@ class Selection:
         return ("-k", " or ".join(names))
 
 
-_BRACKETS = tuple(
-    f"--validator-{where}-{kind}-format=brackets"
-    for where in ("query", "form")
-    for kind in ("array", "object")
-)
+def _brackets(where: str) -> tuple[str, ...]:
+    return tuple(f"--validator-{where}-{kind}-format=brackets" for kind in ("array", "object"))
 
 
-def _mock_args(document: object) -> tuple[str, ...]:
-    """Steady's options for `document`: bracket formats when it uses `deepObject` anywhere."""
-    stack = [document]
+def _mock_args(document: object, multipart_brackets: bool = False) -> tuple[str, ...]:
+    """Steady's options for `document`: bracket formats in queries when a parameter uses
+    `deepObject`, in bodies when a body's `encoding` does or multipart bodies use brackets."""
+    query, form = False, multipart_brackets
+    stack: list[tuple[object, bool]] = [(document, False)]
     while stack:
-        node = stack.pop()
+        node, in_encoding = stack.pop()
         if isinstance(node, dict):
             if node.get("style") == "deepObject":
-                return _BRACKETS
-            stack.extend(node.values())
+                form = form or in_encoding
+                query = query or not in_encoding
+            stack.extend((v, in_encoding or k == "encoding") for k, v in node.items())
         elif isinstance(node, list):
-            stack.extend(node)
-    return ()
+            stack.extend((v, in_encoding) for v in node)
+    return (*(_brackets("query") if query else ()), *(_brackets("form") if form else ()))
 
 
 def _results(junit: Path, by_file: dict[str, str], listed: Expectations) -> list[MethodResult]:

@@ -51,7 +51,7 @@ from .api import (
     TypeModule,
     body_kind,
 )
-from .auth import NO_AUTH, Auth, AuthScheme, Credential, Security
+from .auth import NO_AUTH, Auth, AuthScheme, Credential, Scopes, Security
 from .frontends import (
     NO_FRONTENDS,
     ClientOption,
@@ -132,6 +132,7 @@ __all__ = [
     "Resource",
     "ResourceVariant",
     "ResultKind",
+    "Scopes",
     "Security",
     "ServerVariable",
     "Side",

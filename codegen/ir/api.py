@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .auth import NO_AUTH, Auth, Security
+from .auth import NO_AUTH, Auth, Scopes, Security
 from .frontends import NO_FRONTENDS, Frontends
 from .types import Type
 
@@ -202,17 +202,20 @@ class Parameter:
     doc: str | None
     style: tuple[str, bool] | None = None
     """`(style, explode)` for a query, cookie or form-body value that the runtime's default
-    encoding (arrays repeat the key, objects `a[b]=v`) would not send as the spec says."""
+    encoding (arrays repeat the key, objects `a[b]=v`) would not send as the spec says, and
+    for a multipart field whose `encoding` names a style (sent as text parts in that style)."""
 
 
 @dataclass(frozen=True)
 class Body:
     """The request body: its media type (as the spec writes it), whether it is required, and
-    for a multipart form the wire names of the top-level fields that are only files."""
+    for a multipart form the wire names of the top-level fields that are only files and the
+    content type the spec's `encoding` gives each field's parts (`(wire, contentType)`)."""
 
     media_type: str
     required: bool
     file_fields: tuple[str, ...] = ()
+    part_types: tuple[tuple[str, str], ...] = ()
 
     @property
     def multipart(self) -> bool:
@@ -314,6 +317,7 @@ class Method:
     params_type: ParamsType | None = None
     tags: tuple[str, ...] = ()  # the operation's tags, as the spec writes them
     security: Security | None = None  # its own `security` when not the API's default
+    scopes: Scopes = ()  # OAuth2 scopes its token needs, where not the scheme's default
     accept: str | None = None  # the `Accept` header of a binary or text result (else JSON)
     errors: tuple[ErrorBody, ...] = ()  # declared error bodies, in lookup order
 
@@ -457,6 +461,7 @@ class Client:
     default_base_url: str | None
     idempotency_header: str | None
     path_prefixes: tuple[str, ...]  # URL path prefixes a base URL may end with (`/v1`)
+    multipart_brackets: bool  # multipart bodies Rails-style (sdk.yaml `multipart_style`)
     user_agent: str  # sent as `<user_agent>` + the package version
     missing_key_message: str
     init_doc: str  # what the constructors document

@@ -10,10 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["NO_AUTH", "Auth", "AuthScheme", "Credential", "Security"]
+__all__ = ["NO_AUTH", "Auth", "AuthScheme", "Credential", "Scopes", "Security"]
 
 Security = tuple[tuple[str, ...], ...]
 """Alternatives (any one will do), each the scheme names it needs together; `()`: none."""
+
+Scopes = tuple[tuple[str, tuple[str, ...]], ...]
+"""`(scheme, scopes)` of the OAuth2 client-credentials schemes whose token an operation asks
+for with other scopes than the scheme's default (`AuthScheme.scopes`)."""
 
 SchemeKind = Literal["api_key", "basic", "client_credentials", "external"]
 
@@ -35,7 +39,8 @@ class AuthScheme:
       `prefix` (`Bearer ` for HTTP bearer and for ready OAuth2 / OpenID Connect tokens);
     - `basic`: `arguments` are (username, password);
     - `client_credentials`: `arguments` are (client_id, client_secret[, access_token]); the
-      token is fetched from `token_url` with `scopes`;
+      token is fetched from `token_url` with `scopes` (those the root `security` lists for
+      it; an operation that lists others asks for a token of its own, `Method.scopes`);
     - `external`: nothing the SDK can send (HTTP digest, mutual TLS): needs an `auth_hook`.
     """
 

@@ -67,7 +67,10 @@ class Primitive:
 
 @dataclass(frozen=True, slots=True)
 class File:
-    """A file the request uploads (bytes, a file object, a path, a `(name, content)` tuple)."""
+    """A file the request uploads (bytes, a file object, a path, a `(name, content)` tuple);
+    `body`: the whole binary request body, which also takes an iterable of chunks."""
+
+    body: bool = False
 
 
 @dataclass(frozen=True, slots=True, eq=False)

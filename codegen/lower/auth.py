@@ -180,8 +180,9 @@ def _security(
                     join_pointer(where, name),
                     f"no security scheme {name!r} in components.securitySchemes",
                 )
+            found = scopes.setdefault(str(name), set())  # a scheme listed with no scopes: {}
             if isinstance(wanted, list):
-                scopes.setdefault(str(name), set()).update(str(s) for s in wanted)
+                found.update(str(s) for s in wanted)
         alternative = tuple(sorted(str(name) for name in requirement))
         if alternative not in alternatives:
             alternatives.append(alternative)
@@ -243,8 +244,9 @@ def auth_ir(
     env_api_key: str,
     ops: Sequence[Operation],
     diagnostics: list[Diagnostic],
-) -> tuple[ir.Auth, dict[str, ir.Security]]:
-    """The API's auth and the operations (by key) whose `security` is not the default."""
+) -> tuple[ir.Auth, dict[str, tuple[ir.Security, ir.Scopes]]]:
+    """The API's auth and the operations (by key) whose `security` is not the default: their
+    alternatives, and the OAuth2 scopes they ask for where not a scheme's default."""
     components = document.get("components")
     declared = components.get("securitySchemes") if isinstance(components, Mapping) else None
     declared = declared if isinstance(declared, Mapping) else {}
@@ -261,12 +263,17 @@ def auth_ir(
         node = _resolve(document, declared[name], pointer)
         schemes[name] = _read_scheme(str(name), node, pointer, config, diagnostics)
     root = document.get("security")
-    scopes: dict[str, set[str]] = {}
+    scopes: dict[str, set[str]] = {}  # the root's: each client-credentials token's default
     own: dict[str, ir.Security] = {}
+    own_scopes: dict[str, dict[str, set[str]]] = {}
     for op in ops:
         if "security" in op.node:
+            own_scopes[op.key] = {}
             own[op.key] = _security(
-                op.node["security"], join_pointer(op.pointer, "security"), schemes, scopes
+                op.node["security"],
+                join_pointer(op.pointer, "security"),
+                schemes,
+                own_scopes[op.key],
             )
     if root is not None:
         default = _security(root, "#/security", schemes, scopes)
@@ -283,7 +290,8 @@ def auth_ir(
         )
     else:
         default = ()
-    own = {key: value for key, value in own.items() if value != default}
+    scoped = {key: _scoped(own[key], found, scopes, schemes) for key, found in own_scopes.items()}
+    own = {key: value for key, value in own.items() if value != default or scoped[key]}
     first = {name for alternative in default for name in alternative}
     ordered = sorted(schemes.values(), key=lambda s: (s.name not in first, s.name.lower()))
     primary = next((s.name for s in ordered if s.name in first and s.kind == "api_key"), None)
@@ -332,16 +340,35 @@ def auth_ir(
             default=default,
             eager=tuple(name for name in sorted(eager or ()) if name in kept),
         ),
-        own,
+        {key: (value, scoped[key]) for key, value in own.items()},
+    )
+
+
+def _scoped(
+    security: ir.Security,
+    found: Mapping[str, set[str]],
+    default: Mapping[str, set[str]],
+    schemes: Mapping[str, _Scheme],
+) -> ir.Scopes:
+    """The scopes an operation's `security` asks of each client-credentials scheme it names,
+    where they are not the scheme's default (the root `security`'s)."""
+    named = sorted({name for alternative in security for name in alternative})
+    return tuple(
+        (name, tuple(sorted(found.get(name, ()))))
+        for name in named
+        if schemes[name].kind == "client_credentials"
+        and found.get(name, set()) != default.get(name, set())
     )
 
 
 def apply_security(
-    methods: dict[str, ir.Method], own: Mapping[str, ir.Security]
+    methods: dict[str, ir.Method], own: Mapping[str, tuple[ir.Security, ir.Scopes]]
 ) -> dict[str, ir.Method]:
-    """`methods` with each operation's own `security` set (those that differ from the
-    default)."""
+    """`methods` with each operation's own `security` (and OAuth2 scopes) set, for those that
+    differ from the default."""
     return {
-        key: dataclasses.replace(method, security=own[key]) if key in own else method
+        key: dataclasses.replace(method, security=own[key][0], scopes=own[key][1])
+        if key in own
+        else method
         for key, method in methods.items()
     }

@@ -242,6 +242,7 @@ def client_ir(
         default_base_url=servers.template if names.base_url is not None else None,
         idempotency_header=config.idempotency_header,
         path_prefixes=config.path_prefixes,
+        multipart_brackets=config.multipart_style == "brackets",
         user_agent=f"{names.distribution}/Python ",
         missing_key_message=(
             "The api_key client option must be set either by passing api_key to the client "

@@ -64,13 +64,17 @@ class MethodLowerer:
             description: object,
             style: tuple[str | None, bool | None] | None = None,
             typ: t.Type | None = None,
+            exact_style: tuple[str, bool] | None = None,
         ) -> None:
             lowered = typ or self.types.lower(
                 schema, "param", params_module, op.base + pascal(wire), pointer
             )
             name = names.allocate(identifier(wire, reserved=RESERVED_PARAM_NAMES), sep="_")
             doc = description if isinstance(description, str) and description.strip() else None
-            wire_style = None if style is None else _style(schemas, schema, pointer, *style)
+            if exact_style is not None:
+                wire_style: tuple[str, bool] | None = exact_style
+            else:
+                wire_style = None if style is None else _style(schemas, schema, pointer, *style)
             params.append(ir.Parameter(name, wire, location, lowered, required, doc, wire_style))
 
         by_wire = {p.wire: p for p in op.params if p.location == "path"}
@@ -87,11 +91,15 @@ class MethodLowerer:
                     param.required,
                     param.description,
                     None if param.location == "header" else (param.style, param.explode),
+                    # `simple` is a header's only style; explode matters only for objects.
+                    exact_style=("simple", True)
+                    if param.location == "header" and param.explode is True
+                    else None,
                 )
         kind = op.body.kind if op.body is not None else None
         if op.body is not None and kind in ("binary", "text"):
             body = op.body
-            typ = t.File() if kind == "binary" else t.Primitive("str")
+            typ = t.File(body=True) if kind == "binary" else t.Primitive("str")
             add("body", "whole_body", body.schema, body.pointer, body.required, None, typ=typ)
         elif op.body is not None:
             # Raw bytes in a multipart body are files; in JSON they are text.
@@ -112,9 +120,9 @@ class MethodLowerer:
                         )
                         required_here = prop.wire in required
                         style = None
+                        found = encoding.get(prop.wire)
+                        found = found if isinstance(found, Mapping) else {}
                         if kind == "form":
-                            found = encoding.get(prop.wire)
-                            found = found if isinstance(found, Mapping) else {}
                             style = (found.get("style"), found.get("explode"))
                         add(
                             prop.wire,
@@ -124,6 +132,7 @@ class MethodLowerer:
                             required_here,
                             description,
                             style,
+                            exact_style=_multipart_style(found) if kind == "multipart" else None,
                         )
                 else:
                     body = op.body
@@ -310,9 +319,27 @@ def _body(op: Operation, params: list[ir.Parameter]) -> ir.Body | None:
     if op.body is None:
         return None
     files: tuple[str, ...] = ()
+    part_types: list[tuple[str, str]] = []
     if op.body.multipart:
         files = tuple(p.wire for p in params if p.location == "body" and _only_files(p.type))
-    return ir.Body(op.body.media_type, op.body.required, files)
+        fields = {p.wire: p for p in params if p.location == "body"}
+        for wire, found in (op.body.encoding or {}).items():
+            content_type = found.get("contentType") if isinstance(found, Mapping) else None
+            field = fields.get(str(wire))
+            # A styled field is sent as text parts: OpenAPI ignores its contentType then.
+            if isinstance(content_type, str) and field is not None and field.style is None:
+                part_types.append((str(wire), content_type))
+    return ir.Body(op.body.media_type, op.body.required, files, tuple(sorted(part_types)))
+
+
+def _multipart_style(encoding: Mapping[str, Any]) -> tuple[str, bool] | None:
+    """`(style, explode)` of a multipart field whose `encoding` names a style or explode
+    (OpenAPI 3.1: its parts are then text, as in a form; Stripe's `expand[]`), else `None`."""
+    style, explode = encoding.get("style"), encoding.get("explode")
+    if not isinstance(style, str) and not isinstance(explode, bool):
+        return None
+    style = style if isinstance(style, str) else "form"
+    return style, explode if isinstance(explode, bool) else style == "form"
 
 
 def _only_files(typ: t.Type) -> bool:

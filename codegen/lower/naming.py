@@ -154,6 +154,7 @@ RESERVED_CLASS_NAMES = frozenset(
         "AsyncStream",
         "BaseModel",
         "BinaryAPIResponse",
+        "BinaryContent",
         "Body",
         "FileTypes",
         "Headers",

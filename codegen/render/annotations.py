@@ -96,7 +96,7 @@ class _Printer:
         return f"{self.dict}{self.print(typ.value)}]"
 
     def file(self, typ: t.File) -> str:
-        return "FileTypes"
+        return "BinaryContent" if typ.body else "FileTypes"
 
     def none(self, typ: t.NoneType) -> str:
         return "None"
@@ -206,7 +206,7 @@ def _names(typ: t.Type, side: Side, out: list[str]) -> None:
         out += ("dict", "str")
         _names(typ.value, side, out)
     elif isinstance(typ, t.File):
-        out.append("FileTypes")
+        out.append("BinaryContent" if typ.body else "FileTypes")
     elif isinstance(typ, t.NoneType):
         out.append("None")
     elif isinstance(typ, t.Discriminated):

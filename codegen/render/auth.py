@@ -30,10 +30,20 @@ class PrintedAuth:
     credentials: tuple[PrintedCredential, ...]
 
 
-def security_literal(security: ir.Security) -> str:
-    """`(("a", "b"), ("c",))`: alternatives of scheme names; `()` for none."""
+def security_literal(security: ir.Security, scopes: ir.Scopes = ()) -> str:
+    """`(("a", "b"), ("c",))`: alternatives of scheme names; `()` for none. A scheme whose
+    token needs other scopes than its default is `("oauth", "read", "write")`."""
+    scoped = dict(scopes)
+
+    def entry(name: str) -> str:
+        if name not in scoped:
+            return py_str(name)
+        return (
+            "(" + "".join(f"{py_str(part)}, " for part in (name, *scoped[name])).rstrip(" ") + ")"
+        )
+
     alternatives = [
-        "(" + "".join(f"{py_str(name)}, " for name in alternative).rstrip(" ") + ")"
+        "(" + "".join(f"{entry(name)}, " for name in alternative).rstrip(" ") + ")"
         for alternative in security
     ]
     return "(" + "".join(f"{a}, " for a in alternatives).rstrip(" ") + ")"

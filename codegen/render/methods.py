@@ -263,14 +263,27 @@ def _path_expr(method: ir.Method) -> str:
 
 
 def _header_value(param: ir.Parameter) -> str:
-    """A header parameter's text: arrays comma-separated (OpenAPI's `simple` style), booleans
-    as `true`/`false`, anything else `str()`."""
+    """A header parameter's text in OpenAPI's `simple` style: strings and numbers `str()`,
+    booleans `true`/`false`, arrays of strings comma-separated; anything else (objects, other
+    arrays, unions) through the runtime's `header_text` (`k1,v1,k2,v2`; exploded `k1=v1`)."""
     found = t.members(param.type)
     if found == (t.Primitive("bool"),):
         return f'("true" if {param.name} else "false")'
-    if all(isinstance(member, t.List) for member in found):
+    if all(_text_like(member) for member in found):
+        return f"str({param.name})"
+    if all(isinstance(member, t.List) and _text_like(member.item) for member in found):
         return f'",".join(str(item) for item in {param.name})'
-    return f"str({param.name})"
+    explode = ", explode=True" if param.style == ("simple", True) else ""
+    return f"header_text({param.name}{explode})"
+
+
+def _text_like(typ: t.Type) -> bool:
+    """Whether `str()` of a `typ` value is its header text (a string, or a number)."""
+    if isinstance(typ, t.Primitive):
+        return typ.kind in ("str", "int", "float")
+    if isinstance(typ, t.Literal):
+        return all(type(v) in (str, int, float) for v in typ.values)
+    return False
 
 
 def _value(param: ir.Parameter) -> str:
@@ -341,6 +354,9 @@ def _call(
         call.append(CallArg("body", whole.name))
     if method.body is not None and method.body.multipart and kind != "page":
         call.append(CallArg("files", _files_expr(method.body)))
+        if method.body.part_types:
+            types = tuple(f"{py_str(k)}: {py_str(v)}" for k, v in method.body.part_types)
+            call.append(CallArg("part_types", "", types))
     elif (
         method.body is not None
         and kind != "page"
@@ -349,7 +365,7 @@ def _call(
         call.append(CallArg("content_type", py_str(method.body.media_type)))
     call.append(CallArg("options", _options_expr(method)))
     if method.security is not None:  # the operation's own `security` (lower/auth.py)
-        call.append(CallArg("security", security_literal(method.security)))
+        call.append(CallArg("security", security_literal(method.security, method.scopes)))
     if method.errors:  # its declared error bodies, a module-level constant (error_bodies.py)
         call.append(CallArg("errors", errors_constant_name(method)))
     wrap: str | None = None

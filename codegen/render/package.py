@@ -43,6 +43,7 @@ class PrintedClient:
     default_base_url: str
     idempotency_header: str
     path_prefixes: str | None  # a tuple literal, or None to leave the runtime's default
+    multipart_brackets: bool  # sdk.yaml `multipart_style: brackets`
     user_agent: str
     missing_key_message: str
     init_doc: str
@@ -89,6 +90,7 @@ def print_client(client: ir.Client) -> PrintedClient:
             if client.path_prefixes
             else None
         ),
+        multipart_brackets=client.multipart_brackets,
         user_agent=py_str(client.user_agent) + " + __version__",
         missing_key_message=py_str(client.missing_key_message),
         init_doc=docstring(client.init_doc) or "",

@@ -18,6 +18,9 @@ unless it says otherwise) and hands the client's credentials to `Auth`. Per call
 - OAuth2 client credentials: the token is fetched from `tokenUrl` by the first call that needs
   it, cached, and fetched again shortly before it expires. One fetch at a time per client and
   its copies: a lock (sync) or an `asyncio.Lock` (async) makes concurrent calls wait for it.
+  The token asks for the scheme's default scopes (the root `security`'s); an operation whose
+  `security` lists other scopes names the scheme as `("oauth", "scope1", "scope2")` and gets
+  a token of those scopes, cached apart (one token, lock and fetch per scheme and scope set).
 - `auth_hook(request)`: a callable the client calls with each `httpx2.Request` just before it is
   sent (every attempt; not for operations declaring `security: []`). It may change the request
   in place or return a new one: request signing, or schemes the SDK cannot send itself.
@@ -55,8 +58,9 @@ __all__ = [
     "Security",
 ]
 
-Security = Sequence[Sequence[str]]
-"""Alternatives (any one will do), each the names of the schemes it needs together."""
+Security = Sequence[Sequence[Union[str, tuple[str, ...]]]]
+"""Alternatives (any one will do), each the schemes it needs together: a scheme's name, or for
+an OAuth2 client-credentials scheme `(name, *scopes)` to ask its token for those scopes."""
 AuthHook = Callable[[httpx2.Request], Union[httpx2.Request, None]]
 """Called with every request before it is sent; may change it or return a replacement."""
 
@@ -209,7 +213,10 @@ class AuthSpec:
     __slots__ = ("default", "env", "schemes")
 
     def __init__(
-        self, schemes: Mapping[str, Scheme], default: Security, env: Mapping[str, str]
+        self,
+        schemes: Mapping[str, Scheme],
+        default: Sequence[Sequence[str]],
+        env: Mapping[str, str],
     ) -> None:
         self.schemes: dict[str, Scheme] = dict(schemes)
         self.default: tuple[tuple[str, ...], ...] = tuple(tuple(alt) for alt in default)
@@ -217,12 +224,14 @@ class AuthSpec:
 
 
 class _Token:
-    """The cached token of one client-credentials scheme (shared by a client and its copies)."""
+    """The cached token of one client-credentials scheme and scope set (shared by a client and
+    its copies)."""
 
-    __slots__ = ("alock", "expires", "fetches", "lock", "scheme", "value")
+    __slots__ = ("alock", "expires", "fetches", "lock", "scheme", "scopes", "value")
 
-    def __init__(self, scheme: ClientCredentials) -> None:
+    def __init__(self, scheme: ClientCredentials, scopes: tuple[str, ...]) -> None:
         self.scheme = scheme
+        self.scopes = scopes
         self.value: str | None = None
         self.expires = 0.0
         self.fetches = 0
@@ -235,8 +244,8 @@ class _Token:
     def request(self, values: Mapping[str, str], base_url: str) -> httpx2.Request:
         scheme = self.scheme
         form = {"grant_type": "client_credentials"}
-        if scheme.scopes:
-            form["scope"] = " ".join(scheme.scopes)
+        if self.scopes:
+            form["scope"] = " ".join(self.scopes)
         pair = f"{values[scheme.client_id]}:{values[scheme.client_secret]}".encode()
         url = httpx2.URL(base_url).join(scheme.token_url)
         return httpx2.Request(
@@ -285,7 +294,7 @@ class Auth:
         self.spec: AuthSpec = spec
         self.values: dict[str, str] = {k: v for k, v in credentials.items() if v}
         self.hook: AuthHook | None = hook
-        self._tokens: dict[str, _Token] = {}
+        self._tokens: dict[tuple[str, tuple[str, ...]], _Token] = {}
         self.default: tuple[str, ...] | None = self._choose(spec.default)
         self.baked = _Parts()
         """The default alternative's headers and query, put in the client's defaults."""
@@ -320,7 +329,7 @@ class Auth:
     def _ready(self, name: str) -> bool:
         return self.spec.schemes[name].ready(self.values, self.hook is not None)
 
-    def _choose(self, security: Security) -> tuple[str, ...] | None:
+    def _choose(self, security: Sequence[Sequence[str]]) -> tuple[str, ...] | None:
         if not security:
             return ()
         for alternative in security:
@@ -331,14 +340,16 @@ class Auth:
     def prepare(self, call: PreparedCall, security: Security | None) -> list[_Token]:
         """Put the credentials `security` asks for into `call` (replacing the client's default
         ones); returns the tokens still to fetch (their header is added by `add_token`)."""
+        scoped: dict[str, tuple[str, ...]] = {}
         if security is None:
             chosen = self.default
             if chosen is None:
                 raise self.missing(self.spec.default, call)
         else:
-            chosen = self._choose(security)
+            names = _names(security, scoped)
+            chosen = self._choose(names)
             if chosen is None:
-                raise self.missing(security, call)
+                raise self.missing(names, call)
         call.auth_hook = self.hook if security is None or security else None
         if chosen == self.default and not self.per_call:
             return []
@@ -347,9 +358,10 @@ class Auth:
         for name in chosen:
             scheme = self.spec.schemes[name]
             if isinstance(scheme, ClientCredentials) and self._fetches(scheme):
-                token = self._tokens.get(name)
-                if token is None:
-                    token = self._tokens.setdefault(name, _Token(scheme))
+                key = (name, scoped.get(name, scheme.scopes))
+                token = self._tokens.get(key)
+                if token is None:  # setdefault: one token for threads that get here at once
+                    token = self._tokens.setdefault(key, _Token(scheme, key[1]))
                 tokens.append(token)
             else:
                 scheme.add(self.values, parts)
@@ -378,7 +390,7 @@ class Auth:
             headers["Authorization"] = "Bearer " + token
         call.headers = headers
 
-    def missing(self, security: Security, call: PreparedCall) -> SDKError:
+    def missing(self, security: Sequence[Sequence[str]], call: PreparedCall) -> SDKError:
         """The error for a call none of whose alternatives the client has credentials for."""
         options: list[str] = []
         for alternative in security:
@@ -442,3 +454,19 @@ class Auth:
                 return value
             response = await send(token.request(self.values, base_url))
             return token.store(response, now(), self.secrets)
+
+
+def _names(security: Security, scoped: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """`security`'s alternatives as scheme names; the scopes of `(name, *scopes)` entries go
+    into `scoped`."""
+    alternatives: list[tuple[str, ...]] = []
+    for alternative in security:
+        names: list[str] = []
+        for entry in alternative:
+            if isinstance(entry, str):
+                names.append(entry)
+            else:
+                names.append(entry[0])
+                scoped[entry[0]] = tuple(entry[1:])
+        alternatives.append(tuple(names))
+    return alternatives

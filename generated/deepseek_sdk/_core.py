@@ -24,14 +24,14 @@ from typing import TYPE_CHECKING, Any, Callable, cast
 
 import httpx2
 
-from ._bodies import encode_body, is_json_media
-from ._files import FileUpload, split_multipart
+from ._bodies import StreamedBody, encode_body, is_json_media
+from ._files import split_multipart
 from ._qs import stringify_items
 from ._types import NotGiven, Omit, RequestOptions, Timeout, is_mapping
 from ._utils import check_header, strip_not_given
 
 if TYPE_CHECKING:
-    from ._files import HttpxFile
+    from ._files import HttpxFile, Part
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -80,6 +80,7 @@ class FinalRequestOptions:
         "files",
         "method",
         "options",
+        "part_types",
         "query",
         "security",
         "url",
@@ -95,8 +96,9 @@ class FinalRequestOptions:
         files: bool | Sequence[str] = False,
         options: RequestOptions | None = None,
         content_type: str | None = None,
-        security: Sequence[Sequence[str]] | None = None,
+        security: Sequence[Sequence[str | tuple[str, ...]]] | None = None,
         errors: Mapping[str, object] | None = None,
+        part_types: Mapping[str, str] | None = None,
     ) -> None:
         self.method: str = method.upper()
         self.url: str = url
@@ -107,11 +109,13 @@ class FinalRequestOptions:
         self.options: RequestOptions = options if options is not None else {}
         self.content_type: str | None = content_type
         """The body's media type when it is not plain JSON (`_bodies`); `None`: JSON."""
-        self.security: Sequence[Sequence[str]] | None = security
+        self.security: Sequence[Sequence[str | tuple[str, ...]]] | None = security
         """The operation's own `security` (see `_auth`); None: the client's default."""
         self.errors: Mapping[str, object] | None = errors
         """The types of the error bodies the operation declares, by status as the spec writes
         it (`"404"`, `"4XX"`, `"default"`); see `_failures.type_error_body`."""
+        self.part_types: Mapping[str, str] | None = part_types
+        """A multipart body's content type per field, from the spec's `encoding` (`_files`)."""
 
     def with_query(self, params: Mapping[str, object]) -> FinalRequestOptions:
         """A copy with `params` merged over the query (for the next page); response mode reset."""
@@ -136,6 +140,7 @@ class FinalRequestOptions:
             content_type=self.content_type,
             security=self.security,
             errors=self.errors,
+            part_types=self.part_types,
         )
 
 
@@ -151,6 +156,7 @@ class ClientConfig:
         "headers",
         "idempotency_header",
         "max_retries",
+        "multipart_brackets",
         "path_prefixes",
         "root_url",
         "secrets",
@@ -171,6 +177,7 @@ class ClientConfig:
         secrets: Sequence[str] = (),
         custom_headers: Mapping[str, str | Omit] | None = None,
         path_prefixes: Sequence[str] = (),
+        multipart_brackets: bool = False,
     ) -> None:
         self.base_url = str(base_url).rstrip("/") + "/"
         self.path_prefixes, self.root_url = api_root(self.base_url, path_prefixes)
@@ -186,6 +193,8 @@ class ClientConfig:
         self.deadline = check_deadline(deadline)
         self.idempotency_header = idempotency_header
         self.secrets = tuple(s for s in secrets if s)
+        self.multipart_brackets = multipart_brackets
+        """Multipart bodies are encoded Rails-style (`a[b]`, `a[]`), not as OpenAPI says."""
 
 
 def api_root(base_url: str, path_prefixes: Sequence[str]) -> tuple[tuple[str, ...], str]:
@@ -264,9 +273,9 @@ class PreparedCall:
         self.url = ""
         self.params: list[tuple[str, str]] | None = None
         self.headers: dict[str, str] = {}
-        self.content: bytes | None = None
+        self.content: bytes | StreamedBody | None = None
         self.form_fields: dict[str, str | list[str]] | None = None
-        self.file_parts: list[tuple[str, FileUpload]] = []
+        self.file_parts: list[tuple[str, Part]] = []
         self.timeout = DEFAULT_TIMEOUT
         self.max_retries = DEFAULT_MAX_RETRIES
         self.deadline: float | None = None
@@ -338,7 +347,12 @@ def prepare_call(
     if stream and default_accept:
         added["Accept"] = EVENT_STREAM  # replaces the default `Accept: application/json`
     if opts.files:
-        call.form_fields, call.file_parts = split_multipart(body or {}, opts.file_fields)  # type: ignore[arg-type]
+        call.form_fields, call.file_parts = split_multipart(
+            body or {},  # type: ignore[arg-type]
+            opts.file_fields,
+            opts.part_types,
+            config.multipart_brackets,
+        )
         headers = _without_content_type(headers)
     elif body is not None:
         media = opts.content_type
@@ -349,6 +363,9 @@ def prepare_call(
             call.content = encode_json(body)
         else:
             call.content, media = encode_body(body, media)
+            length = call.content.length if isinstance(call.content, StreamedBody) else None
+            if length is not None and "content-length" not in header_keys:
+                added["Content-Length"] = str(length)
         if "content-type" not in header_keys:
             added["Content-Type"] = media
     idempotency = config.idempotency_header
@@ -365,6 +382,9 @@ def prepare_call(
     call.max_retries = config.max_retries
     if "max_retries" in options:
         call.max_retries = check_max_retries(options["max_retries"])
+    streamed = call.content if opts.content_type is not None else None
+    if isinstance(streamed, StreamedBody) and not streamed.replayable:
+        call.max_retries = 0  # an iterator cannot be sent again (see `_bodies`)
     budget = config.deadline
     if "deadline" in options:
         budget = check_deadline(options["deadline"])
@@ -477,13 +497,16 @@ def build_request(
     if extensions:
         request_extensions.update(extensions)
     multipart = call.file_parts or call.form_fields is not None
+    content: Any = call.content
+    if content is not None and content.__class__ is not bytes:  # a StreamedBody: fresh chunks
+        content = content.chunks() if isinstance(http_client, httpx2.Client) else content.achunks()
     if not multipart and _builds_plainly(http_client):
         return httpx2.Request(
             call.method,
             call.url,
             params=tuple(call.params) if call.params else None,
             headers=merge_default_headers(http_client.headers, call.headers),
-            content=call.content,
+            content=content,
             extensions=request_extensions,
         )
     return http_client.build_request(
@@ -491,7 +514,7 @@ def build_request(
         call.url,
         params=tuple(call.params) if call.params else None,
         headers=call.headers,
-        content=call.content,
+        content=content,
         data=call.form_fields if multipart else None,
         files=(files or _ForceMultipart()) if multipart else None,
         extensions=request_extensions,

@@ -9,28 +9,44 @@ A `str` is rejected: pass `Path("data.jsonl")` for a file on disk or `text.encod
 content. Filenames come from the path or the file's `.name`; content types are guessed from
 the filename (`mimetypes`), falling back to `application/octet-stream`.
 
-How a multipart body is encoded ("brackets" style; query strings repeat array keys instead, see
-`_qs`):
+How a multipart body is encoded, by default as OpenAPI says (each top-level field is a part
+named after it; `split_multipart`):
 
-- a file anywhere in the body becomes a file part named by its path: `file`, `a[b]`, `files[]`
-- nested objects become `a[b]=value` fields, arrays repeat `a[]=value`
-- booleans are sent as `true` / `false`; `None` and `NOT_GIVEN` fields are left out
-- other scalars are sent with `str()`
+- a file is a file part; an array is one part per item, all with the field's name (a list of
+  files: one file part each, `files`, `files`, ...)
+- a string, number or boolean is a text part (`true` / `false`); an object (or a pydantic
+  model, or an array inside an array) is a JSON part (`Content-Type: application/json`)
+- the spec's `encoding` (passed by the generated code) overrides a part's content type: a
+  JSON type encodes the value as JSON, another type sends the text with that type, and for a
+  file it replaces the type guessed from the filename (not one the caller gave); a field whose
+  `encoding` names a `style` is wrapped in `styled(...)` by the generated code and sent as text
+  parts named like a form field (`deepObject`: `expand[]`, `data[key]`)
+- `None` and `NOT_GIVEN` fields are left out
+
+An SDK whose sdk.yaml says `multipart_style: brackets` (what openai-python sends) encodes
+every body like a Rails form instead, ignoring the spec's `encoding` content types: a file
+anywhere becomes a part named by its path (`file`, `a[b]`, `files[]`), nested objects become
+`a[b]=value` text parts and arrays repeat `a[]=value`.
 """
 
 from __future__ import annotations
 
+import datetime
 import inspect
 import io
 import os
 from collections.abc import Mapping, Sequence
-from typing import IO, Any, cast
+from typing import IO, Any, Optional, Union, cast
 
+from ._qs import Styled
 from ._types import FileContent, FileTypes, FileUpload, NotGiven, is_array, is_mapping, name_of
 
 __all__ = ["FileTypes", "FileUpload", "async_to_file", "to_file"]
 
-HttpxFile = tuple[str, tuple[str, Any, str, Mapping[str, str]]]
+HttpxFile = tuple[str, tuple[Optional[str], Any, str, Mapping[str, str]]]
+ValuePart = tuple[bytes, str]
+"""A part that is not a file: its bytes and content type (sent without a filename)."""
+Part = Union[FileUpload, ValuePart]
 
 
 def _reject_str(what: str) -> TypeError:
@@ -143,34 +159,116 @@ def _finish(upload: FileUpload, filename: str | None, content_type: str | None) 
     return FileUpload(
         content,
         filename=filename or upload.filename,
-        content_type=content_type or (None if filename else upload.content_type),
+        content_type=content_type
+        or (None if filename or upload.guessed_type else upload.content_type),
         headers=upload.headers,
     )
 
 
 def split_multipart(
-    body: Mapping[str, object], file_fields: Sequence[str] = ()
-) -> tuple[dict[str, str | list[str]], list[tuple[str, FileUpload]]]:
-    """Split a request body into form fields and file parts (no I/O).
+    body: Mapping[str, object],
+    file_fields: Sequence[str] = (),
+    part_types: Mapping[str, str] | None = None,
+    brackets: bool = False,
+) -> tuple[dict[str, str | list[str]], list[tuple[str, Part]]]:
+    """Split a request body into text fields and other parts (files, JSON; no I/O).
 
     `file_fields` names top-level fields that must hold a file; a `str` there raises
-    `TypeError` instead of being sent as text.
+    `TypeError` instead of being sent as text. `part_types` maps a field to the content type
+    the spec's `encoding` gives its parts; `brackets` selects the Rails-style encoding (see
+    the module docstring).
     """
     for name in file_fields:
         if isinstance(body.get(name), str):
             raise _reject_str(f"`{name}`")
     fields: dict[str, str | list[str]] = {}
-    files: list[tuple[str, FileUpload]] = []
+    parts: list[tuple[str, Part]] = []
     for key, value in body.items():
-        _walk(key, value, fields, files)
-    return fields, files
+        if brackets:
+            _walk(key, value, fields, parts)
+        else:
+            media = part_types.get(key) if part_types else None
+            _part(key, value, _single_type(media), fields, parts, top=True)
+    return fields, parts
+
+
+def _single_type(media: str | None) -> str | None:
+    """`media` if it names one concrete type (not `image/*`, nor a list of types)."""
+    if media is None or "*" in media or "," in media:
+        return None
+    return media.strip()
+
+
+def _is_json(media: str) -> bool:
+    base = media.partition(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json")
+
+
+def _part(
+    key: str,
+    value: object,
+    media: str | None,
+    fields: dict[str, str | list[str]],
+    parts: list[tuple[str, Part]],
+    top: bool = False,
+) -> None:
+    if value is None or isinstance(value, NotGiven):
+        return
+    if isinstance(value, Styled):  # the spec gives the field a `style`: text parts
+        items: list[tuple[str, str]] = []
+        value.flatten(items, key)
+        for name, item in items:
+            _add_field(fields, name, item)
+        return
+    text = _text_of(value)
+    if text is None and not is_mapping(value):
+        upload = _upload_from(value, f"`{key}`")
+        if upload is not None:
+            if media is not None and upload.guessed_type:
+                upload = FileUpload(
+                    upload.content, filename=upload.filename, content_type=media,
+                    headers=upload.headers,
+                )  # fmt: skip
+            parts.append((key, upload))
+            return
+        if top and is_array(value):
+            for element in value:
+                _part(key, element, media, fields, parts)
+            return
+    if media is not None and _is_json(media):
+        from ._core import encode_json  # _core imports this module
+
+        parts.append((key, (encode_json(value), media)))
+    elif text is None:
+        if media is not None:
+            raise TypeError(
+                f"Cannot send {type(value).__name__} as a {media} part for field {key!r}"
+            )
+        from ._core import encode_json
+
+        parts.append((key, (encode_json(value), "application/json")))
+    elif media is None or media.partition(";")[0].strip().lower() == "text/plain":
+        _add_field(fields, key, text)
+    else:
+        parts.append((key, (text.encode("utf-8"), media)))
+
+
+def _text_of(value: object) -> str | None:
+    """A scalar's text (`true` / `false` for booleans, ISO 8601 for dates); else `None`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        return value.isoformat()
+    return None
 
 
 def _walk(
     key: str,
     value: object,
     fields: dict[str, str | list[str]],
-    files: list[tuple[str, FileUpload]],
+    files: list[tuple[str, Part]],
 ) -> None:
     if value is None or isinstance(value, NotGiven):
         return
@@ -181,6 +279,11 @@ def _walk(
     elif is_mapping(value):
         for sub_key, sub_value in value.items():
             _walk(f"{key}[{sub_key}]", sub_value, fields, files)
+    elif isinstance(value, Styled):
+        items: list[tuple[str, str]] = []
+        value.flatten(items, key)
+        for name, item in items:
+            _add_field(fields, name, item)
     else:
         upload = _upload_from(value, f"`{key}`")
         if upload is not None:
@@ -202,13 +305,18 @@ def _add_field(fields: dict[str, str | list[str]], key: str, value: str) -> None
         fields[key] = [existing, value]
 
 
-def open_files(files: list[tuple[str, FileUpload]], opened: list[IO[bytes]]) -> list[HttpxFile]:
-    """Turn file parts into httpx2's `files=` form, opening paths (appended to `opened`).
+def open_files(files: list[tuple[str, Part]], opened: list[IO[bytes]]) -> list[HttpxFile]:
+    """Turn file and JSON parts into httpx2's `files=` form, opening paths (appended to
+    `opened`).
 
     The caller closes everything in `opened` once the call (with all its retries) is over.
     """
     result: list[HttpxFile] = []
     for field, upload in files:
+        if isinstance(upload, tuple):
+            data, media = upload
+            result.append((field, (None, data, media, {})))
+            continue
         content: FileContent = upload.content
         if isinstance(content, os.PathLike):
             handle = open(content, "rb")  # noqa: SIM115 - closed by the caller after the call

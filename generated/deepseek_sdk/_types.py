@@ -9,7 +9,7 @@ generated method accepts (`extra_headers`, `extra_query`, `extra_body`, `timeout
 
 import mimetypes
 import os
-from collections.abc import Mapping
+from collections.abc import AsyncIterable, Iterable, Mapping
 from typing import IO, Any, Optional, Union, cast
 
 import httpx2
@@ -17,6 +17,7 @@ from typing_extensions import Literal, TypedDict, TypeGuard, final
 
 __all__ = [
     "NOT_GIVEN",
+    "BinaryContent",
     "Body",
     "FileContent",
     "FileTypes",
@@ -108,7 +109,7 @@ def name_of(content: object) -> Optional[str]:
 class FileUpload:
     """A file ready to be sent as one multipart part (what `to_file` returns)."""
 
-    __slots__ = ("content", "content_type", "filename", "headers")
+    __slots__ = ("content", "content_type", "filename", "guessed_type", "headers")
 
     def __init__(
         self,
@@ -121,6 +122,8 @@ class FileUpload:
         self.content: FileContent = content
         self.filename: str = filename or name_of(content) or "upload"
         self.content_type: str = content_type or guess_content_type(self.filename)
+        self.guessed_type: bool = not content_type
+        """The content type was guessed from the filename (a spec's `encoding` may replace it)."""
         self.headers: Mapping[str, str] = headers or {}
 
     def __repr__(self) -> str:
@@ -137,6 +140,10 @@ FileTypes = Union[
 ]
 """Anything a multipart file argument accepts: content, `to_file(...)`, or a
 `(filename, content[, content_type[, headers]])` tuple."""
+
+BinaryContent = Union[FileTypes, Iterable[bytes], AsyncIterable[bytes]]
+"""What a binary request body (`body=`) accepts: anything a file argument does, or an iterable
+of `bytes` chunks (the async client also takes an async iterable); streamed (see `_bodies`)."""
 
 
 class RequestOptions(TypedDict, total=False):

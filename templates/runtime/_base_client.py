@@ -27,7 +27,7 @@ from types import ModuleType, TracebackType
 from typing import IO, TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 import httpx2
-from typing_extensions import Self
+from typing_extensions import Literal, Self
 
 from ._auth import Auth, AuthHook, AuthSpec, Security
 from ._core import (
@@ -133,6 +133,7 @@ class BaseClient(Generic[_HttpxT]):
         stream_idle_timeout: float | None = None,
         strict_response_validation: bool = False,
         path_prefixes: Sequence[str] = (),
+        multipart_style: Literal["spec", "brackets"] = "spec",
     ) -> None:
         # Callers without a type checker can pass anything here.
         for name, value in credentials.items():
@@ -146,6 +147,7 @@ class BaseClient(Generic[_HttpxT]):
         self._custom_query: dict[str, object] = dict(default_query or {})
         self._idempotency_header = idempotency_header
         self._path_prefixes = tuple(path_prefixes)
+        self._multipart_brackets = multipart_style == "brackets"
         self._user_agent = user_agent or f"{type(self).__name__}/Python"
         self._idle_timeout = stream_idle_timeout
         self._strict_response_validation = strict_response_validation
@@ -196,6 +198,7 @@ class BaseClient(Generic[_HttpxT]):
             idempotency_header=self._idempotency_header,
             secrets=auth.secrets,
             path_prefixes=self._path_prefixes,
+            multipart_brackets=self._multipart_brackets,
         )
         self._deadline = self._config.deadline
 

@@ -7,7 +7,7 @@
 - booleans are `true` / `false`; `None` and `NOT_GIVEN` values are dropped
 - other scalars use `str()` (floats keep Python's repr, e.g. `0.5`)
 
-Multipart bodies keep their own "brackets" encoding (arrays as `a[]=v`), see `_files`.
+Multipart bodies are encoded part by part as OpenAPI says, see `_files`.
 
 A value the spec asks to encode otherwise (its `style` / `explode`, for a query parameter or a
 field of a form body) is wrapped by the generated code in `styled(value, style, explode)`:
@@ -30,7 +30,7 @@ from urllib.parse import quote
 
 from ._types import NotGiven, is_array, is_mapping
 
-__all__ = ["Styled", "cookie_header", "stringify_items", "styled"]
+__all__ = ["Styled", "cookie_header", "header_text", "stringify_items", "styled"]
 
 
 def stringify_items(params: Mapping[str, object]) -> list[tuple[str, str]]:
@@ -127,6 +127,28 @@ def cookie_header(values: Mapping[str, object]) -> dict[str, str]:
     if not pairs:
         return {}
     return {"Cookie": "; ".join(f"{key}={quote(value, safe='')}" for key, value in pairs)}
+
+
+def header_text(value: object, explode: bool = False) -> str:
+    """A header parameter's value in OpenAPI's `simple` style (the generated code calls it for
+    arrays of non-strings and for objects): arrays `a,b,c`; objects `k1,v1,k2,v2`, or with
+    `explode` `k1=v1,k2=v2`; booleans `true` / `false`. `None` members are left out."""
+    if is_mapping(value):
+        pairs = [
+            (str(k), _header_word(v))
+            for k, v in value.items()
+            if v is not None and not isinstance(v, NotGiven)
+        ]
+        return ",".join(f"{k}={v}" if explode else f"{k},{v}" for k, v in pairs)
+    if is_array(value):
+        return ",".join(_header_word(v) for v in value if v is not None)
+    return _header_word(value)
+
+
+def _header_word(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _scalar(value: object, key: str) -> str:

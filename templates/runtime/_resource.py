@@ -8,7 +8,8 @@ Generated methods describe a call and hand it to `_request` / `_request_page`:
 `query`/`body` values equal to `NOT_GIVEN` are dropped (so a default the caller did not pass is
 never sent); `None` is sent as JSON `null` in a body and left out of a query string.
 `files=True` (or a sequence naming the top-level file fields) sends the body as
-multipart/form-data, see `_files`; `content_type=` names a body's media type when it is not
+multipart/form-data, see `_files` (`part_types=` maps fields to the content types the spec's
+`encoding` gives their parts); `content_type=` names a body's media type when it is not
 `application/json` (a form, text, binary, a `+json` variant, see `_bodies`); a body argument
 left `NOT_GIVEN` sends no body. `binary=True` returns a `BinaryAPIResponse`. `security=` is
 given only by operations whose `security` differs from the API's default (see `_auth`).
@@ -43,10 +44,11 @@ _StreamT = TypeVar("_StreamT")
 _SyncPageT = TypeVar("_SyncPageT", bound=BaseSyncPage[Any])
 _AsyncPageT = TypeVar("_AsyncPageT", bound=BaseAsyncPage[Any])
 Files = Union[bool, Sequence[str]]
-Security = Sequence[Sequence[str]]
-"""An operation's own `security` (alternatives of scheme names; `()`: no credentials)."""
 Errors = Mapping[str, object]
 """The types of an operation's declared error bodies by status (`"404"`, `"4XX"`, `"default"`)."""
+Security = Sequence[Sequence[Union[str, tuple[str, ...]]]]
+"""An operation's own `security` (alternatives of scheme names, `(name, *scopes)` for an OAuth2
+token of other scopes than the scheme's default; `()`: no credentials)."""
 
 
 class AsyncAPIResource:
@@ -67,6 +69,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -86,6 +89,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -105,6 +109,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -121,6 +126,7 @@ class AsyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -140,6 +146,7 @@ class AsyncAPIResource:
             content_type=content_type,
             security=security,
             errors=errors,
+            part_types=part_types,
         )
         return await self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary
@@ -192,6 +199,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -211,6 +219,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -230,6 +239,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -246,6 +256,7 @@ class SyncAPIResource:
         query: Optional[Mapping[str, object]] = None,
         body: Optional[object] = None,
         files: Files = False,
+        part_types: Optional[Mapping[str, str]] = None,
         content_type: Optional[str] = None,
         options: RequestOptions,
         security: Optional[Security] = None,
@@ -265,6 +276,7 @@ class SyncAPIResource:
             content_type=content_type,
             security=security,
             errors=errors,
+            part_types=part_types,
         )
         return self._client.request(
             cast_to, opts, stream=stream, stream_cls=stream_cls, binary=binary

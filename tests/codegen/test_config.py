@@ -159,8 +159,16 @@ def test_load_config_reports_the_file(tmp_path: Path) -> None:
     assert str(info.value).endswith(
         "#/extra: unknown key 'extra'; expected one of: package, "
         "distribution, version, client, env, base_url, "
-        "path_prefixes, idempotency_header, auth, operations, helpers, types, readme, validate, frontends"
+        "path_prefixes, idempotency_header, multipart_style, auth, operations, helpers, types, "
+        "readme, validate, frontends"
     )
+
+
+def test_multipart_style_is_spec_or_brackets() -> None:
+    assert parse_config({}).multipart_style == "spec"
+    assert parse_config({"multipart_style": "brackets"}).multipart_style == "brackets"
+    with pytest.raises(ConfigError, match=r"#/multipart_style: expected spec or brackets"):
+        parse_config({"multipart_style": "rails"})
 
 
 def test_path_prefixes_are_normalised_and_checked() -> None:

@@ -255,6 +255,34 @@ async def test_oauth2_one_fetch_for_many_concurrent_calls(is_async: bool) -> Non
     assert {r.headers["Authorization"] for r in server.api_requests()} == {"Bearer tok-1"}
 
 
+async def test_oauth2_tokens_are_per_scope_set(is_async: bool) -> None:
+    server = Server()
+    client = make(is_async, server, delay=0.02, client_id="cid", client_secret="cs")
+    if is_async:
+        await asyncio.gather(*(call(client, name) for name in ["oauth", "admin"] * 10))
+    else:
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda name: call_sync(client, name), ["oauth", "admin"] * 10))
+    assert server.tokens == 2  # one fetch per scope set, however many calls at once
+    scopes = {
+        urllib.parse.parse_qs(r.content.decode())["scope"][0]: r
+        for r in server.requests
+        if str(r.url) == TOKEN_URL
+    }
+    assert sorted(scopes) == ["things.read", "things.read things.write"]
+    by_path: dict[str, set[str]] = {}
+    for request in server.api_requests():
+        by_path.setdefault(request.url.path, set()).add(request.headers["Authorization"])
+    assert len(by_path["/v1/oauth"]) == len(by_path["/v1/admin"]) == 1
+    assert by_path["/v1/oauth"] != by_path["/v1/admin"]  # each sent the token of its scopes
+    await call(client, "admin")
+    assert server.tokens == 2  # cached per scope set
+
+
+def call_sync(client: Any, resource: str) -> Any:
+    return getattr(client, resource).retrieve()
+
+
 async def test_oauth2_a_ready_access_token_is_sent_without_a_fetch(is_async: bool) -> None:
     server = Server()
     await call(make(is_async, server, oauth_access_token="ready-1"), "oauth")

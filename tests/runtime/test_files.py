@@ -156,13 +156,38 @@ async def test_async_to_file_awaits_async_read(jsonl: Path) -> None:
 
 
 def test_split_multipart_keeps_order_and_drops_none() -> None:
-    fields, files = split_multipart({"a": 1, "b": None, "f": b"x", "l": [b"1", b"2"]})
-    assert fields == {"a": "1"}
+    body = {"a": 1, "b": None, "f": b"x", "l": [b"1", b"2"], "o": {"k": [1]}}
+    fields, files = split_multipart(body, brackets=True)
+    assert fields == {"a": "1", "o[k][]": "1"}
     assert [(name, type(up)) for name, up in files] == [
         ("f", FileUpload),
         ("l[]", FileUpload),
         ("l[]", FileUpload),
     ]
+    fields, files = split_multipart(body)  # OpenAPI's encoding
+    assert fields == {"a": "1"}
+    assert [(name, type(up)) for name, up in files] == [
+        ("f", FileUpload),
+        ("l", FileUpload),
+        ("l", FileUpload),
+        ("o", tuple),
+    ]
+    assert files[-1][1] == (b'{"k":[1]}', "application/json")
+
+
+def test_split_multipart_part_types_and_what_cannot_be_sent() -> None:
+    photo = to_file(b"x", filename="a.bin")
+    given = to_file(b"x", filename="a.bin", content_type="image/gif")
+    types = {"p": "image/png", "g": "image/png", "w": "image/*", "s": "application/sdp"}
+    _, files = split_multipart({"p": photo, "g": given, "w": photo, "s": "v=0"}, (), types)
+    assert [(n, p if isinstance(p, tuple) else p.content_type) for n, p in files] == [
+        ("p", "image/png"),  # the spec's type replaces the guessed one
+        ("g", "image/gif"),  # not one the caller gave
+        ("w", "application/octet-stream"),  # a wildcard says nothing
+        ("s", (b"v=0", "application/sdp")),
+    ]
+    with pytest.raises(TypeError, match="as a application/sdp part for field 's'"):
+        split_multipart({"s": {"not": "text"}}, (), types)
 
 
 def test_file_types_has_no_forward_references() -> None:

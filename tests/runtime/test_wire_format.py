@@ -178,6 +178,70 @@ async def test_files_choose_multipart_over_json(wire: Wire) -> None:
     )
 
 
+def _parts(request: httpx2.Request) -> list[tuple[str, str | None, str | None, bytes]]:
+    """(name, filename, Content-Type header or None, payload) of each multipart part."""
+    boundary = request.headers["content-type"].partition("boundary=")[2].encode()
+    found = []
+    for chunk in request.content.split(b"--" + boundary)[1:-1]:
+        head, _, payload = chunk[2:-2].partition(b"\r\n\r\n")
+        lines = head.decode().split("\r\n")
+        disposition = lines[0]
+        name = disposition.split('name="')[1].split('"')[0]
+        filename = (
+            disposition.split('filename="')[1].split('"')[0] if "filename=" in disposition else None
+        )
+        types = [
+            line.split(": ", 1)[1] for line in lines[1:] if line.lower().startswith("content-type")
+        ]
+        found.append((name, filename, types[0] if types else None, payload))
+    return found
+
+
+async def test_multipart_fields_are_encoded_as_openapi_says(wire: Wire) -> None:
+    await wire.run(
+        wire.client.uploads.create(
+            files=[("a.txt", b"A"), ("b.bin", b"B")],
+            photo=("cat.gif", b"GIF"),  # the spec's `image/png` replaces the guessed type
+            tags=["x", "y"],
+            count=3,
+            draft=False,
+            meta={"anchor": "created_at", "seconds": 60},
+            rows=[{"x": 1}, {"x": 2}],
+            sdp="v=0",
+            session={"type": "realtime"},
+            expand=["customer", "invoice"],
+            link={"create": True},
+        )
+    )
+    assert _parts(wire.last) == [
+        # text parts (no Content-Type: text/plain), in body order
+        ("tags", None, None, b"x"),
+        ("tags", None, None, b"y"),
+        ("count", None, None, b"3"),
+        ("draft", None, None, b"false"),
+        ("expand[]", None, None, b"customer"),  # `style: deepObject` in the encoding
+        ("expand[]", None, None, b"invoice"),
+        ("link[create]", None, None, b"true"),
+        # files, one part per item of a list, and parts with a content type
+        ("files", "a.txt", "text/plain", b"A"),
+        ("files", "b.bin", "application/octet-stream", b"B"),
+        ("photo", "cat.gif", "image/png", b"GIF"),
+        ("meta", None, "application/json", b'{"anchor":"created_at","seconds":60}'),
+        ("rows", None, "application/json", b'{"x":1}'),
+        ("rows", None, "application/json", b'{"x":2}'),
+        ("sdp", None, "application/sdp", b"v=0"),
+        ("session", None, "application/json", b'{"type":"realtime"}'),
+    ]
+
+
+async def test_multipart_single_file_list_and_extra_body(wire: Wire) -> None:
+    await wire.run(wire.client.uploads.create(files=[b"only"], extra_body={"note": {"a": 1}}))
+    assert _parts(wire.last) == [
+        ("files", "upload", "application/octet-stream", b"only"),
+        ("note", None, "application/json", b'{"a":1}'),
+    ]
+
+
 async def test_json_is_preferred_and_the_config_chooses_another(wire: Wire) -> None:
     await wire.run(wire.client.documents.create(title="t"))
     assert wire.last.headers["content-type"] == "application/json"
@@ -218,6 +282,24 @@ async def test_query_styles_headers_and_cookies(wire: Wire) -> None:
     assert request.headers["x-tags"] == "a,b"  # `simple` style
     assert request.headers["cookie"] == "session=s%201"
     assert request.headers["accept"] == "application/json"  # the ignored `Accept` parameter
+
+
+async def test_header_parameters_use_the_simple_style(wire: Wire) -> None:
+    await wire.run(
+        wire.client.search.retrieve(
+            x_trace="t",
+            session="s",
+            x_ids=[1, 2, 3],
+            x_flags=[True, False],
+            x_meta={"role": "admin", "n": 5},
+            x_point={"x": 1, "y": True},
+        )
+    )
+    headers = wire.last.headers
+    assert headers["x-ids"] == "1,2,3"
+    assert headers["x-flags"] == "true,false"
+    assert headers["x-meta"] == "role,admin,n,5"  # an object, explode: false (the default)
+    assert headers["x-point"] == "x=1,y=true"  # explode: true
 
 
 async def test_optional_parameters_left_out_are_not_sent(wire: Wire) -> None:

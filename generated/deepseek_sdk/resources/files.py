@@ -185,6 +185,9 @@ class Files(SyncAPIResource):
                 "purpose": purpose,
             },
             files=("file",),
+            part_types={
+                "file": "application/octet-stream",
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -395,6 +398,9 @@ class AsyncFiles(AsyncAPIResource):
                 "purpose": purpose,
             },
             files=("file",),
+            part_types={
+                "file": "application/octet-stream",
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -139,6 +139,33 @@ def test_oauth2_client_credentials_and_openid_connect() -> None:
     assert not [d for d in diagnostics if d.kind == "auth"]
 
 
+def test_an_operation_asking_for_other_oauth2_scopes_names_them() -> None:
+    schemes = {
+        "OAuth": {"type": "oauth2", "flows": {"clientCredentials": {
+            "tokenUrl": "/oauth/token", "scopes": {"read": "r", "write": "w"}}}},
+        "Key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+    }  # fmt: skip
+    paths = {
+        "/same": {"get": {"operationId": "getSame", "responses": ok(),
+                          "security": [{"OAuth": ["read"]}]}},
+        "/more": {"get": {"operationId": "getMore", "responses": ok(),
+                          "security": [{"OAuth": ["write", "read"]}]}},
+        "/none": {"get": {"operationId": "getNone", "responses": ok(),
+                          "security": [{"OAuth": []}, {"Key": ["ignored"]}]}},
+    }  # fmt: skip
+    api, _ = lowered(schemes, [{"OAuth": ["read"]}], paths)
+    oauth = next(s for s in api.client.auth.schemes if s.name == "OAuth")
+    assert oauth.scopes == ("read",)  # the token's default: the root `security`'s
+    same, more, none = (method(api, f"{n}.retrieve") for n in ("same", "more", "none"))
+    assert (same.security, same.scopes) == (None, ())  # what the default asks: nothing to pass
+    assert (more.security, more.scopes) == ((("OAuth",),), (("OAuth", ("read", "write")),))
+    assert none.scopes == (("OAuth", ()),)  # a token without scopes; apiKey scopes mean nothing
+    call = {arg.name: arg.value for arg in print_method(more, is_async=False).args}
+    assert call["security"] == '((("OAuth", "read", "write",),),)'
+    call = {arg.name: arg.value for arg in print_method(none, is_async=False).args}
+    assert call["security"] == '((("OAuth",),), ("Key",),)'
+
+
 def test_the_config_sets_a_scheme_word_an_argument_and_an_env_variable() -> None:
     schemes = {"Bot": {"type": "apiKey", "in": "header", "name": "Authorization"}}
     config = {"auth": {"Bot": {"prefix": "Bot ", "argument": "token", "env": "ACME_TOKEN"}}}
