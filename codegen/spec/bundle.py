@@ -118,6 +118,9 @@ class _Bundler:
         # (node, kind, where in the bundled document, file, where in that file)
         self.stack: list[tuple[Any, str, _Tokens, Path, _Tokens]] = []
         self.visited: set[int] = set()
+        # (directory, location) -> absolute path: resolving walks every path component with
+        # lstat, and DigitalOcean's 2,900 files make 8,000 references to a few hundred paths.
+        self.resolved: dict[tuple[Path, str], Path] = {}
 
     def run(self) -> None:
         self.stack.append((self.document, "root", (), self.root, ()))
@@ -210,7 +213,12 @@ class _Bundler:
             raise _Failed
         target = file
         if location:
-            target = (file.parent / urllib.parse.unquote(location)).resolve()
+            key = (file.parent, location)
+            resolved = self.resolved.get(key)
+            if resolved is None:
+                resolved = (file.parent / urllib.parse.unquote(location)).resolve()
+                self.resolved[key] = resolved
+            target = resolved
         try:
             tokens = tuple(split_pointer(urllib.parse.unquote(fragment)))
         except ValueError as exc:
