@@ -15,6 +15,7 @@ the templates and the runtime files it copies).
     frontends.py    the command line's and MCP server's table of operations (JSON), and the
                     hand-written templates/frontend, cli, mcp copied with it
     suite.py        the SDK's own tests: each method against a mock server of the spec
+    forked.py       part of the rendering in a forked child process (the type modules)
     (templates/)    Jinja: one template per kind of file, printing those pieces
 
 Paths are relative to the output directory: `pyproject.toml`, `README.md`, `api.md`, and
