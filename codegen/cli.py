@@ -20,6 +20,7 @@ On a terminal each stage shows progress; otherwise (and with CI=true) output is 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -193,6 +194,48 @@ def generate(
     An operation that cannot become a method raises `SkippedOperations` (naming every one),
     unless `allow_skip`: then each is a warning and the rest is generated.
     """
+    with _collector_paused():
+        return _generate(
+            spec_path,
+            config_path,
+            out,
+            check=check,
+            allow_skip=allow_skip,
+            cache_dir=cache_dir,
+            progress=progress,
+        )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one run of the pipeline.
+
+    A run builds a large, long-lived graph (the parsed spec: ~170,000 YAML nodes and then the
+    dicts and lists of Stripe's 4 MB document) and makes almost no cyclic garbage. With the
+    collector on, every few hundred allocations it traverses the growing graph again: 70% of
+    the time spent reading Stripe's YAML (1.3 of 1.9 s) and about a third of DigitalOcean's
+    lowering. Peak memory is unchanged (OpenAI's spec: 109 vs 111 MB). Reference counting
+    still frees everything else; the collector runs again, as before, once the run is over.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _generate(
+    spec_path: Path,
+    config_path: Path | None,
+    out: Path,
+    *,
+    check: bool,
+    allow_skip: bool,
+    cache_dir: Path | None,
+    progress: Progress | None,
+) -> Outcome:
     from .config import load_config
     from .lower import lower
     from .render import render

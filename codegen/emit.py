@@ -198,7 +198,8 @@ def _run_ruff(
     files: Mapping[str, str],
     ruff_config: Path | None,
 ) -> dict[str, str]:
-    with tempfile.TemporaryDirectory(prefix="sdkgen-") as tmp:
+    size = sum(len(sources[p]) for p in todo)
+    with tempfile.TemporaryDirectory(prefix="sdkgen-", dir=_scratch_dir(size)) as tmp:
         root = Path(tmp)
         # The whole package tree exists, so ruff sees the same first-party modules whether it
         # formats one file or all of them.
@@ -223,6 +224,30 @@ def _run_ruff(
         _run([ruff, "check", "--fix", "--exit-zero", "--quiet", "--no-cache", *config, "."], root)
         _run([ruff, "format", "--no-cache", *config, "."], root)
         return {p: (root / p).read_text(encoding="utf-8") for p in todo}
+
+
+_MEMORY_FS = Path("/dev/shm")
+
+
+def _scratch_dir(size: int) -> str | None:
+    """Where ruff's temporary tree goes: a memory file system when there is one with room.
+
+    The tree is thousands of small files that live for well under a second. Creating a file
+    with content costs ~0.3 ms of kernel time on this project's ext4 disks (0.7 s for Stripe's
+    2,300 files) against ~25 µs on tmpfs. A `TMPDIR` the user set is respected; `None` is
+    `tempfile`'s default.
+    """
+    if os.environ.get("TMPDIR") or not _MEMORY_FS.is_dir():
+        return None
+    try:
+        free = os.statvfs(_MEMORY_FS)
+    except OSError:
+        return None
+    room = free.f_bavail * free.f_frsize
+    # Text is at most 4 bytes a character; leave plenty for everyone else.
+    if not os.access(_MEMORY_FS, os.W_OK | os.X_OK) or room < 8 * size + (256 << 20):
+        return None
+    return str(_MEMORY_FS)
 
 
 def _read_cache(cache_file: Path | None) -> dict[str, str]:

@@ -16,6 +16,7 @@ the templates and the runtime files it copies).
     frontends.py    the command line's and MCP server's table of operations (JSON), and the
                     hand-written templates/frontend, cli, mcp copied with it
     suite.py        the SDK's own tests: each method against a mock server of the spec
+    forked.py       part of the rendering in a forked child process (the type modules)
     (templates/)    Jinja: one template per kind of file, printing those pieces
 
 Paths are relative to the output directory: `pyproject.toml`, `README.md`, `api.md`, and
@@ -33,10 +34,10 @@ import jinja2
 
 from .. import ir
 from ..runtime import LIB_DIR, RUNTIME_DIR, TEMPLATES_DIR
-from . import error_bodies, helpers, methods
+from . import error_bodies, forked, helpers, methods
 from .examples import print_examples
 from .frontends import MCP_REQUIREMENT, frontend_files, print_frontend_examples
-from .imports import format_import
+from .imports import Registry, format_import
 from .modules import print_resource, print_type_module, registry
 from .package import print_client, print_init, print_root
 from .suite import SUITE_BASE_URL_ENV, suite_credentials, suite_files
@@ -104,6 +105,21 @@ def _suite(api: ir.Api, common: dict[str, Any]) -> dict[str, str]:
     return suite_files(api, conftest, lambda module: module_template.render(**common, m=module))
 
 
+def _type_and_init_modules(api: ir.Api, names: Registry) -> tuple[dict[str, str], dict[str, str]]:
+    """The `types/**` modules, and the packages' lazy `__init__`s."""
+    modules = {}
+    module_template = _template("package/types_module.py.jinja")
+    for module in api.type_modules:
+        modules[f"{api.package}/{module.path}"] = module_template.render(
+            module=print_type_module(module, names)
+        )
+    inits = {}
+    init_template = _template("package/lazy_init.py.jinja")
+    for init in api.init_modules:
+        inits[f"{api.package}/{init.path}"] = init_template.render(init=print_init(init))
+    return modules, inits
+
+
 def render(api: ir.Api, *, include_runtime: bool = True) -> dict[str, str]:
     """Render the whole SDK; `include_runtime=False` leaves out the verbatim runtime/lib files."""
     package = api.package
@@ -134,11 +150,9 @@ def render(api: ir.Api, *, include_runtime: bool = True) -> dict[str, str]:
         files[f"{package}/_discriminated.py"] = _template("package/_discriminated.py.jinja").render(
             **common
         )
-    module_template = _template("package/types_module.py.jinja")
-    for module in api.type_modules:
-        files[f"{package}/{module.path}"] = module_template.render(
-            module=print_type_module(module, names)
-        )
+    # The type modules (and the lazy `__init__`s) are about half the work: a forked child
+    # renders them while this process renders the rest (`forked.py`).
+    in_child = forked.start(lambda: _type_and_init_modules(api, names))
     resource_template = _template("package/resource.py.jinja")
     for resource in api.resources:
         files[f"{package}/{resource.module}"] = resource_template.render(
@@ -148,9 +162,10 @@ def render(api: ir.Api, *, include_runtime: bool = True) -> dict[str, str]:
     files.update(_suite(api, common))
     if api.frontends.cli is not None:
         files[f"{package}/__main__.py"] = _template("package/__main__.py.jinja").render(**common)
-    init_template = _template("package/lazy_init.py.jinja")
-    for init in api.init_modules:
-        files[f"{package}/{init.path}"] = init_template.render(init=print_init(init))
+    modules, inits = in_child()
+    for path, text in modules.items():  # rendered first before, so any other file won
+        files.setdefault(path, text)
+    files.update(inits)
     if include_runtime:
         for path, text in runtime_files(package, helpers=api.helpers).items():
             files.setdefault(path, text)

@@ -106,7 +106,7 @@ def identifiers(code: str) -> list[str]:
     return [match.group(1) for match in _TOKEN.finditer(code) if match.group(1)]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)  # Stripe: 1,700 modules importing from 2,000 others
 def relative(from_module: str, to_module: str) -> str:
     """The relative import path from module `from_module` to `to_module` (both `a/b/c` paths).
 

@@ -411,10 +411,13 @@ def print_method(
     is_async: bool,
     aliases: frozenset[str] = frozenset(),
     qualify: Iterable[str] = (),
+    doc: str | None = None,
 ) -> PrintedMethod:
     """The sync or async form of `method`. `aliases` are the generated type aliases (they
     cannot be passed as `cast_to`); `qualify` the builtins its class shadows (a method named
-    `list` makes `list[...]` in the other signatures `builtins.list[...]`)."""
+    `list` makes `list[...]` in the other signatures `builtins.list[...]`). `doc` is
+    `method_doc(method)` when the caller has it already: both forms have the same docstring,
+    and wrapping it is a tenth of rendering."""
     overloads, signature = _signatures(method, is_async, frozenset(qualify))
     call_open, call_close, args = _call(method, is_async, aliases)
     return PrintedMethod(
@@ -422,7 +425,7 @@ def print_method(
         def_keyword="async def" if is_async and method.result != "page" else "def",
         overloads=overloads,
         signature=signature,
-        doc=method_doc(method),
+        doc=method_doc(method) if doc is None else doc,
         call_open=call_open,
         call_close=call_close,
         args=args,

@@ -339,9 +339,12 @@ def print_resource(
     methods = []
     for method in resource.methods:
         qualify = ("list",) if shadows_list and method.name != "list" else ()
+        sync_form = print_method(method, is_async=False, aliases=aliases, qualify=qualify)
         forms = [
-            print_method(method, is_async=is_async, aliases=aliases, qualify=qualify)
-            for is_async in (False, True)
+            sync_form,
+            print_method(
+                method, is_async=True, aliases=aliases, qualify=qualify, doc=sync_form.doc
+            ),
         ]
         methods.append(PrintedMethodPair(method.name, forms[0].doc, forms[0], forms[1]))
     # Resource classes have their own namespace: a type named like a class this module defines

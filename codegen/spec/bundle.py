@@ -98,6 +98,39 @@ def _looks_like_ref(value: str) -> bool:
 _UNRESOLVED = "#/x-sdkgen-unresolved"  # a reference that could not be bundled (a problem says why)
 
 
+def _copy_data(node: Any) -> Any:
+    """`copy.deepcopy(node)` for parsed YAML/JSON data, three times as fast (DigitalOcean copies
+    2,000 nodes): dicts and lists are copied, a dict or list the node holds twice (a YAML
+    alias) is copied once and stays shared, scalars are immutable and kept; anything else goes
+    to `copy.deepcopy`."""
+    memo: dict[int, Any] = {}
+
+    def copied(item: Any) -> Any:
+        kind = type(item)
+        if kind is dict or kind is list:
+            done = memo.get(id(item))
+            if done is not None:
+                return done
+            if kind is dict:
+                new_dict: dict[Any, Any] = {}
+                memo[id(item)] = new_dict
+                for key, value in item.items():
+                    new_dict[key] = copied(value)
+                return new_dict
+            new_list: list[Any] = []
+            memo[id(item)] = new_list
+            new_list.extend([copied(value) for value in item])
+            return new_list
+        if kind in _SCALARS:
+            return item
+        return copy.deepcopy(item, memo)
+
+    return copied(node)
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 class _Failed(Exception):
     """A reference could not be followed (the problem is recorded already)."""
 
@@ -118,6 +151,9 @@ class _Bundler:
         # (node, kind, where in the bundled document, file, where in that file)
         self.stack: list[tuple[Any, str, _Tokens, Path, _Tokens]] = []
         self.visited: set[int] = set()
+        # (directory, location) -> absolute path: resolving walks every path component with
+        # lstat, and DigitalOcean's 2,900 files make 8,000 references to a few hundred paths.
+        self.resolved: dict[tuple[Path, str], Path] = {}
 
     def run(self) -> None:
         self.stack.append((self.document, "root", (), self.root, ()))
@@ -210,7 +246,12 @@ class _Bundler:
             raise _Failed
         target = file
         if location:
-            target = (file.parent / urllib.parse.unquote(location)).resolve()
+            key = (file.parent, location)
+            resolved = self.resolved.get(key)
+            if resolved is None:
+                resolved = (file.parent / urllib.parse.unquote(location)).resolve()
+                self.resolved[key] = resolved
+            target = resolved
         try:
             tokens = tuple(split_pointer(urllib.parse.unquote(fragment)))
         except ValueError as exc:
@@ -304,7 +345,7 @@ class _Bundler:
         placed = ("components", section, unique)
         self.placed[(target, base)] = placed
         self.origins[placed] = (target, base)
-        entries[unique] = copy.deepcopy(node)
+        entries[unique] = _copy_data(node)
         self.stack.append((entries[unique], SECTION_KINDS[section], placed, target, base))
         return (*placed, *rest)
 
@@ -355,7 +396,7 @@ class _Bundler:
             if not isinstance(found, dict):
                 self._problem(at, target, fragment, "must be an object")
                 raise _Failed
-            for key, item in copy.deepcopy(found).items():
+            for key, item in _copy_data(found).items():
                 node.setdefault(key, item)
             self.origins[at] = (target, fragment)
             file, tokens = target, fragment

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from codegen.cli import Progress, build_header, generate, main
+from codegen.errors import SpecError
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -342,3 +343,31 @@ def test_another_spec_uses_its_own_config_or_none(
     assert main(["generate", "--spec", "elsewhere/api.yaml", "--out", "shop2"]) == 0
     assert (project / "shop2/shop/_client.py").is_file()
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_generate_pauses_the_garbage_collector_and_restores_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    import gc
+
+    import codegen.cli as cli
+
+    seen: list[bool] = []
+    real_load = cli.load_spec
+
+    def load_spec(path: Path) -> object:
+        seen.append(gc.isenabled())
+        return real_load(path)
+
+    monkeypatch.setattr(cli, "load_spec", load_spec)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        generate(project / "spec/openapi.yaml", None, project / "out", cache_dir=None)
+        assert seen == [False] and gc.isenabled() is enabled
+        (project / "spec/openapi.yaml").write_text("openapi: [")
+        with pytest.raises(SpecError):
+            generate(project / "spec/openapi.yaml", None, project / "out", cache_dir=None)
+        assert gc.isenabled() is enabled  # restored when generation fails too
+    finally:
+        gc.enable()

@@ -300,3 +300,33 @@ def test_identical_bytes_under_different_hash_seeds(tmp_path: Path) -> None:
         outputs.append((done.stdout, tree(out)))
     assert outputs[0] == outputs[1]
     assert len(outputs[0][1]) == 34
+
+
+def test_ruffs_scratch_tree_goes_to_memory_unless_tmpdir_is_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(emit_module, "_MEMORY_FS", memory)
+    monkeypatch.delenv("TMPDIR", raising=False)
+    assert emit_module._scratch_dir(1000) == str(memory)
+    assert emit_module._scratch_dir(1 << 60) is None  # no room for it
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert emit_module._scratch_dir(1000) is None  # the user's choice wins
+    monkeypatch.delenv("TMPDIR")
+    monkeypatch.setattr(emit_module, "_MEMORY_FS", tmp_path / "absent")
+    assert emit_module._scratch_dir(1000) is None
+
+
+def test_the_scratch_trees_place_does_not_change_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TMPDIR", raising=False)
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(emit_module, "_MEMORY_FS", memory)
+    emit(FILES, tmp_path / "a", header=HEADER)
+    monkeypatch.setattr(emit_module, "_MEMORY_FS", tmp_path / "absent")
+    emit(FILES, tmp_path / "b", header=HEADER)
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+    assert list(memory.iterdir()) == []  # the scratch tree is gone

@@ -332,3 +332,26 @@ def test_missing_pointer_names_both_ends(tmp_path: Path) -> None:
     assert error.pointer == "#/responses/200/$ref"
     assert error.message.startswith("$ref 'responses.yml#/nope' does not resolve: ")
     assert error.message.endswith("parts/responses.yml# has no 'nope' (needed by GET /x)")
+
+
+def test_copies_of_referenced_nodes_are_deep_and_keep_shared_parts_shared() -> None:
+    import copy
+    import datetime
+
+    from codegen.spec.bundle import _copy_data
+
+    shared = {"type": "string", "enum": ["a", "b"]}
+    node = {
+        "a": shared,
+        "b": [shared, 1, 2.5, True, None, "x"],
+        "c": {"d": []},
+        "when": datetime.date(2024, 1, 2),
+    }
+    node["self"] = node
+    copied = _copy_data(node)
+    assert repr(copied) == repr(copy.deepcopy(node))
+    assert copied["a"] is copied["b"][0] and copied["a"] is not shared  # shared, and new
+    assert copied["self"] is copied
+    assert copied["c"]["d"] is not node["c"]["d"]
+    copied["a"]["enum"].append("c")
+    assert shared["enum"] == ["a", "b"]

@@ -69,6 +69,63 @@ def test_duplicate_yaml_key_is_an_error_with_line(tmp_path: Path) -> None:
     assert "line 3, column 1" in error.message
 
 
+_TRICKY_YAML = [
+    "a: &x {k: [1, 2.5, .inf, -.INF, .nan, 0x1F, +3, 1_000]}\nb: *x\nc: [*x, *x]\n",
+    "base: &b {a: 1, b: 2}\nmore: &m {c: 3}\nd: {<<: [*b, *m], b: 9}\ne: {<<: *b}\n",
+    "s: !!str 12\nf: !!float 3\ni: !!int '7'\nb: !!bool yes\nn: !!null x\nbin: !!binary aGk=\n",
+    "set: !!set {a, b}\nomap: !!omap [{a: 1}, {b: 2}]\nt: !!timestamp 2024-01-02\n",
+    "- [[[]], {}, '', ~, null, 'null', true, 'true', on, 2024-10-01, '200']\n- {200: x}\n",
+    "x: !!map {a: !!seq [1, !!str 2]}\ny: {? [1, 2] : no}\n",
+    "scalar at the root\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY_YAML)
+def test_yaml_data_matches_pyyamls_own_construction(text: str) -> None:
+    """The loader's direct construction gives exactly what PyYAML's constructors give (types
+    included: `repr` tells 1 from 1.0 and True), or the same error."""
+    import yaml
+
+    from codegen.spec.read import _Loader
+
+    def generic() -> object:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            return (
+                None
+                if node is None
+                else yaml.constructor.BaseConstructor.construct_document(loader, node)
+            )
+        finally:
+            loader.dispose()
+
+    try:
+        expected: object = repr(generic())
+    except yaml.YAMLError as exc:
+        expected = str(exc)
+    try:
+        got: object = repr(yaml.load(text, Loader=_Loader))
+    except yaml.YAMLError as exc:
+        got = str(exc)
+    assert got == expected
+
+
+def test_yaml_aliases_share_one_object_and_may_contain_themselves(tmp_path: Path) -> None:
+    path = write(tmp_path, "doc.yaml", "a: &x {k: [1]}\nb: *x\nloop: &l {self: *l}\n")
+    document = read_document(path)
+    assert document["a"] is document["b"]
+    assert document["loop"]["self"] is document["loop"]
+
+
+def test_the_first_duplicate_key_reported_is_pyyamls(tmp_path: Path) -> None:
+    # PyYAML builds level by level: the shallower duplicate is found first, even though the
+    # deeper one comes first in the file.
+    path = write(tmp_path, "doc.yaml", "a: {b: {c: 1, c: 2}}\nz: {y: 1, y: 2}\n")
+    assert "duplicate key 'y'" in error_of(path).message
+
+
 def test_yaml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     path = write(tmp_path, "api.yaml", "openapi: 3.1.0\npaths:\n  /a: [\n")
     error = error_of(path)
