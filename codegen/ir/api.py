@@ -238,9 +238,10 @@ class Paginator:
     `kind` is detected from the spec or set by the config (`paginate:`): `cursor` (the id of
     the last item goes into `cursor_param` while `has_more_field` is not false), `page` (one
     page), `next_url` (`next_url_field` holds the URL of the next page), `page_number`
-    (`cursor_param` counts pages from 1; an empty page ends). The page classes are runtime
-    names from `_pagination.py`, whose class-level settings match these fields; `items_field`
-    is the response's array of `item`s.
+    (`cursor_param` counts pages from `first_page`, the number of the page a call
+    that does not pass `page` gets; an empty page ends). The page classes are runtime names
+    from `_pagination.py`, whose class-level settings match these fields; `items_field` is the
+    response's array of `item`s.
     """
 
     kind: PaginationKind
@@ -251,6 +252,7 @@ class Paginator:
     page_class_sync: str
     page_class_async: str
     next_url_field: str | None = None
+    first_page: int = 1
 
 
 @dataclass(frozen=True)

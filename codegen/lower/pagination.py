@@ -2,7 +2,8 @@
 
 For a GET whose JSON response has a `data` array: a boolean `has_more` field plus an `after`
 query parameter is a cursor page; a string `next` field a next-URL page; an integer `page` query
-parameter a page-number page; no paging parameters at all one single page. The config's
+parameter a page-number page (numbered from that parameter's `default`, else its `minimum`,
+else 1: Mistral counts from 0); no paging parameters at all one single page. The config's
 `paginate:` overrides the detection (and `none` turns it off). A paginator names the runtime
 page classes (`templates/runtime/_pagination.py`) whose class-level settings match its fields:
 each requires `data`, and its `...OptionalData` twin serves a response whose `data` is optional.
@@ -19,7 +20,14 @@ from ..ir import types as t
 from .operations import Operation
 from .schemas import Schemas, schema_is
 
-__all__ = ["OPTIONAL_DATA", "PAGE_CLASSES", "detect_page", "items_required", "paginator"]
+__all__ = [
+    "OPTIONAL_DATA",
+    "PAGE_CLASSES",
+    "detect_page",
+    "first_page",
+    "items_required",
+    "paginator",
+]
 
 _PAGING_PARAMS = frozenset({"after", "before", "limit", "page", "offset", "cursor", "page_token"})
 PAGE_CLASSES: Mapping[str, tuple[str, str, str | None, str | None, str | None]] = {
@@ -56,15 +64,32 @@ def detect_page(
     return "none"
 
 
+def first_page(op: Operation, schemas: Schemas) -> int:
+    """The number of the page a call without the `page` query parameter gets: the parameter's
+    `default`, else its `minimum`, else 1."""
+    for param in op.params:
+        if param.location == "query" and param.wire == "page":
+            schema, _ = schemas.deref(param.schema, param.pointer)
+            if not isinstance(schema, Mapping):
+                return 1
+            for key in ("default", "minimum"):
+                value = schema.get(key)
+                if isinstance(value, int) and not isinstance(value, bool):
+                    return value
+    return 1
+
+
 def items_required(schema: Mapping[str, Any], pointer: str, schemas: Schemas) -> bool:
     """Whether the list response `schema` requires its `data` array (else the page classes'
     `...OptionalData` twins take a response without it)."""
     return "data" in schemas.properties(schema, pointer, inherit=False)[2]
 
 
-def paginator(kind: ir.PaginationKind, item: t.Type, *, required: bool = True) -> ir.Paginator:
+def paginator(
+    kind: ir.PaginationKind, item: t.Type, *, required: bool = True, first: int = 1
+) -> ir.Paginator:
     """The paginator of `kind` over `data` arrays of `item` (`required`: the response always
-    has `data`)."""
+    has `data`; `first`: the first page's number, for `page_number`)."""
     sync_page, async_page, cursor_param, has_more, next_url = PAGE_CLASSES[kind]
     if not required:
         sync_page, async_page = sync_page + OPTIONAL_DATA, async_page + OPTIONAL_DATA
@@ -77,4 +102,5 @@ def paginator(kind: ir.PaginationKind, item: t.Type, *, required: bool = True) -
         page_class_sync=sync_page,
         page_class_async=async_page,
         next_url_field=next_url,
+        first_page=first if kind == "page_number" else 1,
     )

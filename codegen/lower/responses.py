@@ -26,7 +26,7 @@ from ..errors import ConfigError, Diagnostic
 from ..ir import types as t
 from ..spec.pointer import escape_token
 from .operations import Operation
-from .pagination import detect_page, items_required, paginator
+from .pagination import detect_page, first_page, items_required, paginator
 from .schemas import Schemas, schema_is
 from .streaming import NO_FLAG, stream_flag
 
@@ -91,7 +91,8 @@ def result(
             )
         item = response_type(items, "Response")
         required = items_required(schema, pointer, schemas)
-        return Result("page", paginator=paginator(kind, item, required=required))
+        first = first_page(op, schemas)
+        return Result("page", paginator=paginator(kind, item, required=required, first=first))
     model = response_type(success.json, "Response")
     if success.more_json:
         model = t.union([model, *(response_type(part, "Response") for part in success.more_json)])

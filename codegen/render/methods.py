@@ -9,8 +9,9 @@
 - A method whose boolean parameter chooses between a model and a stream gets three overloads
   (`Literal[False]` -> model, `Literal[True]` -> `Stream[Chunk]`, `bool` -> either).
 - Pages are returned by `self._request_page(...)` (a plain `def` on the async side too: it
-  returns an `AsyncPaginator`); a result that is no class (`Optional[X]`, an alias, a stream) is
-  passed as `cast(Any, ...)` and the call's value is `cast` back to the declared type.
+  returns an `AsyncPaginator`), with `first_page=` when pages are not numbered from 1; a
+  result that is no class (`Optional[X]`, an alias, a stream) is passed as `cast(Any, ...)`
+  and the call's value is `cast` back to the declared type.
 - Query and body parameters go into dicts keyed by wire name (a value the spec styles otherwise
   than the runtime's default wrapped in `styled(value, style, explode)`); header parameters are
   sent as text (arrays comma-separated, booleans `true`/`false`), cookie parameters in one
@@ -340,6 +341,8 @@ def _call(
     ]
     if method.paginator is not None:
         call.append(CallArg("page", _page(method.paginator, is_async)))
+        if method.paginator.first_page != 1:  # pages numbered from 0 (Mistral)
+            call.append(CallArg("first_page", str(method.paginator.first_page)))
     query = (
         *(f"{py_str(k)}: {py_str(v)}" for k, v in method.fixed_query),
         *(f"{py_str(p.wire)}: {_value(p)}" for p in method.params if p.location == "query"),

@@ -14,8 +14,9 @@ the last one. How the next page is found is class-level data:
   this page's URL; `null` on the last page). Links to another origin (scheme, host, port) are
   refused, so the API key is never sent elsewhere.
 - page numbers: `_page_param`, the query parameter numbering pages (the next page is the
-  requested number, or 1 when the call did not pass one, plus one); `_total_pages_field`, a
-  field with the number of pages, when the server sends it
+  requested number plus one; a call that did not pass one got the first page, numbered by the
+  call's `first_page`: 1, or what the spec says, e.g. 0); `_total_pages_field`, a field with
+  the number of pages, when the server sends it
 
 so another scheme of these kinds is a small subclass that changes these values.
 
@@ -133,14 +134,15 @@ class BasePage(BaseModel, Generic[_T]):
         return PageInfo(params={self._cursor_param: cursor})
 
     def _next_page_number(self, param: str) -> Optional[PageInfo]:
-        current = 1
+        first = current = 1
         if self._options is not None:
             options: FinalRequestOptions = self._options
+            first = current = options.first_page
             requested = {**(options.query or {}), **options.options.get("params", {})}.get(param)
             if isinstance(requested, (int, str)) and str(requested).isdigit():
                 current = int(requested)
         total = getattr(self, self._total_pages_field, None) if self._total_pages_field else None
-        if isinstance(total, int) and current >= total:
+        if isinstance(total, int) and current >= first + total - 1:
             return None
         return PageInfo(params={param: current + 1})
 
@@ -311,7 +313,7 @@ class AsyncNextUrlPage(BaseAsyncPage[_T]):
 
 
 class SyncPageNumberPage(BaseSyncPage[_T]):
-    """Numbered pages: `?page=N` counting up from the requested page (or 1).
+    """Numbered pages: `?page=N` counting up from the requested page (or the first one).
 
     Stops at an empty page, or at `total_pages` when the response has it.
     """

@@ -16,7 +16,8 @@ left `NOT_GIVEN` sends no body. `binary=True` returns a `BinaryAPIResponse`. `se
 given only by operations whose `security` differs from the API's default (see `_auth`).
 `errors=` (a module-level constant of the generated module, only for operations that declare
 error bodies) maps statuses to the types of their bodies: a non-2xx answer raises its
-`APIStatusError` with `body` of that type (see `_failures.type_error_body`).
+`APIStatusError` with `body` of that type (see `_failures.type_error_body`). `first_page=` is
+given only by list methods whose pages are not numbered from 1 (see `_pagination`).
 
 The two classes are twins: `SyncAPIResource` is `AsyncAPIResource` with `async` and `await`
 taken out and each async name replaced by its sync one (`AsyncAPIClient` -> `SyncAPIClient`,
@@ -164,6 +165,7 @@ class AsyncAPIResource:
         options: RequestOptions,
         security: Optional[Security] = None,
         errors: Optional[Errors] = None,
+        first_page: int = 1,
     ) -> AsyncPaginator[Any, _AsyncPageT]:
         """The first page of a list call, whose iteration walks every later page.
 
@@ -179,6 +181,7 @@ class AsyncAPIResource:
             method=method,
             security=security,
             errors=errors,
+            first_page=first_page,
         )
 
 
@@ -294,6 +297,7 @@ class SyncAPIResource:
         options: RequestOptions,
         security: Optional[Security] = None,
         errors: Optional[Errors] = None,
+        first_page: int = 1,
     ) -> _SyncPageT:
         """The first page of a list call, whose iteration walks every later page.
 
@@ -309,4 +313,5 @@ class SyncAPIResource:
             method=method,
             security=security,
             errors=errors,
+            first_page=first_page,
         )

@@ -593,10 +593,18 @@ class SyncAPIClient(BaseClient[httpx2.Client]):
         method: str = "GET",
         security: Security | None = None,
         errors: Mapping[str, object] | None = None,
+        first_page: int = 1,
     ) -> _SyncPageT:
         """Fetch the first page of a list endpoint; iterate it to walk every page."""
         opts = FinalRequestOptions(
-            method, path, query=query, body=body, options=options, security=security, errors=errors
+            method,
+            path,
+            query=query,
+            body=body,
+            options=options,
+            security=security,
+            errors=errors,
+            first_page=first_page,
         )
         result: _SyncPageT = self.request(page, opts)
         return result
@@ -725,12 +733,20 @@ class AsyncAPIClient(BaseClient[httpx2.AsyncClient]):
         method: str = "GET",
         security: Security | None = None,
         errors: Mapping[str, object] | None = None,
+        first_page: int = 1,
     ) -> AsyncPaginator[Any, _AsyncPageT]:
         """An `AsyncPaginator`: `await` it for the first page or `async for` every item."""
         from ._pagination import AsyncPaginator
 
         opts = FinalRequestOptions(
-            method, path, query=query, body=body, options=options, security=security, errors=errors
+            method,
+            path,
+            query=query,
+            body=body,
+            options=options,
+            security=security,
+            errors=errors,
+            first_page=first_page,
         )
         return AsyncPaginator(self, opts, page)
 

@@ -77,6 +77,7 @@ class FinalRequestOptions:
         "errors",
         "file_fields",
         "files",
+        "first_page",
         "method",
         "options",
         "part_types",
@@ -98,6 +99,7 @@ class FinalRequestOptions:
         security: Sequence[Sequence[str | tuple[str, ...]]] | None = None,
         errors: Mapping[str, object] | None = None,
         part_types: Mapping[str, str] | None = None,
+        first_page: int = 1,
     ) -> None:
         self.method: str = method.upper()
         self.url: str = url
@@ -115,6 +117,8 @@ class FinalRequestOptions:
         it (`"404"`, `"4XX"`, `"default"`); see `_failures.type_error_body`."""
         self.part_types: Mapping[str, str] | None = part_types
         """A multipart body's content type per field, from the spec's `encoding` (`_files`)."""
+        self.first_page: int = first_page
+        """The page number a list call without its page parameter gets (`_pagination`)."""
 
     def with_query(self, params: Mapping[str, object]) -> FinalRequestOptions:
         """A copy with `params` merged over the query (for the next page); response mode reset."""
@@ -140,6 +144,7 @@ class FinalRequestOptions:
             security=self.security,
             errors=self.errors,
             part_types=self.part_types,
+            first_page=self.first_page,
         )
 
 

@@ -261,6 +261,55 @@ async def test_page_numbers_start_at_the_callers_page_and_stop_at_total_pages(ap
     assert last.total_pages == 4 and not last.has_next_page()
 
 
+def zero_numbered_server(pages: int, total: bool) -> Any:
+    """Pages 0 .. pages-1, as Mistral numbers them (a call without `page` gets page 0)."""
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        number = int(request.url.params.get("page", "0"))
+        data = [{"id": f"p{number}"}] if number < pages else []
+        return httpx2.Response(
+            200, json={"data": data, **({"total_pages": pages} if total else {})}
+        )
+
+    return handler
+
+
+async def test_pages_numbered_from_zero_count_up_from_zero(api: Api) -> None:
+    client = api.client(zero_numbered_server(3, total=False))
+    page = await api.run(client.things.list_from_zero(per_page=1))
+    info = page.next_page_info()
+    assert info is not None and dict(info.params) == {"page": 1}
+    assert [t.id for t in await api.collect(page)] == ["p0", "p1", "p2"]
+    # Page 0 is the call without `page`; page 3 is empty, so the last one requested.
+    assert [r.url.params.get("page") for r in api.requests] == [None, "1", "2", "3"]
+
+
+async def test_pages_numbered_from_zero_stop_at_total_pages(api: Api) -> None:
+    client = api.client(zero_numbered_server(3, total=True))
+    page = await api.run(client.things.list_from_zero())
+    assert [t.id for t in await api.collect(page)] == ["p0", "p1", "p2"]
+    assert [r.url.params.get("page") for r in api.requests] == [None, "1", "2"]  # no page 3
+    last = await api.run(client.things.list_from_zero(page=2))
+    assert last.total_pages == 3 and not last.has_next_page()
+    one_page = api.client(zero_numbered_server(1, total=True))
+    only = await api.run(one_page.things.list_from_zero())
+    assert only.total_pages == 1 and not only.has_next_page()
+
+
+async def test_pages_numbered_from_zero_start_at_the_callers_page(api: Api) -> None:
+    client = api.client(zero_numbered_server(3, total=True))
+    page = await api.run(client.things.list_from_zero(page=1))
+    assert [t.id for t in await api.collect(page)] == ["p1", "p2"]
+    assert [r.url.params["page"] for r in api.requests] == ["1", "2"]
+
+
+async def test_a_one_page_list_numbered_from_one_stops_at_total_pages(api: Api) -> None:
+    client = api.client(numbered_server(1, total=True))
+    page = await api.run(client.things.list_numbered())
+    assert [t.id for t in await api.collect(page)] == ["p1"]
+    assert len(api.requests) == 1 and not page.has_next_page()
+
+
 def test_page_number_page_not_from_a_call() -> None:
     page = SyncPageNumberPage[Thing].model_validate({"data": [{"id": "a"}], "total_pages": 3})
     info = page.next_page_info()

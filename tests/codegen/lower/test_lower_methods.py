@@ -142,6 +142,66 @@ def test_a_page_whose_data_is_optional_takes_the_optional_data_twin(
     assert any(f"{sync_page}OptionalData" in line and "_pagination" in line for line in imports)
 
 
+@pytest.mark.parametrize(
+    ("page_schema", "first"),
+    [
+        ({"type": "integer", "default": 0}, 0),  # Mistral's `page`
+        ({"type": "integer", "minimum": 0}, 0),
+        ({"type": "integer", "minimum": 0, "default": 2}, 2),
+        ({"type": "integer", "minimum": 1}, 1),
+        ({"type": "integer"}, 1),
+    ],
+)
+def test_page_numbers_start_at_the_page_parameters_default_else_minimum_else_one(
+    page_schema: dict[str, Any], first: int
+) -> None:
+    api, _ = build(
+        {
+            "/jobs": {
+                "get": {
+                    "operationId": "listJobs",
+                    "parameters": [{"name": "page", "in": "query", "schema": page_schema}],
+                    "responses": page_response(),
+                }
+            }
+        },
+        JOB,
+    )
+    paginator = method(api, "jobs.list").paginator
+    assert paginator is not None and paginator.kind == "page_number"
+    assert paginator.first_page == first
+    forms = printed(api, "jobs.list")
+    for form in (forms.sync, forms.async_):
+        # Passed only when it is not 1, so SDKs numbering from 1 print no extra argument.
+        passed = [a.value for a in form.args if a.name == "first_page"]
+        assert passed == ([] if first == 1 else [str(first)])
+
+
+def test_only_page_number_pages_have_a_first_page() -> None:
+    api, _ = build(
+        {
+            "/jobs": {
+                "get": {
+                    "operationId": "listJobs",
+                    "parameters": [
+                        {"name": "after", "in": "query", "schema": {"type": "string"}},
+                        {
+                            "name": "page",
+                            "in": "query",
+                            "schema": {"type": "integer", "default": 0},
+                        },
+                    ],
+                    "responses": page_response(has_more=True),
+                }
+            }
+        },
+        JOB,
+    )
+    paginator = method(api, "jobs.list").paginator
+    assert paginator is not None and paginator.kind == "cursor" and paginator.first_page == 1
+    assert not any(a.name == "first_page" for a in printed(api, "jobs.list").sync.args)
+
+
 def test_paginate_config_needs_a_data_array() -> None:
     with pytest.raises(ConfigError, match="cannot be paginated"):
         build(
