@@ -16,7 +16,12 @@ works against the old SDK can fail, at run time or under a type checker), `non-b
 - they annotate, subclass and `isinstance`: a type removed, turned into another kind (model,
   TypedDict, alias) or losing a base class is breaking;
 - they iterate and stream: pagination added, removed or changed and streaming removed are
-  breaking (the return type is another class); streaming added is non-breaking.
+  breaking (the return type is another class); streaming added is non-breaking;
+- they catch errors: `APIStatusError.body` has the type a method declares for the status
+  (exact code, else range, else `default`). For each status either side declares, a body
+  type lost (`e.body` is the decoded JSON again) or changed breaks code narrowing `e.body`
+  with `isinstance`; one gained is non-breaking, flagged (code reading the JSON as a dict
+  must now read attributes). The body's model's own fields are reported on the model.
 
 Rendering (Markdown for PR comments, JSON for machines) is in `review.report`.
 """
@@ -30,7 +35,7 @@ from typing import Protocol, TypeVar
 from .changes import LEVELS, Change, Level, Log, code
 from .findings import type_findings
 from .imports import compare_package
-from .surface import Field, Method, Param, Role, Surface, TypeDef
+from .surface import ErrorBody, Field, Method, Param, Role, Surface, TypeDef
 from .types import FlatType, Scope
 
 __all__ = ["LEVELS", "Change", "Level", "compare", "pair_renames"]
@@ -360,6 +365,7 @@ def _method_diff(log: Log, before: Method, after: Method, scopes: _Scopes) -> No
         if previous is not None:
             _param_diff(log, call, previous, param, (positions_before, positions_after), scopes)
     _returns(log, before, after, scopes)
+    _error_bodies(log, before, after, scopes)
 
 
 def _param_diff(
@@ -454,3 +460,61 @@ def _returns(log: Log, before: Method, after: Method, scopes: _Scopes) -> None:
                 after.stream,
                 flagged=finding.flagged,
             )
+
+
+def _error_bodies(log: Log, before: Method, after: Method, scopes: _Scopes) -> None:
+    """What `e.body` is for each status either side declares an error body for."""
+    call = code(after.path + "()")
+    statuses = {e.status for e in (*before.errors, *after.errors)}
+    for status in sorted(statuses, key=_status_order):
+        was, now = before.error_body(status), after.error_body(status)
+        if was is not None and now is not None and was.type == now.type:
+            continue  # the same type, declared for this status or inherited from range/default
+        body = f"its {status} error body"
+        if now is None:
+            assert was is not None
+            reason = (
+                f"{call} no longer types {body}: `e.body` is the decoded JSON, not "
+                f"{code(was.type)}, so code narrowing it with `isinstance(e.body, {was.type})` "
+                "no longer matches"
+            )
+            log.add("error-body-removed", "breaking", reason, status, was.type, None)
+        elif was is None:
+            reason = (
+                f"{call} now types {body} (code reading `e.body` as the decoded JSON dict "
+                "must read its attributes instead)"
+            )
+            log.add("error-body-added", "non-breaking", reason, status, None, now.type, True)
+        else:
+            for finding in type_findings(was.type, now.type, _OUTPUTS, *scopes):
+                where = _inherited(was, now, status)
+                phrase = finding.phrase
+                if finding.level == "breaking":  # say what it does to `e.body`
+                    phrase = (
+                        f"{phrase.split(':')[0]}: code narrowing `e.body` with "
+                        f"`isinstance(e.body, {was.type})` may no longer match"
+                    )
+                reason = f"the {status} error body of {call}{where} {phrase}"
+                log.add(
+                    f"error-body-{finding.kind}",
+                    finding.level,
+                    reason,
+                    status,
+                    was.type,
+                    now.type,
+                    flagged=finding.flagged,
+                )
+
+
+def _inherited(was: ErrorBody, now: ErrorBody, status: str) -> str:
+    """Where the body type of `status` comes from when it is not declared for it on a side."""
+    if was.status == status and now.status != status:
+        return f" (no longer declared: it falls back to the {now.status} one)"
+    if now.status == status and was.status != status:
+        return f" (now declared: it was the {was.status} one)"
+    return ""
+
+
+def _status_order(status: str) -> tuple[int, str]:
+    """Exact codes, then ranges, then `default`: the runtime's lookup order."""
+    return (2 if status == "default" else 1 if status.endswith("XX") else 0, status)

@@ -42,9 +42,10 @@ __all__ = [
     "valid_key",
 ]
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 """Bumped when the pickled surface's format changes (2: types are IR values, not parsed
-annotations; 3: import paths, settings, parameters' wire names; 4: hashes, then surface)."""
+annotations; 3: import paths, settings, parameters' wire names; 4: hashes, then surface;
+5: methods' declared error bodies)."""
 _CACHE_ENTRIES = 16  # surfaces kept; the least recently written go first
 
 

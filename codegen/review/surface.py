@@ -2,7 +2,8 @@
 
 `extract(api)` reduces the lowered `ir.Api` to the facts `review.diff` compares: resources;
 methods (`client.chat.completions.create`) with their parameters (type, required, positional or
-keyword-only), return type, streaming (the chunk type) and pagination (the page class); every
+keyword-only), return type, streaming (the chunk type), pagination (the page class) and the
+error bodies they declare (`APIStatusError.body`'s type by status: `404`, `4XX`, `default`); every
 class or alias under `types/` with its fields (Python name, wire name, type, required); every
 public import path (`Export`: each name each public module offers, and what it is); and the
 client's settings a user relies on without writing them (environment variables, base URL, the
@@ -10,7 +11,7 @@ pip distribution). Types are the IR's, flattened (`review.types.flatten`), so a 
 is not a change.
 
 Each type also gets its *roles*: `"input"` when a method parameter reaches it (the user builds
-such values), `"output"` when a return type reaches it (the user reads them). A change that
+such values), `"output"` when a return type or an error body reaches it (the user reads them). A change that
 helps one side hurts the other; the diff classifies by role. The sync side is the surface: the
 async twin mirrors it (a parity test guards that).
 """
@@ -25,7 +26,17 @@ from .. import ir
 from ..ir import types as t
 from .types import Atom, FlatType, flatten
 
-__all__ = ["Export", "Field", "Method", "Param", "Role", "Surface", "TypeDef", "extract"]
+__all__ = [
+    "ErrorBody",
+    "Export",
+    "Field",
+    "Method",
+    "Param",
+    "Role",
+    "Surface",
+    "TypeDef",
+    "extract",
+]
 
 Role = Literal["input", "output"]
 _PARAM_MODULE_SUFFIXES = ("_param.py", "_params.py")
@@ -52,6 +63,14 @@ class Param:
 
 
 @dataclass(frozen=True)
+class ErrorBody:
+    """The type `APIStatusError.body` has when a method's call fails with `status`."""
+
+    status: str  # "404", "4XX" or "default"
+    type: FlatType
+
+
+@dataclass(frozen=True)
 class Method:
     """One resource method, as the user calls it."""
 
@@ -64,10 +83,21 @@ class Method:
     stream: FlatType | None  # the chunk type when the method can stream
     page: str | None  # page class when the method paginates ("SyncCursorPage")
     params_type: str | None  # name of the TypedDict mirroring the parameters
+    errors: tuple[ErrorBody, ...] = ()  # declared error bodies, in the runtime's lookup order
 
     def param(self, name: str) -> Param | None:
         """The parameter called `name`, if any."""
         return next((p for p in self.params if p.name == name), None)
+
+    def error_body(self, status: str) -> ErrorBody | None:
+        """The declared error body an answer with `status` gets, looked up as the runtime does
+        (`_failures.error_body_type`): the exact code, else its range, else `default`."""
+        declared = {error.status: error for error in self.errors}
+        lookup = [status]
+        if status[:1].isdigit() and not status.endswith("XX"):
+            lookup.append(f"{status[0]}XX")
+        lookup.append("default")
+        return next((declared[s] for s in lookup if s in declared), None)
 
 
 @dataclass(frozen=True)
@@ -268,6 +298,7 @@ def _method(resource: str, method: ir.Method) -> Method:
         stream=stream,
         page=page,
         params_type=method.params_type.name if method.params_type else None,
+        errors=tuple(ErrorBody(e.status, flatten(e.type, "model")) for e in method.errors),
     )
 
 
@@ -342,6 +373,8 @@ def _roles(types: list[TypeDef], methods: Iterable[Method]) -> dict[str, frozens
         outputs.update(method.returns.names())
         if method.stream is not None:
             outputs.update(method.stream.names())
+        for error in method.errors:
+            outputs.update(error.type.names())
     found: dict[str, set[Role]] = {}
     walks: tuple[tuple[Role, set[str]], ...] = (("input", inputs), ("output", outputs))
     for role, roots in walks:

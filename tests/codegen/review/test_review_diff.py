@@ -13,6 +13,7 @@ import json
 import shutil
 import subprocess
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from codegen.ir.types import union
 from codegen.review import SpecSource, build_surface, resolve_source
 from codegen.review.diff import Change, compare
 from codegen.review.report import bump_version, render_json, render_markdown, summarize
-from codegen.review.surface import Field, Method, Param, Surface, TypeDef
+from codegen.review.surface import ErrorBody, Field, Method, Param, Surface, TypeDef
 from codegen.review.types import Atom, FlatType, Scope, Undecidable, flatten, is_subtype
 
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
@@ -302,6 +303,84 @@ def test_streaming_added_removed_and_chunk_type_changed() -> None:
     assert _facts(compare(_surface([streams]), _surface([other]))) == {
         ("breaking", "stream-type-changed", "client.a.create", None)
     }
+
+
+def _failing(*errors: tuple[str, str]) -> Method:
+    """`client.pets.retrieve()` declaring error bodies (status, model name)."""
+    bodies = tuple(ErrorBody(status, flat(ir.Ref(name))) for status, name in errors)
+    return replace(_method("client.pets.retrieve", http="GET /pets/{id}"), errors=bodies)
+
+
+def _error_changes(before: Method, after: Method) -> dict[tuple[str, str | None], Change]:
+    return {(c.kind, c.element): c for c in compare(_surface([before]), _surface([after]))}
+
+
+def test_error_bodies_unchanged_report_nothing() -> None:
+    declared = (("404", "NotFound"), ("4XX", "ClientError"), ("default", "Error"))
+    assert compare(_surface([_failing(*declared)]), _surface([_failing(*declared)])) == []
+
+
+def test_error_body_removed_or_changed_breaks_isinstance_narrowing() -> None:
+    before = _failing(("404", "NotFound"), ("default", "Error"))
+    removed = _error_changes(_failing(("404", "NotFound")), _failing())
+    (change,) = removed.values()
+    assert (change.kind, change.level, change.subject, change.element) == (
+        "error-body-removed",
+        "breaking",
+        "client.pets.retrieve",
+        "404",
+    )
+    assert (change.old, change.new) == ("NotFound", None)
+    assert "`client.pets.retrieve()`" in change.reason
+    assert "isinstance(e.body, NotFound)" in change.reason
+    changed = _error_changes(before, _failing(("404", "Missing"), ("default", "Error")))
+    (change,) = changed.values()
+    assert (change.kind, change.level, change.element) == (
+        "error-body-type-changed",
+        "breaking",
+        "404",
+    )
+    assert (change.old, change.new) == ("NotFound", "Missing")
+    assert "the 404 error body of `client.pets.retrieve()`" in change.reason
+    assert "isinstance(e.body, NotFound)" in change.reason
+
+
+def test_error_body_added_is_non_breaking_and_flagged() -> None:
+    (change,) = _error_changes(_failing(), _failing(("4XX", "ClientError"))).values()
+    assert (change.kind, change.level, change.element, change.flagged) == (
+        "error-body-added",
+        "non-breaking",
+        "4XX",
+        True,
+    )
+    assert change.new == "ClientError" and "now types its 4XX error body" in change.reason
+
+
+def test_error_bodies_compare_what_the_runtime_looks_up() -> None:
+    """Exact code, else range, else default: only what `e.body` becomes for a status counts."""
+    exact = _failing(("404", "Error"), ("default", "Error"))
+    assert _error_changes(exact, _failing(("default", "Error"))) == {}  # 404 still gets Error
+    ranged = _error_changes(
+        _failing(("404", "NotFound"), ("4XX", "ClientError")), _failing(("4XX", "ClientError"))
+    )
+    (change,) = ranged.values()
+    assert (change.kind, change.level, change.element) == (
+        "error-body-type-changed",
+        "breaking",
+        "404",
+    )
+    assert "(no longer declared: it falls back to the 4XX one)" in change.reason
+    narrowed = _error_changes(
+        _failing(("default", "Error")), _failing(("404", "NotFound"), ("default", "Error"))
+    )
+    (change,) = narrowed.values()
+    assert (change.kind, change.element, change.old, change.new) == (
+        "error-body-type-changed",
+        "404",
+        "Error",
+        "NotFound",
+    )
+    assert "(now declared: it was the default one)" in change.reason
 
 
 def test_added_method_reports_its_signature() -> None:

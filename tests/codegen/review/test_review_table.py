@@ -56,6 +56,7 @@ paths:
       operationId: getUserBalance
       responses:
         "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Balance"}}}}
+        "404": {description: no balance yet, content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}}
   /chat:
     post:
       operationId: createChat
@@ -130,6 +131,11 @@ components:
       required: [text]
       properties:
         text: {type: string}
+    Error:
+      type: object
+      required: [message]
+      properties:
+        message: {type: string}
     ChatChunk:
       type: object
       required: [delta]
@@ -154,6 +160,18 @@ USAGE_PATH = """\
       responses:
         "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Balance"}}}}
   /chat:
+"""
+
+ERROR_404 = """\
+        "404": {description: no balance yet, content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}}
+"""
+PET_CREATED = """\
+      operationId: createPet
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: "#/components/schemas/CreatePetRequest"}}}
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}}
 """
 
 Fact = tuple[str, str, str, str | None]
@@ -500,6 +518,39 @@ ROWS = [
                 "",
             ),
         ],
+    ),
+    # --- error bodies (`APIStatusError.body` by status) -------------------------------------
+    edit(
+        "an error body is no longer declared",
+        (B, "error-body-removed", "client.user.balance", "404"),
+        (B, "import-moved", "pets_sdk.types.user", "Error"),  # no user method reaches it now
+        (N, "type-added", "ErrorParam", None),  # an unused schema gets both sides
+        spec=(ERROR_404, ""),
+    ),
+    edit(
+        "an error body's schema changes",
+        (B, "error-body-type-changed", "client.user.balance", "404"),
+        (B, "import-moved", "pets_sdk.types.user", "Error"),  # no user method reaches it now
+        (N, "type-added", "ErrorParam", None),  # an unused schema gets both sides
+        spec=(ERROR_404, ERROR_404.replace("/Error", "/Owner")),
+    ),
+    edit(
+        "an error body is declared for an operation without one",
+        (N, "error-body-added", "client.pets.create", "default"),
+        spec=(PET_CREATED, PET_CREATED + ERROR_404.replace('"404"', "default")),
+    ),
+    edit(
+        "an exact status's error body is declared for its range instead",
+        (N, "error-body-added", "client.user.balance", "4XX"),  # 404 itself keeps its type
+        spec=(ERROR_404, ERROR_404.replace('"404"', '"4XX"')),
+    ),
+    edit(
+        "the error body's model gains a field: reported on the model",
+        (N, "field-added", "Error", "code"),
+        spec=(
+            "        message: {type: string}\n",
+            "        message: {type: string}\n        code: {type: string}\n",
+        ),
     ),
 ]
 
