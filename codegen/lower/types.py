@@ -192,7 +192,7 @@ class TypeLowerer(UnionLowering):
         taken = Allocator()
         for prop, lowered, doc in lowered_props:
             py = field_identifier(prop.wire)
-            if py in used:
+            while py in used:  # `Field` -> `Field_`, unless `Field_` is a name used too
                 py += "_"
             py = taken.allocate(py, sep="_")
             rules = constraints.get(prop.wire, ())

@@ -439,6 +439,31 @@ def test_awkward_field_names_get_aliases() -> None:
     ]
 
 
+
+def test_a_suffixed_field_name_shadows_nothing_either() -> None:
+    # `Field` shadows pydantic's `Field`, and `Field_` is the name of the alias the `try`
+    # field's annotation uses (a class attribute of that name would be what its string
+    # annotation resolves to): the field becomes `Field__` (found by the random-spec test).
+    schemas = {
+        "Field": {
+            "type": ["object", "null"],
+            "additionalProperties": {
+                "type": "object",
+                "properties": {
+                    "Field": {"type": "string"},
+                    "try": {"$ref": "#/components/schemas/Field"},
+                },
+            },
+        }
+    }
+    api, _ = build(
+        {"/r": {"get": {"responses": ok({"$ref": "#/components/schemas/Field"})}}}, schemas
+    )
+    value = definition(api, "FieldValue")
+    assert isinstance(value, ir.Model)
+    assert [(f.name, f.wire) for f in value.fields] == [("Field__", "Field"), ("try_", "try")]
+
+
 SHADOWING = {
     "type": "object",
     "required": ["object"],
